@@ -1,0 +1,237 @@
+/* Dates as staff type them on forms: Western, 和暦, full-width, compact. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "tsunagu/date.h"
+
+static void assert_date(const char *in, const char *want)
+{
+	char out[DATE_ISO_LEN + 1] = "";
+	struct tsu_error err = {0};
+
+	if (date_parse(in, out, &err) != TSU_OK)
+		fail_msg("「%s」 rejected: %s", in, err.msg);
+	assert_string_equal(out, want);
+}
+
+/* Rejected with TSU_INVALID and a message that quotes the input. */
+static void assert_not_date(const char *in)
+{
+	char out[DATE_ISO_LEN + 1] = "";
+	struct tsu_error err = {0};
+
+	if (date_parse(in, out, &err) != TSU_INVALID)
+		fail_msg("「%s」 accepted as %s", in, out);
+	assert_int_equal(err.status, TSU_INVALID);
+	if (!strstr(err.msg, in))
+		fail_msg("message does not name 「%s」: %s", in, err.msg);
+}
+
+static void test_western_forms(void **state)
+{
+	assert_date("2021-04-01", "2021-04-01");
+	assert_date("2021/4/1", "2021-04-01");
+	assert_date("2021.4.1", "2021-04-01");
+	assert_date("20210401", "2021-04-01");
+	assert_date("2021年4月1日", "2021-04-01");
+	assert_date(" 2021/12/31 ", "2021-12-31");
+}
+
+static void test_wareki_forms(void **state)
+{
+	assert_date("令和3年4月1日", "2021-04-01");
+	assert_date("令和元年5月1日", "2019-05-01");
+	assert_date("R3.4.1", "2021-04-01");
+	assert_date("R3/4/1", "2021-04-01");
+	assert_date("r3.4.1", "2021-04-01");
+	assert_date("R03.04.01", "2021-04-01");
+	assert_date("令4. 10. 5", "2022-10-05");
+	assert_date("平29. 7. 1", "2017-07-01");
+	assert_date("平成29年7月1日", "2017-07-01");
+	assert_date("H29.7.1", "2017-07-01");
+	assert_date("h29.7.1", "2017-07-01");
+	assert_date("昭和64年1月7日", "1989-01-07");
+	assert_date("S50.3.3", "1975-03-03");
+	assert_date("s50.3.3", "1975-03-03");
+	assert_date("大正15年12月24日", "1926-12-24");
+	assert_date("T1.7.30", "1912-07-30");
+	assert_date("明治45年7月29日", "1912-07-29");
+	assert_date("M1.10.23", "1868-10-23");
+	assert_date("m44.1.1", "1911-01-01");
+	assert_date("令和 3 年 4 月 1 日", "2021-04-01");
+}
+
+static void test_full_width_input(void **state)
+{
+	assert_date("２０２１／４／１", "2021-04-01");
+	assert_date("令和３年４月１日", "2021-04-01");
+	assert_date("Ｒ３．４．１", "2021-04-01");
+	assert_date("　令和３年　４月　１日　", "2021-04-01");
+	assert_date("２０２１０４０１", "2021-04-01");
+	assert_date("２０２１－０４－０１", "2021-04-01");
+	assert_date("㋿3年4月1日", "2021-04-01");
+	assert_date("㍻31年4月30日", "2019-04-30");
+}
+
+static void test_calendar_checked(void **state)
+{
+	assert_not_date("2021/2/29");
+	assert_date("2020/2/29", "2020-02-29");
+	assert_date("2000/2/29", "2000-02-29");
+	assert_not_date("1900/2/29");
+	assert_not_date("2021/13/1");
+	assert_not_date("2021/4/31");
+	assert_not_date("2021/0/1");
+	assert_not_date("2021/4/0");
+	assert_not_date("20210230");
+	assert_date("令和2年2月29日", "2020-02-29");
+	assert_not_date("令和3年2月29日");
+}
+
+static void test_era_ranges(void **state)
+{
+	assert_date("平成31年4月30日", "2019-04-30");
+	assert_not_date("平成31年5月1日");
+	assert_not_date("令和元年4月30日");
+	assert_not_date("令和0年1月1日");
+	assert_not_date("平成32年1月1日");
+	assert_not_date("昭和64年1月8日");
+	assert_date("平成元年1月8日", "1989-01-08");
+	assert_not_date("平成元年1月7日");
+	assert_not_date("明治元年1月1日");
+	assert_not_date("大正15年12月25日");
+}
+
+static void test_garbage_rejected(void **state)
+{
+	assert_not_date("あした");
+	assert_not_date("2021/4");
+	assert_not_date("21/4/1");
+	assert_not_date("2021/4-1");
+	assert_not_date("2021年4/1");
+	assert_not_date("令和3年4月1日ごろ");
+	assert_not_date("X3.4.1");
+	assert_not_date("R123.4.1");
+	assert_not_date("2021/4/1/");
+	assert_not_date("202141");
+}
+
+static void test_blank_rejected(void **state)
+{
+	char out[DATE_ISO_LEN + 1];
+	struct tsu_error err = {0};
+
+	assert_int_equal(date_parse("", out, &err), TSU_INVALID);
+	assert_string_equal(err.msg, "日付が入力されていません");
+	assert_int_equal(date_parse("　 ", out, &err), TSU_INVALID);
+	assert_string_equal(err.msg, "日付が入力されていません");
+}
+
+static void test_error_message(void **state)
+{
+	char out[DATE_ISO_LEN + 1];
+	struct tsu_error err = {0};
+
+	assert_int_equal(date_parse("2021/13/1", out, &err), TSU_INVALID);
+	assert_string_equal(err.msg, "日付として読めません: 「2021/13/1」");
+	assert_int_equal(date_parse("平成32年1月1日", out, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "平成は2019年4月30日まで"));
+	assert_int_equal(date_parse("令和元年4月30日", out, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "令和は2019年5月1日から"));
+	assert_int_equal(date_parse("2021/2/29", out, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "2021年2月は28日まで"));
+	/* a control character in the input is not echoed raw */
+	assert_int_equal(date_parse("\x1b[2J", out, &err), TSU_INVALID);
+	assert_null(strchr(err.msg, 0x1b));
+	/* a NULL error is allowed */
+	assert_int_equal(date_parse("だめ", out, NULL), TSU_INVALID);
+}
+
+static void test_is_iso(void **state)
+{
+	assert_true(date_is_iso("2021-04-01"));
+	assert_true(date_is_iso("2020-02-29"));
+	assert_false(date_is_iso("2021-02-29"));
+	assert_false(date_is_iso("2021-4-1"));
+	assert_false(date_is_iso("2021/04/01"));
+	assert_false(date_is_iso("令和3年4月1日"));
+	assert_false(date_is_iso(""));
+}
+
+static void assert_wareki(const char *iso, const char *want)
+{
+	char out[32];
+	assert_true(date_to_wareki(iso, out, sizeof(out)));
+	assert_string_equal(out, want);
+}
+
+static void test_to_wareki(void **state)
+{
+	char out[32];
+
+	assert_wareki("2021-04-01", "令和3年4月1日");
+	assert_wareki("2019-05-01", "令和元年5月1日");
+	assert_wareki("2019-04-30", "平成31年4月30日");
+	assert_wareki("1989-01-07", "昭和64年1月7日");
+	assert_wareki("1989-01-08", "平成元年1月8日");
+	assert_wareki("1926-12-25", "昭和元年12月25日");
+	assert_wareki("1912-07-29", "明治45年7月29日");
+	assert_false(date_to_wareki("1868-01-01", out, sizeof(out)));
+	assert_false(date_to_wareki("2021-02-29", out, sizeof(out)));
+	assert_false(date_to_wareki("2021-04-01", out, 8));
+}
+
+static void test_diff_days(void **state)
+{
+	long d = 0;
+
+	assert_true(date_diff_days("2021-04-01", "2021-04-01", &d));
+	assert_int_equal(d, 0);
+	assert_true(date_diff_days("2021-03-31", "2021-04-01", &d));
+	assert_int_equal(d, 1);
+	assert_true(date_diff_days("2020-02-28", "2020-03-01", &d));
+	assert_int_equal(d, 2);
+	assert_true(date_diff_days("2021-02-28", "2021-03-01", &d));
+	assert_int_equal(d, 1);
+	assert_true(date_diff_days("2021-01-01", "2020-01-01", &d));
+	assert_int_equal(d, -366);
+	assert_true(date_diff_days("1989-01-07", "2019-05-01", &d));
+	assert_int_equal(d, 11071);
+	assert_false(date_diff_days("2021-02-30", "2021-03-01", &d));
+	assert_false(date_diff_days("2021-03-01", "令和3年3月1日", &d));
+}
+
+/* A parsed date read back as 和暦 parses to the same day. */
+static void test_round_trip(void **state)
+{
+	const char *days[] = {"1868-10-23", "1912-07-30", "1926-12-25", "1989-01-08",
+			      "2019-04-30", "2019-05-01", "2024-02-29"};
+
+	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		char w[32];
+		assert_true(date_to_wareki(days[i], w, sizeof(w)));
+		assert_date(w, days[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_western_forms),
+		cmocka_unit_test(test_wareki_forms),
+		cmocka_unit_test(test_full_width_input),
+		cmocka_unit_test(test_calendar_checked),
+		cmocka_unit_test(test_era_ranges),
+		cmocka_unit_test(test_garbage_rejected),
+		cmocka_unit_test(test_blank_rejected),
+		cmocka_unit_test(test_error_message),
+		cmocka_unit_test(test_is_iso),
+		cmocka_unit_test(test_to_wareki),
+		cmocka_unit_test(test_diff_days),
+		cmocka_unit_test(test_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
