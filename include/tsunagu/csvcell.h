@@ -1,0 +1,31 @@
+#ifndef TSUNAGU_CSVCELL_H
+#define TSUNAGU_CSVCELL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Reading the values of spreadsheet cells as people type them: numbers
+ * with full-width digits, surrounding (full-width) spaces, thousands
+ * separators, and "-" for none; headings that differ only in width,
+ * spacing or bracket style.
+ */
+
+/* The number in a cell as plain ASCII ("１，０２９ " -> "1029", "-" and
+ * "－" -> "0", "12.5" stays).  Returns a new string; NULL with *ok true
+ * for an empty cell or one marked undisclosed ("X", "*", "…"); NULL with
+ * *ok false when the cell is not a number. */
+char *csv_cell_number(const char *s, bool *ok);
+
+/* A cell holding a code or a short value: NFKC, spaces trimmed (new
+ * string; the input copied when it is not valid UTF-8). */
+char *csv_cell_code(const char *s);
+
+/* The key a heading is compared by: NFKC (width), no white space, ASCII
+ * lower case, every bracket pair as "()" ("料金（基本）" and "料金 (基本)"
+ * and "料金【基本】" have the same key).  New string. */
+char *csv_header_key(const char *s);
+
+/* Index of the heading whose key equals the key of `name`, or -1. */
+int csv_header_find(char *const *keys, size_t n, const char *name);
+
+#endif

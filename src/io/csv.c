@@ -1,0 +1,299 @@
+/*
+ * The CSV reader is a byte-at-a-time state machine over the decoded UTF-8
+ * chunks of enc_reader; it never looks ahead, so a record may span chunk
+ * boundaries freely.  A CR ends a line on its own and swallows the LF that
+ * may follow (CRLF, LF and old-Mac CR all count as one line each).
+ * Fields of the current record live in one buffer separated by NULs.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "tsunagu/csv.h"
+#include "tsunagu/encoding.h"
+
+/* Excel holds at most 32,767 characters in a cell; a quoted field longer
+ * than this many bytes is an unclosed quote swallowing the file. */
+#define CSV_FIELD_MAX (1024 * 1024)
+
+enum csv_state { S_START, S_UNQ, S_QUOTED, S_QQ, S_AFTER };
+
+struct csv_reader {
+	struct enc_reader *src;
+	const char *data;
+	size_t len, pos;
+	long line;          /* current physical line */
+	long field_line;    /* where the current quoted field opened */
+	bool skip_lf, eof;
+	struct sbuf buf;    /* fields of the record, NUL separated */
+	size_t field_start;
+	size_t *offs;
+	size_t noffs, capoffs;
+	char **ptrs;
+	size_t capptrs;
+	struct csv_row row;
+};
+
+enum tsu_status csv_open_fp(FILE *fp, const char *name, enum io_encoding enc,
+			    struct csv_reader **out, struct tsu_error *err)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+	enum tsu_status st = enc_reader_open_fp(fp, name, enc, &r->src, err);
+
+	if (st != TSU_OK) {
+		free(r);
+		return st;
+	}
+	r->line = 1;
+	*out = r;
+	return TSU_OK;
+}
+
+enum tsu_status csv_open(const char *path, enum io_encoding enc,
+			 struct csv_reader **out, struct tsu_error *err)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+	enum tsu_status st = enc_reader_open(path, enc, &r->src, err);
+
+	if (st != TSU_OK) {
+		free(r);
+		return st;
+	}
+	r->line = 1;
+	*out = r;
+	return TSU_OK;
+}
+
+static void end_field(struct csv_reader *r)
+{
+	if (r->noffs == r->capoffs) {
+		r->capoffs = r->capoffs ? r->capoffs * 2 : 32;
+		r->offs = xrealloc(r->offs, r->capoffs * sizeof(*r->offs));
+	}
+	r->offs[r->noffs++] = r->field_start;
+	sbuf_addc(&r->buf, '\0');
+	r->field_start = r->buf.len;
+}
+
+static const struct csv_row *make_row(struct csv_reader *r, long line)
+{
+	if (r->capptrs < r->noffs) {
+		r->capptrs = r->noffs;
+		r->ptrs = xrealloc(r->ptrs, r->capptrs * sizeof(*r->ptrs));
+	}
+	for (size_t i = 0; i < r->noffs; i++)
+		r->ptrs[i] = r->buf.s + r->offs[i];
+	r->row.n = r->noffs;
+	r->row.f = r->ptrs;
+	r->row.line = line;
+	return &r->row;
+}
+
+static enum tsu_status quote_error(struct csv_reader *r, struct tsu_error *err)
+{
+	const char *name = enc_reader_name(r->src);
+
+	if (r->field_line != r->line)
+		return tsu_fail(err, TSU_INVALID,
+				"%s:%ld: この行で始まる引用符「\"」の欄が正しく閉じられていません（%ld 行目で食い違い）",
+				name, r->field_line, r->line);
+	return tsu_fail(err, TSU_INVALID,
+			"%s:%ld: 引用符「\"」の閉じ方が正しくありません（閉じる「\"」の後に文字があります）",
+			name, r->line);
+}
+
+/* Only spaces so far in the current unquoted field (" \"x\"" is fine). */
+static bool field_is_spaces(const struct csv_reader *r)
+{
+	for (size_t i = r->field_start; i < r->buf.len; i++)
+		if (r->buf.s[i] != ' ' && r->buf.s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Feeds one byte; *done is set when it ended the record. */
+static enum tsu_status feed(struct csv_reader *r, enum csv_state *s, char c, bool *done,
+			    struct tsu_error *err)
+{
+	bool eol = c == '\r' || c == '\n';
+
+	if (eol && *s != S_QUOTED) {
+		r->line++;
+		r->skip_lf = c == '\r';
+		end_field(r);
+		*done = true;
+		return TSU_OK;
+	}
+	switch (*s) {
+	case S_START:
+	case S_UNQ:
+		if (c == ',') {
+			end_field(r);
+			*s = S_START;
+		} else if (c == '"') {
+			if (*s == S_UNQ && !field_is_spaces(r))
+				return tsu_fail(err, TSU_INVALID,
+						"%s:%ld: 引用符で囲まれていない欄の途中に「\"」があります",
+						enc_reader_name(r->src), r->line);
+			r->buf.len = r->field_start;
+			r->field_line = r->line;
+			*s = S_QUOTED;
+		} else {
+			sbuf_addc(&r->buf, c);
+			*s = S_UNQ;
+		}
+		break;
+	case S_QUOTED:
+		if (c == '"') {
+			*s = S_QQ;
+			break;
+		}
+		if (eol) {
+			r->line++;
+			r->skip_lf = c == '\r';
+			c = '\n';
+		}
+		sbuf_addc(&r->buf, c);
+		if (r->buf.len - r->field_start > CSV_FIELD_MAX)
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: 引用符「\"」が閉じられていません",
+					enc_reader_name(r->src), r->field_line);
+		break;
+	case S_QQ:
+	case S_AFTER:
+		if (c == '"' && *s == S_QQ) {
+			sbuf_addc(&r->buf, '"');
+			*s = S_QUOTED;
+		} else if (c == ',') {
+			end_field(r);
+			*s = S_START;
+		} else if (c == ' ' || c == '\t') {
+			*s = S_AFTER;
+		} else {
+			return quote_error(r, err);
+		}
+		break;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status refill(struct csv_reader *r, struct tsu_error *err)
+{
+	enum tsu_status st = enc_reader_next(r->src, &r->data, &r->len, err);
+
+	r->pos = 0;
+	if (st == TSU_OK && r->len == 0)
+		r->eof = true;
+	return st;
+}
+
+enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
+			 struct tsu_error *err)
+{
+	enum csv_state s = S_START;
+	long start = r->line;
+	enum tsu_status st;
+
+	sbuf_reset(&r->buf);
+	r->noffs = 0;
+	r->field_start = 0;
+	*row = NULL;
+	for (;;) {
+		if (r->pos == r->len && !r->eof && (st = refill(r, err)) != TSU_OK)
+			return st;
+		if (r->eof) {
+			if (s == S_QUOTED)
+				return tsu_fail(err, TSU_INVALID, "%s:%ld: 引用符「\"」が閉じられていません",
+						enc_reader_name(r->src), r->field_line);
+			if (s == S_START && r->noffs == 0)
+				return TSU_OK;
+			end_field(r);
+			*row = make_row(r, start);
+			return TSU_OK;
+		}
+		char c = r->data[r->pos++];
+		bool done = false;
+
+		if (r->skip_lf) {
+			r->skip_lf = false;
+			if (c == '\n')
+				continue;
+		}
+		if (c == '\0')
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: NUL 文字 (0x00) があります",
+					enc_reader_name(r->src), r->line);
+		if ((st = feed(r, &s, c, &done, err)) != TSU_OK)
+			return st;
+		if (!done)
+			continue;
+		if (r->noffs == 1 && r->buf.len == 1) {
+			/* an empty line: not a record */
+			sbuf_reset(&r->buf);
+			r->noffs = 0;
+			r->field_start = 0;
+			s = S_START;
+			start = r->line;
+			continue;
+		}
+		*row = make_row(r, start);
+		return TSU_OK;
+	}
+}
+
+bool csv_row_blank(const struct csv_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (row->f[i][0])
+			return false;
+	return true;
+}
+
+enum io_encoding csv_encoding(const struct csv_reader *r)
+{
+	return enc_reader_encoding(r->src);
+}
+
+const char *csv_name(const struct csv_reader *r)
+{
+	return enc_reader_name(r->src);
+}
+
+void csv_progress(const struct csv_reader *r, long *done, long *total)
+{
+	enc_reader_progress(r->src, done, total);
+}
+
+void csv_close(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	enc_reader_close(r->src);
+	sbuf_free(&r->buf);
+	free(r->offs);
+	free(r->ptrs);
+	free(r);
+}
+
+void csv_put_field(struct sbuf *b, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t') {
+		sbuf_add(b, s);
+		return;
+	}
+	sbuf_addc(b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, *p);
+	}
+	sbuf_addc(b, '"');
+}
+
+void csv_put_sep(struct sbuf *b)
+{
+	sbuf_addc(b, ',');
+}
+
+void csv_end_row(struct sbuf *b)
+{
+	sbuf_add(b, "\r\n");
+}

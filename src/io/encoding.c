@@ -1,0 +1,364 @@
+/*
+ * Decoding of input files to UTF-8, chunk by chunk, so a 100,000-row file
+ * never sits in memory.  Auto-detection needs one extra pass over the
+ * bytes (validating UTF-8 costs far less than parsing), then rewinds.
+ * Lines are counted on the decoded text ('\n'), which for CP932 is the same
+ * as counting raw 0x0A bytes: 0x0A is never a CP932 trail byte.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include "tsunagu/encoding.h"
+#include "tsunagu/utf8.h"
+
+#define ENC_CHUNK 65536
+
+struct enc_reader {
+	FILE *fp;
+	char *name;
+	enum io_encoding enc;
+	iconv_t cd;
+	unsigned char in[ENC_CHUNK];
+	size_t inlen;
+	char *out;
+	long line;      /* line of the first byte not yet delivered */
+	long done, total;
+	bool eof, started;
+};
+
+size_t enc_utf8_valid_prefix(const unsigned char *s, size_t len, bool *incomplete)
+{
+	size_t i = 0;
+
+	*incomplete = false;
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		else
+			return i;
+		/* Overlong forms, surrogates and code points past U+10FFFF are
+		 * ruled out by the range of the second byte. */
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		for (size_t k = 1; k < n; k++) {
+			if (i + k >= len) {
+				*incomplete = true;
+				return i;
+			}
+			unsigned char d = s[i + k];
+			if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF))
+				return i;
+		}
+		i += n;
+	}
+	return i;
+}
+
+static bool has_bom(const unsigned char *s, size_t n)
+{
+	return n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
+
+/* One pass over the file: UTF-8 if it has a BOM or is valid throughout. */
+static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
+{
+	unsigned char *buf = xmalloc(ENC_CHUNK + 4);
+	size_t carry = 0;
+	bool first = true, utf8 = true;
+
+	for (;;) {
+		size_t n = fread(buf + carry, 1, ENC_CHUNK, r->fp), len = carry + n, p;
+		bool inc;
+
+		if (first && has_bom(buf, len))
+			break;
+		first = false;
+		p = enc_utf8_valid_prefix(buf, len, &inc);
+		if (p < len && !(inc && n > 0)) {
+			utf8 = false;
+			break;
+		}
+		if (n == 0)
+			break;
+		carry = len - p;
+		memmove(buf, buf + p, carry);
+	}
+	free(buf);
+	if (ferror(r->fp) || fseek(r->fp, 0, SEEK_SET) != 0)
+		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, strerror(errno));
+	r->enc = utf8 ? IO_ENC_UTF8 : IO_ENC_CP932;
+	return TSU_OK;
+}
+
+enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
+				   struct enc_reader **out, struct tsu_error *err)
+{
+	struct enc_reader *r = xcalloc(1, sizeof(*r));
+	struct stat sb;
+	enum tsu_status st = TSU_OK;
+
+	r->fp = fp;
+	r->name = xstrdup(name ? name : "-");
+	r->enc = want;
+	r->line = 1;
+	r->cd = (iconv_t)-1;
+	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+		r->total = (long)sb.st_size;
+	if (want == IO_ENC_AUTO)
+		st = detect(r, err);
+	if (st == TSU_OK && r->enc == IO_ENC_CP932) {
+		r->cd = iconv_open("UTF-8", "CP932");
+		if (r->cd == (iconv_t)-1)
+			st = tsu_fail(err, TSU_ENCODING, "CP932 の変換が使えません (iconv)");
+	}
+	if (st == TSU_OK)
+		r->out = xmalloc(ENC_CHUNK * 3 + 16);
+	if (st != TSU_OK) {
+		enc_reader_close(r);
+		return st;
+	}
+	*out = r;
+	return TSU_OK;
+}
+
+enum tsu_status enc_reader_open(const char *path, enum io_encoding want,
+				struct enc_reader **out, struct tsu_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, strerror(errno));
+	return enc_reader_open_fp(fp, path, want, out, err);
+}
+
+static void count_lines(struct enc_reader *r, const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
+		r->line++;
+}
+
+static void consume(struct enc_reader *r, size_t n)
+{
+	r->inlen -= n;
+	memmove(r->in, r->in + n, r->inlen);
+}
+
+static enum tsu_status bad_byte(struct enc_reader *r, size_t off, bool truncated,
+				struct tsu_error *err)
+{
+	const char *enc = r->enc == IO_ENC_UTF8 ? "UTF-8" : "CP932";
+
+	if (truncated)
+		return tsu_fail(err, TSU_ENCODING, "%s:%ld: ファイルの終わりで %s の文字が途切れています",
+				r->name, r->line, enc);
+	return tsu_fail(err, TSU_ENCODING, "%s:%ld: %s として読めないバイト 0x%02X があります",
+			r->name, r->line, enc, r->in[off]);
+}
+
+/* Decodes what is buffered; *len 0 means more input is needed. */
+static enum tsu_status decode(struct enc_reader *r, size_t *len, struct tsu_error *err)
+{
+	if (r->enc == IO_ENC_UTF8) {
+		bool inc;
+		size_t p = enc_utf8_valid_prefix(r->in, r->inlen, &inc);
+		if (p == 0 && r->inlen > 0 && !(inc && !r->eof))
+			return bad_byte(r, 0, inc, err);
+		memcpy(r->out, r->in, p);
+		consume(r, p);
+		*len = p;
+		return TSU_OK;
+	}
+	char *inp = (char *)r->in, *outp = r->out;
+	size_t inleft = r->inlen, outleft = ENC_CHUNK * 3 + 16;
+	size_t rc = iconv(r->cd, &inp, &inleft, &outp, &outleft);
+	int e = errno;
+
+	*len = (size_t)(outp - r->out);
+	consume(r, r->inlen - inleft);
+	if (rc == (size_t)-1 && *len == 0 && r->inlen > 0) {
+		if (e == EILSEQ || (e == EINVAL && r->eof))
+			return bad_byte(r, 0, e == EINVAL, err);
+	}
+	return TSU_OK;
+}
+
+enum tsu_status enc_reader_next(struct enc_reader *r, const char **data, size_t *len,
+				struct tsu_error *err)
+{
+	for (;;) {
+		if (!r->eof && r->inlen < ENC_CHUNK) {
+			size_t n = fread(r->in + r->inlen, 1, ENC_CHUNK - r->inlen, r->fp);
+			if (ferror(r->fp))
+				return tsu_fail(err, TSU_IO, "%s: 読み込めません", r->name);
+			r->inlen += n;
+			r->done += (long)n;
+			if (n == 0)
+				r->eof = true;
+		}
+		if (!r->started && (r->eof || r->inlen >= 3)) {
+			r->started = true;
+			if (r->enc == IO_ENC_UTF8 && has_bom(r->in, r->inlen))
+				consume(r, 3);
+		}
+		if (!r->started)
+			continue;
+		if (r->inlen == 0 && r->eof) {
+			*len = 0;
+			*data = r->out;
+			return TSU_OK;
+		}
+		enum tsu_status st = decode(r, len, err);
+		if (st != TSU_OK)
+			return st;
+		if (*len > 0) {
+			*data = r->out;
+			count_lines(r, r->out, *len);
+			return TSU_OK;
+		}
+	}
+}
+
+enum io_encoding enc_reader_encoding(const struct enc_reader *r)
+{
+	return r->enc;
+}
+
+const char *enc_reader_name(const struct enc_reader *r)
+{
+	return r->name;
+}
+
+void enc_reader_progress(const struct enc_reader *r, long *done, long *total)
+{
+	*done = r->done;
+	*total = r->total;
+}
+
+void enc_reader_close(struct enc_reader *r)
+{
+	if (!r)
+		return;
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	if (r->fp)
+		fclose(r->fp);
+	free(r->name);
+	free(r->out);
+	free(r);
+}
+
+/* Runs s through cd into out; on EILSEQ leaves out as it was and points
+ * *badp at the offending input. */
+static enum tsu_status convert(iconv_t cd, const char *s, size_t len, struct sbuf *out,
+			       const char **badp)
+{
+	size_t keep = out->len;
+	char *inp = (char *)s;
+	size_t inleft = len;
+
+	*badp = NULL;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	while (inleft > 0) {
+		char buf[4096], *outp = buf;
+		size_t outleft = sizeof(buf);
+		size_t rc = iconv(cd, &inp, &inleft, &outp, &outleft);
+		int e = errno;
+
+		sbuf_addn(out, buf, (size_t)(outp - buf));
+		if (rc == (size_t)-1 && e != E2BIG) {
+			out->len = keep;
+			if (out->s)
+				out->s[keep] = '\0';
+			*badp = inp;
+			return TSU_ENCODING;
+		}
+	}
+	return TSU_OK;
+}
+
+enum tsu_status enc_to_cp932(struct enc_cp932 *e, const char *s, size_t len,
+			     struct sbuf *out, int32_t *bad, struct tsu_error *err)
+{
+	const char *badp;
+	enum tsu_status st;
+
+	*bad = 0;
+	if (!e->opened) {
+		iconv_t cd = iconv_open("CP932", "UTF-8");
+		if (cd == (iconv_t)-1)
+			return tsu_fail(err, TSU_ENCODING, "CP932 の変換が使えません (iconv)");
+		e->cd = (void *)cd;
+		e->opened = true;
+	}
+	st = convert((iconv_t)e->cd, s, len, out, &badp);
+	if (st != TSU_OK) {
+		utf8_decode(badp, len - (size_t)(badp - s), bad);
+		return tsu_fail(err, TSU_ENCODING, "文字 U+%04X は CP932 で表せません", (unsigned)*bad);
+	}
+	return TSU_OK;
+}
+
+void enc_cp932_free(struct enc_cp932 *e)
+{
+	if (e->opened)
+		iconv_close((iconv_t)e->cd);
+	e->opened = false;
+}
+
+/* The iconv name for a charset as phones write it. */
+static const char *charset_alias(const char *cs)
+{
+	static const char *const sjis[] = {"SHIFT_JIS", "SHIFT-JIS", "SJIS", "MS_KANJI",
+					   "WINDOWS-31J", "CP932", "X-SJIS"};
+	for (size_t i = 0; i < sizeof(sjis) / sizeof(sjis[0]); i++)
+		if (strcasecmp(cs, sjis[i]) == 0)
+			return "CP932";
+	return cs;
+}
+
+enum tsu_status enc_from_charset(const char *charset, const char *s, size_t len,
+				 struct sbuf *out, struct tsu_error *err)
+{
+	const char *cs = charset ? charset_alias(charset) : "UTF-8";
+	const char *badp;
+	bool inc;
+
+	if (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0) {
+		size_t p = enc_utf8_valid_prefix((const unsigned char *)s, len, &inc);
+		if (p < len)
+			return tsu_fail(err, TSU_ENCODING, "UTF-8 として読めないバイト 0x%02X があります",
+					(unsigned char)s[p]);
+		sbuf_addn(out, s, len);
+		return TSU_OK;
+	}
+	iconv_t cd = iconv_open("UTF-8", cs);
+	if (cd == (iconv_t)-1)
+		return tsu_fail(err, TSU_ENCODING, "文字コード %s は扱えません", charset);
+	enum tsu_status st = convert(cd, s, len, out, &badp);
+	iconv_close(cd);
+	if (st != TSU_OK)
+		return tsu_fail(err, TSU_ENCODING, "%s として読めないバイト 0x%02X があります",
+				charset, (unsigned char)*badp);
+	return TSU_OK;
+}
