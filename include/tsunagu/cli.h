@@ -1,0 +1,20 @@
+#ifndef TSUNAGU_CLI_PUBLIC_H
+#define TSUNAGU_CLI_PUBLIC_H
+
+/* What main() needs from the command-line layer. */
+struct cli_globals {
+	char *db_path;      /* -d FILE, $TSUNAGU_DB, or the XDG default */
+	char *author;       /* $TSUNAGU_USER or config name; NULL if never set */
+};
+
+/*
+ * Takes the global options out of argv wherever they stand (-d FILE,
+ * --db=FILE, --help, --version).  Returns -1 to go on, or an exit status
+ * when the program should stop (after --help / --version / a usage error).
+ */
+int cli_globals_parse(int *argc, char **argv, struct cli_globals *g);
+void cli_globals_free(struct cli_globals *g);
+/* Runs the subcommand argv[0]; returns the exit status. */
+int cli_run(const struct cli_globals *g, int argc, char **argv);
+
+#endif

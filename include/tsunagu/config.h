@@ -1,0 +1,30 @@
+#ifndef TSUNAGU_CONFIG_H
+#define TSUNAGU_CONFIG_H
+#include "tsunagu/status.h"
+
+/*
+ * Per-user settings kept in $XDG_CONFIG_HOME/tsunagu/config
+ * (~/.config/tsunagu/config), lines "key=value", mode 0600.
+ */
+struct user_config {
+	char *name;  /* user name recorded as author; NULL when never asked */
+	char *role;  /* エリアサポーター / 地域福祉コーディネーター / 専任組織 */
+};
+
+/* Reads the file; a missing file is not an error (fields stay NULL). */
+enum tsu_status config_load(struct user_config *c, struct tsu_error *err);
+/* Writes the file (directories 0700, file 0600), replacing it atomically. */
+enum tsu_status config_save(const struct user_config *c, struct tsu_error *err);
+void config_free(struct user_config *c);
+
+/* $TSUNAGU_DB, else $XDG_DATA_HOME/tsunagu/tsunagu.db, else
+ * ~/.local/share/tsunagu/tsunagu.db.  New string. */
+char *config_default_db_path(void);
+/* $TSUNAGU_USER, else c->name, else NULL (caller may ask, see tui). */
+const char *config_author(const struct user_config *c);
+/* The login name (getpwuid), or "unknown". */
+const char *config_login_name(void);
+/* Creates the parent directories of `path` with mode 0700. */
+enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err);
+
+#endif

@@ -1,0 +1,36 @@
+#ifndef TSUNAGU_IO_H
+#define TSUNAGU_IO_H
+#include <stdbool.h>
+#include "tsunagu/store.h"
+
+/*
+ * Import and export of files (issue: Excel CSV, vCard, iCalendar, open
+ * data).  Every import is one transaction: a bad file changes nothing and
+ * the error says "FILE:LINE: reason".
+ */
+enum io_encoding { IO_ENC_AUTO, IO_ENC_UTF8, IO_ENC_CP932 };
+
+struct io_options {
+	enum io_encoding encoding;
+	bool dry_run;
+	const char *area_id;  /* export: only this area (full id) or NULL */
+};
+
+/* Progress in bytes (import) or rows (export); total may be 0 if unknown. */
+typedef void (*io_progress_cb)(void *ud, long done, long total);
+/* One line of the summary: counts, unmatched districts, skipped rows. */
+typedef void (*io_report_cb)(void *ud, const char *line);
+
+/* kind: parties, tasks, districts, facilities, vcard, ical. */
+enum tsu_status io_import(struct store *st, const char *kind, const char *path,
+			  const struct io_options *opt, io_progress_cb progress,
+			  io_report_cb report, void *ud, struct tsu_error *err);
+/* kind: parties, tasks, events, vcard, ical, karte.  path NULL = stdout.
+ * Files written are mode 0600. */
+enum tsu_status io_export(struct store *st, const char *kind, const char *path,
+			  const struct io_options *opt, io_progress_cb progress,
+			  void *ud, struct tsu_error *err);
+/* Parses "auto", "utf-8"/"utf8", "cp932"/"sjis"/"shift_jis". */
+bool io_encoding_parse(const char *s, enum io_encoding *out);
+
+#endif

@@ -1,0 +1,14 @@
+#ifndef TSUNAGU_TUI_H
+#define TSUNAGU_TUI_H
+#include <stdbool.h>
+
+/* The full-screen program (the only code that calls curses). */
+struct tui_options {
+	const char *db_path; /* file to open; created (ten areas) if missing */
+	const char *author;  /* NULL: first run, ask the user's name and role */
+};
+
+/* Runs until the user quits; returns the process exit status. */
+int tui_main(const struct tui_options *opt);
+
+#endif

@@ -1,0 +1,160 @@
+/* Global options, the subcommand table and the helpers every verb shares. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "tsunagu/cli.h"
+#include "tsunagu/config.h"
+
+#ifndef TSUNAGU_VERSION
+#define TSUNAGU_VERSION "0.0.0"
+#endif
+
+const struct cli_command cli_commands[] = {
+	{"init", cli_cmd_init, false, "init [--demo]"},
+	{"list", cli_cmd_list, true, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--format table|tsv|csv|json]"},
+	{"show", cli_cmd_show, true, "show area|party|task|event ID"},
+	{"add", cli_cmd_add, true, "add party|task|log|membership|event --FIELD VALUE ..."},
+	{"edit", cli_cmd_edit, true, "edit party|task|log|membership|event|area ID --FIELD VALUE ..."},
+	{"delete", cli_cmd_delete, true, "delete party|task|log|membership|event ID"},
+	{"history", cli_cmd_history, true, "history party|task|... ID"},
+	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]"},
+	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE] [--encoding utf-8|cp932]"},
+	{"snapshot", cli_cmd_snapshot, true, "snapshot OUT.db"},
+	{"check", cli_cmd_check, true, "check"},
+	{NULL, NULL, false, NULL},
+};
+
+static void print_help(FILE *f)
+{
+	fputs("tsunagu (つなぐ) — area, stakeholder and task records for community support\n\n"
+	      "Usage:\n  tsunagu [-d FILE]                 full-screen app\n", f);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  tsunagu %s\n", c->usage);
+	fputs("  tsunagu --help | --version\n\n"
+	      "Options:\n  -d FILE   database file (default $TSUNAGU_DB or\n"
+	      "            ~/.local/share/tsunagu/tsunagu.db); may stand anywhere\n\n"
+	      "IDs accept any unique prefix; areas also a name or a unique part of it (諏訪).\n"
+	      "Dates: 2021-04-01, 2021/4/1, 令和3年4月1日, R3.4.1.\n"
+	      "Exit status: 0 ok, 1 user error, 2 usage, 3 database problem.\n"
+	      "See tsunagu(1).\n", f);
+}
+
+int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0) {
+			if (i + 1 >= *argc) {
+				fputs("tsunagu: -d にはファイル名が必要です\n", stderr);
+				return 2;
+			}
+			free(g->db_path);
+			g->db_path = xstrdup(argv[++i]);
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			free(g->db_path);
+			g->db_path = xstrdup(a + 5);
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_help(stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			printf("tsunagu %s\n", TSUNAGU_VERSION);
+			return 0;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	if (!g->db_path)
+		g->db_path = config_default_db_path();
+	struct user_config cfg;
+	config_load(&cfg, NULL);
+	const char *author = config_author(&cfg);
+	g->author = author ? xstrdup(author) : NULL;
+	config_free(&cfg);
+	return -1;
+}
+
+void cli_globals_free(struct cli_globals *g)
+{
+	free(g->db_path);
+	free(g->author);
+	g->db_path = g->author = NULL;
+}
+
+int cli_run(const struct cli_globals *g, int argc, char **argv)
+{
+	struct cli c = {.db_path = g->db_path, .out = stdout, .errf = stderr,
+			.author = g->author ? g->author : config_login_name()};
+	const struct cli_command *cmd = cli_commands;
+	while (cmd->name && strcmp(cmd->name, argv[0]) != 0)
+		cmd++;
+	if (!cmd->name) {
+		fprintf(stderr, "tsunagu: 「%s」というコマンドはありません (tsunagu --help)\n", argv[0]);
+		return 2;
+	}
+	int rc = cmd->needs_db ? cli_open(&c, false) : 0;
+	if (rc == 0)
+		rc = cmd->run(&c, argc, argv);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = cli_error(&c, TSU_IO, "出力を書けません");
+	store_close(c.st);
+	return rc;
+}
+
+int cli_open(struct cli *c, bool create)
+{
+	struct tsu_error err = {0};
+	if (store_open(c->db_path, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING,
+		       &c->st, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	if (err.status != TSU_OK) /* opened read-only: say why, go on */
+		fprintf(c->errf, "tsunagu: %s\n", err.msg);
+	store_set_author(c->st, c->author);
+	return 0;
+}
+
+int cli_fail(struct cli *c, const struct tsu_error *err)
+{
+	fprintf(c->errf, "tsunagu: %s\n", err->msg[0] ? err->msg : tsu_status_message(err->status));
+	return tsu_status_exit_code(err->status);
+}
+
+int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)
+{
+	struct tsu_error err;
+	va_list ap;
+	va_start(ap, fmt);
+	tsu_vfail(&err, st, fmt, ap);
+	va_end(ap);
+	return cli_fail(c, &err);
+}
+
+int cli_usage(struct cli *c, const char *cmd, const char *why)
+{
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		if (strcmp(k->name, cmd) == 0)
+			fprintf(c->errf, "tsunagu: %s\n使い方: tsunagu %s\n", why, k->usage);
+	return 2;
+}
+
+const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	*missing = false;
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}

@@ -1,0 +1,62 @@
+#ifndef TSUNAGU_CLI_H
+#define TSUNAGU_CLI_H
+#include <stdio.h>
+#include "tsunagu/store.h"
+
+/*
+ * The command line (DESIGN §7).  main() parses the global options, then
+ * finds the subcommand in the table of cli.c and calls its run function.
+ * A run function returns an exit status (0 ok, 1 user error, 2 usage,
+ * 3 database); it prints results on stdout and at most one error line on
+ * stderr, through cli_error()/cli_fail().
+ */
+struct cli {
+	const char *db_path;   /* resolved: -d, $TSUNAGU_DB, XDG default */
+	const char *author;    /* $TSUNAGU_USER, config, login name */
+	struct store *st;      /* opened lazily by cli_open() */
+	FILE *out;
+	FILE *errf;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv); /* argv[0] = name */
+	bool needs_db;         /* opened before run (existing file) */
+	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
+};
+
+/* The subcommand table, NULL-terminated (cli.c). */
+extern const struct cli_command cli_commands[];
+
+/* Opens c->db_path (creating it when `create`); prints the error and
+ * returns its exit code on failure, 0 on success. */
+int cli_open(struct cli *c, bool create);
+/* Prints "tsunagu: MESSAGE" on stderr and returns the exit code of st. */
+int cli_fail(struct cli *c, const struct tsu_error *err);
+int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Usage error for the command: prints its usage line, returns 2. */
+int cli_usage(struct cli *c, const char *cmd, const char *why);
+
+/*
+ * Option parsing shared by subcommands: "--name value" / "--name=value".
+ * Returns the value of option `name` at argv[*i] (advancing *i past it),
+ * or NULL when argv[*i] is not that option.  A missing value is reported
+ * through *missing.
+ */
+const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing);
+
+/* Subcommand entry points, one file per verb group. */
+int cli_cmd_init(struct cli *c, int argc, char **argv);
+int cli_cmd_list(struct cli *c, int argc, char **argv);
+int cli_cmd_show(struct cli *c, int argc, char **argv);
+int cli_cmd_add(struct cli *c, int argc, char **argv);
+int cli_cmd_edit(struct cli *c, int argc, char **argv);
+int cli_cmd_delete(struct cli *c, int argc, char **argv);
+int cli_cmd_history(struct cli *c, int argc, char **argv);
+int cli_cmd_check(struct cli *c, int argc, char **argv);
+int cli_cmd_snapshot(struct cli *c, int argc, char **argv);
+int cli_cmd_import(struct cli *c, int argc, char **argv);
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,58 @@
+/* `init`, `check`, `snapshot`: the file itself. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+int cli_cmd_init(struct cli *c, int argc, char **argv)
+{
+	bool demo = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--demo") == 0)
+			demo = true;
+		else
+			return cli_usage(c, "init", "知らないオプションです");
+	}
+	if (access(c->db_path, F_OK) == 0)
+		return cli_error(c, TSU_INVALID, "%s: 既にあります (上書きしません)", c->db_path);
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	struct tsu_error err = {0};
+	if (demo && store_demo(c->st, 1, &err) != TSU_OK) {
+		store_close(c->st);
+		c->st = NULL;
+		unlink(c->db_path); /* nothing half-made is left behind */
+		return cli_fail(c, &err);
+	}
+	fprintf(c->errf, "作成しました: %s%s\n", c->db_path, demo ? " (デモデータ入り)" : "");
+	return 0;
+}
+
+static void print_problem(void *ud, const char *line)
+{
+	struct cli *c = ud;
+	fprintf(c->out, "%s\n", line);
+}
+
+int cli_cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct tsu_error err = {0};
+	if (argc != 1)
+		return cli_usage(c, "check", "引数は要りません");
+	if (store_check(c->st, print_problem, c, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	fprintf(c->out, "ok: %s (版 %d)\n", c->db_path, STORE_SCHEMA_VERSION);
+	return 0;
+}
+
+int cli_cmd_snapshot(struct cli *c, int argc, char **argv)
+{
+	struct tsu_error err = {0};
+	if (argc != 2)
+		return cli_usage(c, "snapshot", "出力ファイルを指定してください");
+	if (store_snapshot(c->st, argv[1], &err) != TSU_OK)
+		return cli_fail(c, &err);
+	fprintf(c->errf, "作成しました: %s\n", argv[1]);
+	return 0;
+}

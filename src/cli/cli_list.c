@@ -1,0 +1,229 @@
+/* `tsunagu list`: one list kind, filters, four output formats. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "tsunagu/list.h"
+#include "tsunagu/record.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/textwidth.h"
+
+enum format { FMT_TABLE, FMT_TSV, FMT_CSV, FMT_JSON };
+
+struct rows {
+	int ncols;
+	char **cells;   /* ncols per row */
+	size_t nrows, cap;
+};
+
+static int collect_row(void *ud, int ncols, const char *const *values)
+{
+	struct rows *r = ud;
+	if (r->nrows == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->cells = xrealloc(r->cells, r->cap * (size_t)ncols * sizeof *r->cells);
+	}
+	for (int i = 0; i < ncols; i++)
+		r->cells[r->nrows * (size_t)ncols + (size_t)i] = values[i] ? xstrdup(values[i]) : NULL;
+	r->nrows++;
+	return 0;
+}
+
+static void csv_cell(FILE *f, const char *v)
+{
+	if (!v)
+		return;
+	if (!strpbrk(v, ",\"\r\n")) {
+		fputs(v, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"')
+			fputc('"', f);
+		fputc(*v, f);
+	}
+	fputc('"', f);
+}
+
+/* TSV keeps one record per line: tabs and newlines are written as \t \n. */
+static void tsv_cell(FILE *f, const char *v)
+{
+	for (; v && *v; v++) {
+		if (*v == '\t')
+			fputs("\\t", f);
+		else if (*v == '\n')
+			fputs("\\n", f);
+		else if (*v == '\r')
+			fputs("\\r", f);
+		else if (*v == '\\')
+			fputs("\\\\", f);
+		else
+			fputc(*v, f);
+	}
+}
+
+/* Shown in a table: short ids, booleans as marks, text made inert. */
+static char *table_text(const char *name, const char *v)
+{
+	if (!v)
+		return xstrdup("");
+	if (strcmp(name, "id") == 0)
+		return xstrndup(v, 8);
+	if (strcmp(name, "key_person") == 0 || strcmp(name, "overdue") == 0)
+		return xstrdup(strcmp(v, "1") == 0 ? (name[0] == 'k' ? "★" : "!") : "");
+	return text_sanitize(v, 0);
+}
+
+static void print_table(FILE *f, const struct list_columns *cols, struct rows *r)
+{
+	int n = cols->n;
+	int *w = xcalloc((size_t)n, sizeof *w);
+	char **shown = xcalloc(r->nrows * (size_t)n + 1, sizeof *shown);
+	for (int c = 0; c < n; c++)
+		w[c] = text_width(cols->labels[c]);
+	for (size_t i = 0; i < r->nrows; i++) {
+		for (int c = 0; c < n; c++) {
+			char *t = table_text(cols->names[c], r->cells[i * (size_t)n + (size_t)c]);
+			int tw = text_width(t);
+			w[c] = tw > 40 ? (w[c] > 40 ? w[c] : 40) : (tw > w[c] ? tw : w[c]);
+			shown[i * (size_t)n + (size_t)c] = t;
+		}
+	}
+	for (int c = 0; c < n; c++) {
+		char *h = text_width_fit(cols->labels[c], w[c], TEXT_LEFT);
+		fprintf(f, "%s%s", c ? "  " : "", c == n - 1 ? cols->labels[c] : h);
+		free(h);
+	}
+	fputc('\n', f);
+	for (size_t i = 0; i < r->nrows; i++) {
+		for (int c = 0; c < n; c++) {
+			char *t = shown[i * (size_t)n + (size_t)c];
+			char *cell = text_width_fit(t, w[c], TEXT_LEFT);
+			if (c == n - 1) { /* no trailing blanks at the end of a line */
+				size_t len = strlen(cell);
+				while (len && cell[len - 1] == ' ')
+					cell[--len] = '\0';
+			}
+			fprintf(f, "%s%s", c ? "  " : "", cell);
+			free(cell);
+			free(t);
+		}
+		fputc('\n', f);
+	}
+	free(shown);
+	free(w);
+}
+
+static void print_delimited(FILE *f, enum format fmt, const struct list_columns *cols,
+			    struct rows *r)
+{
+	for (int c = 0; c < cols->n; c++)
+		fprintf(f, "%s%s", c ? (fmt == FMT_CSV ? "," : "\t") : "", cols->names[c]);
+	fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+	for (size_t i = 0; i < r->nrows; i++) {
+		for (int c = 0; c < cols->n; c++) {
+			const char *v = r->cells[i * (size_t)cols->n + (size_t)c];
+			if (c)
+				fputc(fmt == FMT_CSV ? ',' : '\t', f);
+			if (fmt == FMT_CSV)
+				csv_cell(f, v);
+			else
+				tsv_cell(f, v);
+		}
+		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+	}
+}
+
+static void rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->nrows * (size_t)r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+}
+
+static bool parse_format(const char *s, enum format *out)
+{
+	static const char *const names[] = {"table", "tsv", "csv", "json"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum format)i;
+			return true;
+		}
+	return false;
+}
+
+/* Resolves --area and --status into the query. */
+static int resolve_filters(struct cli *c, struct list_query *q, const char *area,
+			   const char *status, uuid_str area_id)
+{
+	struct tsu_error err = {0};
+	if (area) {
+		if (store_resolve(c->st, "area", area, area_id, &err) != TSU_OK)
+			return cli_fail(c, &err);
+		q->area_id = area_id;
+	}
+	if (status) {
+		bool known = false;
+		const char *codes[] = {"未着手", "対応中", "保留", "完了"};
+		for (int i = 0; i < 4; i++)
+			if (strcmp(status, codes[i]) == 0)
+				known = true;
+		if (!known)
+			return cli_error(c, TSU_INVALID, "状態「%s」はありません (未着手 / 対応中 / 保留 / 完了)", status);
+		q->status = status;
+	}
+	return 0;
+}
+
+static int output(struct cli *c, enum list_kind kind, const struct list_query *q, enum format fmt)
+{
+	struct tsu_error err = {0};
+	if (fmt == FMT_JSON) {
+		struct sbuf json = {0};
+		if (store_list_json(c->st, kind, q, &json, &err) != TSU_OK)
+			return cli_fail(c, &err);
+		fprintf(c->out, "%s\n", json.s);
+		sbuf_free(&json);
+		return 0;
+	}
+	const struct list_columns *cols = list_columns(kind);
+	struct rows r = {.ncols = cols->n};
+	int rc = 0;
+	if (store_list(c->st, kind, q, collect_row, &r, &err) != TSU_OK)
+		rc = cli_fail(c, &err);
+	else if (fmt == FMT_TABLE && r.nrows)
+		print_table(c->out, cols, &r);
+	else if (fmt != FMT_TABLE)
+		print_delimited(c->out, fmt, cols, &r);
+	rows_free(&r);
+	return rc;
+}
+
+int cli_cmd_list(struct cli *c, int argc, char **argv)
+{
+	enum list_kind kind;
+	enum format fmt = FMT_TABLE;
+	struct list_query q = {0};
+	const char *area = NULL, *status = NULL, *v;
+	uuid_str area_id;
+	bool missing;
+	if (argc < 2 || !list_kind_parse(argv[1], &kind))
+		return cli_usage(c, "list", argc < 2 ? "何を一覧するか指定してください" : "一覧の種類が違います");
+	for (int i = 2; i < argc; i++) {
+		if ((v = cli_opt(argc, argv, &i, "--area", &missing)))
+			area = v;
+		else if ((v = cli_opt(argc, argv, &i, "--status", &missing)))
+			status = v;
+		else if ((v = cli_opt(argc, argv, &i, "--search", &missing)))
+			q.search = v;
+		else if ((v = cli_opt(argc, argv, &i, "--assignee", &missing)))
+			q.assignee = v;
+		else if ((v = cli_opt(argc, argv, &i, "--format", &missing))) {
+			if (!parse_format(v, &fmt))
+				return cli_usage(c, "list", "--format は table / tsv / csv / json です");
+		} else
+			return cli_usage(c, "list", missing ? "オプションに値がありません" : "知らないオプションです");
+	}
+	int rc = resolve_filters(c, &q, area, status, area_id);
+	return rc ? rc : output(c, kind, &q, fmt);
+}

@@ -1,0 +1,191 @@
+/* `add`, `edit`, `delete`, `history`: field flags map onto entity fields. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "tsunagu/record.h"
+#include "tsunagu/sanitize.h"
+
+/* Short flags of DESIGN §7 that differ from the field names. */
+static const struct {
+	const char *entity, *flag, *field;
+} aliases[] = {
+	{"party", "type", "org_type"},
+	{"party", "area", "areas"},
+	{"party", "offer", "offers"},
+	{"task", "area", "area_id"},
+	{"task", "party", "parties"},
+	{"task", "department", "department_id"},
+	{"log", "task", "task_id"},
+	{"log", "party", "party_id"},
+	{"log", "area", "area_id"},
+	{"membership", "person", "person_id"},
+	{"membership", "org", "org_id"},
+	{"membership", "from", "from_date"},
+	{"membership", "to", "to_date"},
+	{"event", "area", "area_id"},
+	{"district", "area", "area_id"},
+};
+
+/* "--key-person" -> "key_person", after aliases; NULL if not a field. */
+static const char *flag_field(const struct entity_def *e, const char *flag, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(aliases[i].entity, e->name) == 0 && strcmp(aliases[i].flag, flag) == 0)
+			return aliases[i].field;
+	snprintf(buf, n, "%s", flag);
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return entity_field(e, buf) ? entity_field(e, buf)->name : NULL;
+}
+
+/* Parses "--FIELD VALUE" pairs from argv[start..]; returns 0 or exit code. */
+static int parse_fields(struct cli *c, const char *cmd, const struct entity_def *e,
+			int argc, char **argv, int start, struct field_value *fv, size_t *n)
+{
+	*n = 0;
+	for (int i = start; i < argc; i++) {
+		char buf[64];
+		const char *a = argv[i];
+		if (strncmp(a, "--", 2) != 0)
+			return cli_usage(c, cmd, "項目は --項目名 値 の形で指定してください");
+		char *eq = strchr(a, '=');
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a - 2) : (int)strlen(a + 2), a + 2);
+		const char *field = flag_field(e, name, buf, sizeof buf);
+		if (!field)
+			return cli_error(c, TSU_USAGE, "%sに --%s という項目はありません", e->label, name);
+		if (!eq && i + 1 >= argc)
+			return cli_error(c, TSU_USAGE, "--%s に値がありません", name);
+		fv[*n].name = field;
+		fv[(*n)++].value = eq ? eq + 1 : argv[++i];
+		if (*n >= 64)
+			return cli_error(c, TSU_USAGE, "項目が多すぎます");
+	}
+	return 0;
+}
+
+static const struct entity_def *entity_arg(struct cli *c, const char *cmd, int argc, char **argv)
+{
+	const struct entity_def *e = argc > 1 ? entity_find(argv[1]) : NULL;
+	if (!e)
+		cli_usage(c, cmd, argc > 1 ? "種類が違います" : "種類を指定してください");
+	return e;
+}
+
+/* Runs fn inside one transaction; prints the error on failure. */
+static int in_transaction(struct cli *c, enum tsu_status st, struct tsu_error *err)
+{
+	if (st != TSU_OK) {
+		store_rollback(c->st);
+		return cli_fail(c, err);
+	}
+	if (store_commit(c->st, err) != TSU_OK)
+		return cli_fail(c, err);
+	return 0;
+}
+
+int cli_cmd_add(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e = entity_arg(c, "add", argc, argv);
+	struct field_value fv[64];
+	struct tsu_error err = {0};
+	size_t n;
+	uuid_str id;
+	if (!e)
+		return 2;
+	int rc = parse_fields(c, "add", e, argc, argv, 2, fv, &n);
+	if (rc)
+		return rc;
+	if (store_begin(c->st, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	rc = in_transaction(c, store_insert(c->st, e->name, fv, n, id, &err), &err);
+	if (rc == 0)
+		fprintf(c->out, "%s\n", id);
+	return rc;
+}
+
+static int resolve_id(struct cli *c, const struct entity_def *e, const char *ref, uuid_str id)
+{
+	struct tsu_error err = {0};
+	return store_resolve(c->st, e->name, ref, id, &err) == TSU_OK ? 0 : cli_fail(c, &err);
+}
+
+int cli_cmd_edit(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e = entity_arg(c, "edit", argc, argv);
+	struct field_value fv[64];
+	struct tsu_error err = {0};
+	size_t n;
+	uuid_str id;
+	if (!e)
+		return 2;
+	if (argc < 3)
+		return cli_usage(c, "edit", "ID を指定してください");
+	int rc = parse_fields(c, "edit", e, argc, argv, 3, fv, &n);
+	if (rc == 0 && n == 0)
+		rc = cli_usage(c, "edit", "変更する項目を指定してください");
+	if (rc == 0)
+		rc = resolve_id(c, e, argv[2], id);
+	if (rc)
+		return rc;
+	if (store_begin(c->st, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	return in_transaction(c, store_update(c->st, e->name, id, fv, n, &err), &err);
+}
+
+int cli_cmd_delete(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e = entity_arg(c, "delete", argc, argv);
+	struct tsu_error err = {0};
+	uuid_str id;
+	if (!e)
+		return 2;
+	if (argc != 3)
+		return cli_usage(c, "delete", "ID をひとつ指定してください");
+	int rc = resolve_id(c, e, argv[2], id);
+	if (rc)
+		return rc;
+	if (store_begin(c->st, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	rc = in_transaction(c, store_delete(c->st, e->name, id, &err), &err);
+	if (rc == 0)
+		fprintf(c->errf, "削除しました: %s\n", id);
+	return rc;
+}
+
+static int print_history(void *ud, const struct history_row *h)
+{
+	struct cli *c = ud;
+	char *old_v = text_sanitize(h->old_value ? h->old_value : "", 0);
+	char *new_v = text_sanitize(h->new_value ? h->new_value : "", 0);
+	char *who = text_sanitize(h->author ? h->author : "", 0);
+	if (h->field[0] == '_')
+		fprintf(c->out, "%s\t%s\t%s\n", h->at, who, h->field_label);
+	else
+		fprintf(c->out, "%s\t%s\t%s\t%s → %s\n", h->at, who, h->field_label,
+			*old_v ? old_v : "(空)", *new_v ? new_v : "(空)");
+	free(old_v);
+	free(new_v);
+	free(who);
+	return 0;
+}
+
+int cli_cmd_history(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e = entity_arg(c, "history", argc, argv);
+	struct tsu_error err = {0};
+	uuid_str id;
+	if (!e)
+		return 2;
+	if (argc != 3)
+		return cli_usage(c, "history", "ID をひとつ指定してください");
+	/* history is also wanted for deleted rows: accept a full id as is */
+	int rc = uuid_valid(argv[2]) ? (snprintf(id, sizeof id, "%s", argv[2]), 0)
+				     : resolve_id(c, e, argv[2], id);
+	if (rc)
+		return rc;
+	if (store_history(c->st, e->name, id, print_history, c, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	return 0;
+}

@@ -1,0 +1,116 @@
+/* `tsunagu show KIND ID`: every field, then the related rows. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "tsunagu/list.h"
+#include "tsunagu/record.h"
+#include "tsunagu/sanitize.h"
+
+struct section {
+	const char *entity, *relation, *heading;
+};
+
+static const struct section sections[] = {
+	{"area", "counts", "件数"},
+	{"area", "districts", "町丁目 (人口・65歳以上・世帯・高齢化率%)"},
+	{"area", "staff", "職員"},
+	{"area", "tasks", "課題・取組"},
+	{"area", "karte", "地域カルテ"},
+	{"area", "logs", "経過記録"},
+	{"party", "memberships", "役職・所属"},
+	{"party", "tasks", "関連する課題"},
+	{"party", "logs", "経過記録"},
+	{"task", "parties", "関係者"},
+	{"task", "logs", "経過記録 (新しい順)"},
+	{"event", "attendance", "世代別参加者数"},
+};
+
+/* The shown form of a stored value: labels for choices, names for refs. */
+static char *shown_value(struct cli *c, const struct field_def *f, const char *v)
+{
+	if (!v)
+		return NULL;
+	if (f->type == FIELD_BOOL)
+		return xstrdup(strcmp(v, "1") == 0 ? "はい" : "いいえ");
+	if (f->type == FIELD_CHOICE)
+		return xstrdup(store_choice_label(c->st, f->ref, v));
+	if (f->type == FIELD_REF) {
+		struct record *r;
+		if (store_get(c->st, f->ref, v, true, &r, NULL) != TSU_OK)
+			return xstrdup(v);
+		const char *title = record_get(r, r->def->title_field);
+		struct sbuf b = {0};
+		sbuf_addf(&b, "%s (%.8s)", title ? title : "", v);
+		record_free(r);
+		return sbuf_detach(&b);
+	}
+	return xstrdup(v);
+}
+
+static void print_field(struct cli *c, const char *label, const char *value)
+{
+	char *safe = text_sanitize(value, 1);
+	fprintf(c->out, "%s: ", label);
+	for (const char *p = safe; *p; p++) {
+		fputc(*p, c->out);
+		if (*p == '\n')
+			fputs("    ", c->out);
+	}
+	fputc('\n', c->out);
+	free(safe);
+}
+
+static int print_related_row(void *ud, int n, const char *const *names, const char *const *vals)
+{
+	struct cli *c = ud;
+	fputs("  ", c->out);
+	for (int i = 0, shown = 0; i < n; i++) {
+		if (!vals[i] || (strstr(names[i], "_id") && strcmp(names[i], "id") != 0))
+			continue;
+		char *v = strcmp(names[i], "id") == 0 ? xstrndup(vals[i], 8) : text_sanitize(vals[i], 0);
+		fprintf(c->out, "%s%s", shown++ ? "  " : "", v);
+		free(v);
+	}
+	fputc('\n', c->out);
+	return 0;
+}
+
+static int print_record(struct cli *c, const struct record *r)
+{
+	struct tsu_error err = {0};
+	fprintf(c->out, "ID: %s\n", r->id);
+	for (int i = 0; i < r->def->nfields; i++) {
+		const struct field_def *f = &r->def->fields[i];
+		char *v = shown_value(c, f, r->values[i]);
+		if (v)
+			print_field(c, f->label, v);
+		free(v);
+	}
+	fprintf(c->out, "作成: %s %s\n更新: %s %s\n", r->created_at, r->created_by,
+		r->updated_at, r->updated_by);
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		if (strcmp(sections[i].entity, r->def->name) != 0)
+			continue;
+		fprintf(c->out, "\n■ %s\n", sections[i].heading);
+		if (store_related(c->st, r->def->name, r->id, sections[i].relation,
+				  print_related_row, c, &err) != TSU_OK)
+			return cli_fail(c, &err);
+	}
+	return 0;
+}
+
+int cli_cmd_show(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e = argc > 1 ? entity_find(argv[1]) : NULL;
+	struct tsu_error err = {0};
+	struct record *r;
+	uuid_str id;
+	if (!e || argc != 3)
+		return cli_usage(c, "show", !e ? "種類が違います" : "ID をひとつ指定してください");
+	if (store_resolve(c->st, e->name, argv[2], id, &err) != TSU_OK ||
+	    store_get(c->st, e->name, id, false, &r, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	int rc = print_record(c, r);
+	record_free(r);
+	return rc;
+}

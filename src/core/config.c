@@ -1,0 +1,143 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "tsunagu/config.h"
+#include "tsunagu/sbuf.h"
+
+/* $XDG_<kind>_HOME or ~/<fallback>, joined with "tsunagu/<file>". */
+static char *xdg_path(const char *env, const char *fallback, const char *file)
+{
+	struct sbuf b = {0};
+	const char *base = getenv(env);
+	if (base && *base) {
+		sbuf_add(&b, base);
+	} else {
+		const char *home = getenv("HOME");
+		if (!home || !*home) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : "/tmp";
+		}
+		sbuf_addf(&b, "%s/%s", home, fallback);
+	}
+	sbuf_addf(&b, "/tsunagu/%s", file);
+	return sbuf_detach(&b);
+}
+
+char *config_default_db_path(void)
+{
+	const char *db = getenv("TSUNAGU_DB");
+	if (db && *db)
+		return xstrdup(db);
+	return xdg_path("XDG_DATA_HOME", ".local/share", "tsunagu.db");
+}
+
+static char *config_file_path(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
+}
+
+enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			tsu_fail(err, TSU_IO, "%s: フォルダを作れません: %s", dir, strerror(errno));
+			free(dir);
+			return TSU_IO;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return TSU_OK;
+}
+
+static void config_set(struct user_config *c, const char *key, const char *val)
+{
+	char **slot = strcmp(key, "name") == 0 ? &c->name :
+		      strcmp(key, "role") == 0 ? &c->role : NULL;
+	if (!slot || !*val)
+		return;
+	free(*slot);
+	*slot = xstrdup(val);
+}
+
+enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
+{
+	c->name = c->role = NULL;
+	char *path = config_file_path();
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		enum tsu_status st = errno == ENOENT ? TSU_OK :
+			tsu_fail(err, TSU_IO, "%s: 設定を読めません: %s", path, strerror(errno));
+		free(path);
+		return st;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *eq = strchr(line, '=');
+		if (line[0] == '#' || !eq)
+			continue;
+		*eq = '\0';
+		config_set(c, line, eq + 1);
+	}
+	free(line);
+	fclose(f);
+	free(path);
+	return TSU_OK;
+}
+
+enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
+{
+	char *path = config_file_path();
+	struct sbuf tmp = {0};
+	sbuf_addf(&tmp, "%s.tmp", path);
+	enum tsu_status st = config_make_parent_dirs(path, err);
+	int fd = st == TSU_OK ? open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC, 0600) : -1;
+	if (st == TSU_OK && fd < 0)
+		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+	if (fd >= 0) {
+		FILE *f = fdopen(fd, "w");
+		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n",
+			c->name ? c->name : "", c->role ? c->role : "");
+		if (fclose(f) != 0 || rename(tmp.s, path) != 0)
+			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+	}
+	sbuf_free(&tmp);
+	free(path);
+	return st;
+}
+
+void config_free(struct user_config *c)
+{
+	free(c->name);
+	free(c->role);
+	c->name = c->role = NULL;
+}
+
+const char *config_author(const struct user_config *c)
+{
+	const char *u = getenv("TSUNAGU_USER");
+	if (u && *u)
+		return u;
+	return c && c->name && *c->name ? c->name : NULL;
+}
+
+const char *config_login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	const char *u = getenv("USER");
+	return u && *u ? u : "unknown";
+}

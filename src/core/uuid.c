@@ -1,0 +1,46 @@
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include "tsunagu/uuid.h"
+#include "tsunagu/clock.h"
+
+enum tsu_status uuid_v7_at(uuid_str out, uint64_t unix_ms, struct tsu_error *err)
+{
+	unsigned char b[16];
+	size_t got = 0;
+	while (got < 10) {
+		ssize_t n = getrandom(b + 6 + got, 10 - got, 0);
+		if (n < 0 && errno != EINTR)
+			return tsu_fail(err, TSU_IO, "乱数を取得できません: %s", strerror(errno));
+		if (n > 0)
+			got += (size_t)n;
+	}
+	for (int i = 0; i < 6; i++)
+		b[i] = (unsigned char)(unix_ms >> (8 * (5 - i)));
+	b[6] = (unsigned char)(0x70 | (b[6] & 0x0F)); /* version 7 */
+	b[8] = (unsigned char)(0x80 | (b[8] & 0x3F)); /* RFC 9562 variant */
+	snprintf(out, UUID_STR_LEN + 1,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+		 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	return TSU_OK;
+}
+
+enum tsu_status uuid_v7(uuid_str out, struct tsu_error *err)
+{
+	return uuid_v7_at(out, clock_now_ms(), err);
+}
+
+bool uuid_valid(const char *s)
+{
+	if (!s || strlen(s) != UUID_STR_LEN)
+		return false;
+	for (int i = 0; i < UUID_STR_LEN; i++) {
+		char c = s[i];
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+	}
+	return true;
+}

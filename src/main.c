@@ -1,0 +1,21 @@
+/* tsunagu: the full-screen program without arguments, else a subcommand. */
+#include <locale.h>
+#include "tsunagu/cli.h"
+#include "tsunagu/tui.h"
+
+int main(int argc, char **argv)
+{
+	struct cli_globals g = {0};
+	setlocale(LC_ALL, "");
+	int rc = cli_globals_parse(&argc, argv, &g);
+	if (rc < 0) {
+		if (argc < 2) {
+			struct tui_options opt = {.db_path = g.db_path, .author = g.author};
+			rc = tui_main(&opt);
+		} else {
+			rc = cli_run(&g, argc - 1, argv + 1);
+		}
+	}
+	cli_globals_free(&g);
+	return rc;
+}

@@ -1,0 +1,334 @@
+/*
+ * Opening the file, migrations, transactions (DESIGN §4).
+ *
+ * The journal mode is DELETE, not WAL: after every commit the one .db file
+ * is complete, so a coordinator can copy it to a USB stick at any moment
+ * the program is closed.  Files are created 0600 before SQLite touches
+ * them (SQLite gives its journal the same mode).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "internal.h"
+#include "schema.h"
+#include "tsunagu/clock.h"
+#include "tsunagu/config.h"
+
+#define TSUNAGU_APPLICATION_ID 0x54535547 /* "TSUG" */
+
+enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xFF;
+	const char *msg = sqlite3_errmsg(st->db);
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return tsu_fail(err, TSU_DB_LOCKED, "%s: 他のプログラムが使用中です (しばらく待ってからやり直してください)", st->path);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではないか、壊れています", st->path);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return tsu_fail(err, TSU_DB, "%s: 開けないか書き込めません (%s)", st->path, msg);
+	case SQLITE_CONSTRAINT:
+		return tsu_fail(err, TSU_INVALID, "%s: 制約に反します (%s)", what, msg);
+	case SQLITE_FULL:
+		return tsu_fail(err, TSU_IO, "%s: ディスクがいっぱいです", st->path);
+	default:
+		return tsu_fail(err, TSU_DB, "%s: %s", what, msg);
+	}
+}
+
+enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
+			      struct tsu_error *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "SQL");
+	return TSU_OK;
+}
+
+enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "SQL");
+	return TSU_OK;
+}
+
+void store_bind_texts(sqlite3_stmt *s, int n, const char *const *vals)
+{
+	for (int i = 0; i < n; i++) {
+		if (vals[i])
+			sqlite3_bind_text(s, i + 1, vals[i], -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s, i + 1);
+	}
+}
+
+char *store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_now_iso(char buf[32])
+{
+	clock_iso(clock_now_ms(), buf, 32);
+}
+
+uint64_t store_hlc_tick(struct store *st)
+{
+	st->hlc_last = hlc_next(st->hlc_last, clock_now_ms());
+	return st->hlc_last;
+}
+
+static enum tsu_status read_int(struct store *st, const char *sql, long long *out,
+				struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
+	int rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_fail(st, err, "SQL");
+	return TSU_OK;
+}
+
+/* ---- transactions ---- */
+
+enum tsu_status store_begin(struct store *st, struct tsu_error *err)
+{
+	if (st->readonly)
+		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
+	if (st->tx_depth++ > 0)
+		return TSU_OK;
+	enum tsu_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
+	if (rc != TSU_OK)
+		st->tx_depth = 0;
+	return rc;
+}
+
+enum tsu_status store_commit(struct store *st, struct tsu_error *err)
+{
+	if (st->tx_depth == 0 || --st->tx_depth > 0)
+		return TSU_OK;
+	enum tsu_status rc = store_exec(st, "COMMIT", err);
+	if (rc != TSU_OK)
+		store_exec(st, "ROLLBACK", NULL);
+	return rc;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->tx_depth > 0) {
+		st->tx_depth = 0;
+		store_exec(st, "ROLLBACK", NULL);
+	}
+}
+
+enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
+{
+	if (st->readonly)
+		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
+	return store_exec(st, "SAVEPOINT tsu_write", err);
+}
+
+enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err)
+{
+	if (result != TSU_OK) {
+		store_exec(st, "ROLLBACK TO tsu_write; RELEASE tsu_write", NULL);
+		return result;
+	}
+	return store_exec(st, "RELEASE tsu_write", err);
+}
+
+/* ---- opening ---- */
+
+/* Creates `path` empty with mode 0600 if it does not exist. */
+static enum tsu_status create_private_file(const char *path, struct tsu_error *err)
+{
+	if (config_make_parent_dirs(path, err) != TSU_OK)
+		return err ? err->status : TSU_IO;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return tsu_fail(err, TSU_IO, "%s: ファイルを作れません: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return TSU_OK;
+}
+
+static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
+{
+	sqlite3_busy_timeout(st->db, 3000);
+	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+		       " PRAGMA trusted_schema=OFF", err) != TSU_OK)
+		return err->status;
+	if (!st->readonly && store_exec(st, "PRAGMA journal_mode=DELETE", err) != TSU_OK)
+		return err->status;
+	return TSU_OK;
+}
+
+/* Copies the file to FILE.bak-vN (0600) before migrating it. */
+static enum tsu_status backup_before_migration(struct store *st, long long version,
+					       struct tsu_error *err)
+{
+	struct sbuf out = {0};
+	sbuf_addf(&out, "%s.bak-v%lld", st->path, version);
+	unlink(out.s);
+	enum tsu_status rc = store_snapshot(st, out.s, err);
+	sbuf_free(&out);
+	return rc;
+}
+
+static enum tsu_status run_migrations(struct store *st, long long from, struct tsu_error *err)
+{
+	int latest = schema_version_latest();
+	if (from > 0 && backup_before_migration(st, from, err) != TSU_OK)
+		return err->status;
+	for (long long v = from; v < latest; v++) {
+		char sql[96];
+		if (store_begin(st, err) != TSU_OK)
+			return err->status;
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
+			 v + 1, TSUNAGU_APPLICATION_ID);
+		if (store_exec(st, schema_migrations[v], err) != TSU_OK ||
+		    store_exec(st, sql, err) != TSU_OK ||
+		    (v == 0 && seed_reference(st, err) != TSU_OK)) {
+			store_rollback(st);
+			return err->status;
+		}
+		if (store_commit(st, err) != TSU_OK)
+			return err->status;
+	}
+	return TSU_OK;
+}
+
+/* Checks the file is ours and brings it to the current schema. */
+static enum tsu_status check_version(struct store *st, struct tsu_error *err)
+{
+	long long version, app, tables;
+	if (read_int(st, "PRAGMA user_version", &version, err) != TSU_OK ||
+	    read_int(st, "PRAGMA application_id", &app, err) != TSU_OK ||
+	    read_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) != TSU_OK)
+		return err->status;
+	if ((version == 0 && tables > 0) || (app != 0 && app != TSUNAGU_APPLICATION_ID))
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではありません", st->path);
+	if (version > schema_version_latest()) {
+		st->readonly = true;
+		return TSU_DB_NEWER;
+	}
+	if (version < schema_version_latest()) {
+		if (st->readonly)
+			return tsu_fail(err, TSU_READONLY, "%s: 古い版のファイルを読み取り専用では更新できません", st->path);
+		return run_migrations(st, version, err);
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_error *err)
+{
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (st->db)
+		sqlite3_close(st->db);
+	st->readonly = readonly;
+	if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, st->path);
+	return apply_pragmas(st, err);
+}
+
+static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
+{
+	bool writable = access(st->path, W_OK) == 0;
+	if (open_sqlite(st, !writable, err) != TSU_OK)
+		return err->status;
+	enum tsu_status rc = check_version(st, err);
+	if (rc == TSU_DB_NEWER) {
+		if (open_sqlite(st, true, err) != TSU_OK)
+			return err->status;
+		long long v = 0;
+		read_int(st, "PRAGMA user_version", &v, NULL);
+		tsu_fail(err, TSU_DB_NEWER, "%s: 新しい版の tsunagu で作られたファイルです (版 %lld > %d)。読み取り専用で開きます",
+			 st->path, v, schema_version_latest());
+		return TSU_OK;
+	}
+	if (rc != TSU_OK)
+		return rc;
+	if (!writable)
+		tsu_fail(err, TSU_READONLY, "%s: 書き込めないため読み取り専用で開きます", st->path);
+	long long hlc;
+	if (read_int(st, "SELECT coalesce(max(hlc), 0) FROM history", &hlc, err) != TSU_OK)
+		return err->status;
+	st->hlc_last = (uint64_t)hlc;
+	return choices_load(st, err);
+}
+
+enum tsu_status store_open(const char *path, enum store_mode mode, struct store **out,
+			   struct tsu_error *err)
+{
+	struct stat sb;
+	*out = NULL;
+	tsu_error_clear(err);
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || mode != STORE_OPEN_CREATE)
+			return tsu_fail(err, TSU_DB_MISSING, "%s: ファイルがありません (tsunagu init で作成できます)", path);
+		if (create_private_file(path, err) != TSU_OK)
+			return err->status;
+	} else if (!S_ISREG(sb.st_mode)) {
+		return tsu_fail(err, TSU_IO, "%s: 通常のファイルではありません", path);
+	} else if ((sb.st_mode & 077) && sb.st_uid == getuid()) {
+		chmod(path, 0600); /* a copied file may have come back world-readable */
+	}
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->author = xstrdup(config_login_name());
+	struct tsu_error local;
+	enum tsu_status rc = open_checked(st, err ? err : &local);
+	if (rc != TSU_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return TSU_OK;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	store_rollback(st);
+	choices_free(st);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st->author);
+	free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+void store_set_author(struct store *st, const char *author)
+{
+	if (!author || !*author)
+		return;
+	free(st->author);
+	st->author = xstrdup(author);
+}
+
+const char *store_author(const struct store *st)
+{
+	return st->author;
+}

@@ -1,0 +1,308 @@
+/*
+ * `init --demo`: fictional sample data, the same every time (a fixed-seed
+ * generator, a fixed base date).  Every name is made up from lists below;
+ * phone numbers use 042-000-xxxx and mail example.jp, which reach nobody.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+struct demo {
+	struct store *st;
+	uint64_t rng;
+	uuid_str areas[10];
+	uuid_str *orgs, *persons, *tasks, *depts;
+	int norgs, npersons, ntasks, ndepts;
+	struct tsu_error *err;
+};
+
+static uint32_t rnd(struct demo *d, uint32_t n)
+{
+	d->rng ^= d->rng << 13;
+	d->rng ^= d->rng >> 7;
+	d->rng ^= d->rng << 17;
+	return (uint32_t)(d->rng % n);
+}
+
+#define PICK(d, arr) (arr)[rnd(d, (uint32_t)(sizeof(arr) / sizeof((arr)[0])))]
+
+static const char *const family[][2] = {
+	{"鈴木", "すずき"}, {"佐藤", "さとう"}, {"高橋", "たかはし"}, {"田中", "たなか"},
+	{"渡辺", "わたなべ"}, {"伊藤", "いとう"}, {"山本", "やまもと"}, {"中村", "なかむら"},
+	{"小林", "こばやし"}, {"加藤", "かとう"}, {"吉田", "よしだ"}, {"山田", "やまだ"},
+	{"佐々木", "ささき"}, {"松本", "まつもと"}, {"井上", "いのうえ"}, {"木村", "きむら"},
+	{"清水", "しみず"}, {"森", "もり"}, {"池田", "いけだ"}, {"橋本", "はしもと"},
+	{"石川", "いしかわ"}, {"前田", "まえだ"}, {"藤田", "ふじた"}, {"岡田", "おかだ"},
+};
+static const char *const given[][2] = {
+	{"一郎", "いちろう"}, {"花子", "はなこ"}, {"健太", "けんた"}, {"美咲", "みさき"},
+	{"誠", "まこと"}, {"陽子", "ようこ"}, {"翔", "しょう"}, {"恵子", "けいこ"},
+	{"大輔", "だいすけ"}, {"由美", "ゆみ"}, {"修", "おさむ"}, {"さくら", "さくら"},
+	{"和夫", "かずお"}, {"千尋", "ちひろ"}, {"悠斗", "ゆうと"}, {"節子", "せつこ"},
+};
+static const char *const places[][2] = {
+	{"桜ヶ丘", "さくらがおか"}, {"一ノ宮", "いちのみや"}, {"諏訪", "すわ"}, {"永山", "ながやま"},
+	{"貝取", "かいどり"}, {"豊ヶ丘", "とよがおか"}, {"落合", "おちあい"}, {"鶴牧", "つるまき"},
+	{"聖ヶ丘", "ひじりがおか"}, {"愛宕", "あたご"}, {"和田", "わだ"}, {"関戸", "せきど"},
+};
+/* type, name suffix, its reading; the name is place + suffix + number */
+static const char *const org_kinds[][3] = {
+	{"自治会・管理組合", "丁目自治会", "ちょうめじちかい"},
+	{"自治会・管理組合", "団地管理組合", "だんちかんりくみあい"},
+	{"NPO", "見守りネット", "みまもりねっと"},
+	{"市民団体", "子ども食堂の会", "こどもしょくどうのかい"},
+	{"企業", "商事株式会社", "しょうじかぶしきがいしゃ"},
+	{"学校", "小学校PTA", "しょうがっこうぴーてぃーえー"},
+	{"地域福祉推進委員会", "地域福祉推進委員会", "ちいきふくしすいしんいいんかい"},
+	{"青少協地区委員会", "青少協地区委員会", "せいしょうきょうちくいいんかい"},
+	{"商店街", "商店会", "しょうてんかい"},
+	{"コミセン運協", "コミュニティセンター運営協議会", "こみゅにてぃせんたーうんえいきょうぎかい"},
+};
+static const char *const offers[] = {
+	"見守り", "スマホ講師", "会場提供", "送迎", "子どもの学習支援", "配食", "防災訓練",
+	"イベント運営", "広報・チラシ作成", "草刈り", "傾聴", "買い物支援",
+};
+static const char *const roles[] = {"会長", "副会長", "会計", "委員", "世話人", "事務局", "民生委員", "班長"};
+static const char *const gens[] = {"子ども", "若者", "現役・子育て", "シニア"};
+/* the title is an area's place name + one of these */
+static const char *const task_titles[] = {
+	"の高齢者見守り体制づくり", "で子ども食堂の会場探し", "自治会の役員担い手不足の相談",
+	"の防災訓練の企画支援", "でスマホ教室の講師確保", "の空き店舗活用の検討",
+	"公園の草刈り要望を道路交通課へ", "の独居高齢者宅への訪問", "のエリアミーティング準備",
+	"の地域カルテ更新", "で若者会議との連携", "の集会所バリアフリー化の要望",
+};
+static const char *const statuses[] = {"未着手", "対応中", "保留", "完了"};
+static const char *const task_kinds[] = {"個別支援", "地域支援", "地域要望"};
+static const char *const duties[] = {"A", "B", "C", "D", "E", "F"};
+static const char *const categories[] = {
+	"健康・福祉", "子育て・教育", "住まい", "安心・安全", "高齢者", "住民活動", "町内会", "環境"};
+static const char *const log_kinds[] = {"相談", "訪問", "電話", "会議", "メモ"};
+static const char *const log_texts[] = {
+	"会長と電話で今後の進め方を確認した。", "集会所で役員会に同席。次回は資料を持参する。",
+	"ご本人宅を訪問。体調は安定しているが買い物が負担とのこと。", "担当課に要望を伝え、回答待ち。",
+	"地域福祉コーディネーターと情報共有。", "チラシ案を作成して送付した。",
+	"参加者から会場の駐輪場が狭いとの声あり。", "次回のエリアミーティングの日程を調整中。",
+};
+static const char *const staff_names[][2] = {
+	{"多摩川 太郎", "たまがわ たろう"}, {"聖 花子", "ひじり はなこ"}, {"乞田 次郎", "こった じろう"},
+	{"連光寺 明美", "れんこうじ あけみ"},
+};
+static const char *const departments[] = {"住宅課", "高齢支援課", "子ども・若者政策課", "道路交通課", "防災安全課", "協創推進室"};
+
+static enum tsu_status put(struct demo *d, const char *entity, struct field_value *fv, size_t n,
+			   uuid_str out)
+{
+	uuid_str tmp;
+	return store_insert(d->st, entity, fv, n, out ? out : tmp, d->err);
+}
+
+static void date_of(char *buf, int day_offset)
+{
+	/* base 2026-04-01 plus offset days, simple month arithmetic */
+	static const int mdays[] = {30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28, 31}; /* Apr..Mar */
+	int y = 2026, m = 4, dd = 1 + day_offset, i = 0;
+	while (dd > mdays[i % 12]) {
+		dd -= mdays[i % 12];
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+		i++;
+	}
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, dd);
+	memcpy(buf, tmp, 11);
+}
+
+static enum tsu_status demo_orgs(struct demo *d, int n)
+{
+	d->orgs = xcalloc((size_t)n, sizeof *d->orgs);
+	for (int i = 0; i < n; i++) {
+		const char *const *k = org_kinds[i % 10];
+		int pl = (int)rnd(d, 12);
+		char name[160], kana[200], phone[20];
+		snprintf(name, sizeof name, "%s%s%d", places[pl][0], k[1], i / 10 + 1);
+		snprintf(kana, sizeof kana, "%s%s%d", places[pl][1], k[2], i / 10 + 1);
+		snprintf(phone, sizeof phone, "042-000-%04d", 1000 + i);
+		struct field_value fv[] = {
+			{"kind", "org"}, {"name", name}, {"kana", kana}, {"org_type", k[0]},
+			{"phone", phone}, {"areas", d->areas[pl % 10]},
+			{"offers", PICK(d, offers)}, {"notes", "デモ用の架空の団体です。"},
+		};
+		if (put(d, "party", fv, 8, d->orgs[i]) != TSU_OK)
+			return d->err->status;
+		d->norgs++;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_member(struct demo *d, const char *person, int i)
+{
+	char from[11];
+	date_of(from, (int)rnd(d, 300) - 330);
+	struct field_value m[] = {
+		{"person_id", person}, {"org_id", d->orgs[rnd(d, (uint32_t)d->norgs)]},
+		{"role", roles[(i + (int)rnd(d, 8)) % 8]}, {"from_date", from},
+	};
+	return put(d, "membership", m, 4, NULL);
+}
+
+static enum tsu_status demo_persons(struct demo *d, int n)
+{
+	d->persons = xcalloc((size_t)n, sizeof *d->persons);
+	for (int i = 0; i < n; i++) {
+		int f = (int)rnd(d, 24), g = (int)rnd(d, 16);
+		char name[64], kana[96], phone[20], mail[64], offer[80];
+		snprintf(name, sizeof name, "%s %s", family[f][0], given[g][0]);
+		snprintf(kana, sizeof kana, "%s %s", family[f][1], given[g][1]);
+		snprintf(phone, sizeof phone, "042-000-%04d", 5000 + i);
+		snprintf(mail, sizeof mail, "person%03d@example.jp", i);
+		snprintf(offer, sizeof offer, "%s,%s", PICK(d, offers), PICK(d, offers));
+		struct field_value fv[] = {
+			{"kind", "person"}, {"name", name}, {"kana", kana}, {"generation", PICK(d, gens)},
+			{"phone", phone}, {"email", mail}, {"key_person", i % 9 == 0 ? "1" : "0"},
+			{"consent", i % 3 ? "1" : "0"}, {"areas", d->areas[rnd(d, 10)]},
+			{"offers", offer}, {"notes", "デモ用の架空の人物です。"},
+		};
+		if (put(d, "party", fv, 11, d->persons[i]) != TSU_OK)
+			return d->err->status;
+		d->npersons++;
+		for (int k = 0; k < 1 + (i % 9 == 0 ? 3 : (int)rnd(d, 2)); k++)
+			if (demo_member(d, d->persons[i], i + k) != TSU_OK)
+				return d->err->status;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_logs(struct demo *d, const char *task, int count, int base)
+{
+	for (int k = 0; k < count; k++) {
+		char date[11];
+		date_of(date, base + k * 7);
+		struct field_value fv[] = {
+			{"task_id", task}, {"kind", PICK(d, log_kinds)}, {"date", date},
+			{"text", PICK(d, log_texts)},
+		};
+		if (put(d, "log", fv, 4, NULL) != TSU_OK)
+			return d->err->status;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
+{
+	d->tasks = xcalloc((size_t)n, sizeof *d->tasks);
+	const char *me = store_author(d->st);
+	for (int i = 0; i < n; i++) {
+		int a = i % 10;
+		char title[200], due[11], parties[80];
+		snprintf(title, sizeof title, "%s%s", places[a][0], task_titles[i % 12]);
+		date_of(due, (int)rnd(d, 360) - 60);
+		snprintf(parties, sizeof parties, "%s,%s", d->orgs[rnd(d, (uint32_t)d->norgs)],
+			 d->persons[rnd(d, (uint32_t)d->npersons)]);
+		const char *assignee = i % 5 == 0 ? me : staff_names[i % 4][0];
+		struct field_value fv[] = {
+			{"title", title}, {"status", statuses[i % 4]}, {"kind", task_kinds[i % 3]},
+			{"area_id", d->areas[a]}, {"duty", duties[i % 6]}, {"category", PICK(d, categories)},
+			{"assignee", assignee}, {"due", due}, {"priority", i % 7 == 0 ? "高" : "中"},
+			{"parties", parties}, {"department_id", i % 3 == 2 ? d->depts[i % d->ndepts] : NULL},
+			{"body", "経緯と現状をここに書きます (デモ用の架空の記録)。"},
+		};
+		if (put(d, "task", fv, 12, d->tasks[i]) != TSU_OK)
+			return d->err->status;
+		int count = logs / n + (i < logs % n ? 1 : 0);
+		if (demo_logs(d, d->tasks[i], count, (int)rnd(d, 120) - 200) != TSU_OK)
+			return d->err->status;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_events(struct demo *d, int n)
+{
+	static const char *const kinds[] = {"エリアミーティング", "ワークショップ", "講座", "報告会"};
+	static const char *const themes[] = {"防災", "まちづくりシミュレーションゲーム", "地域カルテ・地域ビジョン", "スマホ教室", "子育てサロン"};
+	for (int i = 0; i < n; i++) {
+		uuid_str ev;
+		char title[160], date[11];
+		snprintf(title, sizeof title, "%s %s", places[i % 10][0], themes[i % 5]);
+		date_of(date, i * 11 - 200);
+		struct field_value fv[] = {
+			{"title", title}, {"kind", kinds[i % 4]}, {"date", date},
+			{"place", "コミュニティセンター"}, {"area_id", d->areas[i % 10]},
+		};
+		if (put(d, "event", fv, 5, ev) != TSU_OK)
+			return d->err->status;
+		for (int g = 0; g < 4; g++) {
+			char count[8];
+			snprintf(count, sizeof count, "%u", rnd(d, 20));
+			struct field_value a[] = {{"event_id", ev}, {"generation", gens[g]}, {"count", count}};
+			if (put(d, "attendance", a, 3, NULL) != TSU_OK)
+				return d->err->status;
+		}
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_staff(struct demo *d)
+{
+	d->depts = xcalloc(6, sizeof *d->depts);
+	for (int i = 0; i < 6; i++) {
+		struct field_value fv[] = {{"name", departments[i]}};
+		if (put(d, "department", fv, 1, d->depts[i]) != TSU_OK)
+			return d->err->status;
+		d->ndepts++;
+	}
+	for (int i = 0; i < 4; i++) {
+		char areas[80];
+		snprintf(areas, sizeof areas, "%s,%s", d->areas[i * 2], d->areas[i * 2 + 1]);
+		struct field_value fv[] = {
+			{"name", staff_names[i][0]}, {"kana", staff_names[i][1]},
+			{"organisation", i == 3 ? "社協" : "市"}, {"appointment", i == 0 ? "専任" : "併任"},
+			{"rank", i == 1 ? "係長級" : "担当職員"}, {"areas", areas},
+			{"department_id", d->depts[5]},
+		};
+		if (put(d, "staff", fv, 7, NULL) != TSU_OK)
+			return d->err->status;
+	}
+	return TSU_OK;
+}
+
+static enum tsu_status demo_area_ids(struct demo *d)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(d->st, "SELECT id FROM area WHERE deleted_at IS NULL ORDER BY sort LIMIT 10", &s, d->err))
+		return d->err->status;
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW && n < 10)
+		snprintf(d->areas[n++], sizeof(uuid_str), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return n == 10 ? TSU_OK : tsu_fail(d->err, TSU_DB, "エリアが10件ありません");
+}
+
+enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
+{
+	struct tsu_error local;
+	struct demo d = {.st = st, .rng = 0x7473756E616775ULL, .err = err ? err : &local};
+	if (scale < 1)
+		scale = 1;
+	enum tsu_status rc = store_begin(st, d.err);
+	if (rc == TSU_OK)
+		rc = demo_area_ids(&d);
+	if (rc == TSU_OK)
+		rc = demo_staff(&d);
+	if (rc == TSU_OK)
+		rc = demo_orgs(&d, 90 * scale);
+	if (rc == TSU_OK)
+		rc = demo_persons(&d, 230 * scale);
+	if (rc == TSU_OK)
+		rc = demo_tasks(&d, 150 * scale, 1000 * scale);
+	if (rc == TSU_OK)
+		rc = demo_events(&d, 30 * scale);
+	rc = rc == TSU_OK ? store_commit(st, d.err) : (store_rollback(st), rc);
+	free(d.orgs);
+	free(d.persons);
+	free(d.tasks);
+	free(d.depts);
+	return rc;
+}

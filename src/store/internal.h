@@ -1,0 +1,91 @@
+#ifndef TSUNAGU_STORE_INTERNAL_H
+#define TSUNAGU_STORE_INTERNAL_H
+/* Private to src/store: the store struct and SQL helpers. */
+#include <sqlite3.h>
+#include "tsunagu/store.h"
+#include "tsunagu/record.h"
+
+struct choice {
+	char *kind, *code, *label;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *author;
+	bool readonly;
+	int tx_depth;          /* store_begin nesting */
+	int savepoint_seq;
+	uint64_t hlc_last;     /* last hybrid-clock stamp issued or seen */
+	struct choice *choices;
+	size_t nchoices;
+};
+
+/* Maps the last SQLite error of st->db to a status and message. */
+enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const char *what);
+/* Prepares sql; on failure fills err. */
+enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
+			      struct tsu_error *err);
+/* Runs sql without results. */
+enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err);
+/* Binds a list of text parameters (NULL binds NULL) starting at index 1. */
+void store_bind_texts(sqlite3_stmt *s, int n, const char *const *vals);
+/* Column i as a new string, or NULL. */
+char *store_col_dup(sqlite3_stmt *s, int i);
+
+/* Savepoints give every write its own all-or-nothing scope. */
+enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);
+enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err);
+
+/* Next hybrid-clock stamp (persisted in meta at commit time). */
+uint64_t store_hlc_tick(struct store *st);
+/* Current time as ISO text for created_at/updated_at. */
+void store_now_iso(char buf[32]);
+
+/* history.c: appends one change row. */
+enum tsu_status history_add(struct store *st, const char *entity, const char *row_id,
+			    const char *field, const char *old_value, const char *new_value,
+			    struct tsu_error *err);
+
+/* choices.c */
+enum tsu_status choices_load(struct store *st, struct tsu_error *err);
+void choices_free(struct store *st);
+/* The stored code for what the user typed (code or label, width/case
+ * folded), or NULL. */
+const char *choice_match(struct store *st, const char *kind, const char *input);
+
+/* search.c */
+enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
+			       struct tsu_error *err);
+enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err);
+/* The FTS5 MATCH expression for what the user typed (new string), or NULL
+ * when it folds to nothing (only spaces or punctuation). */
+char *search_fts_query(const char *user_text);
+/* The SQL condition "<col> IN (...)" for rows of owner_entity whose
+ * documents match FTS parameter ?<param>. */
+void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param);
+
+/* sets.c: FIELD_SET values kept in link tables. */
+enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
+			   const struct field_def *f, const char *value, struct tsu_error *err);
+char *sets_read(struct store *st, const struct entity_def *e, const char *id,
+		const struct field_def *f);
+
+/* seed.c */
+enum tsu_status seed_reference(struct store *st, struct tsu_error *err);
+void seed_id(const char *key, uuid_str out);
+
+/* record.c: insert with a given id (seeding); NULL id mints a UUID v7. */
+enum tsu_status record_insert_fixed(struct store *st, const char *entity,
+				    const struct field_value *fv, size_t n,
+				    const char *fixed_id, struct tsu_error *err);
+
+/* validate.c: normalises user input for field f into *out (new string,
+ * NULL for empty).  Fails naming the field and the offending input. */
+enum tsu_status value_normalize(struct store *st, const struct field_def *f,
+				const char *input, char **out, struct tsu_error *err);
+/* Splits a set value "a,b、c" into trimmed NFC items; returns count. */
+size_t value_split_set(const char *value, char ***items);
+void value_free_list(char **items, size_t n);
+
+#endif

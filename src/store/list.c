@@ -1,0 +1,260 @@
+/*
+ * The lists behind the panes and `tsunagu list`.  Each kind is a column
+ * table (name, Japanese heading, SQL expression) and a FROM clause; the
+ * filters of struct list_query become bound parameters.  JSON output wraps
+ * the same query in json_group_array(json_object(...)).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "tsunagu/list.h"
+#include "tsunagu/clock.h"
+
+struct column {
+	const char *name, *label, *expr;
+};
+
+#define POP_SUM "(SELECT sum(population) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
+#define P65_SUM "(SELECT sum(population_65) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
+
+static const struct column area_cols[] = {
+	{"id", "ID", "a.id"},
+	{"name", "エリア", "a.name"},
+	{"kind", "地区種別", "a.kind"},
+	{"schools", "学校", "a.schools"},
+	{"population", "人口", "coalesce(" POP_SUM ", a.population_approx)"},
+	{"aging_rate", "高齢化率", "round(100.0 * " P65_SUM " / nullif(" POP_SUM ", 0), 1)"},
+	{"open_tasks", "未完了", "(SELECT count(*) FROM task t WHERE t.area_id = a.id"
+	 " AND t.deleted_at IS NULL AND t.status <> '完了')"},
+	{"parties", "関係者", "(SELECT count(*) FROM party_area pa JOIN party p ON p.id = pa.party_id"
+	 " WHERE pa.area_id = a.id AND pa.deleted_at IS NULL AND p.deleted_at IS NULL)"},
+};
+
+static const struct column party_cols[] = {
+	{"id", "ID", "p.id"},
+	{"kind", "区分", "CASE p.kind WHEN 'org' THEN '団体' ELSE '個人' END"},
+	{"org_type", "種別", "p.org_type"},
+	{"name", "名称・氏名", "p.name"},
+	{"kana", "よみ", "p.kana"},
+	{"roles", "役職", "(SELECT group_concat(m.role || '(' || o.name || ')', '、') FROM membership m"
+	 " JOIN party o ON o.id = m.org_id WHERE m.person_id = p.id AND m.deleted_at IS NULL"
+	 " AND o.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))"},
+	{"key_person", "キーパーソン", "p.key_person"},
+	{"load", "兼務", "(SELECT count(*) FROM membership m WHERE m.person_id = p.id"
+	 " AND m.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))"},
+	{"areas", "エリア", "(SELECT group_concat(a.name, '、') FROM party_area pa JOIN area a"
+	 " ON a.id = pa.area_id WHERE pa.party_id = p.id AND pa.deleted_at IS NULL)"},
+	{"offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id"
+	 " AND o.deleted_at IS NULL)"},
+	{"generation", "世代", "p.generation"},
+	{"phone", "電話", "p.phone"},
+};
+
+static const struct column task_cols[] = {
+	{"id", "ID", "t.id"},
+	{"status", "状態", "t.status"},
+	{"title", "件名", "t.title"},
+	{"kind", "種別", "t.kind"},
+	{"duty", "区分", "t.duty"},
+	{"area", "エリア", "(SELECT name FROM area a WHERE a.id = t.area_id)"},
+	{"assignee", "担当者", "t.assignee"},
+	{"due", "期限", "t.due"},
+	{"priority", "優先度", "t.priority"},
+	{"overdue", "期限切れ", "(t.due IS NOT NULL AND t.due < ?9 AND t.status <> '完了')"},
+};
+
+static const struct column event_cols[] = {
+	{"id", "ID", "e.id"},
+	{"date", "日付", "e.date"},
+	{"title", "名称", "e.title"},
+	{"kind", "種別", "e.kind"},
+	{"area", "エリア", "(SELECT name FROM area a WHERE a.id = e.area_id)"},
+	{"place", "会場", "e.place"},
+	{"attendance", "参加者", "(SELECT sum(count) FROM attendance x WHERE x.event_id = e.id"
+	 " AND x.deleted_at IS NULL)"},
+};
+
+struct list_def {
+	const struct column *cols;
+	int ncols;
+	const char *from;      /* FROM ... WHERE <live> */
+	const char *area_cond; /* uses ?1 */
+	const char *order;
+	const char *search_col, *search_owner;
+};
+
+#define COLS(a) a, (int)(sizeof(a) / sizeof((a)[0]))
+
+static const struct list_def list_defs[] = {
+	[LIST_AREAS] = {COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
+			"a.sort, a.name", NULL, NULL},
+	[LIST_PARTIES] = {COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
+			  "p.id IN (SELECT party_id FROM party_area WHERE area_id = ?1 AND deleted_at IS NULL)",
+			  "coalesce(p.kana, p.name), p.name, p.id", "p.id", "party"},
+	[LIST_TASKS] = {COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
+			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
+			" t.due IS NULL, t.due, t.id", "t.id", "task"},
+	[LIST_EVENTS] = {COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
+			 "e.date DESC, e.id", NULL, NULL},
+	[LIST_MINE] = {COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
+		       " AND t.assignee = ?8", "t.area_id = ?1",
+		       "(t.due IS NOT NULL AND t.due < ?9) DESC, t.due IS NULL, t.due, t.id", "t.id", "task"},
+};
+
+bool list_kind_parse(const char *word, enum list_kind *out)
+{
+	static const char *const words[] = {"areas", "parties", "tasks", "events", "mine"};
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(word, words[i]) == 0) {
+			*out = (enum list_kind)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const struct list_columns *list_columns(enum list_kind kind)
+{
+	static const char *names[5][16], *labels[5][16];
+	static struct list_columns cols[5];
+	const struct list_def *d = &list_defs[kind];
+	if (!cols[kind].n) {
+		for (int i = 0; i < d->ncols; i++) {
+			names[kind][i] = d->cols[i].name;
+			labels[kind][i] = d->cols[i].label;
+		}
+		cols[kind] = (struct list_columns){d->ncols, names[kind], labels[kind]};
+	}
+	return &cols[kind];
+}
+
+/*
+ * Parameters: ?1 area, ?2 status, ?3 search (FTS), ?4 org_type,
+ * ?5 generation, ?6 offer, ?7 assignee, ?8 author, ?9 today.
+ */
+static void where_sql(struct sbuf *sql, const struct list_def *d, enum list_kind kind,
+		      const struct list_query *q, bool has_search)
+{
+	sbuf_addf(sql, " FROM %s", d->from);
+	if (q->area_id)
+		sbuf_addf(sql, " AND %s", d->area_cond);
+	if (q->status && (kind == LIST_TASKS || kind == LIST_MINE))
+		sbuf_add(sql, " AND t.status = ?2");
+	if (has_search && d->search_col) {
+		sbuf_add(sql, " AND ");
+		search_sql_filter(sql, d->search_col, d->search_owner, 3);
+	}
+	if (kind == LIST_PARTIES) {
+		if (q->org_type)
+			sbuf_add(sql, " AND p.org_type = ?4");
+		if (q->generation)
+			sbuf_add(sql, " AND p.generation = ?5");
+		if (q->offer)
+			sbuf_add(sql, " AND p.id IN (SELECT party_id FROM offer WHERE tag = ?6 AND deleted_at IS NULL)");
+	}
+	if (q->assignee && kind == LIST_TASKS)
+		sbuf_add(sql, " AND t.assignee = ?7");
+	if (kind == LIST_AREAS && has_search)
+		sbuf_add(sql, " AND instr(a.name, ?3) > 0");
+}
+
+static void bind_params(struct store *st, sqlite3_stmt *s, const struct list_query *q,
+			const char *fts)
+{
+	char today[11];
+	clock_today(today, sizeof today);
+	const char *vals[] = {q->area_id, q->status, fts, q->org_type, q->generation,
+			      q->offer, q->assignee, st->author, today};
+	for (int i = 0; i < 9; i++) {
+		int idx = sqlite3_bind_parameter_index(s, (char[]){'?', (char)('1' + i), 0});
+		if (idx > 0 && vals[i])
+			sqlite3_bind_text(s, idx, vals[i], -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* Builds and prepares the list query.  mode 0: rows, 1: count, 2: JSON. */
+static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
+				    const struct list_query *q, int mode, sqlite3_stmt **s,
+				    struct tsu_error *err)
+{
+	const struct list_def *d = &list_defs[kind];
+	bool has_search = q->search && *q->search;
+	char *fts = has_search && kind != LIST_AREAS ? search_fts_query(q->search) : NULL;
+	struct sbuf sql = {0};
+	if (mode == 2) {
+		sbuf_add(&sql, "SELECT json_group_array(json_object(");
+		for (int i = 0; i < d->ncols; i++)
+			sbuf_addf(&sql, "%s'%s', \"%s\"", i ? ", " : "", d->cols[i].name, d->cols[i].name);
+		sbuf_add(&sql, ")) FROM (");
+	}
+	if (mode == 1) {
+		sbuf_add(&sql, "SELECT count(*)");
+	} else {
+		sbuf_add(&sql, "SELECT ");
+		for (int i = 0; i < d->ncols; i++)
+			sbuf_addf(&sql, "%s%s AS \"%s\"", i ? ", " : "", d->cols[i].expr, d->cols[i].name);
+	}
+	where_sql(&sql, d, kind, q, has_search);
+	if (has_search && kind != LIST_AREAS && !fts)
+		sbuf_add(&sql, " AND 0");
+	if (mode != 1)
+		sbuf_addf(&sql, " ORDER BY %s", d->order);
+	if (mode != 1 && q->limit > 0)
+		sbuf_addf(&sql, " LIMIT %ld OFFSET %ld", q->limit, q->offset);
+	if (mode == 2)
+		sbuf_add(&sql, ")");
+	enum tsu_status rc = store_prepare(st, sql.s, s, err);
+	if (rc == TSU_OK)
+		bind_params(st, *s, q, kind == LIST_AREAS ? q->search : fts);
+	sbuf_free(&sql);
+	free(fts);
+	return rc;
+}
+
+enum tsu_status store_list(struct store *st, enum list_kind kind,
+			   const struct list_query *q, list_row_cb cb, void *ud,
+			   struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = prepare_list(st, kind, q, 0, &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	int n = list_defs[kind].ncols, step;
+	const char *vals[16];
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			vals[i] = (const char *)sqlite3_column_text(s, i);
+		if (cb(ud, n, vals))
+			break;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "list");
+}
+
+enum tsu_status store_list_count(struct store *st, enum list_kind kind,
+				 const struct list_query *q, long *count, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = prepare_list(st, kind, q, 1, &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	int step = sqlite3_step(s);
+	*count = step == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "list");
+}
+
+enum tsu_status store_list_json(struct store *st, enum list_kind kind,
+				const struct list_query *q, struct sbuf *out,
+				struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = prepare_list(st, kind, q, 2, &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		sbuf_add(out, (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "list");
+}

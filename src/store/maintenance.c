@@ -1,0 +1,104 @@
+/* Snapshot (a consistent copy while the program may run) and `check`. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+#include "schema.h"
+
+/* Copies the open database into `dst` with the online backup API. */
+static enum tsu_status backup_into(struct store *st, const char *dst, struct tsu_error *err)
+{
+	sqlite3 *out = NULL;
+	enum tsu_status rc = TSU_OK;
+	if (sqlite3_open_v2(dst, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = tsu_fail(err, TSU_IO, "%s: 書き込めません", dst);
+	} else {
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", st->db, "main");
+		int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+		if (b)
+			sqlite3_backup_finish(b);
+		if (step != SQLITE_DONE)
+			rc = step == SQLITE_BUSY || step == SQLITE_LOCKED
+				? tsu_fail(err, TSU_DB_LOCKED, "%s: 使用中のためコピーできません", st->path)
+				: tsu_fail(err, TSU_IO, "%s: コピーに失敗しました (%s)", dst, sqlite3_errmsg(out));
+		else if (sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
+			rc = tsu_fail(err, TSU_IO, "%s: %s", dst, sqlite3_errmsg(out));
+	}
+	sqlite3_close(out);
+	return rc;
+}
+
+enum tsu_status store_snapshot(struct store *st, const char *out, struct tsu_error *err)
+{
+	if (access(out, F_OK) == 0)
+		return tsu_fail(err, TSU_IO, "%s: 既にあります (上書きしません)", out);
+	struct sbuf tmp = {0};
+	sbuf_addf(&tmp, "%s.tmp-%ld", out, (long)getpid());
+	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	enum tsu_status rc;
+	if (fd < 0) {
+		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
+	} else {
+		close(fd);
+		rc = backup_into(st, tmp.s, err);
+		if (rc == TSU_OK && rename(tmp.s, out) != 0)
+			rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
+		if (rc != TSU_OK)
+			unlink(tmp.s);
+	}
+	sbuf_free(&tmp);
+	return rc;
+}
+
+/* Runs a check query; every row it returns is one problem line. */
+static int report_rows(struct store *st, const char *sql, const char *ok_row,
+		       store_problem_cb cb, void *ud)
+{
+	sqlite3_stmt *s;
+	int problems = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		cb(ud, sqlite3_errmsg(st->db));
+		return 1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sbuf line = {0};
+		for (int i = 0; i < sqlite3_column_count(s); i++) {
+			const char *t = (const char *)sqlite3_column_text(s, i);
+			sbuf_addf(&line, "%s%s", i ? " " : "", t ? t : "NULL");
+		}
+		if (!ok_row || strcmp(line.s, ok_row) != 0) {
+			cb(ud, line.s);
+			problems++;
+		}
+		sbuf_free(&line);
+	}
+	if (rc != SQLITE_DONE) {
+		cb(ud, sqlite3_errmsg(st->db));
+		problems++;
+	}
+	sqlite3_finalize(s);
+	return problems;
+}
+
+enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
+			    struct tsu_error *err)
+{
+	int problems = report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
+	problems += report_rows(st, "PRAGMA foreign_key_check", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT 'search index: ' || count(*) || ' documents without a row'"
+		" FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = d.rowid)"
+		" HAVING count(*) > 0", NULL, cb, ud);
+	if (!st->readonly && sqlite3_exec(st->db,
+		"INSERT INTO search_index(search_index) VALUES('integrity-check')",
+		NULL, NULL, NULL) != SQLITE_OK) {
+		cb(ud, "search index: integrity-check failed");
+		problems++;
+	}
+	if (problems)
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: %d 件の問題が見つかりました", st->path, problems);
+	return TSU_OK;
+}

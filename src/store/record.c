@@ -1,0 +1,422 @@
+/*
+ * Generic reads and writes of entity rows (record.h).  The SQL is built
+ * from the entity tables, with names that come only from those tables and
+ * values that are always bound parameters.
+ */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "tsunagu/clock.h"
+
+#define META_COLS "id, created_at, created_by, updated_at, updated_by, deleted_at"
+#define META_N 6
+
+const char *record_get(const struct record *r, const char *field)
+{
+	int i = entity_field_index(r->def, field);
+	return i < 0 ? NULL : r->values[i];
+}
+
+void record_free(struct record *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->def->nfields; i++)
+		free(r->values[i]);
+	free(r->values);
+	free(r->created_at);
+	free(r->created_by);
+	free(r->updated_at);
+	free(r->updated_by);
+	free(r->deleted_at);
+	free(r);
+}
+
+static bool is_column(const struct field_def *f)
+{
+	return f->type != FIELD_SET;
+}
+
+/* "SELECT meta, col1, col2 FROM table" */
+static void select_sql(struct sbuf *sql, const struct entity_def *e)
+{
+	sbuf_add(sql, "SELECT " META_COLS);
+	for (int i = 0; i < e->nfields; i++)
+		if (is_column(&e->fields[i]))
+			sbuf_addf(sql, ", %s", e->fields[i].name);
+	sbuf_addf(sql, " FROM %s", e->table);
+}
+
+static struct record *record_from_row(struct store *st, const struct entity_def *e,
+				      sqlite3_stmt *s)
+{
+	struct record *r = xcalloc(1, sizeof *r);
+	r->def = e;
+	r->values = xcalloc((size_t)e->nfields, sizeof *r->values);
+	snprintf(r->id, sizeof r->id, "%s", (const char *)sqlite3_column_text(s, 0));
+	r->created_at = store_col_dup(s, 1);
+	r->created_by = store_col_dup(s, 2);
+	r->updated_at = store_col_dup(s, 3);
+	r->updated_by = store_col_dup(s, 4);
+	r->deleted_at = store_col_dup(s, 5);
+	int col = META_N;
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field_def *f = &e->fields[i];
+		r->values[i] = is_column(f) ? store_col_dup(s, col++) : sets_read(st, e, r->id, f);
+	}
+	return r;
+}
+
+static const struct entity_def *entity_or_fail(const char *entity, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_find(entity);
+	if (!e)
+		tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", entity);
+	return e;
+}
+
+enum tsu_status store_get(struct store *st, const char *entity, const char *id,
+			  bool with_deleted, struct record **out, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	*out = NULL;
+	if (!e)
+		return TSU_INVALID;
+	select_sql(&sql, e);
+	sbuf_addf(&sql, " WHERE id = ?1%s", with_deleted ? "" : " AND deleted_at IS NULL");
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*out = record_from_row(st, e, s);
+	sqlite3_finalize(s);
+	if (step == SQLITE_ROW)
+		return TSU_OK;
+	if (step == SQLITE_DONE)
+		return tsu_fail(err, TSU_NOT_FOUND, "%s %s が見つかりません", e->label, id);
+	return store_sql_fail(st, err, e->table);
+}
+
+enum tsu_status store_each(struct store *st, const char *entity, const char *area_id,
+			   store_record_cb cb, void *ud, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	if (!e)
+		return TSU_INVALID;
+	select_sql(&sql, e);
+	sbuf_add(&sql, " WHERE deleted_at IS NULL");
+	if (area_id && strcmp(e->name, "party") == 0)
+		sbuf_add(&sql, " AND id IN (SELECT party_id FROM party_area WHERE area_id = ?1 AND deleted_at IS NULL)");
+	else if (area_id && entity_field(e, "area_id"))
+		sbuf_add(&sql, " AND area_id = ?1");
+	else if (area_id && strcmp(e->name, "area") == 0)
+		sbuf_add(&sql, " AND id = ?1");
+	sbuf_add(&sql, " ORDER BY created_at, id");
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	if (area_id)
+		sqlite3_bind_text(s, 1, area_id, -1, SQLITE_TRANSIENT);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct record *r = record_from_row(st, e, s);
+		int stop = cb(ud, r);
+		record_free(r);
+		if (stop)
+			break;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->table);
+}
+
+/* ---- writing ---- */
+
+/* Finds the value given for field f in fv; *given tells whether it was. */
+static const char *given_value(const struct field_value *fv, size_t n, const char *name,
+			       bool *given)
+{
+	*given = false;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(fv[i].name, name) == 0) {
+			*given = true;
+			return fv[i].value;
+		}
+	}
+	return NULL;
+}
+
+static enum tsu_status check_names(const struct entity_def *e, const struct field_value *fv,
+				   size_t n, struct tsu_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!entity_field(e, fv[i].name))
+			return tsu_fail(err, TSU_INVALID, "%sに「%s」という項目はありません", e->label, fv[i].name);
+	return TSU_OK;
+}
+
+/* Values the program fills in when the user gave none. */
+static const char *default_value(struct store *st, const struct entity_def *e,
+				 const char *field, char **vals, char today[11])
+{
+	if (strcmp(e->name, "party") == 0 && strcmp(field, "kind") == 0)
+		return vals[entity_field_index(e, "org_type")] ? "org" : "person";
+	if (strcmp(e->name, "task") == 0 && strcmp(field, "status") == 0)
+		return "未着手";
+	if (strcmp(e->name, "log") == 0 && strcmp(field, "date") == 0)
+		return today;
+	if (strcmp(e->name, "log") == 0 && strcmp(field, "author") == 0)
+		return st->author;
+	if (strcmp(e->name, "log") == 0 && strcmp(field, "kind") == 0)
+		return "メモ";
+	return NULL;
+}
+
+/* Normalises every given column value into vals[] (indexed like fields). */
+static enum tsu_status normalize_all(struct store *st, const struct entity_def *e,
+				     const struct field_value *fv, size_t n, bool insert,
+				     char **vals, bool *given, struct tsu_error *err)
+{
+	char today[11];
+	clock_today(today, sizeof today);
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field_def *f = &e->fields[i];
+		const char *in = given_value(fv, n, f->name, &given[i]);
+		if (!is_column(f))
+			continue;
+		if (given[i] && (f->flags & FIELD_READONLY))
+			return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
+		enum tsu_status rc = value_normalize(st, f, in, &vals[i], err);
+		if (rc != TSU_OK)
+			return rc;
+	}
+	for (int i = 0; insert && i < e->nfields; i++) {
+		const struct field_def *f = &e->fields[i];
+		const char *d = is_column(f) && !vals[i] ? default_value(st, e, f->name, vals, today) : NULL;
+		if (d) {
+			vals[i] = xstrdup(d);
+			given[i] = true;
+		}
+		if ((f->flags & FIELD_REQUIRED) && is_column(f) && !vals[i])
+			return tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
+	}
+	return TSU_OK;
+}
+
+static void free_vals(char **vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(vals[i]);
+	free(vals);
+}
+
+static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
+				  const char *id, char **vals, struct tsu_error *err)
+{
+	struct sbuf sql = {0}, params = {0};
+	char now[32];
+	sqlite3_stmt *s;
+	store_now_iso(now);
+	sbuf_addf(&sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by", e->table);
+	int p = 4;
+	for (int i = 0; i < e->nfields; i++) {
+		if (!is_column(&e->fields[i]))
+			continue;
+		sbuf_addf(&sql, ", %s", e->fields[i].name);
+		sbuf_addf(&params, ", ?%d", ++p);
+	}
+	sbuf_addf(&sql, ") VALUES(?1, ?2, ?3, ?2, ?3%s)", sbuf_str(&params));
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	sbuf_free(&params);
+	if (rc != TSU_OK)
+		return rc;
+	const char *meta[] = {id, now, st->author};
+	store_bind_texts(s, 3, meta);
+	p = 4;
+	for (int i = 0; i < e->nfields; i++)
+		if (is_column(&e->fields[i]))
+			sqlite3_bind_text(s, ++p, vals[i], -1, SQLITE_STATIC);
+	int step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
+}
+
+/* After the row exists: history, set fields, search. */
+static enum tsu_status insert_followups(struct store *st, const struct entity_def *e,
+					const char *id, char **vals, const struct field_value *fv,
+					size_t n, struct tsu_error *err)
+{
+	enum tsu_status rc = history_add(st, e->name, id, "_created", NULL, NULL, err);
+	for (int i = 0; i < e->nfields && rc == TSU_OK; i++) {
+		const struct field_def *f = &e->fields[i];
+		bool given;
+		const char *in = given_value(fv, n, f->name, &given);
+		if (!is_column(f) && given && in && *in)
+			rc = sets_write(st, e, id, f, in, err);
+		else if (is_column(f) && vals[i])
+			rc = history_add(st, e->name, id, f->name, NULL, vals[i], err);
+	}
+	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
+}
+
+static enum tsu_status insert_impl(struct store *st, const char *entity,
+				  const struct field_value *fv, size_t n,
+				  const char *fixed_id, uuid_str id, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	if (!e)
+		return TSU_INVALID;
+	enum tsu_status rc = check_names(e, fv, n, err);
+	if (rc == TSU_OK && !fixed_id)
+		rc = uuid_v7(id, err);
+	if (rc != TSU_OK)
+		return rc;
+	if (fixed_id)
+		snprintf(id, UUID_STR_LEN + 1, "%s", fixed_id);
+	char **vals = xcalloc((size_t)e->nfields, sizeof *vals);
+	bool *given = xcalloc((size_t)e->nfields, sizeof *given);
+	rc = store_savepoint(st, err);
+	if (rc == TSU_OK) {
+		rc = normalize_all(st, e, fv, n, true, vals, given, err);
+		if (rc == TSU_OK)
+			rc = insert_row(st, e, id, vals, err);
+		if (rc == TSU_OK)
+			rc = insert_followups(st, e, id, vals, fv, n, err);
+		rc = store_release(st, rc, err);
+	}
+	free_vals(vals, e->nfields);
+	free(given);
+	return rc;
+}
+
+enum tsu_status record_insert_fixed(struct store *st, const char *entity,
+				    const struct field_value *fv, size_t n,
+				    const char *fixed_id, struct tsu_error *err)
+{
+	uuid_str id;
+	return insert_impl(st, entity, fv, n, fixed_id, id, err);
+}
+
+enum tsu_status store_insert(struct store *st, const char *entity,
+			     const struct field_value *fv, size_t n,
+			     uuid_str out_id, struct tsu_error *err)
+{
+	return insert_impl(st, entity, fv, n, NULL, out_id, err);
+}
+
+static bool same_value(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Writes one changed column and its history row. */
+static enum tsu_status update_column(struct store *st, const struct entity_def *e,
+				     const char *id, const struct field_def *f,
+				     const char *old_value, const char *new_value,
+				     struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char now[32];
+	store_now_iso(now);
+	sbuf_addf(&sql, "UPDATE %s SET %s = ?1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
+		  e->table, f->name);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	const char *vals[] = {new_value, now, st->author, id};
+	store_bind_texts(s, 4, vals);
+	int step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE)
+		return store_sql_fail(st, err, e->label);
+	return history_add(st, e->name, id, f->name, old_value, new_value, err);
+}
+
+static enum tsu_status apply_update(struct store *st, const struct entity_def *e,
+				    const struct record *old, const struct field_value *fv,
+				    size_t n, struct tsu_error *err)
+{
+	char **vals = xcalloc((size_t)e->nfields, sizeof *vals);
+	bool *given = xcalloc((size_t)e->nfields, sizeof *given);
+	enum tsu_status rc = normalize_all(st, e, fv, n, false, vals, given, err);
+	for (int i = 0; i < e->nfields && rc == TSU_OK; i++) {
+		const struct field_def *f = &e->fields[i];
+		if (!given[i])
+			continue;
+		if (!is_column(f)) {
+			bool g;
+			rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), err);
+		} else if ((f->flags & FIELD_REQUIRED) && !vals[i]) {
+			rc = tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
+		} else if (!same_value(old->values[i], vals[i])) {
+			rc = update_column(st, e, old->id, f, old->values[i], vals[i], err);
+		}
+	}
+	free_vals(vals, e->nfields);
+	free(given);
+	return rc == TSU_OK ? search_reindex(st, e->name, old->id, err) : rc;
+}
+
+enum tsu_status store_update(struct store *st, const char *entity, const char *id,
+			     const struct field_value *fv, size_t n, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	struct record *old = NULL;
+	if (!e)
+		return TSU_INVALID;
+	enum tsu_status rc = check_names(e, fv, n, err);
+	if (rc == TSU_OK)
+		rc = store_savepoint(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	rc = store_get(st, entity, id, false, &old, err);
+	if (rc == TSU_OK)
+		rc = apply_update(st, e, old, fv, n, err);
+	record_free(old);
+	return store_release(st, rc, err);
+}
+
+enum tsu_status store_delete(struct store *st, const char *entity, const char *id,
+			     struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char now[32];
+	if (!e)
+		return TSU_INVALID;
+	enum tsu_status rc = store_savepoint(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	store_now_iso(now);
+	sbuf_addf(&sql, "UPDATE %s SET deleted_at = ?1, updated_at = ?1, updated_by = ?2"
+		  " WHERE id = ?3 AND deleted_at IS NULL", e->table);
+	rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc == TSU_OK) {
+		const char *vals[] = {now, st->author, id};
+		store_bind_texts(s, 3, vals);
+		int step = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (step != SQLITE_DONE)
+			rc = store_sql_fail(st, err, e->label);
+		else if (sqlite3_changes(st->db) == 0)
+			rc = tsu_fail(err, TSU_NOT_FOUND, "%s %s が見つかりません", e->label, id);
+	}
+	if (rc == TSU_OK)
+		rc = history_add(st, e->name, id, "_deleted", NULL, now, err);
+	if (rc == TSU_OK)
+		rc = search_remove(st, id, err);
+	return store_release(st, rc, err);
+}

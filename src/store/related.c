@@ -1,0 +1,81 @@
+/* Related rows for detail views and `show`: one SQL per (entity, relation),
+ * with ?1 the row's id. */
+#include <string.h>
+#include "internal.h"
+#include "tsunagu/list.h"
+
+struct relation {
+	const char *entity, *name, *sql;
+};
+
+#define LOG_COLS "SELECT l.id, l.date, l.kind, l.author, l.text FROM log_entry l "
+
+static const struct relation relations[] = {
+	{"area", "districts", "SELECT name, population, population_65, households,"
+	 " round(100.0 * population_65 / nullif(population, 0), 1) AS aging_rate, as_of, notes"
+	 " FROM district WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY name"},
+	{"area", "staff", "SELECT s.id, s.name, s.organisation, s.appointment, s.rank"
+	 " FROM staff_area x JOIN staff s ON s.id = x.staff_id WHERE x.area_id = ?1"
+	 " AND x.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY s.name"},
+	{"area", "tasks", "SELECT id, status, title, assignee, due FROM task"
+	 " WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY status = '完了', due IS NULL, due"},
+	{"area", "parties", "SELECT p.id, p.kind, p.name, p.org_type FROM party_area x"
+	 " JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1 AND x.deleted_at IS NULL"
+	 " AND p.deleted_at IS NULL ORDER BY coalesce(p.kana, p.name)"},
+	{"area", "logs", LOG_COLS "WHERE l.area_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
+	{"area", "karte", "SELECT id, section, title, body FROM karte_item WHERE area_id = ?1"
+	 " AND deleted_at IS NULL ORDER BY sort, section"},
+	{"area", "counts", "SELECT (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id"
+	 " WHERE x.area_id = ?1 AND x.deleted_at IS NULL AND p.deleted_at IS NULL AND p.kind = 'org') AS orgs,"
+	 " (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1"
+	 " AND x.deleted_at IS NULL AND p.deleted_at IS NULL AND p.kind = 'person') AS persons,"
+	 " (SELECT count(*) FROM task WHERE area_id = ?1 AND deleted_at IS NULL AND status <> '完了') AS open_tasks,"
+	 " (SELECT count(*) FROM event WHERE area_id = ?1 AND deleted_at IS NULL) AS events"},
+	{"party", "memberships", "SELECT m.id, m.person_id, pp.name AS person, m.org_id, po.name AS org,"
+	 " m.role, m.from_date, m.to_date FROM membership m JOIN party pp ON pp.id = m.person_id"
+	 " JOIN party po ON po.id = m.org_id WHERE (m.person_id = ?1 OR m.org_id = ?1)"
+	 " AND m.deleted_at IS NULL AND pp.deleted_at IS NULL AND po.deleted_at IS NULL"
+	 " ORDER BY m.to_date IS NOT NULL, m.from_date DESC"},
+	{"party", "areas", "SELECT a.id, a.name FROM party_area x JOIN area a ON a.id = x.area_id"
+	 " WHERE x.party_id = ?1 AND x.deleted_at IS NULL ORDER BY a.sort"},
+	{"party", "tasks", "SELECT t.id, t.status, t.title, t.due FROM task_party x JOIN task t"
+	 " ON t.id = x.task_id WHERE x.party_id = ?1 AND x.deleted_at IS NULL AND t.deleted_at IS NULL"
+	 " ORDER BY t.status = '完了', t.due"},
+	{"party", "logs", LOG_COLS "WHERE l.party_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
+	{"party", "offers", "SELECT tag FROM offer WHERE party_id = ?1 AND deleted_at IS NULL ORDER BY created_at"},
+	{"task", "parties", "SELECT p.id, p.name, p.kind, p.org_type FROM task_party x JOIN party p"
+	 " ON p.id = x.party_id WHERE x.task_id = ?1 AND x.deleted_at IS NULL AND p.deleted_at IS NULL"
+	 " ORDER BY x.created_at"},
+	{"task", "logs", LOG_COLS "WHERE l.task_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
+	{"event", "attendance", "SELECT generation, count FROM attendance x JOIN refvalue r"
+	 " ON r.kind = 'generation' AND r.code = x.generation WHERE event_id = ?1"
+	 " AND x.deleted_at IS NULL ORDER BY r.sort"},
+};
+
+enum tsu_status store_related(struct store *st, const char *entity, const char *id,
+			      const char *relation, related_row_cb cb, void *ud,
+			      struct tsu_error *err)
+{
+	const struct relation *r = NULL;
+	for (size_t i = 0; i < sizeof relations / sizeof relations[0] && !r; i++)
+		if (strcmp(relations[i].entity, entity) == 0 && strcmp(relations[i].name, relation) == 0)
+			r = &relations[i];
+	if (!r)
+		return tsu_fail(err, TSU_INVALID, "%s の関連「%s」はありません", entity, relation);
+	sqlite3_stmt *s;
+	if (store_prepare(st, r->sql, &s, err))
+		return err->status;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int n = sqlite3_column_count(s), step;
+	const char *names[16], *vals[16];
+	for (int i = 0; i < n && i < 16; i++)
+		names[i] = sqlite3_column_name(s, i);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int i = 0; i < n && i < 16; i++)
+			vals[i] = (const char *)sqlite3_column_text(s, i);
+		if (cb(ud, n, names, vals))
+			break;
+	}
+	sqlite3_finalize(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, relation);
+}

@@ -1,0 +1,75 @@
+/*
+ * What a user types to name a row (DESIGN §7): any unique prefix of the
+ * UUID, as git does with hashes; else the exact name or title; for areas
+ * also a unique part of the name (諏訪 -> 諏訪中学区).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+static bool looks_like_id_prefix(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 4 || n > UUID_STR_LEN)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || *s == '-'))
+			return false;
+	return true;
+}
+
+/* Collects up to 5 ids matching the WHERE clause with ?1 = ref. */
+static enum tsu_status candidates(struct store *st, const struct entity_def *e,
+				  const char *where, const char *ref, int *count,
+				  uuid_str first, struct sbuf *names, struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	sbuf_addf(&sql, "SELECT id, %s FROM %s WHERE deleted_at IS NULL AND (%s)"
+		  " ORDER BY id LIMIT 5", e->title_field, e->table, where);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, ref, -1, SQLITE_TRANSIENT);
+	*count = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		const char *title = (const char *)sqlite3_column_text(s, 1);
+		if ((*count)++ == 0)
+			snprintf(first, UUID_STR_LEN + 1, "%s", id);
+		if (*count <= 3)
+			sbuf_addf(names, "%s%.8s %s", names->len ? ", " : "", id, title ? title : "");
+	}
+	sqlite3_finalize(s);
+	return TSU_OK;
+}
+
+enum tsu_status store_resolve(struct store *st, const char *entity, const char *ref,
+			      uuid_str out, struct tsu_error *err)
+{
+	const struct entity_def *e = entity_find(entity);
+	if (!e)
+		return tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", entity);
+	if (!ref || !*ref)
+		return tsu_fail(err, TSU_INVALID, "%sの指定が空です", e->label);
+	static const char *const by_id = "id >= ?1 AND id < ?1 || 'g'";
+	char where_title[80];
+	snprintf(where_title, sizeof where_title, "%s = ?1", e->title_field);
+	const char *tries[3] = {looks_like_id_prefix(ref) ? by_id : NULL, where_title,
+				strcmp(e->name, "area") == 0 ? "instr(name, ?1) > 0" : NULL};
+	for (int i = 0; i < 3; i++) {
+		struct sbuf names = {0};
+		int count = 0;
+		if (!tries[i])
+			continue;
+		enum tsu_status rc = candidates(st, e, tries[i], ref, &count, out, &names, err);
+		if (rc == TSU_OK && count > 1)
+			rc = tsu_fail(err, TSU_AMBIGUOUS, "%s「%s」に当てはまるものが複数あります: %s%s",
+				      e->label, ref, names.s, count > 3 ? " ..." : "");
+		sbuf_free(&names);
+		if (rc != TSU_OK || count == 1)
+			return rc;
+	}
+	return tsu_fail(err, TSU_NOT_FOUND, "%s「%s」が見つかりません", e->label, ref);
+}

@@ -1,0 +1,178 @@
+/*
+ * Search (DESIGN §6).  Each searchable row has one document: its text run
+ * through text_search_key (NFKC, case, hiragana -> katakana, no spaces or
+ * punctuation) and cut into overlapping two-character grams, plus the last
+ * character alone:  "スズキ" -> "スズ ズキ キ".  FTS5's ascii tokenizer
+ * takes each gram as a token (every non-ASCII character is a token
+ * character), so:
+ *   1 character  -> prefix query  "ズ" *      (grams starting with it)
+ *   2 characters -> one token     "スズ"
+ *   3 or more    -> a phrase      "スズ ズキ" (consecutive grams)
+ * All three use the index; nothing is scanned, whatever the size.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "tsunagu/textnorm.h"
+#include "tsunagu/utf8.h"
+
+/* Appends the grams of one piece of text. */
+static void add_grams(struct sbuf *out, const char *text)
+{
+	if (!text || !*text)
+		return;
+	char *key = text_search_key(text);
+	const char *p = key, *end = key + strlen(key);
+	while (p < end) {
+		int32_t cp;
+		size_t a = utf8_decode(p, (size_t)(end - p), &cp);
+		size_t b = p + a < end ? utf8_decode(p + a, (size_t)(end - p - a), &cp) : 0;
+		sbuf_addn(out, p, a + b);
+		sbuf_addc(out, ' ');
+		p += a;
+	}
+	free(key);
+}
+
+/* Text of the document for a row; *owner_entity/owner_id say which row
+ * the document makes findable (a log entry finds its task or party). */
+static enum tsu_status doc_text(struct store *st, const char *entity, const char *id,
+				struct sbuf *grams, char **owner_entity, char **owner_id,
+				struct tsu_error *err)
+{
+	struct record *r;
+	if (store_get(st, entity, id, false, &r, err) != TSU_OK)
+		return err ? err->status : TSU_NOT_FOUND;
+	static const char *const party_fields[] = {"name", "kana", "notes", "offers", "org_type", NULL};
+	static const char *const task_fields[] = {"title", "body", "needs", NULL};
+	static const char *const log_fields[] = {"text", NULL};
+	const char *const *fields = strcmp(entity, "party") == 0 ? party_fields :
+				    strcmp(entity, "task") == 0 ? task_fields : log_fields;
+	for (int i = 0; fields[i]; i++)
+		add_grams(grams, record_get(r, fields[i]));
+	*owner_entity = xstrdup(entity);
+	*owner_id = xstrdup(id);
+	if (strcmp(entity, "log") == 0) {
+		const char *task = record_get(r, "task_id"), *party = record_get(r, "party_id");
+		free(*owner_entity);
+		free(*owner_id);
+		*owner_entity = xstrdup(task ? "task" : party ? "party" : "area");
+		*owner_id = xstrdup(task ? task : party ? party : record_get(r, "area_id"));
+	}
+	record_free(r);
+	return TSU_OK;
+}
+
+enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "DELETE FROM search_index WHERE rowid ="
+			  " (SELECT rowid FROM search_doc WHERE row_id = ?1)", &s, err))
+		return err->status;
+	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(st, err, "search");
+	if (store_prepare(st, "DELETE FROM search_doc WHERE row_id = ?1", &s, err))
+		return err->status;
+	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+}
+
+static enum tsu_status doc_insert(struct store *st, const char *entity, const char *id,
+				  const char *owner_entity, const char *owner_id,
+				  const char *grams, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)"
+			  " VALUES(?1, ?2, ?3, ?4)", &s, err))
+		return err->status;
+	const char *vals[] = {entity, id, owner_entity, owner_id};
+	store_bind_texts(s, 4, vals);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(st, err, "search");
+	sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
+	if (store_prepare(st, "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
+		return err->status;
+	sqlite3_bind_int64(s, 1, rowid);
+	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+}
+
+enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
+			       struct tsu_error *err)
+{
+	if (strcmp(entity, "party") && strcmp(entity, "task") && strcmp(entity, "log"))
+		return TSU_OK;
+	struct sbuf grams = {0};
+	char *owner_entity = NULL, *owner_id = NULL;
+	enum tsu_status rc = search_remove(st, id, err);
+	if (rc == TSU_OK)
+		rc = doc_text(st, entity, id, &grams, &owner_entity, &owner_id, err);
+	if (rc == TSU_OK && owner_id)
+		rc = doc_insert(st, entity, id, owner_entity, owner_id, sbuf_str(&grams), err);
+	free(owner_entity);
+	free(owner_id);
+	sbuf_free(&grams);
+	return rc;
+}
+
+/* One search term as an FTS5 expression; NULL when it folds to nothing. */
+static char *term_query(const char *term)
+{
+	struct sbuf grams = {0};
+	add_grams(&grams, term);
+	if (!grams.len) {
+		sbuf_free(&grams);
+		return NULL;
+	}
+	/* grams = "g1 g2 ... last "; a single character gives just "c ". */
+	size_t count = 0;
+	for (size_t i = 0; i < grams.len; i++)
+		count += grams.s[i] == ' ';
+	struct sbuf q = {0};
+	if (count == 1) {
+		grams.s[grams.len - 1] = '\0';
+		sbuf_addf(&q, "\"%s\" *", grams.s);
+	} else {
+		/* drop the trailing single character: the grams before it cover the term */
+		char *last = grams.s + grams.len - 1;
+		*last = '\0';
+		char *cut = strrchr(grams.s, ' ');
+		*cut = '\0';
+		sbuf_addf(&q, "\"%s\"", grams.s);
+	}
+	sbuf_free(&grams);
+	return sbuf_detach(&q);
+}
+
+char *search_fts_query(const char *user_text)
+{
+	struct sbuf q = {0};
+	char *copy = xstrdup(user_text ? user_text : ""), *save = NULL;
+	/* terms are separated by ASCII or ideographic spaces */
+	for (char *p = strstr(copy, "　"); p; p = strstr(p, "　"))
+		memcpy(p, "   ", 3);
+	for (char *t = strtok_r(copy, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+		char *term = term_query(t);
+		if (term)
+			sbuf_addf(&q, "%s%s", q.len ? " AND " : "", term);
+		free(term);
+	}
+	free(copy);
+	return q.len ? sbuf_detach(&q) : NULL;
+}
+
+void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param)
+{
+	sbuf_addf(sql, "%s IN (SELECT owner_id FROM search_doc WHERE owner_entity = '%s'"
+		  " AND rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?%d))",
+		  col, owner_entity, param);
+}
