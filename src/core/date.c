@@ -258,7 +258,9 @@ enum tsu_status date_parse(const char *in, char out[DATE_ISO_LEN + 1], struct ts
 		if (st != TSU_OK)
 			return st;
 	}
-	snprintf(out, DATE_ISO_LEN + 1, "%04d-%02d-%02d", v.y, v.m, v.d);
+	/* the ranges were checked above; the modulos let the compiler see it */
+	snprintf(out, DATE_ISO_LEN + 1, "%04u-%02u-%02u", (unsigned)v.y % 10000u,
+		 (unsigned)v.m % 100u, (unsigned)v.d % 100u);
 	return TSU_OK;
 }
 
