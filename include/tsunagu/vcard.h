@@ -1,0 +1,42 @@
+#ifndef TSUNAGU_VCARD_H
+#define TSUNAGU_VCARD_H
+#include <stdbool.h>
+#include "tsunagu/ctline.h"
+#include "tsunagu/sbuf.h"
+#include "tsunagu/status.h"
+
+/*
+ * vCard 4.0 (RFC 6350) and 3.0 (RFC 2426, and the 2.1 habits of older
+ * Japanese phones), reduced to what a party holds.  よみ comes from
+ * X-PHONETIC-LAST-NAME/FIRST-NAME (iOS, Android), SORT-STRING (3.0),
+ * N;SORT-AS (4.0) or SOUND;X-IRMC-N (feature phones), in that order.
+ */
+struct vcard {
+	char *version;
+	char *uid;
+	char *kind;        /* KIND (4.0): "individual", "org", ... or NULL */
+	char *fn;
+	char *family, *given;
+	char *kana;        /* reading of the name, "family given" */
+	char *org;
+	char *org_kana;
+	char *tel;         /* preferred (or first) TEL */
+	char *email;       /* preferred (or first) EMAIL */
+	char *adr;         /* ADR as one line in Japanese order */
+	char *note;
+	long line;         /* line of BEGIN:VCARD */
+};
+
+/* Reads the next card; *got false at end of file.  Structure errors
+ * (END without BEGIN, a card left open) name the line. */
+enum tsu_status vcard_next(struct ctl_reader *r, struct vcard *c, bool *got,
+			   struct tsu_error *err);
+/* True when the card describes an organisation rather than a person. */
+bool vcard_is_org(const struct vcard *c);
+void vcard_clear(struct vcard *c);
+
+/* Appends c as a vCard 4.0 (CRLF, folded).  For a person, fn is split at
+ * the first space into family and given name when N is not set. */
+void vcard_write(struct sbuf *out, const struct vcard *c);
+
+#endif

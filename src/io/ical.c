@@ -1,0 +1,380 @@
+/*
+ * iCalendar reading follows the nesting of BEGIN/END with a small stack;
+ * only VEVENT and VTODO directly inside VCALENDAR become items, and
+ * anything nested in them (VALARM) is passed over.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "tsunagu/ical.h"
+
+#define ICAL_DEPTH_MAX 16
+
+void ical_clear(struct ical_item *it)
+{
+	free(it->uid);
+	free(it->summary);
+	free(it->description);
+	free(it->location);
+	free(it->status);
+	free(it->x_status);
+	free(it->categories);
+	memset(it, 0, sizeof(*it));
+}
+
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant). */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* "HH:MM" for 0 <= h < 24, 0 <= m < 60 (written by hand: snprintf's
+ * truncation warnings cannot see the ranges). */
+static void hhmm(char out[6], int h, int m)
+{
+	out[0] = (char)('0' + h / 10);
+	out[1] = (char)('0' + h % 10);
+	out[2] = ':';
+	out[3] = (char)('0' + m / 10);
+	out[4] = (char)('0' + m % 10);
+	out[5] = '\0';
+}
+
+/* DATE or DATE-TIME value to Japan date and "HH:MM" ("" for a DATE). */
+static bool parse_when(const char *v, char date[11], char time[6])
+{
+	int y, mo, d, h = 0, mi = 0;
+
+	time[0] = '\0';
+	if (strlen(v) < 8 || !digits(v, 8))
+		return false;
+	if (sscanf(v, "%4d%2d%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return false;
+	if (v[8] == 'T') {
+		if (strlen(v) < 15 || !digits(v + 9, 6) || sscanf(v + 9, "%2d%2d", &h, &mi) != 2 ||
+		    h > 23 || mi > 59)
+			return false;
+		if (v[15] == 'Z') {
+			long min = days_from_civil(y, mo, d) * 1440 + h * 60 + mi + 9 * 60;
+			civil_from_days(min / 1440, &y, &mo, &d);
+			h = (int)(min % 1440 / 60);
+			mi = (int)(min % 60);
+		}
+		hhmm(time, h, mi);
+	} else if (v[8]) {
+		return false;
+	}
+	snprintf(date, 11, "%04d-%02d-%02d", y, mo, d);
+	return true;
+}
+
+bool ical_parse_hhmm(const char *s, char out[6])
+{
+	int h = -1, m = 0;
+	const char *p = s;
+
+	while (*p && !isdigit((unsigned char)*p))
+		p++;
+	if (!*p)
+		return false;
+	if (digits(p, 4) && !isdigit((unsigned char)p[4])) {
+		h = (p[0] - '0') * 10 + (p[1] - '0');
+		m = (p[2] - '0') * 10 + (p[3] - '0');
+	} else {
+		h = (int)strtol(p, (char **)&p, 10);
+		while (*p && !isdigit((unsigned char)*p))
+			p++;
+		if (*p)
+			m = (int)strtol(p, NULL, 10);
+	}
+	if (h < 0 || h > 23 || m < 0 || m > 59)
+		return false;
+	hhmm(out, h, m);
+	return true;
+}
+
+/* PT1H30M after "HH:MM" on the same day. */
+static void add_duration(const char *dur, const char *start, char end[6])
+{
+	int h = atoi(start), m = atoi(start + 3), add = 0;
+	const char *t = strchr(dur, 'T');
+
+	if (!t || dur[0] == '-' || strchr(dur, 'D') || strchr(dur, 'W'))
+		return;
+	for (const char *p = t + 1; *p;) {
+		long n = strtol(p, (char **)&p, 10);
+		if (*p == 'H')
+			add += (int)n * 60;
+		else if (*p == 'M')
+			add += (int)n;
+		if (*p)
+			p++;
+	}
+	m += h * 60 + add;
+	if (m >= 0 && m < 24 * 60)
+		hhmm(end, m / 60, m % 60);
+}
+
+static char **text_slot(struct ical_item *it, const char *name)
+{
+	if (strcmp(name, "UID") == 0) return &it->uid;
+	if (strcmp(name, "SUMMARY") == 0) return &it->summary;
+	if (strcmp(name, "DESCRIPTION") == 0) return &it->description;
+	if (strcmp(name, "LOCATION") == 0) return &it->location;
+	if (strcmp(name, "STATUS") == 0) return &it->status;
+	if (strcmp(name, "X-TSUNAGU-STATUS") == 0) return &it->x_status;
+	if (strcmp(name, "CATEGORIES") == 0) return &it->categories;
+	return NULL;
+}
+
+struct ical_times {
+	char end_date[11];
+	char *duration;
+};
+
+static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
+				 struct ical_item *it, struct ical_times *t,
+				 struct tsu_error *err)
+{
+	char **slot = text_slot(it, p->name);
+	char d[11], tm[6];
+	enum tsu_status st;
+
+	if (slot) {
+		char *text;
+		if ((st = ctl_text(p, &text, err)) != TSU_OK)
+			return tsu_fail(err, st, "%s:%ld: %s", ctl_name(r), p->line, err->msg);
+		free(*slot);
+		*slot = text;
+		return TSU_OK;
+	}
+	bool start = strcmp(p->name, "DTSTART") == 0, end = strcmp(p->name, "DTEND") == 0;
+	bool due = strcmp(p->name, "DUE") == 0;
+	if (strcmp(p->name, "DURATION") == 0) {
+		free(t->duration);
+		t->duration = xstrdup(p->value);
+	}
+	if (!start && !end && !due)
+		return TSU_OK;
+	if (!parse_when(p->value, d, tm))
+		return tsu_fail(err, TSU_INVALID, "%s:%ld: %s の日時が正しくありません",
+				ctl_name(r), p->line, p->name);
+	if (start) {
+		memcpy(it->date, d, sizeof(d));
+		memcpy(it->start_time, tm, sizeof(tm));
+	} else if (end) {
+		memcpy(t->end_date, d, sizeof(d));
+		memcpy(it->end_time, tm, sizeof(tm));
+	} else {
+		memcpy(it->due, d, sizeof(d));
+	}
+	return TSU_OK;
+}
+
+static void finish_item(struct ical_item *it, struct ical_times *t)
+{
+	if (it->end_time[0] && strcmp(t->end_date, it->date) != 0)
+		it->end_time[0] = '\0';
+	if (!it->start_time[0])
+		it->end_time[0] = '\0';
+	if (!it->end_time[0] && it->start_time[0] && t->duration)
+		add_duration(t->duration, it->start_time, it->end_time);
+	free(t->duration);
+	t->duration = NULL;
+}
+
+struct ical_stack {
+	char *names[ICAL_DEPTH_MAX];
+	int depth;
+};
+
+static void stack_free(struct ical_stack *s)
+{
+	while (s->depth > 0)
+		free(s->names[--s->depth]);
+}
+
+/* BEGIN/END bookkeeping; *item_end set when the item being read closed. */
+static enum tsu_status nest(struct ctl_reader *r, const struct ctl_prop *p,
+			    struct ical_stack *s, struct ical_item *it, int *item_depth,
+			    bool *item_end, struct tsu_error *err)
+{
+	if (strcmp(p->name, "BEGIN") == 0) {
+		if (s->depth == ICAL_DEPTH_MAX)
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: 入れ子が深すぎます",
+					ctl_name(r), p->line);
+		s->names[s->depth++] = xstrdup(p->value);
+		bool ev = strcasecmp(p->value, "VEVENT") == 0, todo = strcasecmp(p->value, "VTODO") == 0;
+		if ((ev || todo) && *item_depth < 0 && s->depth == 2) {
+			ical_clear(it);
+			it->todo = todo;
+			it->line = p->line;
+			*item_depth = s->depth;
+		}
+		return TSU_OK;
+	}
+	if (s->depth == 0 || strcasecmp(s->names[s->depth - 1], p->value) != 0)
+		return tsu_fail(err, TSU_INVALID, "%s:%ld: END:%s に対応する BEGIN がありません",
+				ctl_name(r), p->line, p->value);
+	if (*item_depth == s->depth) {
+		*item_end = true;
+		*item_depth = -1;
+	}
+	free(s->names[--s->depth]);
+	return TSU_OK;
+}
+
+enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
+			  struct tsu_error *err)
+{
+	/* the nesting state lives in the reader's position: items never span
+	 * calls, so the stack starts at VCALENDAR depth each time */
+	struct ical_stack s = {{0}, 0};
+	struct ical_times t = {{0}, NULL};
+	const struct ctl_prop *p;
+	enum tsu_status st;
+	int item_depth = -1;
+
+	ical_clear(it);
+	*got = false;
+	s.names[s.depth++] = xstrdup("VCALENDAR");
+	while ((st = ctl_next(r, &p, err)) == TSU_OK && p) {
+		bool item_end = false;
+		if (strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCALENDAR") == 0 &&
+		    s.depth == 1)
+			continue;
+		if (strcmp(p->name, "END") == 0 && strcasecmp(p->value, "VCALENDAR") == 0 &&
+		    s.depth == 1)
+			continue;
+		if (strcmp(p->name, "BEGIN") == 0 || strcmp(p->name, "END") == 0)
+			st = nest(r, p, &s, it, &item_depth, &item_end, err);
+		else if (item_depth > 0 && s.depth == item_depth)
+			st = item_prop(r, p, it, &t, err);
+		if (st != TSU_OK)
+			break;
+		if (item_end) {
+			finish_item(it, &t);
+			*got = true;
+			break;
+		}
+	}
+	if (st == TSU_OK && !*got && s.depth > 1)
+		st = tsu_fail(err, TSU_INVALID, "%s:%ld: BEGIN:%s に END がないまま終わっています",
+			      ctl_name(r), item_depth > 0 ? it->line : 0L, s.names[s.depth - 1]);
+	free(t.duration);
+	stack_free(&s);
+	return st;
+}
+
+void ical_begin(struct sbuf *out)
+{
+	sbuf_add(out, "BEGIN:VCALENDAR\r\n"
+		      "VERSION:2.0\r\n"
+		      "PRODID:-//tsunagu//tsunagu//JA\r\n"
+		      "CALSCALE:GREGORIAN\r\n"
+		      "BEGIN:VTIMEZONE\r\n"
+		      "TZID:Asia/Tokyo\r\n"
+		      "BEGIN:STANDARD\r\n"
+		      "DTSTART:19700101T000000\r\n"
+		      "TZOFFSETFROM:+0900\r\n"
+		      "TZOFFSETTO:+0900\r\n"
+		      "TZNAME:JST\r\n"
+		      "END:STANDARD\r\n"
+		      "END:VTIMEZONE\r\n");
+}
+
+void ical_end(struct sbuf *out)
+{
+	sbuf_add(out, "END:VCALENDAR\r\n");
+}
+
+static void put_text(struct sbuf *out, const char *name, const char *value)
+{
+	struct sbuf line = {0};
+
+	if (!value || !*value)
+		return;
+	sbuf_addf(&line, "%s:", name);
+	ctl_escape(&line, value);
+	ctl_fold(out, sbuf_str(&line));
+	sbuf_free(&line);
+}
+
+/* "2025-04-01" (+ "10:00") as 20250401 / 20250401T100000. */
+static void put_when(struct sbuf *out, const char *name, const char *date, const char *time)
+{
+	char d[9];
+
+	snprintf(d, sizeof(d), "%.4s%.2s%.2s", date, date + 5, date + 8);
+	if (time && *time)
+		sbuf_addf(out, "%s;TZID=Asia/Tokyo:%sT%.2s%.2s00\r\n", name, d, time, time + 3);
+	else
+		sbuf_addf(out, "%s;VALUE=DATE:%s\r\n", name, d);
+}
+
+static const char *todo_status(const char *code)
+{
+	if (!code)
+		return "NEEDS-ACTION";
+	if (strcmp(code, "完了") == 0)
+		return "COMPLETED";
+	if (strcmp(code, "対応中") == 0)
+		return "IN-PROCESS";
+	return "NEEDS-ACTION";
+}
+
+void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstamp)
+{
+	sbuf_add(out, it->todo ? "BEGIN:VTODO\r\n" : "BEGIN:VEVENT\r\n");
+	sbuf_addf(out, "UID:%s\r\nDTSTAMP:%s\r\n", it->uid, dtstamp);
+	put_text(out, "SUMMARY", it->summary);
+	if (it->todo) {
+		put_when(out, "DUE", it->due, NULL);
+		sbuf_addf(out, "STATUS:%s\r\n", todo_status(it->x_status));
+		put_text(out, "X-TSUNAGU-STATUS", it->x_status);
+	} else {
+		put_when(out, "DTSTART", it->date, it->start_time);
+		if (it->start_time[0] && it->end_time[0]) {
+			put_when(out, "DTEND", it->date, it->end_time);
+		} else if (!it->start_time[0]) {
+			int y, m, d;
+			char next[11];
+			sscanf(it->date, "%d-%d-%d", &y, &m, &d);
+			civil_from_days(days_from_civil(y, m, d) + 1, &y, &m, &d);
+			snprintf(next, sizeof(next), "%04d-%02d-%02d", y, m, d);
+			put_when(out, "DTEND", next, NULL);
+		}
+		put_text(out, "LOCATION", it->location);
+	}
+	put_text(out, "CATEGORIES", it->categories);
+	put_text(out, "DESCRIPTION", it->description);
+	sbuf_add(out, it->todo ? "END:VTODO\r\n" : "END:VEVENT\r\n");
+}

@@ -1,0 +1,371 @@
+/*
+ * vCard reading keeps the first-found or PREF-marked value of each
+ * property: a party has one phone, one e-mail and one address.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "tsunagu/textnorm.h"
+#include "tsunagu/vcard.h"
+
+void vcard_clear(struct vcard *c)
+{
+	char **f[] = {&c->version, &c->uid, &c->kind, &c->fn, &c->family, &c->given,
+		      &c->kana, &c->org, &c->org_kana, &c->tel, &c->email, &c->adr, &c->note};
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		free(*f[i]);
+		*f[i] = NULL;
+	}
+	c->line = 0;
+}
+
+bool vcard_is_org(const struct vcard *c)
+{
+	if (c->kind)
+		return strcasecmp(c->kind, "org") == 0 || strcasecmp(c->kind, "group") == 0;
+	/* 3.0 has no KIND: a card whose only name is its ORG is an org. */
+	bool no_person = (!c->family || !*c->family) && (!c->given || !*c->given);
+	return c->org && no_person && (!c->fn || strcmp(c->fn, c->org) == 0);
+}
+
+static bool is_pref(const struct ctl_prop *p)
+{
+	const char *pref = ctl_param(p, "PREF");
+
+	return ctl_param_has(p, "TYPE", "PREF") || (pref && strcmp(pref, "1") == 0);
+}
+
+/* Sets *slot from text, unless it holds a preferred value already. */
+static void take(char **slot, char *text, bool pref, bool *slot_pref)
+{
+	if (*slot && !(pref && !*slot_pref)) {
+		free(text);
+		return;
+	}
+	free(*slot);
+	*slot = text;
+	*slot_pref = pref;
+}
+
+/* Joins non-empty parts with a space ("やまだ", "たろう" -> "やまだ たろう"). */
+static char *join_parts(char **parts, size_t n, const size_t *idx, size_t nidx)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; i < nidx; i++) {
+		if (idx[i] >= n || !parts[idx[i]][0])
+			continue;
+		if (b.len)
+			sbuf_addc(&b, ' ');
+		sbuf_add(&b, parts[idx[i]]);
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+/* ADR pobox;ext;street;locality;region;code;country in Japanese order:
+ * 〒code region locality street ext. */
+static char *address(char **p, size_t n)
+{
+	struct sbuf b = {0};
+	static const size_t order[] = {4, 3, 2, 1, 0};
+
+	if (n > 5 && p[5][0])
+		sbuf_addf(&b, "〒%s ", p[5]);
+	for (size_t i = 0; i < 5; i++) {
+		if (order[i] >= n || !p[order[i]][0])
+			continue;
+		if (b.len && order[i] <= 1)
+			sbuf_addc(&b, ' ');
+		sbuf_add(&b, p[order[i]]);
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+/* Half-width ｶﾅ from old phones becomes full-width. */
+static char *reading(char *s)
+{
+	char *t;
+
+	if (!s)
+		return NULL;
+	t = text_nfkc_trim(s);
+	free(s);
+	if (t && !*t) {
+		free(t);
+		t = NULL;
+	}
+	return t;
+}
+
+struct vc_state {
+	bool tel_pref, email_pref, adr_pref;
+	char *ph_last, *ph_first, *sort_string, *sort_as, *irmc;
+};
+
+static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
+				  struct vc_state *s, struct tsu_error *err)
+{
+	char **parts;
+	size_t n;
+	enum tsu_status st = ctl_parts(p, &parts, &n, err);
+	static const size_t fam_given[] = {0, 1};
+
+	if (st != TSU_OK)
+		return st;
+	if (strcmp(p->name, "N") == 0) {
+		free(c->family);
+		free(c->given);
+		c->family = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
+		c->given = n > 1 && parts[1][0] ? xstrdup(parts[1]) : NULL;
+		const char *sa = ctl_param(p, "SORT-AS");
+		if (sa && !s->sort_as) {
+			s->sort_as = xstrdup(sa);
+			for (char *q = s->sort_as; *q; q++)
+				if (*q == ',')
+					*q = ' ';
+		}
+	} else if (strcmp(p->name, "ADR") == 0) {
+		take(&c->adr, address(parts, n), is_pref(p), &s->adr_pref);
+	} else if (strcmp(p->name, "ORG") == 0 && !c->org) {
+		c->org = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
+		const char *sa = ctl_param(p, "SORT-AS");
+		if (sa && !c->org_kana)
+			c->org_kana = xstrdup(sa);
+	} else if (strcmp(p->name, "SOUND") == 0 && ctl_param_has(p, "TYPE", "X-IRMC-N")) {
+		free(s->irmc);
+		s->irmc = join_parts(parts, n, fam_given, 2);
+	}
+	ctl_free_parts(parts, n);
+	return TSU_OK;
+}
+
+/* Strips "tel:" / "mailto:" from URI values (4.0 TEL;VALUE=uri). */
+static char *unuri(char *s, const char *scheme)
+{
+	size_t n = strlen(scheme);
+
+	if (strncasecmp(s, scheme, n) == 0)
+		memmove(s, s + n, strlen(s + n) + 1);
+	return s;
+}
+
+static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
+				struct vc_state *s, struct tsu_error *err)
+{
+	static const char *const structured_names[] = {"N", "ADR", "ORG", "SOUND"};
+	char *text = NULL;
+	enum tsu_status st;
+
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(p->name, structured_names[i]) == 0)
+			return structured(p, c, s, err);
+	if ((st = ctl_text(p, &text, err)) != TSU_OK)
+		return st;
+	char **slot = NULL;
+	if (strcmp(p->name, "TEL") == 0)
+		take(&c->tel, unuri(text, "tel:"), is_pref(p), &s->tel_pref);
+	else if (strcmp(p->name, "EMAIL") == 0)
+		take(&c->email, unuri(text, "mailto:"), is_pref(p), &s->email_pref);
+	else {
+		if (strcmp(p->name, "VERSION") == 0) slot = &c->version;
+		else if (strcmp(p->name, "UID") == 0) slot = &c->uid;
+		else if (strcmp(p->name, "KIND") == 0) slot = &c->kind;
+		else if (strcmp(p->name, "FN") == 0) slot = &c->fn;
+		else if (strcmp(p->name, "NOTE") == 0) slot = &c->note;
+		else if (strcmp(p->name, "X-PHONETIC-LAST-NAME") == 0) slot = &s->ph_last;
+		else if (strcmp(p->name, "X-PHONETIC-FIRST-NAME") == 0) slot = &s->ph_first;
+		else if (strcmp(p->name, "X-PHONETIC-ORG") == 0) slot = &c->org_kana;
+		else if (strcmp(p->name, "SORT-STRING") == 0) slot = &s->sort_string;
+		if (slot && !*slot)
+			*slot = text;
+		else
+			free(text);
+	}
+	return TSU_OK;
+}
+
+/* The reading of the name from whichever source the phone used. */
+static void finish(struct vcard *c, struct vc_state *s)
+{
+	if (s->ph_last || s->ph_first) {
+		struct sbuf b = {0};
+		sbuf_add(&b, s->ph_last ? s->ph_last : "");
+		if (s->ph_last && s->ph_first && *s->ph_last && *s->ph_first)
+			sbuf_addc(&b, ' ');
+		sbuf_add(&b, s->ph_first ? s->ph_first : "");
+		c->kana = sbuf_detach(&b);
+	} else if (s->sort_string) {
+		c->kana = xstrdup(s->sort_string);
+	} else if (s->sort_as) {
+		c->kana = xstrdup(s->sort_as);
+	} else if (s->irmc) {
+		c->kana = xstrdup(s->irmc);
+	}
+	c->kana = reading(c->kana);
+	c->org_kana = reading(c->org_kana);
+	free(s->ph_last);
+	free(s->ph_first);
+	free(s->sort_string);
+	free(s->sort_as);
+	free(s->irmc);
+	if (!c->fn || !*c->fn) {
+		static const size_t fg[] = {0, 1};
+		char *parts[] = {c->family ? c->family : "", c->given ? c->given : ""};
+		free(c->fn);
+		c->fn = join_parts(parts, 2, fg, 2);
+		if (!c->fn && c->org)
+			c->fn = xstrdup(c->org);
+	}
+}
+
+enum tsu_status vcard_next(struct ctl_reader *r, struct vcard *c, bool *got,
+			   struct tsu_error *err)
+{
+	const struct ctl_prop *p;
+	struct vc_state s = {0};
+	enum tsu_status st;
+	bool open = false;
+
+	vcard_clear(c);
+	*got = false;
+	while ((st = ctl_next(r, &p, err)) == TSU_OK && p) {
+		bool begin = strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCARD") == 0;
+		bool end = strcmp(p->name, "END") == 0 && strcasecmp(p->value, "VCARD") == 0;
+
+		if (begin && open)
+			st = tsu_fail(err, TSU_INVALID, "%s:%ld: 前の名刺 (%ld 行目) に END:VCARD がありません",
+				      ctl_name(r), p->line, c->line);
+		else if (end && !open)
+			st = tsu_fail(err, TSU_INVALID, "%s:%ld: BEGIN:VCARD のない END:VCARD です",
+				      ctl_name(r), p->line);
+		else if (begin) {
+			open = true;
+			c->line = p->line;
+		} else if (end) {
+			finish(c, &s);
+			*got = true;
+			return TSU_OK;
+		} else if (open) {
+			st = property(p, c, &s, err);
+			if (st != TSU_OK)
+				st = tsu_fail(err, st, "%s:%ld: %s", ctl_name(r), p->line, err->msg);
+		}
+		if (st != TSU_OK)
+			break;
+	}
+	if (st == TSU_OK && open)
+		st = tsu_fail(err, TSU_INVALID, "%s:%ld: END:VCARD がないまま終わっています",
+			      ctl_name(r), c->line);
+	free(s.ph_last);
+	free(s.ph_first);
+	free(s.sort_string);
+	free(s.sort_as);
+	free(s.irmc);
+	return st;
+}
+
+/* Appends "NAME[;params]:escaped" folded. */
+static void put(struct sbuf *out, const char *name, const char *value)
+{
+	struct sbuf line = {0};
+
+	if (!value || !*value)
+		return;
+	sbuf_add(&line, name);
+	sbuf_addc(&line, ':');
+	ctl_escape(&line, value);
+	ctl_fold(out, sbuf_str(&line));
+	sbuf_free(&line);
+}
+
+/* Splits "山田 太郎" / "山田　太郎" at the first space. */
+static void split_name(const char *s, char **first, char **rest)
+{
+	const char *sp = strchr(s, ' ');
+	const char *ideo = strstr(s, "\u3000");
+	size_t skip = 1;
+
+	if (ideo && (!sp || ideo < sp)) {
+		sp = ideo;
+		skip = 3;
+	}
+	*first = sp ? xstrndup(s, (size_t)(sp - s)) : xstrdup(s);
+	*rest = sp ? xstrdup(sp + skip) : xstrdup("");
+}
+
+static void put_person_name(struct sbuf *out, const struct vcard *c)
+{
+	char *fam, *giv, *kfam = NULL, *kgiv = NULL;
+	struct sbuf line = {0};
+
+	split_name(c->fn, &fam, &giv);
+	if (c->kana)
+		split_name(c->kana, &kfam, &kgiv);
+	sbuf_add(&line, "N");
+	if (kfam) {
+		/* SORT-AS is a quoted, comma-separated list */
+		sbuf_addf(&line, ";SORT-AS=\"%s%s%s\"", kfam, *kgiv ? "," : "", kgiv);
+	}
+	sbuf_addc(&line, ':');
+	ctl_escape(&line, c->family ? c->family : fam);
+	sbuf_addc(&line, ';');
+	ctl_escape(&line, c->given ? c->given : giv);
+	sbuf_add(&line, ";;;");
+	ctl_fold(out, sbuf_str(&line));
+	put(out, "X-PHONETIC-LAST-NAME", kfam);
+	put(out, "X-PHONETIC-FIRST-NAME", kgiv);
+	sbuf_free(&line);
+	free(fam);
+	free(giv);
+	free(kfam);
+	free(kgiv);
+}
+
+void vcard_write(struct sbuf *out, const struct vcard *c)
+{
+	bool org = vcard_is_org(c);
+
+	sbuf_add(out, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
+	put(out, "KIND", org ? "org" : "individual");
+	if (c->uid && *c->uid) {
+		/* a URI: not escaped as text */
+		struct sbuf line = {0};
+		sbuf_addf(&line, "UID:%s", c->uid);
+		ctl_fold(out, sbuf_str(&line));
+		sbuf_free(&line);
+	}
+	put(out, "FN", c->fn);
+	if (org) {
+		struct sbuf line = {0};
+		sbuf_add(&line, "ORG");
+		if (c->org_kana || c->kana)
+			sbuf_addf(&line, ";SORT-AS=\"%s\"", c->org_kana ? c->org_kana : c->kana);
+		sbuf_addc(&line, ':');
+		ctl_escape(&line, c->org ? c->org : c->fn);
+		ctl_fold(out, sbuf_str(&line));
+		sbuf_free(&line);
+		put(out, "X-PHONETIC-ORG", c->org_kana ? c->org_kana : c->kana);
+	} else {
+		put_person_name(out, c);
+		put(out, "ORG", c->org);
+	}
+	if (c->tel && *c->tel) {
+		struct sbuf line = {0};
+		sbuf_add(&line, "TEL;VALUE=text;TYPE=voice:");
+		ctl_escape(&line, c->tel);
+		ctl_fold(out, sbuf_str(&line));
+		sbuf_free(&line);
+	}
+	put(out, "EMAIL", c->email);
+	if (c->adr && *c->adr) {
+		struct sbuf line = {0};
+		sbuf_add(&line, "ADR:;;");
+		ctl_escape(&line, c->adr);
+		sbuf_add(&line, ";;;;");
+		ctl_fold(out, sbuf_str(&line));
+		sbuf_free(&line);
+	}
+	put(out, "NOTE", c->note);
+	sbuf_add(out, "END:VCARD\r\n");
+}

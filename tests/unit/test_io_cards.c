@@ -1,0 +1,260 @@
+/* vCard and iCalendar reading and writing (src/io/ctline.c, vcard.c, ical.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "tsunagu/ctline.h"
+#include "tsunagu/ical.h"
+#include "tsunagu/vcard.h"
+
+static struct ctl_reader *open_text(const char *text)
+{
+	FILE *fp = tmpfile();
+	struct ctl_reader *r = NULL;
+	struct tsu_error err = {0};
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	rewind(fp);
+	assert_int_equal(ctl_open_fp(fp, "t.vcf", IO_ENC_AUTO, &r, &err), TSU_OK);
+	return r;
+}
+
+static void test_vcard30_quoted_printable(void **state)
+{
+	/* an older phone: 3.0 with Shift_JIS quoted-printable, a soft line
+	 * break, X-IRMC reading in half-width kana, two TELs (PREF second) */
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCARD\r\nVERSION:3.0\r\n"
+		"N;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8E=52=93=63;=91=BE=98=59;;;\r\n"
+		"FN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8E=52=93=63=20=91=BE=\r\n"
+		"=98=59\r\n"
+		"SOUND;X-IRMC-N;CHARSET=SHIFT_JIS:\xd4\xcf\xc0\xde;\xc0\xdb\xb3;;;\r\n"
+		"TEL;TYPE=HOME:042-111-2222\r\n"
+		"TEL;TYPE=CELL,PREF:090-1111-2222\r\n"
+		"ADR;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:;;1-2-3;=93=8C=8B=9E=93=73=91=BD=96=80=8E=73=8A=D6=8C=CB;;206-0011;\r\n"
+		"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=E3=83=A1=E3=83=A2\r\n"
+		"END:VCARD\r\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_true(got);
+	/* the raw Shift_JIS half-width kana made the file CP932 as a whole */
+	assert_string_equal(c.fn, "山田 太郎");
+	assert_string_equal(c.family, "山田");
+	assert_string_equal(c.given, "太郎");
+	assert_string_equal(c.kana, "ヤマダ タロウ");
+	assert_string_equal(c.tel, "090-1111-2222");
+	assert_string_equal(c.adr, "〒206-0011 東京都多摩市関戸1-2-3");
+	assert_string_equal(c.note, "メモ");
+	assert_false(vcard_is_org(&c));
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_false(got);
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
+static void test_vcard40_folding_and_org(void **state)
+{
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:関戸一丁目自治会\n"
+		"ORG;SORT-AS=\"せきどいっちょうめじちかい\":関戸一丁目自治会\n"
+		"EMAIL;PREF=1:jichikai@example.jp\n"
+		"NOTE:一行目\\n二行目\\, カンマ\\; セミコロン。長い備考はここで折り返\n"
+		" されます\n"
+		"END:VCARD\n"
+		"BEGIN:VCARD\nVERSION:4.0\nFN:鈴木 花子\nN:鈴木;花子;;;\n"
+		"X-PHONETIC-LAST-NAME:すずき\nX-PHONETIC-FIRST-NAME:はなこ\n"
+		"TEL;VALUE=uri:tel:+81-42-000-0000\nEND:VCARD\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_true(vcard_is_org(&c));
+	assert_string_equal(c.org_kana, "せきどいっちょうめじちかい");
+	assert_string_equal(c.note, "一行目\n二行目, カンマ; セミコロン。長い備考はここで折り返されます");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_string_equal(c.kana, "すずき はなこ");
+	assert_string_equal(c.tel, "+81-42-000-0000");
+	assert_int_equal(c.line, 10);
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
+static void test_vcard_errors(void **state)
+{
+	struct ctl_reader *r = open_text("BEGIN:VCARD\nFN:a\nBEGIN:VCARD\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	vcard_clear(&c);
+	ctl_close(r);
+	r = open_text("BEGIN:VCARD\nFN:a\nthis line has no colon\nEND:VCARD\n");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
+static void test_vcard_write_roundtrip(void **state)
+{
+	struct vcard in = {0}, out = {0};
+	struct sbuf b = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	in.uid = "urn:uuid:01234567-89ab-7def-8123-456789abcdef";
+	in.fn = "山田　太郎";
+	in.kana = "やまだ　たろう";
+	in.tel = "042-111-2222";
+	in.adr = "東京都多摩市関戸一丁目1番地の1 サンプルマンション101号室（管理人室の隣）";
+	in.note = "a;b,c\\d\n次の行";
+	vcard_write(&b, &in);
+	/* every physical line at most 75 octets and CRLF-terminated */
+	for (char *line = b.s, *nl; (nl = strstr(line, "\r\n")); line = nl + 2)
+		assert_true(nl - line <= 75);
+	struct ctl_reader *r = open_text(b.s);
+	assert_int_equal(vcard_next(r, &out, &got, &err), TSU_OK);
+	assert_string_equal(out.fn, in.fn);
+	assert_string_equal(out.uid, in.uid);
+	assert_string_equal(out.family, "山田");
+	assert_string_equal(out.kana, "やまだ たろう");
+	assert_string_equal(out.adr, in.adr);
+	assert_string_equal(out.note, in.note);
+	assert_string_equal(out.tel, in.tel);
+	vcard_clear(&out);
+	ctl_close(r);
+	sbuf_free(&b);
+}
+
+static void test_ical_read(void **state)
+{
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		"BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+		"END:STANDARD\r\nEND:VTIMEZONE\r\n"
+		"BEGIN:VEVENT\r\nUID:ev1\r\nSUMMARY:エリアミーティング（防災）\r\n"
+		"DTSTART:20250331T230000Z\r\nDTEND:20250401T010000Z\r\n"
+		"LOCATION:関戸公民館\\, 大会議室\r\nDESCRIPTION:持ち物：筆記用具\\n\r\n  上履き\r\n"
+		"BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:alarm\r\nEND:VALARM\r\n"
+		"END:VEVENT\r\n"
+		"BEGIN:VEVENT\r\nSUMMARY:終日\r\nDTSTART;VALUE=DATE:20251005\r\nDTEND;VALUE=DATE:20251006\r\nEND:VEVENT\r\n"
+		"BEGIN:VEVENT\r\nSUMMARY:長さ\r\nDTSTART;TZID=Asia/Tokyo:20251005T133000\r\nDURATION:PT1H45M\r\nEND:VEVENT\r\n"
+		"BEGIN:VTODO\r\nSUMMARY:回覧板の作成\r\nDUE;VALUE=DATE:20260110\r\nSTATUS:IN-PROCESS\r\nEND:VTODO\r\n"
+		"END:VCALENDAR\r\n");
+	struct ical_item it = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_true(got);
+	assert_false(it.todo);
+	assert_string_equal(it.summary, "エリアミーティング（防災）");
+	assert_string_equal(it.date, "2025-04-01");  /* 23:00Z is 08:00 JST next day */
+	assert_string_equal(it.start_time, "08:00");
+	assert_string_equal(it.end_time, "10:00");
+	assert_string_equal(it.location, "関戸公民館, 大会議室");
+	assert_string_equal(it.description, "持ち物：筆記用具\n 上履き");
+	assert_int_equal(it.line, 9);
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_string_equal(it.date, "2025-10-05");
+	assert_string_equal(it.start_time, "");
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_string_equal(it.end_time, "15:15");
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_true(it.todo);
+	assert_string_equal(it.due, "2026-01-10");
+	assert_string_equal(it.status, "IN-PROCESS");
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_false(got);
+	ical_clear(&it);
+	ctl_close(r);
+}
+
+static void test_ical_errors(void **state)
+{
+	struct ctl_reader *r = open_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025-04-01\nEND:VEVENT\n");
+	struct ical_item it = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	ctl_close(r);
+	r = open_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\n");
+	assert_int_equal(ical_next(r, &it, &got, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	ical_clear(&it);
+	ctl_close(r);
+}
+
+static void test_ical_write(void **state)
+{
+	struct ical_item ev = {0}, todo = {0}, back = {0};
+	struct sbuf b = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	ev.uid = "u1";
+	ev.summary = "報告会";
+	memcpy(ev.date, "2025-12-31", 11);
+	todo.todo = true;
+	todo.uid = "u2";
+	todo.summary = "名簿の確認";
+	todo.x_status = "保留";
+	memcpy(todo.due, "2026-02-01", 11);
+	ical_begin(&b);
+	ical_write(&b, &ev, "20261123T000000Z");
+	ical_write(&b, &todo, "20261123T000000Z");
+	ical_end(&b);
+	assert_non_null(strstr(b.s, "DTEND;VALUE=DATE:20260101\r\n"));
+	assert_non_null(strstr(b.s, "TZID:Asia/Tokyo\r\n"));
+	struct ctl_reader *r = open_text(b.s);
+	assert_int_equal(ical_next(r, &back, &got, &err), TSU_OK);
+	assert_string_equal(back.date, "2025-12-31");
+	assert_int_equal(ical_next(r, &back, &got, &err), TSU_OK);
+	assert_string_equal(back.x_status, "保留");
+	assert_string_equal(back.due, "2026-02-01");
+	ical_clear(&back);
+	ctl_close(r);
+	sbuf_free(&b);
+}
+
+static void test_hhmm(void **state)
+{
+	char t[6];
+
+	assert_true(ical_parse_hhmm("9:05", t));
+	assert_string_equal(t, "09:05");
+	assert_true(ical_parse_hhmm("10時30分", t));
+	assert_string_equal(t, "10:30");
+	assert_true(ical_parse_hhmm("1400", t));
+	assert_string_equal(t, "14:00");
+	assert_false(ical_parse_hhmm("午後", t));
+	assert_false(ical_parse_hhmm("25:00", t));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vcard30_quoted_printable),
+		cmocka_unit_test(test_vcard40_folding_and_org),
+		cmocka_unit_test(test_vcard_errors),
+		cmocka_unit_test(test_vcard_write_roundtrip),
+		cmocka_unit_test(test_ical_read),
+		cmocka_unit_test(test_ical_errors),
+		cmocka_unit_test(test_ical_write),
+		cmocka_unit_test(test_hhmm),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
