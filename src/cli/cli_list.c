@@ -67,8 +67,8 @@ static char *table_text(const char *name, const char *v)
 {
 	if (!v)
 		return xstrdup("");
-	if (strcmp(name, "id") == 0)
-		return xstrndup(v, 8);
+	if (strcmp(name, "id") == 0) /* the short id: last 8 characters (see resolve.c) */
+		return xstrdup(strlen(v) > 8 ? v + strlen(v) - 8 : v);
 	if (strcmp(name, "key_person") == 0 || strcmp(name, "overdue") == 0)
 		return xstrdup(strcmp(v, "1") == 0 ? (name[0] == 'k' ? "★" : "!") : "");
 	return text_sanitize(v, 0);

@@ -40,7 +40,7 @@ static char *shown_value(struct cli *c, const struct field_def *f, const char *v
 			return xstrdup(v);
 		const char *title = record_get(r, r->def->title_field);
 		struct sbuf b = {0};
-		sbuf_addf(&b, "%s (%.8s)", title ? title : "", v);
+		sbuf_addf(&b, "%s (%s)", title ? title : "", v + strlen(v) - 8);
 		record_free(r);
 		return sbuf_detach(&b);
 	}
@@ -67,7 +67,8 @@ static int print_related_row(void *ud, int n, const char *const *names, const ch
 	for (int i = 0, shown = 0; i < n; i++) {
 		if (!vals[i] || (strstr(names[i], "_id") && strcmp(names[i], "id") != 0))
 			continue;
-		char *v = strcmp(names[i], "id") == 0 ? xstrndup(vals[i], 8) : text_sanitize(vals[i], 0);
+		bool is_id = strcmp(names[i], "id") == 0 && strlen(vals[i]) == UUID_STR_LEN;
+		char *v = is_id ? xstrdup(vals[i] + UUID_STR_LEN - 8) : text_sanitize(vals[i], 0);
 		fprintf(c->out, "%s%s", shown++ ? "  " : "", v);
 		free(v);
 	}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "internal.h"
 
 struct demo {
@@ -97,22 +98,13 @@ static enum tsu_status put(struct demo *d, const char *entity, struct field_valu
 	return store_insert(d->st, entity, fv, n, out ? out : tmp, d->err);
 }
 
+/* The date `day_offset` days after 2026-04-01 (negative: before). */
 static void date_of(char *buf, int day_offset)
 {
-	/* base 2026-04-01 plus offset days, simple month arithmetic */
-	static const int mdays[] = {30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28, 31}; /* Apr..Mar */
-	int y = 2026, m = 4, dd = 1 + day_offset, i = 0;
-	while (dd > mdays[i % 12]) {
-		dd -= mdays[i % 12];
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-		i++;
-	}
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, dd);
-	memcpy(buf, tmp, 11);
+	time_t t = (time_t)1775001600 + (time_t)day_offset * 86400; /* 2026-04-01 UTC */
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
 
 static enum tsu_status demo_orgs(struct demo *d, int n)

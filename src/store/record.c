@@ -167,6 +167,9 @@ static enum tsu_status check_names(const struct entity_def *e, const struct fiel
 static const char *default_value(struct store *st, const struct entity_def *e,
 				 const char *field, char **vals, char today[11])
 {
+	const struct field_def *f = entity_field(e, field);
+	if (f->type == FIELD_BOOL)
+		return "0";
 	if (strcmp(e->name, "party") == 0 && strcmp(field, "kind") == 0)
 		return vals[entity_field_index(e, "org_type")] ? "org" : "person";
 	if (strcmp(e->name, "task") == 0 && strcmp(field, "status") == 0)

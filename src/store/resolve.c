@@ -2,6 +2,11 @@
  * What a user types to name a row (DESIGN §7): any unique prefix of the
  * UUID, as git does with hashes; else the exact name or title; for areas
  * also a unique part of the name (諏訪 -> 諏訪中学区).
+ *
+ * A UUID v7 begins with its creation time, so rows made in the same minute
+ * share their first 8+ characters.  Tables therefore show the *last* 8
+ * characters (random bits) as the short id, and a unique suffix of 6 or
+ * more characters is accepted too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,7 +44,8 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 		if ((*count)++ == 0)
 			snprintf(first, UUID_STR_LEN + 1, "%s", id);
 		if (*count <= 3)
-			sbuf_addf(names, "%s%.8s %s", names->len ? ", " : "", id, title ? title : "");
+			sbuf_addf(names, "%s%s %s", names->len ? ", " : "", id + UUID_STR_LEN - 8,
+				  title ? title : "");
 	}
 	sqlite3_finalize(s);
 	return TSU_OK;
@@ -53,12 +59,14 @@ enum tsu_status store_resolve(struct store *st, const char *entity, const char *
 		return tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", entity);
 	if (!ref || !*ref)
 		return tsu_fail(err, TSU_INVALID, "%sの指定が空です", e->label);
-	static const char *const by_id = "id >= ?1 AND id < ?1 || 'g'";
+	static const char *const by_prefix = "id >= ?1 AND id < ?1 || 'g'";
+	static const char *const by_suffix = "substr(id, -length(?1)) = ?1";
 	char where_title[80];
+	bool hex = looks_like_id_prefix(ref);
 	snprintf(where_title, sizeof where_title, "%s = ?1", e->title_field);
-	const char *tries[3] = {looks_like_id_prefix(ref) ? by_id : NULL, where_title,
-				strcmp(e->name, "area") == 0 ? "instr(name, ?1) > 0" : NULL};
-	for (int i = 0; i < 3; i++) {
+	const char *tries[4] = {hex ? by_prefix : NULL, hex && strlen(ref) >= 6 ? by_suffix : NULL,
+				where_title, strcmp(e->name, "area") == 0 ? "instr(name, ?1) > 0" : NULL};
+	for (int i = 0; i < 4; i++) {
 		struct sbuf names = {0};
 		int count = 0;
 		if (!tries[i])

@@ -30,7 +30,8 @@ void seed_id(const char *key, uuid_str out)
 		h1 = (h1 ^ *p) * 1099511628211ULL;
 		h2 = (h2 ^ *p) * 0x100000001B3ULL + (h1 >> 7);
 	}
-	uint64_t ms = SEED_EPOCH_MS;
+	/* spread over ~3 days after the epoch so short id prefixes differ */
+	uint64_t ms = SEED_EPOCH_MS + (h2 >> 36);
 	snprintf(out, UUID_STR_LEN + 1, "%08llx-%04llx-7%03llx-%04llx-%012llx",
 		 (unsigned long long)(ms >> 16), (unsigned long long)(ms & 0xFFFF),
 		 (unsigned long long)(h1 & 0xFFF),

@@ -1,0 +1,174 @@
+/* Opening files: versions, read-only fallback, missing/corrupt/locked files. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include "tsunagu/record.h"
+#include "tsunagu/list.h"
+#include "test_util.h"
+
+static void make_db(char *path, size_t n, const char *name)
+{
+	struct store *st;
+	test_path(path, n, name);
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	store_close(st);
+}
+
+static void sql(const char *path, const char *stmt)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, stmt, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void missing_file_is_reported(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	test_path(path, sizeof path, "nothing-here.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_DB_MISSING);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "nothing-here.db"));
+	assert_int_equal(access(path, F_OK), -1); /* not created */
+}
+
+static void corrupt_file_is_reported(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	test_path(path, sizeof path, "corrupt.db");
+	FILE *f = fopen(path, "w");
+	fputs("これはデータベースではありません。This is not a database file at all..........", f);
+	fclose(f);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_DB_CORRUPT);
+	assert_int_equal(tsu_status_exit_code(err.status), 3);
+}
+
+static void foreign_sqlite_file_is_refused(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	test_path(path, sizeof path, "foreign.db");
+	unlink(path);
+	sql(path, "CREATE TABLE t(x)");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_DB_CORRUPT);
+	assert_non_null(strstr(err.msg, "tsunagu のデータベースではありません"));
+}
+
+static void newer_file_opens_read_only(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "newer.db");
+	sql(path, "PRAGMA user_version = 99");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_OK);
+	assert_int_equal(err.status, TSU_DB_NEWER);
+	assert_non_null(strstr(err.msg, "読み取り専用"));
+	assert_true(store_readonly(st));
+	/* reading works, writing is refused and changes nothing */
+	struct list_query q = {0};
+	long n = 0;
+	assert_int_equal(store_list_count(st, LIST_AREAS, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, 10);
+	uuid_str id;
+	struct field_value fv[] = {{"name", "鈴木"}};
+	assert_int_equal(store_insert(st, "party", fv, 1, id, &err), TSU_READONLY);
+	store_close(st);
+}
+
+static void copied_world_readable_file_is_made_private(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct stat sb;
+	make_db(path, sizeof path, "copied.db");
+	chmod(path, 0644);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	stat(path, &sb);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	store_close(st);
+}
+
+static void locked_file_is_reported(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "locked.db");
+	sqlite3 *other;
+	sqlite3_open(path, &other);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	enum tsu_status rc = store_open(path, STORE_OPEN_EXISTING, &st, &err);
+	assert_int_equal(rc, TSU_DB_LOCKED);
+	assert_int_equal(tsu_status_exit_code(rc), 3);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+}
+
+static void snapshot_is_complete_and_private(void **state)
+{
+	char path[512], out[512];
+	struct store *st;
+	struct stat sb;
+	make_db(path, sizeof path, "snap-src.db");
+	test_path(out, sizeof out, "snap-out.db");
+	unlink(out);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str id;
+	struct field_value fv[] = {{"name", "諏訪の見守り隊"}, {"org_type", "市民団体"}};
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	assert_int_equal(store_snapshot(st, out, NULL), TSU_OK);
+	struct tsu_error err = {0};
+	assert_int_equal(store_snapshot(st, out, &err), TSU_IO); /* never overwrites */
+	store_close(st);
+	stat(out, &sb);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(store_open(out, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct record *r;
+	assert_int_equal(store_get(st, "party", id, false, &r, NULL), TSU_OK);
+	assert_string_equal(record_get(r, "name"), "諏訪の見守り隊");
+	record_free(r);
+	store_close(st);
+}
+
+static void seeded_areas_have_the_same_ids_in_every_file(void **state)
+{
+	char a[512], b[512];
+	struct store *sa, *sb;
+	uuid_str ida, idb;
+	make_db(a, sizeof a, "seed-a.db");
+	make_db(b, sizeof b, "seed-b.db");
+	store_open(a, STORE_OPEN_EXISTING, &sa, NULL);
+	store_open(b, STORE_OPEN_EXISTING, &sb, NULL);
+	assert_int_equal(store_resolve(sa, "area", "鶴牧", ida, NULL), TSU_OK);
+	assert_int_equal(store_resolve(sb, "area", "鶴牧", idb, NULL), TSU_OK);
+	assert_string_equal(ida, idb);
+	store_close(sa);
+	store_close(sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(missing_file_is_reported),
+		cmocka_unit_test(corrupt_file_is_reported),
+		cmocka_unit_test(foreign_sqlite_file_is_refused),
+		cmocka_unit_test(newer_file_opens_read_only),
+		cmocka_unit_test(copied_world_readable_file_is_made_private),
+		cmocka_unit_test(locked_file_is_reported),
+		cmocka_unit_test(snapshot_is_complete_and_private),
+		cmocka_unit_test(seeded_areas_have_the_same_ids_in_every_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
