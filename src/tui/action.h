@@ -1,0 +1,79 @@
+#ifndef TSUNAGU_TUI_ACTION_H
+#define TSUNAGU_TUI_ACTION_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Every action of the full-screen program, listed once (tig's request.h
+ * idea).  From this list come the enum, the bottom-line hints, and the help
+ * screen; the default keys are the table tui_default_keys[] in action.c,
+ * so help can never disagree with what the keys do.
+ *
+ * Columns: id, short label for the bottom line, help text.
+ */
+#define TUI_ACTION_LIST(_) \
+	_(NONE,        "",         "") \
+	_(NEXT_PANE,   "次の枠",   "次の枠へ移る") \
+	_(PREV_PANE,   "前の枠",   "前の枠へ移る") \
+	_(DOWN,        "下",       "一行下へ") \
+	_(UP,          "上",       "一行上へ") \
+	_(PAGE_DOWN,   "次頁",     "一画面下へ") \
+	_(PAGE_UP,     "前頁",     "一画面上へ") \
+	_(TOP,         "先頭",     "先頭へ") \
+	_(BOTTOM,      "末尾",     "末尾へ") \
+	_(LEFT,        "左列",     "ボードの左の列へ") \
+	_(RIGHT,       "右列",     "ボードの右の列へ") \
+	_(OPEN,        "開く",     "詳細を開く (エリアは選択して他の枠を絞る)") \
+	_(ADD,         "追加",     "追加する") \
+	_(EDIT,        "編集",     "編集する") \
+	_(DELETE,      "削除",     "削除する (確認あり)") \
+	_(SEARCH,      "検索",     "検索 (入力するたびに結果が変わる。空で解除)") \
+	_(FILTER,      "絞込",     "団体種別・世代・できることで絞り込む") \
+	_(CARD_LEFT,   "左へ",     "カードを左の状態へ移す (未着手←対応中←保留←完了)") \
+	_(CARD_RIGHT,  "右へ",     "カードを右の状態へ移す (未着手→対応中→保留→完了)") \
+	_(LOG,         "記録",     "経過記録を追加する") \
+	_(LONGTEXT,    "長文",     "長い文章 (備考・内容) を $EDITOR で編集する") \
+	_(LINK,        "つなぐ",   "課題に関係者をつなぐ") \
+	_(MEMBER,      "役職",     "役職・所属を追加する") \
+	_(MINE,        "私の課題", "自分が担当する課題 (期限切れが先頭) を開く・閉じる") \
+	_(COMMAND,     "コマンド", "コマンド行 (import / export)") \
+	_(REDRAW,      "再描画",   "画面を描き直す") \
+	_(HELP,        "ヘルプ",   "このヘルプを開く") \
+	_(QUIT,        "終了",     "戻る・終了する")
+
+enum tui_action {
+#define TUI_ACTION_ENUM(id, label, help) ACT_##id,
+	TUI_ACTION_LIST(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+	ACT_COUNT
+};
+
+/*
+ * A key is an int: a typed character is its code point; a curses function
+ * key is its KEY_ code negated (so KEY_ codes cannot collide with
+ * characters such as U+0102).
+ */
+#define TUI_FKEY(k) (-(k))
+#define TUI_CTRL(c) ((c) & 0x1f)
+#define TUI_ESC 27
+
+struct tui_keybind {
+	int key;
+	enum tui_action action;
+};
+
+extern const struct tui_keybind tui_default_keys[];
+
+/* The action bound to `key`, or ACT_NONE. */
+enum tui_action tui_action_for_key(int key);
+const char *tui_action_label(enum tui_action a);
+const char *tui_action_help(enum tui_action a);
+/* Writes a short name of `key` ("a", "Tab", "↑", "F1", "^L") into buf. */
+void tui_key_name(int key, char *buf, size_t n);
+/* Names of all keys of action `a` joined by " " ("j ↓"). */
+void tui_action_keys(enum tui_action a, char *buf, size_t n);
+/* The bottom-line hint line for `acts` (ACT_NONE terminated):
+ * "a 追加  e 編集  / 検索  ? ヘルプ  q 終了".  New string. */
+char *tui_hint_line(const enum tui_action *acts);
+
+#endif

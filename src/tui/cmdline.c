@@ -1,0 +1,122 @@
+/*
+ * The `:` command line: "import KIND FILE" and "export KIND FILE", with
+ * the same options as the CLI.  Progress appears on the status line while
+ * io/ works; the import summary opens in the pager.  An export covers the
+ * area selected in the Areas pane (all areas when 全エリア).
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "screens.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/io.h"
+#include "tsunagu/sbuf.h"
+
+#define CMD_MAX_WORDS 8
+
+struct cmd_run {
+	struct tui *t;
+	struct sbuf report;
+};
+
+static void cmd_progress(void *ud, long done, long total)
+{
+	struct cmd_run *r = ud;
+	char buf[128];
+	if (total > 0)
+		snprintf(buf, sizeof(buf), S_CMD_PROGRESS, done, total);
+	else
+		snprintf(buf, sizeof(buf), S_CMD_PROGRESS1, done);
+	draw_role_text(r->t, LINES - 2, 0, COLS, buf, ROLE_STATUS);
+	refresh();
+}
+
+static void cmd_report(void *ud, const char *line)
+{
+	struct cmd_run *r = ud;
+	sbuf_addf(&r->report, "  %s\n", line);
+}
+
+/* Splits on blanks; "quoted words" keep their spaces.  Modifies s. */
+static int cmd_split(char *s, char **w, int max)
+{
+	int n = 0;
+	while (*s && n < max) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		char q = (*s == '"' || *s == '\'') ? *s++ : 0;
+		w[n++] = s;
+		while (*s && (q ? *s != q : (*s != ' ' && *s != '\t')))
+			s++;
+		if (*s)
+			*s++ = '\0';
+	}
+	return n;
+}
+
+static bool cmd_options(struct tui *t, char **w, int n, struct io_options *o)
+{
+	for (int i = 3; i < n; i++) {
+		if (strcmp(w[i], "--dry-run") == 0) {
+			o->dry_run = true;
+		} else if (strcmp(w[i], "--encoding") == 0 && i + 1 < n &&
+			   io_encoding_parse(w[i + 1], &o->encoding)) {
+			i++;
+		} else {
+			tui_msg(t, "%s", S_CMD_USAGE);
+			t->msg_error = true;
+			return false;
+		}
+	}
+	return true;
+}
+
+static void cmd_exec(struct tui *t, char *line)
+{
+	char *w[CMD_MAX_WORDS];
+	int n = cmd_split(line, w, CMD_MAX_WORDS);
+	struct io_options o = {.encoding = IO_ENC_AUTO, .area_id = t->area_id};
+	struct cmd_run r = {t, {0}};
+	struct tsu_error err = {0};
+	bool import;
+	if (n == 0)
+		return;
+	import = strcmp(w[0], "import") == 0;
+	if (!import && strcmp(w[0], "export") != 0) {
+		tui_msg(t, S_CMD_UNKNOWN, w[0]);
+		t->msg_error = true;
+		return;
+	}
+	if (n < 3 || !cmd_options(t, w, n, &o)) {
+		tui_msg(t, "%s", S_CMD_USAGE);
+		t->msg_error = true;
+		return;
+	}
+	if (import && tui_readonly(t))
+		return;
+	enum tsu_status rc = import
+		? io_import(t->st, w[1], w[2], &o, cmd_progress, cmd_report, &r, &err)
+		: io_export(t->st, w[1], w[2], &o, cmd_progress, &r, &err);
+	if (rc != TSU_OK) {
+		tui_error(t, &err);
+	} else {
+		tui_msg(t, import ? S_CMD_IMPORTED : S_CMD_EXPORTED, w[2]);
+		if (r.report.len)
+			prompt_pager(t, t->msg, r.report.s);
+		tui_reload_all(t);
+	}
+	sbuf_free(&r.report);
+}
+
+void cmdline_run(struct tui *t)
+{
+	char *line = prompt_line(t, S_CMD_PROMPT, "", NULL, NULL);
+	if (line)
+		cmd_exec(t, line);
+	free(line);
+}

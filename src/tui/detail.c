@@ -1,0 +1,262 @@
+/*
+ * Detail views (Enter): an area, a party or a task on one scrolling page.
+ *
+ * The page is a list of entries built from the row's fields (driven by
+ * entity.h) and its related rows (store_related).  An entry may name a
+ * row to open (Enter: a linked task, the other end of a membership) and a
+ * row it stands for (e / d / E act on that: a log entry, a membership, a
+ * task's link to a party); elsewhere e / d / E act on the page's own row.
+ * The cursor is a display line, so long notes scroll like a pager.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "detail.h"
+#include "draw.h"
+#include "form.h"
+#include "screens.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/list.h"
+#include "tsunagu/store.h"
+
+void dl_add(struct detail *d, enum draw_role role, const char *text)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->e = xrealloc(d->e, (size_t)d->cap * sizeof(*d->e));
+	}
+	memset(&d->e[d->n], 0, sizeof(d->e[d->n]));
+	d->e[d->n].text = xstrdup(text ? text : "");
+	d->e[d->n].role = role;
+	d->n++;
+}
+
+void dl_ref(struct detail *d, const char *open_entity, const char *open_id,
+	    const char *item_entity, const char *item_id)
+{
+	struct detail_entry *e = &d->e[d->n - 1];
+	if (open_entity && open_id) {
+		e->open_entity = open_entity;
+		e->open_id = xstrdup(open_id);
+	}
+	if (item_entity && item_id) {
+		e->item_entity = item_entity;
+		e->item_id = xstrdup(item_id);
+	}
+}
+
+static void detail_clear(struct detail *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		free(d->e[i].text);
+		free(d->e[i].open_id);
+		free(d->e[i].item_id);
+	}
+	free(d->e);
+	d->e = NULL;
+	d->n = d->cap = 0;
+	free(d->title);
+	d->title = NULL;
+}
+
+struct wrap_ctx {
+	struct detail *d;
+	int entry;
+};
+
+static void detail_wrap_line(void *ud, const char *line)
+{
+	struct wrap_ctx *w = ud;
+	struct detail *d = w->d;
+	if (d->nlines == d->lcap) {
+		d->lcap = d->lcap ? d->lcap * 2 : 128;
+		d->lines = xrealloc(d->lines, (size_t)d->lcap * sizeof(*d->lines));
+		d->lentry = xrealloc(d->lentry, (size_t)d->lcap * sizeof(*d->lentry));
+	}
+	d->lines[d->nlines] = xstrdup(line);
+	d->lentry[d->nlines] = w->entry;
+	d->nlines++;
+}
+
+/* Lays the entries out in display lines of `cols` columns. */
+static void detail_layout(struct detail *d, int cols)
+{
+	for (int i = 0; i < d->nlines; i++)
+		free(d->lines[i]);
+	d->nlines = 0;
+	for (int i = 0; i < d->n; i++) {
+		struct wrap_ctx w = {d, i};
+		draw_wrap(d->e[i].text, cols, detail_wrap_line, &w);
+	}
+}
+
+static void detail_free(struct detail *d)
+{
+	detail_clear(d);
+	for (int i = 0; i < d->nlines; i++)
+		free(d->lines[i]);
+	free(d->lines);
+	free(d->lentry);
+}
+
+static void detail_draw(struct tui *t, struct detail *d)
+{
+	int h = LINES - 3, w = COLS - 2;
+	erase();
+	detail_layout(d, w - 1);
+	draw_role_text(t, 0, 0, COLS, d->title, ROLE_TITLE);
+	if (d->cur >= d->nlines)
+		d->cur = d->nlines - 1;
+	if (d->cur < 0)
+		d->cur = 0;
+	if (d->top > d->cur)
+		d->top = d->cur;
+	if (d->cur >= d->top + h)
+		d->top = d->cur - h + 1;
+	int ce = d->nlines ? d->lentry[d->cur] : -1;
+	for (int i = 0; i < h && d->top + i < d->nlines; i++) {
+		int li = d->top + i, ei = d->lentry[li];
+		struct detail_entry *e = &d->e[ei];
+		int a = draw_attr(t, e->role);
+		if (li == d->cur || (ei == ce && (e->open_id || e->item_id)))
+			a = draw_attr(t, ROLE_SELECTED);
+		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
+	}
+	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	char *hints = tui_hint_line(d->hints);
+	draw_hints(t, LINES - 1, 0, COLS, hints);
+	free(hints);
+	curs_set(0);
+	refresh();
+}
+
+/* The entry under the cursor, or NULL. */
+static struct detail_entry *detail_current(struct detail *d)
+{
+	if (d->cur < 0 || d->cur >= d->nlines)
+		return NULL;
+	return &d->e[d->lentry[d->cur]];
+}
+
+/* Actions on the entry under the cursor; false when it stands for nothing. */
+static bool detail_on_item(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
+{
+	struct detail_entry *e = detail_current(d);
+	if (!e || !e->item_id)
+		return false;
+	char *id = xstrdup(e->item_id);
+	const char *ent = e->item_entity;
+	char *text = xstrdup(e->text);
+	if (strcmp(ent, "task_party") == 0) {
+		if (a != ACT_DELETE) {
+			free(id);
+			free(text);
+			return false;
+		}
+		*changed = ops_unlink_party(t, d->id, id, text);
+	} else if (a == ACT_EDIT) {
+		*changed = form_run(t, ent, id, (struct form_values){0}, (struct form_values){0},
+				    NULL);
+	} else if (a == ACT_DELETE) {
+		*changed = ops_delete(t, ent, id, text);
+	} else if (a == ACT_LONGTEXT) {
+		*changed = ops_edit_longtext(t, ent, id, NULL);
+	}
+	free(id);
+	free(text);
+	return true;
+}
+
+/* Returns true when the detail view should close. */
+static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
+{
+	int page = LINES - 4;
+	struct detail_entry *e = detail_current(d);
+	switch (a) {
+	case ACT_QUIT:
+		return true;
+	case ACT_DOWN: d->cur++; break;
+	case ACT_UP: d->cur--; break;
+	case ACT_PAGE_DOWN: d->cur += page; break;
+	case ACT_PAGE_UP: d->cur -= page; break;
+	case ACT_TOP: d->cur = 0; break;
+	case ACT_BOTTOM: d->cur = d->nlines - 1; break;
+	case ACT_HELP: help_show(t); break;
+	case ACT_OPEN:
+		if (e && e->open_id) {
+			char *id = xstrdup(e->open_id);
+			detail_run(t, e->open_entity, id);
+			free(id);
+			*changed = true;
+		}
+		break;
+	case ACT_EDIT:
+	case ACT_DELETE:
+	case ACT_LONGTEXT:
+		if (a != ACT_EDIT || !store_readonly(t->st))
+			if (detail_on_item(t, d, a, changed))
+				break;
+		if (a == ACT_EDIT)
+			*changed = form_run(t, d->entity, d->id, (struct form_values){0},
+					    (struct form_values){0}, NULL);
+		else if (a == ACT_LONGTEXT)
+			*changed = ops_edit_longtext(t, d->entity, d->id,
+						     strcmp(d->entity, "task") == 0 ? "body" : NULL);
+		else if (strcmp(d->entity, "area") != 0 && ops_delete(t, d->entity, d->id, d->name))
+			return true;
+		break;
+	case ACT_ADD:
+	case ACT_LOG:
+		*changed = ops_add_log(t, strcmp(d->entity, "task") == 0 ? d->id : NULL,
+				       strcmp(d->entity, "party") == 0 ? d->id : NULL,
+				       strcmp(d->entity, "area") == 0 ? d->id : NULL);
+		break;
+	case ACT_LINK:
+		if (strcmp(d->entity, "task") == 0)
+			*changed = ops_link_party(t, d->id);
+		break;
+	case ACT_MEMBER:
+		if (strcmp(d->entity, "party") == 0)
+			*changed = ops_add_membership(t, d->id);
+		break;
+	default:
+		break;
+	}
+	return false;
+}
+
+void detail_run(struct tui *t, const char *entity, const char *id)
+{
+	struct detail d = {0};
+	bool reload = true, any_change = false;
+	snprintf(d.entity, sizeof(d.entity), "%s", entity);
+	snprintf(d.id, sizeof(d.id), "%s", id);
+	for (;;) {
+		if (reload) {
+			detail_clear(&d);
+			if (!detail_build(t, &d))
+				break;
+			reload = false;
+		}
+		detail_draw(t, &d);
+		int key = tui_getkey(t);
+		if (key == TUI_FKEY(KEY_RESIZE))
+			continue;
+		enum tui_action a = tui_action_for_key(key);
+		if (a == ACT_NONE)
+			continue;
+		t->msg[0] = '\0';
+		bool changed = false;
+		if (detail_action(t, &d, a, &changed))
+			break;
+		if (changed) {
+			reload = true;
+			any_change = true;
+		}
+	}
+	(void)any_change;
+	detail_free(&d);
+}

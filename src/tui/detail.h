@@ -1,0 +1,41 @@
+#ifndef TSUNAGU_TUI_DETAIL_H
+#define TSUNAGU_TUI_DETAIL_H
+#include <stdbool.h>
+#include "action.h"
+#include "draw.h"
+#include "tsunagu/uuid.h"
+
+/* Private to detail.c (the view) and detailpage.c (building the page). */
+struct detail_entry {
+	char *text;                 /* may hold newlines; wrapped when drawn */
+	enum draw_role role;
+	const char *open_entity;    /* Enter opens this row */
+	char *open_id;
+	const char *item_entity;    /* e / d / E act on this row */
+	char *item_id;
+};
+
+struct detail {
+	char entity[16];
+	uuid_str id;
+	char name[256];             /* the row's title, for questions */
+	char *title;                /* top bar */
+	const enum tui_action *hints;
+	struct detail_entry *e;
+	int n, cap;
+	char **lines;               /* display lines of the last layout */
+	int *lentry;                /* entry of each line */
+	int nlines, lcap;
+	int cur, top;
+};
+
+struct tui;
+void dl_add(struct detail *d, enum draw_role role, const char *text);
+/* Gives the last entry a row to open and/or a row it stands for. */
+void dl_ref(struct detail *d, const char *open_entity, const char *open_id,
+	    const char *item_entity, const char *item_id);
+/* Fills the page for d->entity / d->id; false (and a message) if the row
+ * is gone. */
+bool detail_build(struct tui *t, struct detail *d);
+
+#endif

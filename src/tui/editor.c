@@ -1,0 +1,122 @@
+/*
+ * Long text in the user's editor: leave curses, run $VISUAL or $EDITOR
+ * (else nano, else vi) on a private temporary file, read it back, return
+ * to the screen.  The editor string goes through sh -c like git does, so
+ * "code --wait" works; the file name is passed as "$1", never spliced in.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "app.h"
+#include "screens.h"
+#include "strings.h"
+#include "tsunagu/sbuf.h"
+
+static const char *editor_command(void)
+{
+	const char *e = getenv("VISUAL");
+	if (!e || !*e)
+		e = getenv("EDITOR");
+	if (e && *e)
+		return e;
+	if (access("/usr/bin/nano", X_OK) == 0 || access("/bin/nano", X_OK) == 0)
+		return "nano";
+	return "vi";
+}
+
+static bool editor_write(int fd, const char *text)
+{
+	size_t len = text ? strlen(text) : 0, done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		done += (size_t)w;
+	}
+	/* editors expect a final newline; it is taken off again on reading */
+	return write(fd, "\n", 1) == 1;
+}
+
+static char *editor_read(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct sbuf b = {0};
+	char buf[4096];
+	size_t n;
+	if (!fp)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sbuf_addn(&b, buf, n);
+	fclose(fp);
+	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
+		b.s[--b.len] = '\0';
+	return sbuf_detach(&b);
+}
+
+/* Runs the editor on path with the terminal in normal mode; exit status. */
+static int editor_spawn(const char *path)
+{
+	struct sbuf cmd = {0};
+	struct sigaction ign = {.sa_handler = SIG_IGN}, oint, oquit;
+	int status = -1;
+	sbuf_addf(&cmd, "%s \"$1\"", editor_command());
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+		execl("/bin/sh", "sh", "-c", cmd.s, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	sbuf_free(&cmd);
+	return pid < 0 ? -1 : status;
+}
+
+bool editor_edit(struct tui *t, const char *text, char **out)
+{
+	const char *dir = getenv("TMPDIR");
+	struct sbuf path = {0};
+	sbuf_addf(&path, "%s/tsunagu-XXXXXX.txt", dir && *dir ? dir : "/tmp");
+	int fd = mkstemps(path.s, 4);
+	*out = NULL;
+	if (fd < 0) {
+		tui_msg(t, S_EDITOR_FAIL, strerror(errno));
+		t->msg_error = true;
+		sbuf_free(&path);
+		return false;
+	}
+	fchmod(fd, 0600);
+	bool ok = editor_write(fd, text);
+	close(fd);
+	int status = ok ? editor_spawn(path.s) : -1;
+	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		*out = editor_read(path.s);
+	unlink(path.s);
+	if (!*out) {
+		tui_msg(t, S_EDITOR_FAIL, editor_command());
+		t->msg_error = true;
+	}
+	sbuf_free(&path);
+	return *out != NULL;
+}

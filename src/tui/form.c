@@ -1,0 +1,328 @@
+/*
+ * Forms, driven by the entity tables of entity.h: every user-visible field
+ * of the entity becomes one labelled row, so a field added to the model
+ * appears here without touching this file.
+ *
+ * Each row keeps its value as a string in the form the store accepts
+ * (choice code, "1"/"0", a row id for references, ISO dates).  Text rows
+ * edit in place with the wide-character line editor; choices, booleans and
+ * references open a pick list; dates are checked with date_parse when the
+ * cursor leaves the row, so a wrong date is reported right there and
+ * 和暦 is shown converted.  Saving sends only what changed, in one
+ * transaction; a failure keeps the form open with the store's message.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "form.h"
+#include "screens.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/date.h"
+#include "tsunagu/store.h"
+
+static bool form_inline(const struct form_row *r)
+{
+	switch (r->def->type) {
+	case FIELD_CHOICE:
+	case FIELD_BOOL:
+	case FIELD_REF:
+		return false;
+	case FIELD_LONGTEXT:
+		return !r->value || !strchr(r->value, '\n');
+	default:
+		return true;
+	}
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static void form_set_value(struct form_row *r, const char *v)
+{
+	free(r->value);
+	r->value = v && *v ? xstrdup(v) : NULL;
+	free(r->display);
+	r->display = NULL;
+}
+
+static void form_load(struct tui *t, struct form *f, struct form_values preset,
+		      struct form_values init)
+{
+	f->n = f->def->nfields;
+	f->rows = xcalloc((size_t)f->n, sizeof(*f->rows));
+	for (int i = 0; i < f->n; i++) {
+		struct form_row *r = &f->rows[i];
+		r->def = &f->def->fields[i];
+		r->hidden = (r->def->flags & FIELD_READONLY) != 0;
+		const char *v = f->rec ? record_get(f->rec, r->def->name) : NULL;
+		for (size_t k = 0; k < init.n && !f->rec; k++)
+			if (strcmp(init.v[k].name, r->def->name) == 0)
+				v = init.v[k].value;
+		for (size_t k = 0; k < preset.n; k++)
+			if (strcmp(preset.v[k].name, r->def->name) == 0) {
+				v = preset.v[k].value;
+				r->hidden = true;
+				r->preset = true;
+			}
+		form_set_value(r, v);
+		r->orig = f->rec && r->value ? xstrdup(r->value) : NULL;
+	}
+	f->cur = -1;
+	form_focus(t, f, 0, 1);
+}
+
+static void form_free(struct form *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		free(f->rows[i].value);
+		free(f->rows[i].orig);
+		free(f->rows[i].display);
+	}
+	free(f->rows);
+	le_free(&f->le);
+	if (f->rec)
+		record_free(f->rec);
+}
+
+/* Leaves the current row: stores the editor's text, checks a date. */
+static bool form_leave(struct tui *t, struct form *f)
+{
+	if (f->cur < 0 || f->cur >= f->n)
+		return true;
+	struct form_row *r = &f->rows[f->cur];
+	if (!form_inline(r) || !f->editing)
+		return true;
+	f->editing = false;
+	form_set_value(r, le_text(&f->le));
+	if (r->def->type == FIELD_DATE && r->value) {
+		char iso[DATE_ISO_LEN + 1];
+		struct tsu_error err = {0};
+		if (date_parse(r->value, iso, &err) != TSU_OK) {
+			/* the parser's message already names the input */
+			snprintf(f->msg, sizeof(f->msg), "%.*s", (int)sizeof(f->msg) - 1, err.msg);
+			f->msg_error = true;
+			return false;
+		}
+		form_set_value(r, iso);
+	}
+	return true;
+}
+
+/* Moves to the next visible row in direction dir starting at i (rows, then
+ * the two buttons at n and n+1). */
+void form_focus(struct tui *t, struct form *f, int i, int dir)
+{
+	int last = f->n + 1;
+	while (i >= 0 && i < f->n && f->rows[i].hidden)
+		i += dir;
+	if (i < 0) {
+		i = 0;
+		while (i < f->n && f->rows[i].hidden)
+			i++;
+	}
+	if (i > last)
+		i = last;
+	f->cur = i;
+	f->editing = false;
+	if (i < f->n && form_inline(&f->rows[i])) {
+		le_set(&f->le, f->rows[i].value);
+		f->editing = true;
+	}
+}
+
+static void form_move(struct tui *t, struct form *f, int dir)
+{
+	form_leave(t, f);
+	int i = f->cur + dir;
+	if (i < 0)
+		return;
+	form_focus(t, f, i, dir);
+}
+
+/* Opens the pick list of a choice, boolean or reference row. */
+static void form_pick(struct tui *t, struct form *f, struct form_row *r)
+{
+	struct pick_list items = {0};
+	char *v = NULL;
+	const char *req = (r->def->flags & FIELD_REQUIRED) ? NULL : S_PICK_NONE;
+	if (r->def->type == FIELD_CHOICE) {
+		pick_choices(t, r->def->ref, req != NULL, &items);
+		v = picklist_run(t, r->def->label, &items, r->value, NULL, NULL);
+	} else if (r->def->type == FIELD_BOOL) {
+		pick_add(&items, S_BOOL_YES, "1");
+		pick_add(&items, S_BOOL_NO, "0");
+		v = picklist_run(t, r->def->label, &items, r->value, NULL, NULL);
+	} else if (r->def->type == FIELD_REF) {
+		v = form_ref_pick(t, r->def, r->value);
+	}
+	if (v)
+		form_set_value(r, v);
+	free(v);
+	pick_clear(&items);
+}
+
+static void form_editor(struct tui *t, struct form *f)
+{
+	if (f->cur >= f->n)
+		return;
+	struct form_row *r = &f->rows[f->cur];
+	if (!form_inline(r) && r->def->type != FIELD_LONGTEXT)
+		return;
+	if (f->editing)
+		form_set_value(r, le_text(&f->le));
+	char *out = NULL;
+	if (editor_edit(t, r->value, &out)) {
+		form_set_value(r, out);
+		free(out);
+	}
+	form_focus(t, f, f->cur, 1);
+}
+
+/* Checks required rows; fills fv with the values to send. */
+static bool form_collect(struct form *f, struct field_value *fv, size_t *n)
+{
+	*n = 0;
+	for (int i = 0; i < f->n; i++) {
+		struct form_row *r = &f->rows[i];
+		if (r->def->flags & FIELD_READONLY)
+			continue;
+		if ((r->def->flags & FIELD_REQUIRED) && !r->value) {
+			snprintf(f->msg, sizeof(f->msg), S_FORM_REQ_EMPTY, r->def->label);
+			f->msg_error = true;
+			form_focus(NULL, f, i, 1);
+			return false;
+		}
+		if (f->rec ? str_eq(r->value, r->orig) : !r->value)
+			continue;
+		fv[*n].name = r->def->name;
+		fv[*n].value = r->value ? r->value : "";
+		(*n)++;
+	}
+	return true;
+}
+
+static bool form_save(struct tui *t, struct form *f)
+{
+	struct field_value *fv = xcalloc((size_t)f->n + 1, sizeof(*fv));
+	struct tsu_error err = {0};
+	size_t n;
+	bool ok = false;
+	if (!form_leave(t, f) || !form_collect(f, fv, &n))
+		goto out;
+	if (f->rec && n == 0) {
+		ok = true;
+		goto out;
+	}
+	enum tsu_status rc = store_begin(t->st, &err);
+	if (rc == TSU_OK)
+		rc = f->rec ? store_update(t->st, f->def->name, f->id, fv, n, &err)
+			    : store_insert(t->st, f->def->name, fv, n, f->id, &err);
+	if (rc == TSU_OK)
+		rc = store_commit(t->st, &err);
+	if (rc != TSU_OK) {
+		store_rollback(t->st);
+		snprintf(f->msg, sizeof(f->msg), "%s", err.msg[0] ? err.msg : tsu_status_message(rc));
+		f->msg_error = true;
+		goto out;
+	}
+	ok = true;
+out:
+	free(fv);
+	return ok;
+}
+
+static bool form_changed(struct tui *t, struct form *f)
+{
+	if (f->editing && f->cur < f->n)
+		form_set_value(&f->rows[f->cur], le_text(&f->le));
+	for (int i = 0; i < f->n; i++)
+		if (!f->rows[i].preset && !str_eq(f->rows[i].value, f->rows[i].orig))
+			return true;
+	return false;
+}
+
+/* Returns 1 saved, -1 cancelled, 0 keep going. */
+static int form_key(struct tui *t, struct form *f, int key)
+{
+	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+	struct form_row *r = f->cur < f->n ? &f->rows[f->cur] : NULL;
+	if (key == TUI_CTRL('s') || key == TUI_FKEY(KEY_F(10)))
+		return form_save(t, f) ? 1 : 0;
+	if (key == TUI_ESC) {
+		if (!form_changed(t, f) || prompt_confirm(t, S_CONFIRM_DISCARD))
+			return -1;
+		form_focus(t, f, f->cur, 1);
+		return 0;
+	}
+	if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_BTAB)) {
+		form_move(t, f, -1);
+	} else if (key == TUI_FKEY(KEY_DOWN) || key == '\t') {
+		form_move(t, f, 1);
+	} else if (key == TUI_CTRL('e') || key == TUI_FKEY(KEY_F(4))) {
+		form_editor(t, f);
+	} else if (enter && f->cur == f->n) {
+		return form_save(t, f) ? 1 : 0;
+	} else if (enter && f->cur == f->n + 1) {
+		return -1;
+	} else if (r && !form_inline(r)) {
+		if (enter || key == ' ') {
+			if (r->def->type == FIELD_LONGTEXT)
+				form_editor(t, f);
+			else
+				form_pick(t, f, r);
+		} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 ||
+			   key == TUI_FKEY(KEY_DC)) {
+			if (!(r->def->flags & FIELD_REQUIRED) && r->def->type != FIELD_LONGTEXT)
+				form_set_value(r, NULL);
+		}
+	} else if (enter) {
+		form_move(t, f, 1);
+	} else if (r) {
+		le_key(&f->le, key);
+	}
+	return 0;
+}
+
+bool form_run(struct tui *t, const char *entity, const char *id,
+	      struct form_values preset, struct form_values init, uuid_str out_id)
+{
+	struct form f = {0};
+	struct tsu_error err = {0};
+	f.def = entity_find(entity);
+	if (!f.def)
+		return false;
+	if (id) {
+		if (store_get(t->st, entity, id, false, &f.rec, &err) != TSU_OK) {
+			tui_error(t, &err);
+			return false;
+		}
+		snprintf(f.id, sizeof(f.id), "%s", id);
+	}
+	snprintf(f.title, sizeof(f.title), id ? S_FORM_EDIT : S_FORM_ADD, f.def->label);
+	le_init(&f.le, "");
+	form_load(t, &f, preset, init);
+	int done = 0;
+	while (!done) {
+		form_draw(t, &f);
+		int key = tui_getkey(t);
+		if (key == TUI_FKEY(KEY_RESIZE))
+			continue;
+		f.msg[0] = '\0';
+		done = form_key(t, &f, key);
+	}
+	if (done > 0) {
+		if (out_id)
+			snprintf(out_id, UUID_STR_LEN + 1, "%s", f.id);
+		tui_msg(t, "%s", S_SAVED);
+	} else {
+		tui_msg(t, "%s", S_CANCELLED);
+	}
+	form_free(&f);
+	curs_set(0);
+	return done > 0;
+}

@@ -1,0 +1,41 @@
+#ifndef TSUNAGU_TUI_FORM_H
+#define TSUNAGU_TUI_FORM_H
+#include <stdbool.h>
+#include "tsunagu/entity.h"
+#include "tsunagu/record.h"
+#include "widgets.h"
+
+/* Private to form.c and formview.c. */
+struct form_row {
+	const struct field_def *def;
+	char *value;    /* as the store takes it; NULL when empty */
+	char *orig;     /* value when the form opened (edit) */
+	char *display;  /* cached title of a referenced row */
+	bool hidden;
+	bool preset;
+};
+
+struct form {
+	const struct entity_def *def;
+	struct record *rec;        /* the row being edited, or NULL (add) */
+	uuid_str id;
+	char title[128];
+	struct form_row *rows;
+	int n;
+	int cur;                   /* row index; n = 保存, n + 1 = 取消 */
+	int top;                   /* first row shown */
+	bool editing;              /* le holds the current row's text */
+	struct lineedit le;
+	char msg[TSU_ERROR_MSG_MAX];
+	bool msg_error;
+};
+
+struct tui;
+void form_focus(struct tui *t, struct form *f, int i, int dir);
+void form_draw(struct tui *t, struct form *f);
+/* Title of row `id` of `entity` (new string). */
+char *form_ref_title(struct tui *t, const char *entity, const char *id);
+/* Picks a row of def->ref; new string (id, "" for none) or NULL. */
+char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current);
+
+#endif

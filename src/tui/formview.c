@@ -1,0 +1,222 @@
+/*
+ * Drawing of forms, and the pickers for reference fields (a task's area,
+ * a membership's organisation): areas and small tables list every row,
+ * parties and tasks are searched as the user types.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "form.h"
+#include "screens.h"
+#include "strings.h"
+#include "tsunagu/list.h"
+#include "tsunagu/store.h"
+
+static int form_label_width(const struct form *f)
+{
+	int w = 8;
+	for (int i = 0; i < f->n; i++) {
+		int lw = text_width(f->rows[i].def->label) + 2;
+		if (!f->rows[i].hidden && lw > w)
+			w = lw;
+	}
+	return w;
+}
+
+/* The first line of a value, for rows that are not being edited. */
+static void form_row_text(struct tui *t, struct form *f, int i, struct sbuf *out)
+{
+	struct form_row *r = &f->rows[i];
+	const char *v = NULL;
+	switch (r->def->type) {
+	case FIELD_CHOICE:
+		v = r->value ? store_choice_label(t->st, r->def->ref, r->value) : "";
+		break;
+	case FIELD_BOOL:
+		v = !r->value ? "" : strcmp(r->value, "1") == 0 ? S_BOOL_YES : S_BOOL_NO;
+		break;
+	case FIELD_REF:
+		if (r->value && !r->display)
+			r->display = form_ref_title(t, r->def->ref, r->value);
+		v = r->value ? r->display : "";
+		break;
+	default:
+		v = r->value ? r->value : "";
+		break;
+	}
+	const char *nl = strchr(v, '\n');
+	sbuf_addn(out, v, nl ? (size_t)(nl - v) : strlen(v));
+	if (i == f->cur && (r->def->type == FIELD_CHOICE || r->def->type == FIELD_BOOL ||
+			    r->def->type == FIELD_REF))
+		sbuf_addf(out, "  %s", S_FORM_PICK);
+	if (nl)
+		sbuf_addf(out, " … %s", S_FORM_MULTILINE);
+}
+
+static void form_draw_buttons(struct tui *t, struct form *f, int y, int x)
+{
+	int sel = draw_attr(t, ROLE_SELECTED);
+	int sw = text_width(S_FORM_SAVE);
+	draw_text(y, x, sw, S_FORM_SAVE, f->cur == f->n ? sel : (int)A_BOLD, TEXT_LEFT);
+	draw_text(y, x + sw + 2, text_width(S_FORM_CANCEL), S_FORM_CANCEL,
+		  f->cur == f->n + 1 ? sel : (int)A_NORMAL, TEXT_LEFT);
+}
+
+void form_draw(struct tui *t, struct form *f)
+{
+	int w = COLS > 100 ? 100 : COLS;
+	int h = LINES - 2, y = 1, x = (COLS - w) / 2;
+	int lw = form_label_width(f);
+	int iw = w - 4 - lw;
+	int vis = h - 5;
+	int cx = -1, cy = -1;
+	erase();
+	draw_role_text(t, 0, 0, COLS, f->title, ROLE_TITLE);
+	draw_frame(t, y, x, h, w, f->title, true);
+	/* visible rows: scroll so the current row shows */
+	int shown[256], ns = 0, curpos = 0;
+	for (int i = 0; i < f->n && ns < 256; i++)
+		if (!f->rows[i].hidden) {
+			if (i == f->cur)
+				curpos = ns;
+			shown[ns++] = i;
+		}
+	if (curpos < f->top)
+		f->top = curpos;
+	if (curpos >= f->top + vis)
+		f->top = curpos - vis + 1;
+	for (int k = 0; k < vis && f->top + k < ns; k++) {
+		int i = shown[f->top + k];
+		struct form_row *r = &f->rows[i];
+		int ry = y + 2 + k;
+		struct sbuf label = {0};
+		sbuf_addf(&label, "%s%s", (r->def->flags & FIELD_REQUIRED) ? "*" : " ", r->def->label);
+		draw_text(ry, x + 2, lw, label.s, i == f->cur ? (int)A_BOLD : (int)A_NORMAL, TEXT_LEFT);
+		sbuf_free(&label);
+		if (i == f->cur && f->editing) {
+			cx = le_draw(&f->le, ry, x + 2 + lw, iw, draw_attr(t, ROLE_FIELD) | A_BOLD);
+			cy = ry;
+			continue;
+		}
+		struct sbuf v = {0};
+		form_row_text(t, f, i, &v);
+		draw_text(ry, x + 2 + lw, iw, v.s,
+			  i == f->cur ? draw_attr(t, ROLE_SELECTED) : draw_attr(t, ROLE_FIELD),
+			  TEXT_LEFT);
+		sbuf_free(&v);
+	}
+	const char *msg = f->msg;
+	if (!msg[0] && f->cur < f->n && f->rows[f->cur].def->type == FIELD_DATE)
+		msg = S_FORM_DATE_HINT;
+	draw_text(y + 1, x + 2, w - 4, msg, f->msg[0] && f->msg_error ?
+		  draw_attr(t, ROLE_ERROR) : (int)A_NORMAL, TEXT_LEFT);
+	form_draw_buttons(t, f, y + h - 2, x + 2 + lw);
+	draw_hints(t, LINES - 1, 0, COLS, S_FORM_HINT);
+	if (cx >= 0) {
+		move(cy, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+char *form_ref_title(struct tui *t, const char *entity, const char *id)
+{
+	struct record *rec = NULL;
+	struct tsu_error err;
+	const struct entity_def *def = entity_find(entity);
+	if (!def || store_get(t->st, entity, id, true, &rec, &err) != TSU_OK)
+		return xstrdup(id);
+	const char *v = record_get(rec, def->title_field);
+	char *s = xstrdup(v ? v : id);
+	record_free(rec);
+	return s;
+}
+
+struct ref_fill {
+	enum list_kind kind;
+	const char *label_col;
+	struct pick_list *out;
+	struct rows_like {
+		int id, label, extra;
+	} cols;
+};
+
+static int ref_list_cb(void *ud, int ncols, const char *const *values)
+{
+	struct ref_fill *rf = ud;
+	struct sbuf b = {0};
+	sbuf_add(&b, values[rf->cols.label] ? values[rf->cols.label] : "");
+	if (rf->cols.extra >= 0 && values[rf->cols.extra])
+		sbuf_addf(&b, "  (%s)", values[rf->cols.extra]);
+	pick_add(rf->out, b.s, values[rf->cols.id]);
+	sbuf_free(&b);
+	return 0;
+}
+
+static int col_index(enum list_kind kind, const char *name)
+{
+	const struct list_columns *c = list_columns(kind);
+	for (int i = 0; i < c->n; i++)
+		if (strcmp(c->names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Fills a pick list from a list query (parties, tasks, areas). */
+static void ref_fill_list(struct tui *t, void *ud, const char *query, struct pick_list *out)
+{
+	struct ref_fill *rf = ud;
+	struct list_query q = {.search = query, .limit = 200};
+	struct tsu_error err;
+	rf->out = out;
+	if (rf->kind == LIST_AREAS)
+		q.search = NULL;
+	if (store_list(t->st, rf->kind, &q, ref_list_cb, rf, &err) != TSU_OK)
+		tui_error(t, &err);
+}
+
+static int ref_each_cb(void *ud, const struct record *r)
+{
+	struct pick_list *out = ud;
+	const char *v = record_get(r, r->def->title_field);
+	pick_add(out, v ? v : r->id, r->id);
+	return 0;
+}
+
+char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current)
+{
+	struct pick_list items = {0};
+	struct tsu_error err;
+	struct ref_fill rf = {0};
+	char *v = NULL;
+	bool none = !(def->flags & FIELD_REQUIRED);
+	if (strcmp(def->ref, "party") == 0 || strcmp(def->ref, "task") == 0 ||
+	    strcmp(def->ref, "area") == 0) {
+		rf.kind = strcmp(def->ref, "party") == 0 ? LIST_PARTIES
+			: strcmp(def->ref, "task") == 0 ? LIST_TASKS : LIST_AREAS;
+		rf.cols.id = col_index(rf.kind, "id");
+		rf.cols.label = col_index(rf.kind, rf.kind == LIST_TASKS ? "title" : "name");
+		rf.cols.extra = col_index(rf.kind, rf.kind == LIST_PARTIES ? "kana" :
+					  rf.kind == LIST_TASKS ? "area" : "schools");
+		if (rf.kind == LIST_AREAS) {
+			if (none)
+				pick_add(&items, S_PICK_NONE, "");
+			ref_fill_list(t, &rf, "", &items);
+			v = picklist_run(t, def->label, &items, current, NULL, NULL);
+		} else {
+			v = picklist_run(t, def->label, NULL, current, ref_fill_list, &rf);
+		}
+	} else {
+		if (none)
+			pick_add(&items, S_PICK_NONE, "");
+		if (store_each(t->st, def->ref, NULL, ref_each_cb, &items, &err) != TSU_OK)
+			tui_error(t, &err);
+		v = picklist_run(t, def->label, &items, current, NULL, NULL);
+	}
+	pick_clear(&items);
+	return v;
+}

@@ -1,0 +1,289 @@
+/*
+ * The Board pane: a kanban of the selected area's tasks in four columns
+ * 未着手 / 対応中 / 保留 / 完了.  Each column is its own paged query, so a
+ * large file costs one page per column.  A card is two lines: duty letter
+ * and title; due date and assignee, with "!" and emphasis when overdue (the
+ * mark keeps it visible in monochrome).  H/L (or < >) move a card and the
+ * selection follows it.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "rows.h"
+#include "screens.h"
+#include "strings.h"
+#include "tsunagu/sbuf.h"
+
+#define BOARD_COLS 4
+#define CARD_H 2
+
+const char *const tui_board_status[BOARD_COLS] = {"未着手", "対応中", "保留", "完了"};
+
+struct board {
+	struct rows col[BOARD_COLS];
+	long sel[BOARD_COLS], top[BOARD_COLS];
+	int cur;
+};
+
+static void board_open(struct tui *t, struct pane *p)
+{
+	struct board *b = xcalloc(1, sizeof(*b));
+	for (int c = 0; c < BOARD_COLS; c++) {
+		rows_init(&b->col[c], LIST_TASKS);
+		rows_set(&b->col[c], &b->col[c].status, tui_board_status[c]);
+	}
+	p->priv = b;
+}
+
+static void board_close(struct pane *p)
+{
+	struct board *b = p->priv;
+	for (int c = 0; c < BOARD_COLS; c++)
+		rows_free(&b->col[c]);
+	free(b);
+	p->priv = NULL;
+}
+
+static void board_reload(struct tui *t, struct pane *p)
+{
+	struct board *b = p->priv;
+	for (int c = 0; c < BOARD_COLS; c++) {
+		rows_set(&b->col[c], &b->col[c].area_id, t->area_id);
+		rows_reload(&b->col[c], t->st);
+	}
+}
+
+static int board_colw(const struct pane *p)
+{
+	return (p->w - (BOARD_COLS - 1)) / BOARD_COLS;
+}
+
+static void board_draw_card(struct tui *t, struct rows *r, long idx, int y, int x, int w,
+			    bool selected)
+{
+	const char *duty = rows_get(r, t->st, idx, "duty");
+	const char *title = rows_get(r, t->st, idx, "title");
+	const char *due = rows_get(r, t->st, idx, "due");
+	const char *who = rows_get(r, t->st, idx, "assignee");
+	const char *over = rows_get(r, t->st, idx, "overdue");
+	bool overdue = over && strcmp(over, "1") == 0;
+	int base = selected ? draw_attr(t, ROLE_SELECTED) : (int)A_NORMAL;
+	struct sbuf l1 = {0}, l2 = {0};
+	sbuf_addf(&l1, "%s %s", duty ? duty : "-", title ? title : "");
+	/* a short date fits narrow columns; the year shows when there is room */
+	const char *d = due ? due : "";
+	if (due && strlen(due) == 10 && w < 22)
+		d = due + 5;
+	sbuf_addf(&l2, " %s%s %s", overdue ? S_OVERDUE_MARK : "", d, who ? who : "");
+	draw_text(y, x, w, l1.s, base | (selected ? 0 : (int)A_BOLD), TEXT_LEFT);
+	draw_text(y + 1, x, w, l2.s, base | (overdue ? draw_attr(t, ROLE_OVERDUE) : 0),
+		  TEXT_LEFT);
+	sbuf_free(&l1);
+	sbuf_free(&l2);
+}
+
+static void board_draw(struct tui *t, struct pane *p)
+{
+	struct board *b = p->priv;
+	int cw = board_colw(p);
+	int cards = (p->h - 1) / CARD_H;
+	bool focused = &t->panes[t->focus] == p;
+	if (cards < 1)
+		cards = 1;
+	for (int c = 0; c < BOARD_COLS; c++) {
+		int x = p->x + c * (cw + 1);
+		long total = rows_count(&b->col[c], t->st);
+		char head[64];
+		snprintf(head, sizeof(head), "%s %ld", tui_board_status[c], total);
+		int ha = draw_attr(t, ROLE_HEADER);
+		if (focused && c == b->cur)
+			ha |= A_BOLD | A_REVERSE;
+		draw_text(p->y, x, cw, head, ha, TEXT_LEFT);
+		if (c > 0)
+			mvvline(p->y, x - 1, ACS_VLINE, p->h);
+		if (b->col[c].failed) {
+			draw_text(p->y + 1, x, cw, b->col[c].err.msg, draw_attr(t, ROLE_ERROR),
+				  TEXT_LEFT);
+			continue;
+		}
+		rows_clamp(total, cards, &b->sel[c], &b->top[c]);
+		for (int i = 0; i < cards && b->top[c] + i < total; i++) {
+			long idx = b->top[c] + i;
+			bool sel = idx == b->sel[c] && c == b->cur && focused;
+			board_draw_card(t, &b->col[c], idx, p->y + 1 + i * CARD_H, x, cw, sel);
+		}
+	}
+}
+
+/* Finds task `id` in column c and selects it (within the first page). */
+static void board_follow(struct tui *t, struct board *b, int c, const char *id)
+{
+	long total = rows_count(&b->col[c], t->st);
+	for (long i = 0; i < total && i < 240; i++) {
+		const char *v = rows_get(&b->col[c], t->st, i, "id");
+		if (v && strcmp(v, id) == 0) {
+			b->sel[c] = i;
+			return;
+		}
+	}
+}
+
+static void board_move_card(struct tui *t, struct board *b, int dir)
+{
+	int c = b->cur;
+	const char *cur = rows_get(&b->col[c], t->st, b->sel[c], "id");
+	if (!cur) {
+		tui_msg(t, "%s", S_SELECT_FIRST);
+		return;
+	}
+	if (c + dir < 0 || c + dir >= BOARD_COLS) {
+		tui_msg(t, "%s", S_NOT_MOVABLE);
+		return;
+	}
+	char *id = xstrdup(cur);
+	if (ops_move_task(t, id, tui_board_status[c], dir)) {
+		tui_reload_all(t);
+		b->cur = c + dir;
+		board_follow(t, b, b->cur, id);
+	}
+	free(id);
+}
+
+static void board_add(struct tui *t, struct board *b)
+{
+	struct field_value init[] = {
+		{"status", tui_board_status[b->cur]},
+		{"assignee", t->author},
+		{"area_id", t->area_id},
+	};
+	if (form_run(t, "task", NULL, (struct form_values){0},
+		     (struct form_values){init, t->area_id ? 3 : 2}, NULL))
+		tui_reload_all(t);
+}
+
+static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_action a)
+{
+	int c = b->cur;
+	const char *cur = rows_get(&b->col[c], t->st, b->sel[c], "id");
+	if (!cur) {
+		tui_msg(t, "%s", S_SELECT_FIRST);
+		return TUI_HANDLED;
+	}
+	if (a != ACT_OPEN && tui_readonly(t))
+		return TUI_HANDLED;
+	char *id = xstrdup(cur);
+	const char *tt = rows_get(&b->col[c], t->st, b->sel[c], "title");
+	char *title = xstrdup(tt ? tt : "");
+	bool changed = false;
+	if (a == ACT_OPEN) {
+		detail_run(t, "task", id);
+		changed = true;
+	} else if (a == ACT_EDIT) {
+		changed = form_run(t, "task", id, (struct form_values){0},
+				   (struct form_values){0}, NULL);
+	} else if (a == ACT_DELETE) {
+		changed = ops_delete(t, "task", id, title);
+	} else if (a == ACT_LOG) {
+		changed = ops_add_log(t, id, NULL, NULL);
+	} else if (a == ACT_LONGTEXT) {
+		changed = ops_edit_longtext(t, "task", id, "body");
+	} else if (a == ACT_LINK) {
+		changed = ops_link_party(t, id);
+	}
+	if (changed) {
+		tui_reload_all(t);
+		board_follow(t, b, c, id);
+	}
+	free(id);
+	free(title);
+	return TUI_HANDLED;
+}
+
+static enum tui_handled board_action(struct tui *t, struct pane *p, enum tui_action a)
+{
+	struct board *b = p->priv;
+	int c = b->cur;
+	long total = rows_count(&b->col[c], t->st);
+	int page = (p->h - 1) / CARD_H;
+	switch (a) {
+	case ACT_LEFT:
+		b->cur = c > 0 ? c - 1 : 0;
+		return TUI_HANDLED;
+	case ACT_RIGHT:
+		b->cur = c < BOARD_COLS - 1 ? c + 1 : c;
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		b->sel[c]++;
+		break;
+	case ACT_UP:
+		b->sel[c]--;
+		break;
+	case ACT_PAGE_DOWN:
+		b->sel[c] += page;
+		break;
+	case ACT_PAGE_UP:
+		b->sel[c] -= page;
+		break;
+	case ACT_TOP:
+		b->sel[c] = 0;
+		break;
+	case ACT_BOTTOM:
+		b->sel[c] = total - 1;
+		break;
+	case ACT_CARD_LEFT:
+	case ACT_CARD_RIGHT:
+		if (!tui_readonly(t))
+			board_move_card(t, b, a == ACT_CARD_LEFT ? -1 : 1);
+		return TUI_HANDLED;
+	case ACT_ADD:
+		if (!tui_readonly(t))
+			board_add(t, b);
+		return TUI_HANDLED;
+	case ACT_OPEN:
+	case ACT_EDIT:
+	case ACT_DELETE:
+	case ACT_LOG:
+	case ACT_LONGTEXT:
+	case ACT_LINK:
+		return board_on_card(t, b, a);
+	default:
+		return TUI_UNHANDLED;
+	}
+	rows_clamp(total, page, &b->sel[c], &b->top[c]);
+	return TUI_HANDLED;
+}
+
+static void board_click(struct tui *t, struct pane *p, int y, int x)
+{
+	struct board *b = p->priv;
+	int cw = board_colw(p);
+	int c = (x - p->x) / (cw + 1);
+	if (c < 0 || c >= BOARD_COLS)
+		return;
+	b->cur = c;
+	if (y > p->y) {
+		long idx = b->top[c] + (y - p->y - 1) / CARD_H;
+		if (idx < rows_count(&b->col[c], t->st))
+			b->sel[c] = idx;
+	}
+}
+
+static const enum tui_action board_hints[] = {
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
+	ACT_DELETE, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+const struct pane_ops pane_board_ops = {
+	.name = "board",
+	.title = S_PANE_BOARD,
+	.open = board_open,
+	.close = board_close,
+	.reload = board_reload,
+	.draw = board_draw,
+	.action = board_action,
+	.click = board_click,
+	.hints = board_hints,
+};

@@ -1,0 +1,163 @@
+/*
+ * Pick lists: choice fields, area and party pickers, menus.  A list is
+ * either static (typing narrows it by the same search key the store uses,
+ * so ｻｸﾗ finds さくら) or filled by a callback on each keystroke (party
+ * search through the store, paged to what fits).
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/store.h"
+#include "tsunagu/textnorm.h"
+
+void pick_add(struct pick_list *l, const char *label, const char *value)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = xrealloc(l->items, (size_t)l->cap * sizeof(*l->items));
+	}
+	l->items[l->n].label = xstrdup(label ? label : "");
+	l->items[l->n].value = value ? xstrdup(value) : NULL;
+	l->n++;
+}
+
+void pick_clear(struct pick_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->items[i].label);
+		free(l->items[i].value);
+	}
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+static int pick_choice_cb(void *ud, const char *code, const char *label)
+{
+	pick_add(ud, label, code);
+	return 0;
+}
+
+void pick_choices(struct tui *t, const char *kind, bool none, struct pick_list *out)
+{
+	struct tsu_error err;
+	if (none)
+		pick_add(out, S_PICK_NONE, "");
+	if (store_choices(t->st, kind, pick_choice_cb, out, &err) != TSU_OK)
+		tui_error(t, &err);
+}
+
+static void pick_filter(const struct pick_list *all, const char *query, struct pick_list *out)
+{
+	char *qk = text_search_key(query);
+	for (int i = 0; i < all->n; i++) {
+		char *k = text_search_key(all->items[i].label);
+		if (!qk || !*qk || (k && strstr(k, qk)))
+			pick_add(out, all->items[i].label, all->items[i].value);
+		free(k);
+	}
+	free(qk);
+}
+
+struct picker {
+	const char *title;
+	struct pick_list shown;
+	struct lineedit query;
+	int sel, top;
+};
+
+static void picklist_draw(struct tui *t, struct picker *pk)
+{
+	int w = COLS - 8 > 64 ? 64 : COLS - 8;
+	int h = LINES - 6;
+	int want = pk->shown.n + 5;
+	if (want < 8)
+		want = 8;
+	if (h > want)
+		h = want;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int lh = h - 4;
+	tui_draw_main(t);
+	draw_fill(y, x, h, w, A_NORMAL);
+	draw_frame(t, y, x, h, w, pk->title, true);
+	draw_text(y + 1, x + 2, 6, "絞込:", A_BOLD, TEXT_LEFT);
+	int cx = le_draw(&pk->query, y + 1, x + 8, w - 10, draw_attr(t, ROLE_FIELD));
+	if (pk->sel >= pk->shown.n)
+		pk->sel = pk->shown.n - 1;
+	if (pk->sel < 0)
+		pk->sel = 0;
+	if (pk->top > pk->sel)
+		pk->top = pk->sel;
+	if (pk->sel >= pk->top + lh)
+		pk->top = pk->sel - lh + 1;
+	for (int i = 0; i < lh; i++) {
+		int idx = pk->top + i;
+		if (idx >= pk->shown.n) {
+			if (pk->shown.n == 0 && i == 0)
+				draw_text(y + 2, x + 2, w - 4, S_NO_ROWS, A_NORMAL, TEXT_LEFT);
+			continue;
+		}
+		int a = idx == pk->sel ? draw_attr(t, ROLE_SELECTED) : (int)A_NORMAL;
+		draw_text(y + 2 + i, x + 2, w - 4, pk->shown.items[idx].label, a, TEXT_LEFT);
+	}
+	draw_text(y + h - 2, x + 2, w - 4, S_PICK_HINT, A_NORMAL, TEXT_LEFT);
+	move(y + 1, cx);
+	curs_set(1);
+	refresh();
+}
+
+static void picklist_refill(struct tui *t, struct picker *pk, const struct pick_list *all,
+			    pick_fill_cb fill, void *ud)
+{
+	pick_clear(&pk->shown);
+	if (fill)
+		fill(t, ud, le_text(&pk->query), &pk->shown);
+	else
+		pick_filter(all, le_text(&pk->query), &pk->shown);
+	pk->sel = 0;
+	pk->top = 0;
+}
+
+char *picklist_run(struct tui *t, const char *title, const struct pick_list *items,
+		   const char *current, pick_fill_cb fill, void *ud)
+{
+	struct picker pk = {.title = title};
+	char *result = NULL;
+	le_init(&pk.query, "");
+	picklist_refill(t, &pk, items, fill, ud);
+	for (int i = 0; current && i < pk.shown.n; i++)
+		if (pk.shown.items[i].value && strcmp(pk.shown.items[i].value, current) == 0)
+			pk.sel = i;
+	for (;;) {
+		picklist_draw(t, &pk);
+		int key = tui_getkey(t);
+		int lh = LINES - 10 > 1 ? LINES - 10 : 1;
+		if (key == TUI_ESC)
+			break;
+		if (key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER)) {
+			if (pk.shown.n > 0) {
+				const char *v = pk.shown.items[pk.sel].value;
+				result = xstrdup(v ? v : "");
+				break;
+			}
+			continue;
+		}
+		if (key == TUI_FKEY(KEY_DOWN) || key == TUI_CTRL('n'))
+			pk.sel++;
+		else if (key == TUI_FKEY(KEY_UP) || key == TUI_CTRL('p'))
+			pk.sel = pk.sel > 0 ? pk.sel - 1 : 0;
+		else if (key == TUI_FKEY(KEY_NPAGE))
+			pk.sel += lh;
+		else if (key == TUI_FKEY(KEY_PPAGE))
+			pk.sel = pk.sel > lh ? pk.sel - lh : 0;
+		else if (le_key(&pk.query, key) == LE_CHANGED)
+			picklist_refill(t, &pk, items, fill, ud);
+	}
+	curs_set(0);
+	pick_clear(&pk.shown);
+	le_free(&pk.query);
+	return result;
+}

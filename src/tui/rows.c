@@ -1,0 +1,156 @@
+#include <stdlib.h>
+#include <string.h>
+#include "rows.h"
+#include "tsunagu/sbuf.h"
+#include "tsunagu/store.h"
+
+/* Rows fetched per window and how many of them lie before the asked row. */
+#define ROWS_WINDOW 240
+#define ROWS_BEFORE 60
+
+void rows_init(struct rows *r, enum list_kind kind)
+{
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->cols = list_columns(kind);
+	r->ncols = r->cols ? r->cols->n : 0;
+}
+
+static void rows_drop(struct rows *r)
+{
+	for (int i = 0; i < r->n * r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	r->cells = NULL;
+	r->n = 0;
+	r->base = 0;
+}
+
+void rows_free(struct rows *r)
+{
+	rows_drop(r);
+	free(r->area_id);
+	free(r->status);
+	free(r->search);
+	free(r->org_type);
+	free(r->generation);
+	free(r->offer);
+	memset(r, 0, sizeof(*r));
+}
+
+void rows_set(struct rows *r, char **field, const char *value)
+{
+	free(*field);
+	*field = (value && *value) ? xstrdup(value) : NULL;
+	r->loaded = false;
+}
+
+static void rows_query(const struct rows *r, struct list_query *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->area_id = r->area_id;
+	q->status = r->status;
+	q->search = r->search;
+	q->org_type = r->org_type;
+	q->generation = r->generation;
+	q->offer = r->offer;
+}
+
+void rows_reload(struct rows *r, struct store *st)
+{
+	struct list_query q;
+	rows_drop(r);
+	rows_query(r, &q);
+	r->total = 0;
+	r->failed = false;
+	tsu_error_clear(&r->err);
+	if (store_list_count(st, r->kind, &q, &r->total, &r->err) != TSU_OK) {
+		r->failed = true;
+		r->total = 0;
+	}
+	r->loaded = true;
+}
+
+long rows_count(struct rows *r, struct store *st)
+{
+	if (!r->loaded)
+		rows_reload(r, st);
+	return r->total;
+}
+
+struct rows_fill {
+	struct rows *r;
+	int cap;
+};
+
+static int rows_fill_cb(void *ud, int ncols, const char *const *values)
+{
+	struct rows_fill *f = ud;
+	struct rows *r = f->r;
+	if (r->n >= f->cap)
+		return 1;
+	for (int c = 0; c < r->ncols; c++) {
+		const char *v = c < ncols ? values[c] : NULL;
+		r->cells[r->n * r->ncols + c] = v ? xstrdup(v) : NULL;
+	}
+	r->n++;
+	return 0;
+}
+
+static void rows_fetch(struct rows *r, struct store *st, long idx)
+{
+	struct list_query q;
+	struct rows_fill f = {r, ROWS_WINDOW};
+	rows_drop(r);
+	rows_query(r, &q);
+	q.offset = idx > ROWS_BEFORE ? idx - ROWS_BEFORE : 0;
+	q.limit = ROWS_WINDOW;
+	r->base = q.offset;
+	r->cells = xcalloc((size_t)ROWS_WINDOW * (size_t)(r->ncols ? r->ncols : 1),
+			   sizeof(char *));
+	if (store_list(st, r->kind, &q, rows_fill_cb, &f, &r->err) != TSU_OK)
+		r->failed = true;
+}
+
+int rows_col(const struct rows *r, const char *name)
+{
+	for (int c = 0; r->cols && c < r->cols->n; c++)
+		if (strcmp(r->cols->names[c], name) == 0)
+			return c;
+	return -1;
+}
+
+const char *rows_get(struct rows *r, struct store *st, long idx, const char *name)
+{
+	if (!r->loaded)
+		rows_reload(r, st);
+	if (idx < 0 || idx >= r->total)
+		return NULL;
+	int c = rows_col(r, name);
+	if (c < 0)
+		return NULL;
+	if (idx < r->base || idx >= r->base + r->n) {
+		rows_fetch(r, st, idx);
+		if (idx < r->base || idx >= r->base + r->n)
+			return NULL;
+	}
+	return r->cells[(idx - r->base) * r->ncols + c];
+}
+
+void rows_clamp(long total, int h, long *sel, long *top)
+{
+	if (h < 1)
+		h = 1;
+	if (*sel >= total)
+		*sel = total - 1;
+	if (*sel < 0)
+		*sel = 0;
+	if (*top > *sel)
+		*top = *sel;
+	if (*sel >= *top + h)
+		*top = *sel - h + 1;
+	if (*top > total - h)
+		*top = total - h;
+	if (*top < 0)
+		*top = 0;
+}

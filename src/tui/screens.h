@@ -1,0 +1,66 @@
+#ifndef TSUNAGU_TUI_SCREENS_H
+#define TSUNAGU_TUI_SCREENS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "tsunagu/record.h"
+
+/*
+ * Full-screen and modal screens, and the editing steps that panes and
+ * detail views share.  Every step that writes is one transaction
+ * (store_begin ... store_commit, rolled back on failure) and reports its
+ * outcome on the status line.
+ */
+struct tui;
+
+/* help.c: the key list generated from the action table. */
+void help_show(struct tui *t);
+/* cmdline.c: the `:` command line (import / export). */
+void cmdline_run(struct tui *t);
+/* firstrun.c: asks name and role, saves the config; the name, or NULL
+ * when the user gave up. */
+char *firstrun_ask(struct tui *t);
+/* detail.c: the detail view of one row until q/Esc. */
+void detail_run(struct tui *t, const char *entity, const char *id);
+
+/* form.c: the add (id NULL) or edit form of `entity`.  `preset` values
+ * are filled in and their fields hidden (a log entry's task); `init`
+ * values are shown as starting values of a new row.  True when saved;
+ * out_id (may be NULL) gets the row's id. */
+struct form_values {
+	const struct field_value *v;
+	size_t n;
+};
+bool form_run(struct tui *t, const char *entity, const char *id,
+	      struct form_values preset, struct form_values init, uuid_str out_id);
+
+/* editor.c: runs $VISUAL/$EDITOR (else nano, else vi) on a 0600 temp
+ * file holding `text`; *out gets the new text (caller frees).  False
+ * (and a message) if the editor could not run. */
+bool editor_edit(struct tui *t, const char *text, char **out);
+
+/* ops.c: shared editing steps. */
+bool ops_delete(struct tui *t, const char *entity, const char *id, const char *title);
+bool ops_add_log(struct tui *t, const char *task_id, const char *party_id,
+		 const char *area_id);
+/* E: edits a long-text field of the row in $EDITOR (asks which one when
+ * the entity has several); `field` NULL picks. */
+bool ops_edit_longtext(struct tui *t, const char *entity, const char *id, const char *field);
+/* Moves a task to the next (dir 1) or previous (dir -1) board column. */
+bool ops_move_task(struct tui *t, const char *id, const char *status, int dir);
+/* Asks for a party (search as you type) and links it to the task. */
+bool ops_link_party(struct tui *t, const char *task_id);
+/* Removes one party from the task (asks first). */
+bool ops_unlink_party(struct tui *t, const char *task_id, const char *party_id,
+		      const char *name);
+/* Adds a membership for party `id` (person or organisation). */
+bool ops_add_membership(struct tui *t, const char *party_id);
+/* Sets one field of one row (one transaction); reports errors. */
+bool ops_set_field(struct tui *t, const char *entity, const char *id, const char *field,
+		   const char *value);
+/* Picks a party by searching the store; new string (id) or NULL. */
+char *ops_pick_party(struct tui *t, const char *title, const char *kind);
+
+/* The board's columns, in order (task_status codes). */
+extern const char *const tui_board_status[4];
+
+#endif

@@ -1,0 +1,138 @@
+#ifndef TSUNAGU_TUI_STRINGS_H
+#define TSUNAGU_TUI_STRINGS_H
+
+/*
+ * Every string the full-screen program shows, in one place, Japanese
+ * first, so wording can be reviewed and changed together.  Action labels
+ * and help lines live in the action table (action.h) next to their keys.
+ */
+
+#define S_APP_NAME        "つなぐ"
+#define S_ALL_AREAS       "全エリア"
+#define S_FILE            "ファイル"
+#define S_USER            "利用者"
+#define S_READONLY        "[読取専用]"
+
+/* pane titles */
+#define S_PANE_AREAS      "エリア"
+#define S_PANE_DIRECTORY  "関係者・団体"
+#define S_PANE_BOARD      "課題ボード"
+#define S_PANE_MINE       "私の担当課題"
+
+/* column headings */
+#define S_COL_AREA        "エリア"
+#define S_COL_KIND        "種別"
+#define S_COL_POP         "人口"
+#define S_COL_AGING       "高齢化"
+#define S_COL_OPEN        "未完"
+#define S_COL_TYPE        "種別"
+#define S_COL_NAME        "名称・氏名"
+#define S_COL_KANA        "よみ"
+#define S_COL_ROLES       "役職"
+#define S_COL_KEY         "鍵"
+#define S_COL_TITLE       "件名"
+#define S_COL_STATUS      "状態"
+#define S_COL_DUE         "期限"
+#define S_COL_ASSIGNEE    "担当"
+#define S_PERSON          "個人"
+#define S_KEY_MARK        "★"
+#define S_OVERDUE_MARK    "!"
+
+/* messages */
+#define S_EMPTY           "(なし)"
+#define S_NO_ROWS         "該当する行はありません"
+#define S_SEARCH_PROMPT   "検索: "
+#define S_SEARCH_ACTIVE   "検索"
+#define S_FILTER_ACTIVE   "絞込"
+#define S_SAVED           "保存しました"
+#define S_DELETED         "削除しました"
+#define S_CANCELLED       "取り消しました"
+#define S_MOVED           "「%s」へ移しました"
+#define S_NOT_MOVABLE     "これ以上移動できません"
+#define S_CONFIRM_DELETE  "「%s」を削除しますか?"
+#define S_CONFIRM_DISCARD "変更を破棄しますか?"
+#define S_YES_NO          " (y はい / n いいえ)"
+#define S_NOTHING_HERE    "ここでは使えません"
+#define S_SELECT_FIRST    "行を選んでください"
+#define S_READONLY_MSG    "読み取り専用で開いているため変更できません"
+#define S_LOCALE_WARN     "UTF-8 の端末設定が見つかりません (LANG=C.UTF-8 などを設定してください)"
+#define S_TOO_SMALL       "端末が小さすぎます (80×24 以上にしてください)"
+#define S_WELCOME         "ようこそ。? でヘルプ、q で終了します"
+#define S_RESOLVE_FAIL    "見つかりません: %s"
+
+/* filter menu */
+#define S_FILTER_TITLE    "絞り込み"
+#define S_FILTER_ORGTYPE  "団体種別で絞る"
+#define S_FILTER_GEN      "世代で絞る"
+#define S_FILTER_OFFER    "できることで絞る"
+#define S_FILTER_CLEAR    "絞り込みを解除"
+#define S_FILTER_OFFER_Q  "できること: "
+#define S_FILTER_ALL      "(すべて)"
+
+/* forms */
+#define S_FORM_ADD        "%sを追加"
+#define S_FORM_EDIT       "%sを編集"
+#define S_FORM_HINT       "↑↓ 項目  Enter 選択・次へ  ^E エディタ  ^S 保存  Esc 取消"
+#define S_FORM_SAVE       "[ 保存 ^S ]"
+#define S_FORM_CANCEL     "[ 取消 Esc ]"
+#define S_FORM_REQUIRED   "必須"
+#define S_FORM_REQ_EMPTY  "「%s」は必須です"
+#define S_FORM_MULTILINE  "(複数行 ^E で編集)"
+#define S_FORM_PICK       "(Enter で選択)"
+#define S_FORM_DATE_HINT  "例 2025-04-01 / 令和7年4月1日 / R7.4.1"
+#define S_BOOL_YES        "はい"
+#define S_BOOL_NO         "いいえ"
+#define S_PICK_NONE       "(空欄)"
+#define S_PICK_HINT       "↑↓ 選択  Enter 決定  文字で絞込  Esc 取消"
+
+/* first run */
+#define S_FIRST_TITLE     "はじめに: 利用者の登録"
+#define S_FIRST_TEXT      "変更履歴に記録する名前と役割を入力してください。"
+#define S_FIRST_NAME      "氏名"
+#define S_FIRST_ROLE      "役割"
+#define S_ROLE_1          "エリアサポーター"
+#define S_ROLE_2          "地域福祉コーディネーター"
+#define S_ROLE_3          "専任組織"
+
+/* detail views */
+#define S_DETAIL_HINT_FMT "%s"
+#define S_SEC_FIELDS      "基本情報"
+#define S_SEC_DISTRICTS   "町丁目 (高齢化率)"
+#define S_SEC_STAFF       "職員"
+#define S_SEC_COUNTS      "件数"
+#define S_SEC_TASKS       "課題・取組"
+#define S_SEC_LOGS        "経過記録 (新しい順)"
+#define S_SEC_PARTIES     "関係者・団体"
+#define S_SEC_MEMBERS     "役職・所属"
+#define S_SEC_AREAS       "エリア"
+#define S_SEC_OFFERS      "できること"
+#define S_COUNT_PARTIES   "関係者・団体 %ld 件、課題 %ld 件 (未完了 %ld 件)"
+#define S_PICK_LONGTEXT   "編集する項目"
+#define S_LINK_PARTY      "つなぐ関係者を選ぶ (文字で検索)"
+#define S_PICK_ORG        "所属先の団体を選ぶ (文字で検索)"
+#define S_PICK_PERSON     "個人を選ぶ (文字で検索)"
+#define S_LINKED          "関係者をつなぎました"
+#define S_UNLINK_CONFIRM  "「%s」とのつながりを外しますか?"
+#define S_PICK_AREA       "エリアを選ぶ"
+#define S_PICK_STATUS     "状態を選ぶ"
+
+/* editor */
+#define S_EDITOR_FAIL     "エディタを起動できません: %s"
+#define S_EDITOR_SAME     "変更はありません"
+
+/* command line */
+#define S_CMD_PROMPT      ":"
+#define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE"
+#define S_CMD_UNKNOWN     "不明なコマンドです: %s"
+#define S_CMD_PROGRESS    "処理中… %ld / %ld"
+#define S_CMD_PROGRESS1   "処理中… %ld"
+#define S_CMD_IMPORTED    "取り込みました: %s"
+#define S_CMD_EXPORTED    "書き出しました: %s"
+
+/* help */
+#define S_HELP_TITLE      "ヘルプ — キー一覧 (q または Esc で閉じる)"
+#define S_HELP_CMDS       "コマンド (: で入力)"
+#define S_HELP_CMD1       "import KIND FILE    取り込み (parties tasks districts facilities vcard ical)"
+#define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte)"
+
+#endif

@@ -1,0 +1,355 @@
+/*
+ * The main loop of the full-screen program.
+ *
+ * Screen: row 0 is the title bar (file, user, area filter); then the panes;
+ * the second-last row is the status line (messages, prompts); the last row
+ * always lists the keys that act in the focused pane.  Layout is computed
+ * on every draw from LINES/COLS, so KEY_RESIZE needs no special path.
+ *
+ * Keys route in layers: key -> action (action.c) -> the focused pane's
+ * action handler -> tui_generic() here.
+ */
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "screens.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/clock.h"
+#include "tsunagu/config.h"
+#include "tsunagu/store.h"
+#include "tsunagu/tui.h"
+
+static const struct pane_ops *const pane_ops_table[PANE_COUNT] = {
+#define TUI_PANE_OPS(id, name) [PANE_##id] = &pane_##name##_ops,
+	TUI_PANE_LIST(TUI_PANE_OPS)
+#undef TUI_PANE_OPS
+};
+
+void tui_msg(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof(t->msg), fmt, ap);
+	va_end(ap);
+	t->msg_error = false;
+}
+
+void tui_error(struct tui *t, const struct tsu_error *err)
+{
+	snprintf(t->msg, sizeof(t->msg), "%s",
+		 err->msg[0] ? err->msg : tsu_status_message(err->status));
+	t->msg_error = true;
+}
+
+bool tui_readonly(struct tui *t)
+{
+	if (!store_readonly(t->st))
+		return false;
+	tui_msg(t, "%s", S_READONLY_MSG);
+	t->msg_error = true;
+	return true;
+}
+
+void tui_reload_all(struct tui *t)
+{
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (t->panes[i].ops->reload)
+			t->panes[i].ops->reload(t, &t->panes[i]);
+}
+
+void tui_set_area(struct tui *t, const char *id, const char *name)
+{
+	if ((id == NULL) == (t->area_id == NULL) && (!id || strcmp(id, t->area_id) == 0))
+		return;
+	free(t->area_id);
+	free(t->area_name);
+	t->area_id = id ? xstrdup(id) : NULL;
+	t->area_name = id && name ? xstrdup(name) : NULL;
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (i != PANE_AREAS && t->panes[i].ops->reload)
+			t->panes[i].ops->reload(t, &t->panes[i]);
+}
+
+int tui_getkey(struct tui *t)
+{
+	wint_t wc;
+	for (;;) {
+		int rc = get_wch(&wc);
+		if (rc == KEY_CODE_YES)
+			return TUI_FKEY((int)wc);
+		if (rc == OK)
+			return (int)wc;
+		/* ERR: interrupted read; try again */
+	}
+}
+
+static void tui_place(struct pane *p, int y, int x, int h, int w)
+{
+	p->visible = true;
+	p->fy = y;
+	p->fx = x;
+	p->fh = h;
+	p->fw = w;
+	p->y = y + 1;
+	p->x = x + 1;
+	p->h = h - 2;
+	p->w = w - 2;
+}
+
+/* Areas on the left; Directory over Board on the right (or Mine alone). */
+static void tui_layout(struct tui *t)
+{
+	int body = LINES - 3;
+	/* 28 columns fit the longest area name, open tasks and aging rate */
+	int aw = COLS / 4 > 28 ? COLS / 4 : 28;
+	if (aw > 40)
+		aw = 40;
+	for (int i = 0; i < PANE_COUNT; i++)
+		t->panes[i].visible = false;
+	tui_place(&t->panes[PANE_AREAS], 1, 0, body, aw);
+	if (t->mine_mode) {
+		tui_place(&t->panes[PANE_MINE], 1, aw, body, COLS - aw);
+		return;
+	}
+	int dh = body * 9 / 20;
+	if (dh < 5)
+		dh = 5;
+	tui_place(&t->panes[PANE_DIRECTORY], 1, aw, dh, COLS - aw);
+	tui_place(&t->panes[PANE_BOARD], 1 + dh, aw, body - dh, COLS - aw);
+}
+
+static void tui_draw_title(struct tui *t)
+{
+	struct sbuf b = {0};
+	sbuf_addf(&b, " %s  %s: %s  %s: %s  %s: %s%s", S_APP_NAME, S_PANE_AREAS,
+		  t->area_name ? t->area_name : S_ALL_AREAS, S_USER, t->author, S_FILE,
+		  t->db_path, store_readonly(t->st) ? " " S_READONLY : "");
+	draw_role_text(t, 0, 0, COLS, b.s, ROLE_TITLE);
+	sbuf_free(&b);
+}
+
+static void tui_draw_pane(struct tui *t, struct pane *p, bool focused)
+{
+	struct sbuf title = {0};
+	const char *sub = p->ops->subtitle ? p->ops->subtitle(t, p) : NULL;
+	sbuf_add(&title, p->ops->title);
+	if (sub && *sub)
+		sbuf_addf(&title, " %s", sub);
+	draw_frame(t, p->fy, p->fx, p->fh, p->fw, title.s, focused);
+	sbuf_free(&title);
+	if (p->h > 0 && p->w > 0)
+		p->ops->draw(t, p);
+}
+
+void tui_draw_main(struct tui *t)
+{
+	erase();
+	if (!t->st) {
+		/* first run: nothing is open yet */
+		draw_role_text(t, 0, 0, COLS, " " S_APP_NAME, ROLE_TITLE);
+		return;
+	}
+	if (COLS < 40 || LINES < 12) {
+		draw_text(0, 0, COLS, S_TOO_SMALL, A_BOLD, TEXT_LEFT);
+		return;
+	}
+	tui_layout(t);
+	tui_draw_title(t);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (t->panes[i].visible)
+			tui_draw_pane(t, &t->panes[i], (int)t->focus == i);
+	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	char *hints = tui_hint_line(t->panes[t->focus].ops->hints);
+	draw_hints(t, LINES - 1, 0, COLS, hints);
+	free(hints);
+}
+
+static void tui_cycle(struct tui *t, int dir)
+{
+	int i = (int)t->focus;
+	do
+		i = (i + dir + PANE_COUNT) % PANE_COUNT;
+	while (!t->panes[i].visible);
+	t->focus = (enum tui_pane_id)i;
+}
+
+static void tui_toggle_mine(struct tui *t)
+{
+	t->mine_mode = !t->mine_mode;
+	if (t->mine_mode) {
+		t->focus_before_mine = t->focus;
+		t->focus = PANE_MINE;
+		t->panes[PANE_MINE].ops->reload(t, &t->panes[PANE_MINE]);
+	} else {
+		t->focus = t->focus_before_mine == PANE_MINE ? PANE_AREAS : t->focus_before_mine;
+	}
+	tui_layout(t);
+}
+
+static void tui_mouse(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &t->panes[i];
+		if (!p->visible || ev.y < p->fy || ev.y >= p->fy + p->fh ||
+		    ev.x < p->fx || ev.x >= p->fx + p->fw)
+			continue;
+		t->focus = (enum tui_pane_id)i;
+		if (p->ops->click && ev.y >= p->y && ev.y < p->y + p->h)
+			p->ops->click(t, p, ev.y, ev.x);
+		return;
+	}
+}
+
+/* Actions no pane claimed. */
+static void tui_generic(struct tui *t, enum tui_action a)
+{
+	switch (a) {
+	case ACT_NEXT_PANE:
+		tui_cycle(t, 1);
+		break;
+	case ACT_PREV_PANE:
+		tui_cycle(t, -1);
+		break;
+	case ACT_MINE:
+		tui_toggle_mine(t);
+		break;
+	case ACT_HELP:
+		help_show(t);
+		break;
+	case ACT_COMMAND:
+		cmdline_run(t);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_QUIT:
+		if (t->mine_mode)
+			tui_toggle_mine(t);
+		else
+			t->quit = true;
+		break;
+	case ACT_NONE:
+		break;
+	default:
+		tui_msg(t, "%s", S_NOTHING_HERE);
+		break;
+	}
+}
+
+static void tui_loop(struct tui *t)
+{
+	while (!t->quit) {
+		tui_draw_main(t);
+		curs_set(0);
+		refresh();
+		int key = tui_getkey(t);
+		if (key == TUI_FKEY(KEY_RESIZE))
+			continue;
+		if (key == TUI_FKEY(KEY_MOUSE)) {
+			tui_mouse(t);
+			continue;
+		}
+		enum tui_action a = tui_action_for_key(key);
+		if (a == ACT_NONE)
+			continue;
+		t->msg[0] = '\0';
+		t->msg_error = false;
+		struct pane *p = &t->panes[t->focus];
+		if (p->ops->action && p->ops->action(t, p, a) == TUI_HANDLED)
+			continue;
+		tui_generic(t, a);
+	}
+}
+
+/* A UTF-8 locale from the environment, else C.UTF-8; false if neither. */
+static bool tui_locale(void)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return true;
+	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8"))
+		return true;
+	return false;
+}
+
+static void tui_screen_start(struct tui *t)
+{
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
+	draw_theme_init(t);
+}
+
+static int tui_run(struct tui *t)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		t->panes[i].ops = pane_ops_table[i];
+		t->panes[i].ops->open(t, &t->panes[i]);
+	}
+	t->focus = PANE_AREAS;
+	tui_reload_all(t);
+	if (!t->msg[0])
+		tui_msg(t, "%s", S_WELCOME);
+	tui_loop(t);
+	for (int i = 0; i < PANE_COUNT; i++)
+		t->panes[i].ops->close(&t->panes[i]);
+	return 0;
+}
+
+int tui_main(const struct tui_options *opt)
+{
+	struct tui t = {0};
+	struct tsu_error err = {0};
+	bool utf8 = tui_locale();
+	char *asked = NULL;
+	int rc = 0;
+
+	clock_today(t.today, sizeof(t.today));
+	t.db_path = opt->db_path;
+	tui_screen_start(&t);
+	if (!opt->author) {
+		asked = firstrun_ask(&t);
+		if (!asked) {
+			endwin();
+			return 1;
+		}
+	}
+	t.author = opt->author ? opt->author : asked;
+	if (store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
+		endwin();
+		fprintf(stderr, "tsunagu: %s\n", err.msg);
+		free(asked);
+		return tsu_status_exit_code(err.status);
+	}
+	if (err.status == TSU_DB_NEWER)
+		tui_error(&t, &err);
+	else if (!utf8)
+		tui_msg(&t, "%s", S_LOCALE_WARN);
+	store_set_author(t.st, t.author);
+	rc = tui_run(&t);
+	endwin();
+	store_close(t.st);
+	free(t.area_id);
+	free(t.area_name);
+	free(asked);
+	return rc;
+}

@@ -1,0 +1,75 @@
+#ifndef TSUNAGU_TUI_WIDGETS_H
+#define TSUNAGU_TUI_WIDGETS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "tsunagu/sbuf.h"
+
+/*
+ * Small modal widgets: a one-line editor for wide-character input, the
+ * question/input prompts on the status line, and pick lists.  Each modal
+ * loop redraws the main screen under itself every time, so a terminal
+ * resize while it is open simply lays everything out again.
+ */
+struct tui;
+
+/* ---- line editor (lineedit.c) ---- */
+struct lineedit {
+	struct sbuf buf;
+	size_t cur;    /* byte offset of the cursor, always on a character start */
+	size_t start;  /* first byte shown (horizontal scroll) */
+};
+
+enum le_result { LE_IGNORED, LE_MOVED, LE_CHANGED };
+
+void le_init(struct lineedit *le, const char *text);
+void le_free(struct lineedit *le);
+void le_set(struct lineedit *le, const char *text);
+const char *le_text(const struct lineedit *le);
+/* Applies an editing key: characters insert, Backspace removes the whole
+ * character before the cursor, ← → move by character, Home/End, ^A,
+ * ^U (clear to start), ^K (clear to end), Del. */
+enum le_result le_key(struct lineedit *le, int key);
+/* Draws the visible part in `cols` columns and returns the screen column
+ * of the cursor (the cursor moves by display width). */
+int le_draw(struct lineedit *le, int y, int x, int cols, int attr);
+
+/* ---- prompts (prompt.c) ---- */
+/* Asks a yes/no question on the status line; true for y. */
+bool prompt_confirm(struct tui *t, const char *question);
+/* Called after each change of the input with the current text. */
+typedef void (*prompt_change_cb)(struct tui *t, void *ud, const char *text);
+/* Reads a line on the status line.  Returns a new string, or NULL when
+ * cancelled with Esc.  `changed` (may be NULL) sees every keystroke. */
+char *prompt_line(struct tui *t, const char *label, const char *initial,
+		  prompt_change_cb changed, void *ud);
+/* Shows a long read-only text (help) full screen until q/Esc. */
+void prompt_pager(struct tui *t, const char *title, const char *text);
+
+/* ---- pick lists (picklist.c) ---- */
+struct pick_item {
+	char *label;
+	char *value;
+};
+
+struct pick_list {
+	struct pick_item *items;
+	int n, cap;
+};
+
+void pick_add(struct pick_list *l, const char *label, const char *value);
+void pick_clear(struct pick_list *l);
+/* Fills `out` for the query typed so far (for lists that search the
+ * store); NULL fill means filter the given static items by their labels. */
+typedef void (*pick_fill_cb)(struct tui *t, void *ud, const char *query,
+			     struct pick_list *out);
+
+/* Shows the list in a centred box; typing narrows it.  Returns a new
+ * string with the chosen value (never NULL for a chosen item: an item
+ * with NULL value returns ""), or NULL when cancelled. */
+char *picklist_run(struct tui *t, const char *title, const struct pick_list *items,
+		   const char *current, pick_fill_cb fill, void *ud);
+/* Items for choice kind `kind` (store_choices); with `none` an empty
+ * choice first. */
+void pick_choices(struct tui *t, const char *kind, bool none, struct pick_list *out);
+
+#endif
