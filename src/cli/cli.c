@@ -13,16 +13,16 @@
 
 const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo]"},
-	{"list", cli_cmd_list, true, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--format table|tsv|csv|json]"},
-	{"show", cli_cmd_show, true, "show area|party|task|event ID"},
-	{"add", cli_cmd_add, true, "add party|task|log|membership|event --FIELD VALUE ..."},
-	{"edit", cli_cmd_edit, true, "edit party|task|log|membership|event|area ID --FIELD VALUE ..."},
-	{"delete", cli_cmd_delete, true, "delete party|task|log|membership|event ID"},
-	{"history", cli_cmd_history, true, "history party|task|... ID"},
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--format table|tsv|csv|json]"},
+	{"show", cli_cmd_show, false, "show area|party|task|event ID"},
+	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ..."},
+	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ..."},
+	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID"},
+	{"history", cli_cmd_history, false, "history party|task|... ID"},
 	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]"},
 	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE] [--encoding utf-8|cp932]"},
-	{"snapshot", cli_cmd_snapshot, true, "snapshot OUT.db"},
-	{"check", cli_cmd_check, true, "check"},
+	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db"},
+	{"check", cli_cmd_check, false, "check"},
 	{NULL, NULL, false, NULL},
 };
 

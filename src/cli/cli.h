@@ -21,7 +21,10 @@ struct cli {
 struct cli_command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv); /* argv[0] = name */
-	bool needs_db;         /* opened before run (existing file) */
+	bool needs_db;         /* cli_run opens the (existing) file before run;
+				* verbs that check their arguments first leave
+				* this false and call cli_open() themselves, so
+				* a usage error is reported as one (exit 2). */
 	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
 };
 

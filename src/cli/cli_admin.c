@@ -40,6 +40,9 @@ int cli_cmd_check(struct cli *c, int argc, char **argv)
 	struct tsu_error err = {0};
 	if (argc != 1)
 		return cli_usage(c, "check", "引数は要りません");
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
 	if (store_check(c->st, print_problem, c, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	fprintf(c->out, "ok: %s (版 %d)\n", c->db_path, STORE_SCHEMA_VERSION);
@@ -51,6 +54,9 @@ int cli_cmd_snapshot(struct cli *c, int argc, char **argv)
 	struct tsu_error err = {0};
 	if (argc != 2)
 		return cli_usage(c, "snapshot", "出力ファイルを指定してください");
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
 	if (store_snapshot(c->st, argv[1], &err) != TSU_OK)
 		return cli_fail(c, &err);
 	fprintf(c->errf, "作成しました: %s\n", argv[1]);

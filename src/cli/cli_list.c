@@ -224,6 +224,8 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		} else
 			return cli_usage(c, "list", missing ? "オプションに値がありません" : "知らないオプションです");
 	}
-	int rc = resolve_filters(c, &q, area, status, area_id);
+	int rc = cli_open(c, false);
+	if (rc == 0)
+		rc = resolve_filters(c, &q, area, status, area_id);
 	return rc ? rc : output(c, kind, &q, fmt);
 }

@@ -95,7 +95,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!e)
 		return 2;
 	int rc = parse_fields(c, "add", e, argc, argv, 2, fv, &n);
-	if (rc)
+	if (rc || (rc = cli_open(c, false)))
 		return rc;
 	if (store_begin(c->st, &err) != TSU_OK)
 		return cli_fail(c, &err);
@@ -126,6 +126,8 @@ int cli_cmd_edit(struct cli *c, int argc, char **argv)
 	if (rc == 0 && n == 0)
 		rc = cli_usage(c, "edit", "変更する項目を指定してください");
 	if (rc == 0)
+		rc = cli_open(c, false);
+	if (rc == 0)
 		rc = resolve_id(c, e, argv[2], id);
 	if (rc)
 		return rc;
@@ -143,7 +145,9 @@ int cli_cmd_delete(struct cli *c, int argc, char **argv)
 		return 2;
 	if (argc != 3)
 		return cli_usage(c, "delete", "ID をひとつ指定してください");
-	int rc = resolve_id(c, e, argv[2], id);
+	int rc = cli_open(c, false);
+	if (rc == 0)
+		rc = resolve_id(c, e, argv[2], id);
 	if (rc)
 		return rc;
 	if (store_begin(c->st, &err) != TSU_OK)
@@ -181,8 +185,11 @@ int cli_cmd_history(struct cli *c, int argc, char **argv)
 	if (argc != 3)
 		return cli_usage(c, "history", "ID をひとつ指定してください");
 	/* history is also wanted for deleted rows: accept a full id as is */
-	int rc = uuid_valid(argv[2]) ? (snprintf(id, sizeof id, "%s", argv[2]), 0)
-				     : resolve_id(c, e, argv[2], id);
+	int rc = cli_open(c, false);
+	if (rc == 0 && uuid_valid(argv[2]))
+		snprintf(id, sizeof id, "%s", argv[2]);
+	else if (rc == 0)
+		rc = resolve_id(c, e, argv[2], id);
 	if (rc)
 		return rc;
 	if (store_history(c->st, e->name, id, print_history, c, &err) != TSU_OK)

@@ -108,10 +108,13 @@ int cli_cmd_show(struct cli *c, int argc, char **argv)
 	uuid_str id;
 	if (!e || argc != 3)
 		return cli_usage(c, "show", !e ? "種類が違います" : "ID をひとつ指定してください");
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
 	if (store_resolve(c->st, e->name, argv[2], id, &err) != TSU_OK ||
 	    store_get(c->st, e->name, id, false, &r, &err) != TSU_OK)
 		return cli_fail(c, &err);
-	int rc = print_record(c, r);
+	rc = print_record(c, r);
 	record_free(r);
 	return rc;
 }

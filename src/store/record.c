@@ -211,6 +211,9 @@ static enum tsu_status normalize_all(struct store *st, const struct entity_def *
 		if ((f->flags & FIELD_REQUIRED) && is_column(f) && !vals[i])
 			return tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
 	}
+	if (insert && strcmp(e->name, "log") == 0 && !vals[entity_field_index(e, "task_id")] &&
+	    !vals[entity_field_index(e, "party_id")] && !vals[entity_field_index(e, "area_id")])
+		return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
 	return TSU_OK;
 }
 
