@@ -12,7 +12,7 @@
 #endif
 
 const struct cli_command cli_commands[] = {
-	{"init", cli_cmd_init, false, "init [--demo]"},
+	{"init", cli_cmd_init, false, "init [--demo [--scale N]]"},
 	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--format table|tsv|csv|json]"},
 	{"show", cli_cmd_show, false, "show area|party|task|event ID"},
 	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ..."},

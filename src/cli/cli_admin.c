@@ -1,17 +1,28 @@
 /* `init`, `check`, `snapshot`: the file itself. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
 
 int cli_cmd_init(struct cli *c, int argc, char **argv)
 {
-	bool demo = false;
+	bool demo = false, missing;
+	int scale = 1;
+	const char *v;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--demo") == 0)
+		if (strcmp(argv[i], "--demo") == 0) {
 			demo = true;
-		else
+		} else if ((v = cli_opt(argc, argv, &i, "--scale", &missing))) {
+			/* for benchmarks: N times the demo data */
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || n < 1 || n > 1000)
+				return cli_usage(c, "init", "--scale は 1 から 1000 の整数です");
+			scale = (int)n;
+		} else {
 			return cli_usage(c, "init", "知らないオプションです");
+		}
 	}
 	if (access(c->db_path, F_OK) == 0)
 		return cli_error(c, TSU_INVALID, "%s: 既にあります (上書きしません)", c->db_path);
@@ -19,7 +30,7 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct tsu_error err = {0};
-	if (demo && store_demo(c->st, 1, &err) != TSU_OK) {
+	if (demo && store_demo(c->st, scale, &err) != TSU_OK) {
 		store_close(c->st);
 		c->st = NULL;
 		unlink(c->db_path); /* nothing half-made is left behind */

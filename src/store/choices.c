@@ -21,7 +21,7 @@ enum tsu_status choices_load(struct store *st, struct tsu_error *err)
 		c->code = store_col_dup(s, 1);
 		c->label = store_col_dup(s, 2);
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return TSU_OK;
 }
 

@@ -47,9 +47,41 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
 			      struct tsu_error *err)
 {
+	for (int i = 0; i < st->ncache; i++) {
+		struct stmt_slot *c = &st->cache[i];
+		if (!c->busy && strcmp(c->sql, sql) == 0) {
+			c->busy = true;
+			*out = c->stmt;
+			return TSU_OK;
+		}
+	}
 	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
 		return store_sql_fail(st, err, "SQL");
+	if (st->ncache < STORE_STMT_CACHE)
+		st->cache[st->ncache++] = (struct stmt_slot){xstrdup(sql), *out, true};
 	return TSU_OK;
+}
+
+void store_finish(struct store *st, sqlite3_stmt *s)
+{
+	for (int i = 0; i < st->ncache; i++) {
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
+void store_cache_clear(struct store *st)
+{
+	for (int i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
 }
 
 enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err)
@@ -94,7 +126,7 @@ static enum tsu_status read_int(struct store *st, const char *sql, long long *ou
 		return err ? err->status : TSU_DB;
 	int rc = sqlite3_step(s);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "SQL");
 	return TSU_OK;
@@ -166,7 +198,8 @@ static enum tsu_status create_private_file(const char *path, struct tsu_error *e
 static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
 {
 	sqlite3_busy_timeout(st->db, 3000);
-	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+	/* a 64 MB page cache keeps a large import from spilling mid-transaction */
+	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA cache_size=-65536;"
 		       " PRAGMA trusted_schema=OFF", err) != TSU_OK)
 		return err->status;
 	if (!st->readonly && store_exec(st, "PRAGMA journal_mode=DELETE", err) != TSU_OK)
@@ -234,6 +267,7 @@ static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_error *err)
 {
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	store_cache_clear(st);
 	if (st->db)
 		sqlite3_close(st->db);
 	st->readonly = readonly;
@@ -303,6 +337,7 @@ void store_close(struct store *st)
 		return;
 	store_rollback(st);
 	choices_free(st);
+	store_cache_clear(st);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st->path);

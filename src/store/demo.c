@@ -268,7 +268,7 @@ static enum tsu_status demo_area_ids(struct demo *d)
 	int n = 0;
 	while (sqlite3_step(s) == SQLITE_ROW && n < 10)
 		snprintf(d->areas[n++], sizeof(uuid_str), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	store_finish(d->st, s);
 	return n == 10 ? TSU_OK : tsu_fail(d->err, TSU_DB, "エリアが10件ありません");
 }
 

@@ -30,7 +30,7 @@ enum tsu_status history_add(struct store *st, const char *entity, const char *ro
 			sqlite3_bind_null(s, i + 3);
 	}
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "history");
 }
 
@@ -72,6 +72,6 @@ enum tsu_status store_history(struct store *st, const char *entity, const char *
 		if (cb(ud, &h))
 			break;
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "history");
 }

@@ -9,8 +9,19 @@ struct choice {
 	char *kind, *code, *label;
 };
 
+/* Prepared statements are kept for reuse: a write touches the same few
+ * statements (history, search, links) over and over. */
+#define STORE_STMT_CACHE 64
+struct stmt_slot {
+	char *sql;
+	sqlite3_stmt *stmt;
+	bool busy;
+};
+
 struct store {
 	sqlite3 *db;
+	struct stmt_slot cache[STORE_STMT_CACHE];
+	int ncache;
 	char *path;
 	char *author;
 	bool readonly;
@@ -23,9 +34,12 @@ struct store {
 
 /* Maps the last SQLite error of st->db to a status and message. */
 enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const char *what);
-/* Prepares sql; on failure fills err. */
+/* Prepares sql (or reuses a cached statement not in use); on failure
+ * fills err.  Every statement from here is given back with store_finish. */
 enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
 			      struct tsu_error *err);
+void store_finish(struct store *st, sqlite3_stmt *s);
+void store_cache_clear(struct store *st);
 /* Runs sql without results. */
 enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err);
 /* Binds a list of text parameters (NULL binds NULL) starting at index 1. */

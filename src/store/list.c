@@ -227,7 +227,7 @@ enum tsu_status store_list(struct store *st, enum list_kind kind,
 		if (cb(ud, n, vals))
 			break;
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "list");
 }
 
@@ -240,7 +240,7 @@ enum tsu_status store_list_count(struct store *st, enum list_kind kind,
 		return rc;
 	int step = sqlite3_step(s);
 	*count = step == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "list");
 }
 
@@ -255,6 +255,6 @@ enum tsu_status store_list_json(struct store *st, enum list_kind kind,
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		sbuf_add(out, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "list");
 }

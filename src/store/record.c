@@ -95,7 +95,7 @@ enum tsu_status store_get(struct store *st, const char *entity, const char *id,
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		*out = record_from_row(st, e, s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (step == SQLITE_ROW)
 		return TSU_OK;
 	if (step == SQLITE_DONE)
@@ -134,7 +134,7 @@ enum tsu_status store_each(struct store *st, const char *entity, const char *are
 		if (stop)
 			break;
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->table);
 }
 
@@ -252,7 +252,7 @@ static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
 		if (is_column(&e->fields[i]))
 			sqlite3_bind_text(s, ++p, vals[i], -1, SQLITE_STATIC);
 	int step = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
 }
 
@@ -343,7 +343,7 @@ static enum tsu_status update_column(struct store *st, const struct entity_def *
 	const char *vals[] = {new_value, now, st->author, id};
 	store_bind_texts(s, 4, vals);
 	int step = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (step != SQLITE_DONE)
 		return store_sql_fail(st, err, e->label);
 	return history_add(st, e->name, id, f->name, old_value, new_value, err);
@@ -414,7 +414,7 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 		const char *vals[] = {now, st->author, id};
 		store_bind_texts(s, 3, vals);
 		int step = sqlite3_step(s);
-		sqlite3_finalize(s);
+		store_finish(st, s);
 		if (step != SQLITE_DONE)
 			rc = store_sql_fail(st, err, e->label);
 		else if (sqlite3_changes(st->db) == 0)

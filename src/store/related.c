@@ -76,6 +76,6 @@ enum tsu_status store_related(struct store *st, const char *entity, const char *
 		if (cb(ud, n, names, vals))
 			break;
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, relation);
 }

@@ -47,7 +47,7 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 			sbuf_addf(names, "%s%s %s", names->len ? ", " : "", id + UUID_STR_LEN - 8,
 				  title ? title : "");
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return TSU_OK;
 }
 

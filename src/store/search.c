@@ -71,14 +71,14 @@ enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_e
 		return err->status;
 	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
 	if (store_prepare(st, "DELETE FROM search_doc WHERE row_id = ?1", &s, err))
 		return err->status;
 	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
@@ -93,7 +93,7 @@ static enum tsu_status doc_insert(struct store *st, const char *entity, const ch
 	const char *vals[] = {entity, id, owner_entity, owner_id};
 	store_bind_texts(s, 4, vals);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
@@ -102,7 +102,7 @@ static enum tsu_status doc_insert(struct store *st, const char *entity, const ch
 	sqlite3_bind_int64(s, 1, rowid);
 	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 

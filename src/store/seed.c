@@ -80,7 +80,7 @@ static enum tsu_status seed_choice(struct store *st, int n, char **cols, struct 
 		return err->status;
 	store_bind_texts(s, 3, (const char *const *)cols);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "refvalue");
 }
 

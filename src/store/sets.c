@@ -49,11 +49,11 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 	else
 		sbuf_addf(&sql, "SELECT %s FROM %s WHERE %s = ?1 AND deleted_at IS NULL"
 			  " ORDER BY created_at, id", d->value_col, d->table, d->owner_col);
-	if (sqlite3_prepare_v2(st->db, sql.s, -1, &s, NULL) == SQLITE_OK) {
+	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(s) == SQLITE_ROW)
 			sbuf_addf(&out, "%s%s", out.len ? "," : "", sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
+		store_finish(st, s);
 	}
 	sbuf_free(&sql);
 	return out.len ? sbuf_detach(&out) : NULL;
@@ -98,7 +98,7 @@ static enum tsu_status link_add(struct store *st, const struct set_def *d, const
 	store_bind_texts(s, 5, vals);
 	int step = sqlite3_step(s);
 	char *row_id = step == SQLITE_ROW ? store_col_dup(s, 0) : NULL;
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_sql_fail(st, err, d->table);
 	if (row_id)
@@ -140,14 +140,14 @@ static enum tsu_status links_prune(struct store *st, const struct set_def *d, co
 			store_bind_texts(u, 3, vals);
 			if (sqlite3_step(u) != SQLITE_DONE)
 				rc = store_sql_fail(st, err, d->table);
-			sqlite3_finalize(u);
+			store_finish(st, u);
 		}
 		if (rc == TSU_OK)
 			rc = history_add(st, d->table, row_id, "_deleted", value, NULL, err);
 		sbuf_free(&del);
 		free(row_id);
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc;
 }
 
