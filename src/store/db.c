@@ -198,8 +198,7 @@ static enum tsu_status create_private_file(const char *path, struct tsu_error *e
 static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
 {
 	sqlite3_busy_timeout(st->db, 3000);
-	/* a 64 MB page cache keeps a large import from spilling mid-transaction */
-	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA cache_size=-65536;"
+	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
 		       " PRAGMA trusted_schema=OFF", err) != TSU_OK)
 		return err->status;
 	if (!st->readonly && store_exec(st, "PRAGMA journal_mode=DELETE", err) != TSU_OK)
