@@ -10,6 +10,7 @@
 #include <string.h>
 #include "action.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/textwidth.h"
 
 static const struct {
 	const char *label;
@@ -125,19 +126,42 @@ void tui_action_keys(enum tui_action a, char *buf, size_t n)
 	}
 }
 
-char *tui_hint_line(const enum tui_action *acts)
+/* "key label" of the first key bound to a. */
+static void hint_item(enum tui_action a, struct sbuf *b)
 {
-	struct sbuf b = {0};
-	for (; *acts != ACT_NONE; acts++) {
-		char name[24];
-		const struct tui_keybind *k;
-		for (k = tui_default_keys; k->action != ACT_NONE; k++)
-			if (k->action == *acts)
-				break;
-		if (k->action == ACT_NONE)
-			continue;
-		tui_key_name(k->key, name, sizeof(name));
-		sbuf_addf(&b, "%s%s %s", b.len ? "  " : "", name, tui_action_label(*acts));
+	char name[24];
+	const struct tui_keybind *k;
+	for (k = tui_default_keys; k->action != ACT_NONE; k++)
+		if (k->action == a)
+			break;
+	if (k->action == ACT_NONE)
+		return;
+	tui_key_name(k->key, name, sizeof(name));
+	sbuf_addf(b, "%s%s %s", b->len ? "  " : "", name, tui_action_label(a));
+}
+
+char *tui_hint_line(const enum tui_action *acts, int cols)
+{
+	/* Help and quit are always shown: when the line is too long, the
+	 * other hints are dropped from the end (help lists them all). */
+	int n = 0, keep = 0;
+	while (acts[n] != ACT_NONE)
+		n++;
+	for (int i = 0; i < n; i++)
+		if (acts[i] == ACT_HELP || acts[i] == ACT_QUIT)
+			keep++;
+	for (int shown = n - keep; shown >= 0; shown--) {
+		struct sbuf b = {0};
+		int used = 0;
+		for (int i = 0; i < n; i++) {
+			bool fixed = acts[i] == ACT_HELP || acts[i] == ACT_QUIT;
+			if (!fixed && used++ >= shown)
+				continue;
+			hint_item(acts[i], &b);
+		}
+		if (shown == 0 || text_width(sbuf_str(&b)) <= cols)
+			return sbuf_detach(&b);
+		sbuf_free(&b);
 	}
-	return sbuf_detach(&b);
+	return xstrdup("");
 }

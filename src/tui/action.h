@@ -72,8 +72,8 @@ const char *tui_action_help(enum tui_action a);
 void tui_key_name(int key, char *buf, size_t n);
 /* Names of all keys of action `a` joined by " " ("j ↓"). */
 void tui_action_keys(enum tui_action a, char *buf, size_t n);
-/* The bottom-line hint line for `acts` (ACT_NONE terminated):
- * "a 追加  e 編集  / 検索  ? ヘルプ  q 終了".  New string. */
-char *tui_hint_line(const enum tui_action *acts);
+/* The bottom-line hint line for `acts` (ACT_NONE terminated) in at most
+ * `cols` columns: "a 追加  e 編集  / 検索  ? ヘルプ  q 終了".  New string. */
+char *tui_hint_line(const enum tui_action *acts, int cols);
 
 #endif

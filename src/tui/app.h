@@ -63,6 +63,13 @@ struct pane {
 	bool visible;
 };
 
+/* What modal widgets draw under themselves: the main screen, or the form
+ * or detail view that opened them. */
+struct tui_backdrop {
+	void (*draw)(struct tui *t, void *ud);
+	void *ud;
+};
+
 struct tui {
 	struct store *st;
 	const char *db_path;
@@ -78,6 +85,7 @@ struct tui {
 	char msg[TSU_ERROR_MSG_MAX];
 	bool msg_error;
 	char today[11];
+	struct tui_backdrop under;
 };
 
 /* Sets the status-line message (printf style). */
@@ -88,6 +96,8 @@ void tui_reload_all(struct tui *t);
 /* Draws the whole main screen (panes, title, status, hints) without
  * refreshing; modal widgets draw over it. */
 void tui_draw_main(struct tui *t);
+/* Draws what lies under a modal widget (t->under, else the main screen). */
+void tui_draw_under(struct tui *t);
 /* Reads one key (see action.h for the encoding); handles nothing. */
 int tui_getkey(struct tui *t);
 /* Sets the area filter (NULL = all areas) and reloads the other panes. */

@@ -126,11 +126,15 @@ static void detail_draw(struct tui *t, struct detail *d)
 		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
 	}
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(d->hints);
+	char *hints = tui_hint_line(d->hints, COLS);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);
-	refresh();
+}
+
+static void detail_backdrop(struct tui *t, void *ud)
+{
+	detail_draw(t, ud);
 }
 
 /* The entry under the cursor, or NULL. */
@@ -232,6 +236,7 @@ void detail_run(struct tui *t, const char *entity, const char *id)
 {
 	struct detail d = {0};
 	bool reload = true, any_change = false;
+	struct tui_backdrop saved = t->under;
 	snprintf(d.entity, sizeof(d.entity), "%s", entity);
 	snprintf(d.id, sizeof(d.id), "%s", id);
 	for (;;) {
@@ -241,7 +246,9 @@ void detail_run(struct tui *t, const char *entity, const char *id)
 				break;
 			reload = false;
 		}
+		t->under = (struct tui_backdrop){detail_backdrop, &d};
 		detail_draw(t, &d);
+		refresh();
 		int key = tui_getkey(t);
 		if (key == TUI_FKEY(KEY_RESIZE))
 			continue;
@@ -258,5 +265,6 @@ void detail_run(struct tui *t, const char *entity, const char *id)
 		}
 	}
 	(void)any_change;
+	t->under = saved;
 	detail_free(&d);
 }

@@ -103,9 +103,11 @@ static bool form_leave(struct tui *t, struct form *f)
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
 		if (date_parse(r->value, iso, &err) != TSU_OK) {
-			/* the parser's message already names the input */
+			/* the parser's message already names the input; the
+			 * cursor stays on the row */
 			snprintf(f->msg, sizeof(f->msg), "%.*s", (int)sizeof(f->msg) - 1, err.msg);
 			f->msg_error = true;
+			f->editing = true;
 			return false;
 		}
 		form_set_value(r, iso);
@@ -137,7 +139,8 @@ void form_focus(struct tui *t, struct form *f, int i, int dir)
 
 static void form_move(struct tui *t, struct form *f, int dir)
 {
-	form_leave(t, f);
+	if (!form_leave(t, f))
+		return;
 	int i = f->cur + dir;
 	if (i < 0)
 		return;
@@ -288,6 +291,11 @@ static int form_key(struct tui *t, struct form *f, int key)
 	return 0;
 }
 
+static void form_backdrop(struct tui *t, void *ud)
+{
+	form_draw(t, ud);
+}
+
 bool form_run(struct tui *t, const char *entity, const char *id,
 	      struct form_values preset, struct form_values init, uuid_str out_id)
 {
@@ -307,14 +315,18 @@ bool form_run(struct tui *t, const char *entity, const char *id,
 	le_init(&f.le, "");
 	form_load(t, &f, preset, init);
 	int done = 0;
+	struct tui_backdrop saved = t->under;
+	t->under = (struct tui_backdrop){form_backdrop, &f};
 	while (!done) {
 		form_draw(t, &f);
+		refresh();
 		int key = tui_getkey(t);
 		if (key == TUI_FKEY(KEY_RESIZE))
 			continue;
 		f.msg[0] = '\0';
 		done = form_key(t, &f, key);
 	}
+	t->under = saved;
 	if (done > 0) {
 		if (out_id)
 			snprintf(out_id, UUID_STR_LEN + 1, "%s", f.id);

@@ -120,7 +120,6 @@ void form_draw(struct tui *t, struct form *f)
 	} else {
 		curs_set(0);
 	}
-	refresh();
 }
 
 char *form_ref_title(struct tui *t, const char *entity, const char *id)

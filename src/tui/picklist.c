@@ -80,7 +80,7 @@ static void picklist_draw(struct tui *t, struct picker *pk)
 		h = want;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 	int lh = h - 4;
-	tui_draw_main(t);
+	tui_draw_under(t);
 	draw_fill(y, x, h, w, A_NORMAL);
 	draw_frame(t, y, x, h, w, pk->title, true);
 	draw_text(y + 1, x + 2, 6, "絞込:", A_BOLD, TEXT_LEFT);

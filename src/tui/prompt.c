@@ -21,7 +21,7 @@ bool prompt_confirm(struct tui *t, const char *question)
 	sbuf_addf(&b, "%s%s", question, S_YES_NO);
 	bool answer = false;
 	for (;;) {
-		tui_draw_main(t);
+		tui_draw_under(t);
 		draw_text(status_row(), 0, COLS, b.s, draw_attr(t, ROLE_ERROR) | A_REVERSE,
 			  TEXT_LEFT);
 		curs_set(0);
@@ -45,7 +45,7 @@ char *prompt_line(struct tui *t, const char *label, const char *initial,
 	char *result = NULL;
 	le_init(&le, initial);
 	for (;;) {
-		tui_draw_main(t);
+		tui_draw_under(t);
 		int row = status_row();
 		int lw = text_width(label);
 		draw_fill(row, 0, 1, COLS, A_NORMAL);

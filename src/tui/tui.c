@@ -107,10 +107,14 @@ static void tui_place(struct pane *p, int y, int x, int h, int w)
 static void tui_layout(struct tui *t)
 {
 	int body = LINES - 3;
-	/* 28 columns fit the longest area name, open tasks and aging rate */
+	/* 28 columns fit the longest area name, open tasks and aging rate;
+	 * on a narrow screen the Areas pane keeps just the names while another
+	 * pane has the focus, so that board cards get room */
 	int aw = COLS / 4 > 28 ? COLS / 4 : 28;
 	if (aw > 40)
 		aw = 40;
+	if (COLS < 112 && t->focus != PANE_AREAS)
+		aw = 18;
 	for (int i = 0; i < PANE_COUNT; i++)
 		t->panes[i].visible = false;
 	tui_place(&t->panes[PANE_AREAS], 1, 0, body, aw);
@@ -166,9 +170,17 @@ void tui_draw_main(struct tui *t)
 		if (t->panes[i].visible)
 			tui_draw_pane(t, &t->panes[i], (int)t->focus == i);
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(t->panes[t->focus].ops->hints);
+	char *hints = tui_hint_line(t->panes[t->focus].ops->hints, COLS);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
+}
+
+void tui_draw_under(struct tui *t)
+{
+	if (t->under.draw)
+		t->under.draw(t, t->under.ud);
+	else
+		tui_draw_main(t);
 }
 
 static void tui_cycle(struct tui *t, int dir)
