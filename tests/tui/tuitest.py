@@ -91,8 +91,18 @@ class Tui:
         envs = " ".join("%s=%s" % (k, shquote(v)) for k, v in sorted(self.env.items()))
         cmd = "env -i %s %s %s; echo %s$?; sleep 600" % (
             envs, shquote(self.bin), " ".join(shquote(a) for a in args), EXIT_MARK)
-        self.tmux("new-session", "-d", "-s", "main", "-x", str(self.cols),
-                  "-y", str(self.rows), cmd)
+        # a server just killed may still be going away: retry briefly
+        for attempt in range(20):
+            r = subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session",
+                                "-d", "-s", "main", "-x", str(self.cols), "-y",
+                                str(self.rows), cmd],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               universal_newlines=True)
+            if r.returncode == 0:
+                break
+            time.sleep(0.25)
+        else:
+            fail("cannot start tmux: %s" % r.stderr.strip())
         self.tmux("set-option", "-t", "main", "status", "off")
         self.started = True
         return self
