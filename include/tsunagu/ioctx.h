@@ -1,0 +1,40 @@
+#ifndef TSUNAGU_IOCTX_H
+#define TSUNAGU_IOCTX_H
+#include "tsunagu/io.h"
+#include "tsunagu/record.h"
+
+/*
+ * What every importer and exporter of io/ shares: the store, the file,
+ * the options, the callbacks and the counts for the summary.
+ */
+struct io_ctx {
+	struct store *st;
+	const char *path;          /* for messages; "-" for stdout */
+	const struct io_options *opt;
+	io_progress_cb progress;
+	io_report_cb report;
+	void *ud;
+	long inserted, updated, unchanged, skipped, written;
+};
+
+/* One line of the summary through the report callback (if any). */
+void io_reportf(struct io_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void io_progress(struct io_ctx *c, long done, long total);
+
+/* Rewrites err's message as "FILE:LINE: message" and returns st. */
+enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
+			   struct tsu_error *err);
+
+/* Updates row `id` of `entity` with fv when it exists, else inserts a new
+ * row (id NULL or unknown); counts it as inserted, updated or unchanged
+ * (the row read back before and after is compared).  out_id (may be NULL)
+ * gets the row's id. */
+enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
+			 const struct field_value *fv, size_t n, uuid_str out_id,
+			 struct tsu_error *err);
+
+/* True when the party's contact details may leave the program: an
+ * organisation, or a person with 本人同意 (consent = 1). */
+bool io_contact_allowed(const struct record *party);
+
+#endif

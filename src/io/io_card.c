@@ -1,0 +1,322 @@
+/* vCard <-> parties, iCalendar <-> events and tasks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsunagu/clock.h"
+#include "tsunagu/ical.h"
+#include "tsunagu/io_card.h"
+#include "tsunagu/vcard.h"
+
+/* The row id in a UID we wrote ("urn:uuid:ID" or "ID"), or NULL. */
+static const char *uid_id(const char *uid)
+{
+	if (!uid)
+		return NULL;
+	if (strncmp(uid, "urn:uuid:", 9) == 0)
+		uid += 9;
+	return uuid_valid(uid) ? uid : NULL;
+}
+
+static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
+				     struct tsu_error *err)
+{
+	struct field_value fv[8];
+	struct sbuf note = {0};
+	size_t n = 0;
+	bool org = vcard_is_org(v);
+
+	if (!v->fn || !*v->fn)
+		return tsu_fail(err, TSU_INVALID, "名前 (FN/N/ORG) のない名刺です");
+	fv[n++] = (struct field_value){"kind", org ? "org" : "person"};
+	fv[n++] = (struct field_value){"name", v->fn};
+	if (org ? (v->org_kana || v->kana) : v->kana != NULL)
+		fv[n++] = (struct field_value){"kana", org && v->org_kana ? v->org_kana : v->kana};
+	if (v->tel)
+		fv[n++] = (struct field_value){"phone", v->tel};
+	if (v->email)
+		fv[n++] = (struct field_value){"email", v->email};
+	if (v->adr)
+		fv[n++] = (struct field_value){"address", v->adr};
+	/* a person's ORG has no field of its own: keep it in the notes */
+	if (v->note)
+		sbuf_add(&note, v->note);
+	if (!org && v->org && *v->org && !(v->note && strstr(v->note, v->org)))
+		sbuf_addf(&note, "%s所属: %s", note.len ? "\n" : "", v->org);
+	if (note.len)
+		fv[n++] = (struct field_value){"notes", note.s};
+	enum tsu_status st = io_apply(c, "party", uid_id(v->uid), fv, n, NULL, err);
+	sbuf_free(&note);
+	return st;
+}
+
+enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
+{
+	struct ctl_reader *r;
+	struct vcard v = {0};
+	bool got;
+	long cards = 0, done, total;
+	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
+
+	if (st != TSU_OK)
+		return st;
+	while ((st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
+		st = card_to_party(c, &v, err);
+		if (st != TSU_OK) {
+			st = io_at_line(c, v.line, st, err);
+			break;
+		}
+		if (++cards % 100 == 0) {
+			ctl_progress(r, &done, &total);
+			io_progress(c, done, total);
+		}
+	}
+	if (st == TSU_OK && cards == 0)
+		st = tsu_fail(err, TSU_INVALID, "%s:1: BEGIN:VCARD が一つもありません", c->path);
+	vcard_clear(&v);
+	ctl_close(r);
+	return st;
+}
+
+struct choice_find {
+	const char *want;
+	const char *code;
+};
+
+static int choice_hit(void *ud, const char *code, const char *label)
+{
+	struct choice_find *f = ud;
+
+	if (strcmp(f->want, code) == 0 || strcmp(f->want, label) == 0) {
+		f->code = code;
+		return 1;
+	}
+	return 0;
+}
+
+/* The first of the comma-separated CATEGORIES that is a choice of kind. */
+static char *category_choice(struct io_ctx *c, const char *kind, const char *cats)
+{
+	struct tsu_error e2 = {0};
+	char *copy, *save = NULL, *result = NULL;
+
+	if (!cats)
+		return NULL;
+	copy = xstrdup(cats);
+	for (char *t = strtok_r(copy, ",", &save); t && !result; t = strtok_r(NULL, ",", &save)) {
+		struct choice_find f = {t, NULL};
+		if (store_choices(c->st, kind, choice_hit, &f, &e2) == TSU_OK && f.code)
+			result = xstrdup(f.code);
+	}
+	free(copy);
+	return result;
+}
+
+static const char *task_status(const struct ical_item *it)
+{
+	if (it->x_status && *it->x_status)
+		return it->x_status;
+	if (!it->status)
+		return NULL;
+	if (strcmp(it->status, "COMPLETED") == 0)
+		return "完了";
+	if (strcmp(it->status, "IN-PROCESS") == 0)
+		return "対応中";
+	if (strcmp(it->status, "CANCELLED") == 0)
+		return "保留";
+	return "未着手";
+}
+
+static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
+				   struct tsu_error *err)
+{
+	struct field_value fv[8];
+	size_t n = 0;
+	char *choice = category_choice(c, it->todo ? "category" : "event_kind", it->categories);
+
+	if (!it->summary || !*it->summary) {
+		free(choice);
+		return tsu_fail(err, TSU_INVALID, "SUMMARY (件名) がありません");
+	}
+	fv[n++] = (struct field_value){"title", it->summary};
+	if (it->todo) {
+		if (it->due[0])
+			fv[n++] = (struct field_value){"due", it->due};
+		if (task_status(it))
+			fv[n++] = (struct field_value){"status", task_status(it)};
+		if (it->description)
+			fv[n++] = (struct field_value){"body", it->description};
+		if (choice)
+			fv[n++] = (struct field_value){"category", choice};
+	} else {
+		if (it->date[0])
+			fv[n++] = (struct field_value){"date", it->date};
+		if (it->start_time[0])
+			fv[n++] = (struct field_value){"start_time", it->start_time};
+		if (it->end_time[0])
+			fv[n++] = (struct field_value){"end_time", it->end_time};
+		if (it->location)
+			fv[n++] = (struct field_value){"place", it->location};
+		if (it->description)
+			fv[n++] = (struct field_value){"notes", it->description};
+		if (choice)
+			fv[n++] = (struct field_value){"kind", choice};
+	}
+	enum tsu_status st = io_apply(c, it->todo ? "task" : "event", uid_id(it->uid), fv, n,
+				      NULL, err);
+	free(choice);
+	return st;
+}
+
+enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
+{
+	struct ctl_reader *r;
+	struct ical_item it = {0};
+	bool got;
+	long items = 0, done, total;
+	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
+
+	if (st != TSU_OK)
+		return st;
+	while ((st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
+		st = item_to_row(c, &it, err);
+		if (st != TSU_OK) {
+			st = io_at_line(c, it.line, st, err);
+			break;
+		}
+		if (++items % 100 == 0) {
+			ctl_progress(r, &done, &total);
+			io_progress(c, done, total);
+		}
+	}
+	if (st == TSU_OK && items == 0)
+		io_reportf(c, "VEVENT も VTODO もありませんでした");
+	ical_clear(&it);
+	ctl_close(r);
+	return st;
+}
+
+/* ---- export ---- */
+
+struct card_export {
+	struct io_ctx *c;
+	struct outfile *o;
+	struct sbuf buf;
+	struct tsu_error *err;
+	enum tsu_status st;
+};
+
+static enum tsu_status flush_buf(struct card_export *x)
+{
+	int32_t bad;
+	enum tsu_status st = outfile_write(x->o, x->buf.s ? x->buf.s : "", x->buf.len, &bad, x->err);
+
+	sbuf_reset(&x->buf);
+	return st;
+}
+
+static int party_card(void *ud, const struct record *r)
+{
+	struct card_export *x = ud;
+	struct sbuf uid = {0};
+	bool contact = io_contact_allowed(r);
+	const char *kind = record_get(r, "kind");
+	struct vcard v = {0};
+
+	sbuf_addf(&uid, "urn:uuid:%s", r->id);
+	v.uid = uid.s;
+	v.kind = (char *)(kind && strcmp(kind, "org") == 0 ? "org" : "individual");
+	v.fn = (char *)record_get(r, "name");
+	v.kana = (char *)record_get(r, "kana");
+	if (strcmp(v.kind, "org") == 0)
+		v.org = v.fn;
+	if (contact) {
+		v.tel = (char *)record_get(r, "phone");
+		v.email = (char *)record_get(r, "email");
+		v.adr = (char *)record_get(r, "address");
+	}
+	v.note = (char *)record_get(r, "notes");
+	vcard_write(&x->buf, &v);
+	sbuf_free(&uid);
+	x->c->written++;
+	if (x->buf.len >= 65536)
+		x->st = flush_buf(x);
+	return x->st != TSU_OK;
+}
+
+enum tsu_status io_export_vcard(struct io_ctx *c, struct outfile *o, struct tsu_error *err)
+{
+	struct card_export x = {.c = c, .o = o, .err = err};
+	enum tsu_status st = store_each(c->st, "party", c->opt->area_id, party_card, &x, err);
+
+	if (st == TSU_OK)
+		st = x.st;
+	if (st == TSU_OK)
+		st = flush_buf(&x);
+	sbuf_free(&x.buf);
+	return st;
+}
+
+struct cal_export {
+	struct card_export base;
+	char dtstamp[20];
+};
+
+static int event_item(void *ud, const struct record *r)
+{
+	struct cal_export *x = ud;
+	struct ical_item it = {0};
+
+	if (!record_get(r, "date"))
+		return 0;
+	it.uid = (char *)r->id;
+	it.summary = (char *)record_get(r, "title");
+	snprintf(it.date, sizeof(it.date), "%s", record_get(r, "date"));
+	if (record_get(r, "start_time") && ical_parse_hhmm(record_get(r, "start_time"), it.start_time) &&
+	    record_get(r, "end_time"))
+		ical_parse_hhmm(record_get(r, "end_time"), it.end_time);
+	it.location = (char *)record_get(r, "place");
+	it.description = (char *)record_get(r, "notes");
+	it.categories = (char *)record_get(r, "kind");
+	ical_write(&x->base.buf, &it, x->dtstamp);
+	x->base.c->written++;
+	return 0;
+}
+
+static int task_item(void *ud, const struct record *r)
+{
+	struct cal_export *x = ud;
+	struct ical_item it = {.todo = true};
+
+	if (!record_get(r, "due"))
+		return 0;
+	it.uid = (char *)r->id;
+	it.summary = (char *)record_get(r, "title");
+	snprintf(it.due, sizeof(it.due), "%s", record_get(r, "due"));
+	it.x_status = (char *)record_get(r, "status");
+	it.description = (char *)record_get(r, "body");
+	it.categories = (char *)record_get(r, "category");
+	ical_write(&x->base.buf, &it, x->dtstamp);
+	x->base.c->written++;
+	return 0;
+}
+
+enum tsu_status io_export_ical(struct io_ctx *c, struct outfile *o, struct tsu_error *err)
+{
+	struct cal_export x = {.base = {.c = c, .o = o, .err = err}};
+	char iso[32];
+	enum tsu_status st;
+
+	/* DTSTAMP: 2026-11-23T09:15:02Z -> 20261123T091502Z */
+	clock_iso(clock_now_ms(), iso, sizeof(iso));
+	snprintf(x.dtstamp, sizeof(x.dtstamp), "%.4s%.2s%.2sT%.2s%.2s%.2sZ", iso, iso + 5,
+		 iso + 8, iso + 11, iso + 14, iso + 17);
+	ical_begin(&x.base.buf);
+	st = store_each(c->st, "event", c->opt->area_id, event_item, &x, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, "task", c->opt->area_id, task_item, &x, err);
+	ical_end(&x.base.buf);
+	if (st == TSU_OK)
+		st = flush_buf(&x.base);
+	sbuf_free(&x.base.buf);
+	return st;
+}

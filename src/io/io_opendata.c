@@ -1,0 +1,359 @@
+/* 地域・年齢別人口 and 公共施設一覧 into districts and facilities. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsunagu/csv.h"
+#include "tsunagu/csvcell.h"
+#include "tsunagu/date.h"
+#include "tsunagu/io_opendata.h"
+#include "tsunagu/opendata.h"
+
+#define UNMATCHED_SHOWN 30
+
+struct place {
+	uuid_str id;
+	uuid_str area;     /* "" when none */
+	char *key;
+	char as_of[DATE_ISO_LEN + 1];  /* latest date imported this run */
+};
+
+struct places {
+	struct place *p;
+	size_t n;
+};
+
+static void places_add(struct places *ps, const char *id, const char *area, char *key)
+{
+	ps->p = xrealloc(ps->p, (ps->n + 1) * sizeof(*ps->p));
+	struct place *p = &ps->p[ps->n++];
+	memset(p, 0, sizeof(*p));
+	snprintf(p->id, sizeof(p->id), "%s", id);
+	snprintf(p->area, sizeof(p->area), "%s", area ? area : "");
+	p->key = key;
+}
+
+static void places_free(struct places *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		free(ps->p[i].key);
+	free(ps->p);
+}
+
+static int collect_district(void *ud, const struct record *r)
+{
+	places_add(ud, r->id, record_get(r, "area_id"), place_key(record_get(r, "name")));
+	return 0;
+}
+
+/* Facilities are known by name and address together. */
+static char *facility_key(const char *name, const char *address)
+{
+	char *a = place_key(name ? name : ""), *b = place_key(address ? address : "");
+	struct sbuf s = {0};
+
+	sbuf_addf(&s, "%s\t%s", a, b);
+	free(a);
+	free(b);
+	return sbuf_detach(&s);
+}
+
+static int collect_facility(void *ud, const struct record *r)
+{
+	places_add(ud, r->id, NULL, facility_key(record_get(r, "name"), record_get(r, "address")));
+	return 0;
+}
+
+static struct place *places_find(struct places *ps, const char *key)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (strcmp(ps->p[i].key, key) == 0)
+			return &ps->p[i];
+	return NULL;
+}
+
+/* Opens the CSV and turns its heading row into keys. */
+static enum tsu_status open_with_header(struct io_ctx *c, struct csv_reader **r,
+					char ***keys, size_t *nkeys, struct tsu_error *err)
+{
+	const struct csv_row *row;
+	enum tsu_status st = csv_open(c->path, c->opt->encoding, r, err);
+
+	*keys = NULL;
+	*nkeys = 0;
+	if (st != TSU_OK)
+		return st;
+	st = csv_next(*r, &row, err);
+	if (st == TSU_OK && !row)
+		st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
+	if (st != TSU_OK)
+		return st;
+	*keys = xcalloc(row->n, sizeof(**keys));
+	*nkeys = row->n;
+	for (size_t i = 0; i < row->n; i++)
+		(*keys)[i] = csv_header_key(row->f[i]);
+	return TSU_OK;
+}
+
+static void free_keys(char **keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+static const char *cell(const struct csv_row *row, int col)
+{
+	return col >= 0 && (size_t)col < row->n ? row->f[col] : "";
+}
+
+/* 地域名 without the prefecture and city names some files put before it. */
+static const char *district_name(const struct csv_row *row, const struct od_population *p)
+{
+	const char *name = cell(row, p->name);
+	const char *pref = cell(row, p->pref), *city = cell(row, p->city);
+
+	if (*pref && strncmp(name, pref, strlen(pref)) == 0)
+		name += strlen(pref);
+	if (*city && strncmp(name, city, strlen(city)) == 0)
+		name += strlen(city);
+	return name;
+}
+
+struct pop_values {
+	char *total, *old, *households;
+	char date[DATE_ISO_LEN + 1];
+};
+
+static void pop_values_free(struct pop_values *v)
+{
+	free(v->total);
+	free(v->old);
+	free(v->households);
+}
+
+static enum tsu_status number_cell(const struct csv_row *row, int col, const char *label,
+				   char **out, struct tsu_error *err)
+{
+	bool ok;
+
+	*out = csv_cell_number(cell(row, col), &ok);
+	if (!ok)
+		return tsu_fail(err, TSU_INVALID, "「%s」が数値ではありません", label);
+	return TSU_OK;
+}
+
+/* The row's numbers; the 65+ sum is left NULL when a band is undisclosed. */
+static enum tsu_status pop_values(const struct csv_row *row, const struct od_population *p,
+				  char *const *keys, struct pop_values *v, struct tsu_error *err)
+{
+	enum tsu_status st = number_cell(row, p->total, "総人口", &v->total, err);
+	long long sum = 0;
+	bool known = p->nold > 0;
+
+	if (st == TSU_OK && p->households >= 0)
+		st = number_cell(row, p->households, "世帯数", &v->households, err);
+	for (size_t i = 0; i < p->nold && st == TSU_OK; i++) {
+		char *n = NULL;
+		st = number_cell(row, p->old[i], keys[p->old[i]], &n, err);
+		if (n)
+			sum += strtoll(n, NULL, 10);
+		else
+			known = false;
+		free(n);
+	}
+	if (st == TSU_OK && known) {
+		struct sbuf b = {0};
+		sbuf_addf(&b, "%lld", sum);
+		v->old = sbuf_detach(&b);
+	}
+	v->date[0] = '\0';
+	if (st == TSU_OK && *cell(row, p->date)) {
+		st = date_parse(cell(row, p->date), v->date, err);
+	}
+	return st;
+}
+
+struct district_run {
+	struct io_ctx *c;
+	struct places ds;
+	struct od_population p;
+	char **keys;
+	struct sbuf unmatched;
+	long nunmatched;
+};
+
+static enum tsu_status district_row(struct district_run *x, const struct csv_row *row,
+				    struct tsu_error *err)
+{
+	const char *name = district_name(row, &x->p);
+	char *key = place_key(name);
+	struct place *d = places_find(&x->ds, key);
+	struct pop_values v = {0};
+	enum tsu_status st = TSU_OK;
+
+	free(key);
+	if (!d) {
+		if (x->nunmatched++ < UNMATCHED_SHOWN)
+			sbuf_addf(&x->unmatched, "%s%s (%ld行目)", x->unmatched.len ? "、" : "",
+				  name, row->line);
+		x->c->skipped++;
+		return TSU_OK;
+	}
+	st = pop_values(row, &x->p, x->keys, &v, err);
+	if (st == TSU_OK && d->as_of[0] && strcmp(v.date, d->as_of) < 0) {
+		x->c->skipped++;  /* an older survey of a district already set */
+	} else if (st == TSU_OK) {
+		char *code = x->p.code >= 0 ? csv_cell_code(cell(row, x->p.code)) : NULL;
+		struct field_value fv[5];
+		size_t n = 0;
+		fv[n++] = (struct field_value){"population", v.total};
+		if (v.old)
+			fv[n++] = (struct field_value){"population_65", v.old};
+		if (x->p.households >= 0)
+			fv[n++] = (struct field_value){"households", v.households};
+		if (v.date[0])
+			fv[n++] = (struct field_value){"as_of", v.date};
+		if (code && *code)
+			fv[n++] = (struct field_value){"code", code};
+		st = io_apply(x->c, "district", d->id, fv, n, NULL, err);
+		memcpy(d->as_of, v.date, sizeof(d->as_of));
+		free(code);
+	}
+	pop_values_free(&v);
+	return st == TSU_OK ? st : io_at_line(x->c, row->line, st, err);
+}
+
+enum tsu_status io_import_districts(struct io_ctx *c, struct tsu_error *err)
+{
+	struct district_run x = {.c = c};
+	struct csv_reader *r = NULL;
+	const struct csv_row *row;
+	size_t nkeys;
+	enum tsu_status st = open_with_header(c, &r, &x.keys, &nkeys, err);
+
+	if (st == TSU_OK && !od_population_columns(x.keys, nkeys, &x.p))
+		st = tsu_fail(err, TSU_INVALID,
+			      "%s:1: 地域・年齢別人口の形式ではありません（「地域名」と「総人口」の列が必要です）",
+			      c->path);
+	if (st == TSU_OK && x.p.nold == 0)
+		io_reportf(c, "65歳以上の年齢別の列がないため、65歳以上人口は変えません");
+	if (st == TSU_OK)
+		st = store_each(c->st, "district", NULL, collect_district, &x.ds, err);
+	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
+		if (!csv_row_blank(row))
+			st = district_row(&x, row, err);
+	if (st == TSU_OK && x.nunmatched)
+		io_reportf(c, "登録されていない町丁目 %ld 件は読み飛ばしました: %s%s", x.nunmatched,
+			   sbuf_str(&x.unmatched), x.nunmatched > UNMATCHED_SHOWN ? " ほか" : "");
+	sbuf_free(&x.unmatched);
+	od_population_free(&x.p);
+	places_free(&x.ds);
+	free_keys(x.keys, nkeys);
+	csv_close(r);
+	return st;
+}
+
+/* The area of the district the address names most precisely, or NULL. */
+static const char *area_by_address(struct places *ds, const char *address)
+{
+	char *ak = place_key(address);
+	const char *area = NULL;
+	size_t best = 0;
+
+	for (size_t i = 0; i < ds->n; i++) {
+		size_t m = ds->p[i].area[0] ? place_in_address(ak, ds->p[i].key) : 0;
+		if (m > best) {
+			best = m;
+			area = ds->p[i].area;
+		}
+	}
+	free(ak);
+	return area;
+}
+
+struct facility_run {
+	struct io_ctx *c;
+	struct places ds, fs;
+	struct od_facility col;
+	long no_area;
+};
+
+static enum tsu_status facility_row(struct facility_run *x, const struct csv_row *row,
+				    struct tsu_error *err)
+{
+	static const struct { const char *field; size_t off; bool code; } cols[] = {
+		{"name", offsetof(struct od_facility, name), false},
+		{"kana", offsetof(struct od_facility, kana), false},
+		{"alias", offsetof(struct od_facility, alias), false},
+		{"kind", offsetof(struct od_facility, kind), false},
+		{"poi_code", offsetof(struct od_facility, poi_code), true},
+		{"address", offsetof(struct od_facility, address), false},
+		{"address2", offsetof(struct od_facility, address2), false},
+		{"lat", offsetof(struct od_facility, lat), true},
+		{"lon", offsetof(struct od_facility, lon), true},
+		{"phone", offsetof(struct od_facility, phone), true},
+		{"notes", offsetof(struct od_facility, notes), false},
+	};
+	struct field_value fv[13];
+	char *vals[13] = {0};
+	size_t n = 0;
+	const char *name = cell(row, x->col.name), *address = cell(row, x->col.address);
+	enum tsu_status st = TSU_OK;
+
+	if (!*name)
+		return io_at_line(x->c, row->line, TSU_INVALID,
+				  (tsu_fail(err, TSU_INVALID, "「名称」が空です"), err));
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		int col = *(const int *)((const char *)&x->col + cols[i].off);
+		if (col < 0)
+			continue;
+		vals[n] = cols[i].code ? csv_cell_code(cell(row, col)) : xstrdup(cell(row, col));
+		fv[n] = (struct field_value){cols[i].field, vals[n]};
+		n++;
+	}
+	const char *area = *address ? area_by_address(&x->ds, address) : NULL;
+	if (area)
+		fv[n++] = (struct field_value){"area_id", area};
+	else
+		x->no_area++;
+	char *key = facility_key(name, address);
+	struct place *f = places_find(&x->fs, key);
+	uuid_str id;
+	st = io_apply(x->c, "facility", f ? f->id : NULL, fv, n, id, err);
+	if (st == TSU_OK && !f)
+		places_add(&x->fs, id, NULL, key);
+	else
+		free(key);
+	for (size_t i = 0; i < n; i++)
+		free(vals[i]);
+	return st == TSU_OK ? st : io_at_line(x->c, row->line, st, err);
+}
+
+enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
+{
+	struct facility_run x = {.c = c};
+	struct csv_reader *r = NULL;
+	const struct csv_row *row;
+	char **keys;
+	size_t nkeys;
+	enum tsu_status st = open_with_header(c, &r, &keys, &nkeys, err);
+
+	if (st == TSU_OK && !od_facility_columns(keys, nkeys, &x.col))
+		st = tsu_fail(err, TSU_INVALID,
+			      "%s:1: 公共施設一覧の形式ではありません（「名称」の列が必要です）", c->path);
+	if (st == TSU_OK)
+		st = store_each(c->st, "district", NULL, collect_district, &x.ds, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, "facility", NULL, collect_facility, &x.fs, err);
+	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
+		if (!csv_row_blank(row))
+			st = facility_row(&x, row, err);
+	if (st == TSU_OK && x.no_area)
+		io_reportf(c, "住所から町丁目が分からずエリアを決められなかった施設: %ld 件", x.no_area);
+	places_free(&x.ds);
+	places_free(&x.fs);
+	free_keys(keys, nkeys);
+	csv_close(r);
+	return st;
+}

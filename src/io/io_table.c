@@ -1,0 +1,281 @@
+/*
+ * Entity CSV import and export, driven by the field tables of entity.c
+ * so that a new field is a new column without any change here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsunagu/csv.h"
+#include "tsunagu/csvcell.h"
+#include "tsunagu/io_table.h"
+#include "tsunagu/textnorm.h"
+#include "tsunagu/utf8.h"
+
+#define IO_PROGRESS_ROWS 500
+
+enum tsu_status io_cp932_fail(struct tsu_error *err, const char *id, const char *label,
+			      int32_t bad)
+{
+	char ch[5] = {0};
+
+	utf8_encode(bad, ch);
+	return tsu_fail(err, TSU_ENCODING,
+			"レコード %s の「%s」にある文字「%s」(U+%04X) は CP932 で表せません（--encoding utf-8 で書き出してください）",
+			id, label, ch, (unsigned)bad);
+}
+
+/* ---- import ---- */
+
+struct table_map {
+	const struct entity_def *e;
+	int *field;      /* per column: field index, -1 unused, -2 the id */
+	size_t ncols;
+	int id_col;
+};
+
+/* Field index of a heading: the field name or its Japanese label. */
+static int heading_field(const struct entity_def *e, const char *key)
+{
+	for (int i = 0; i < e->nfields; i++) {
+		char *kn = csv_header_key(e->fields[i].name), *kl = csv_header_key(e->fields[i].label);
+		bool hit = strcmp(kn, key) == 0 || strcmp(kl, key) == 0;
+		free(kn);
+		free(kl);
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
+				  struct table_map *m, struct tsu_error *err)
+{
+	m->ncols = row->n;
+	m->field = xcalloc(row->n, sizeof(*m->field));
+	m->id_col = -1;
+	for (size_t i = 0; i < row->n; i++) {
+		char *key = csv_header_key(row->f[i]);
+		int f = strcmp(key, "id") == 0 ? -2 : heading_field(m->e, key);
+		free(key);
+		for (size_t j = 0; j < i && f != -1; j++)
+			if (m->field[j] == f)
+				return io_at_line(c, row->line, TSU_INVALID,
+						  (tsu_fail(err, TSU_INVALID, "列「%s」が二つあります",
+							    row->f[i]), err));
+		if (f >= 0 && (m->e->fields[f].flags & FIELD_READONLY))
+			f = -1;
+		m->field[i] = f;
+		if (f == -2)
+			m->id_col = (int)i;
+		if (f == -1 && row->f[i][0])
+			io_reportf(c, "列「%s」は%sの項目ではないので読み込みません", row->f[i], m->e->label);
+	}
+	return TSU_OK;
+}
+
+/* The value to give the store for one cell, or NULL after an error. */
+static char *cell_value(const struct field_def *f, const char *cell, struct tsu_error *err)
+{
+	bool ok;
+	char *v;
+
+	switch (f->type) {
+	case FIELD_INT:
+	case FIELD_REAL:
+		v = csv_cell_number(cell, &ok);
+		if (!ok) {
+			tsu_fail(err, TSU_INVALID, "「%s」は数値で書いてください", f->label);
+			return NULL;
+		}
+		return v ? v : xstrdup("");
+	case FIELD_LONGTEXT:
+	case FIELD_SET:
+		return xstrdup(cell);
+	default:
+		if (strstr(f->name, "code"))
+			return csv_cell_code(cell);
+		v = text_trim(cell);
+		return v ? v : xstrdup(cell);
+	}
+}
+
+static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
+				  const struct csv_row *row, struct tsu_error *err)
+{
+	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
+	size_t n = 0;
+	const char *id = NULL;
+	enum tsu_status st = TSU_OK;
+
+	if (row->n > m->ncols)
+		return io_at_line(c, row->line, TSU_INVALID,
+				  (tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
+					    row->n, m->ncols), err));
+	for (size_t i = 0; i < m->ncols && st == TSU_OK; i++) {
+		const char *cell = i < row->n ? row->f[i] : "";
+		if (m->field[i] == -2) {
+			id = cell;
+		} else if (m->field[i] >= 0) {
+			const struct field_def *f = &m->e->fields[m->field[i]];
+			char *v = cell_value(f, cell, err);
+			if (!v)
+				st = TSU_INVALID;
+			else
+				fv[n++] = (struct field_value){f->name, v};
+		}
+	}
+	if (st == TSU_OK && id && *id && !uuid_valid(id))
+		st = tsu_fail(err, TSU_INVALID, "id「%s」は UUID の形ではありません", id);
+	if (st == TSU_OK)
+		st = io_apply(c, m->e->name, id, fv, n, NULL, err);
+	for (size_t i = 0; i < n; i++)
+		free((char *)fv[i].value);
+	free(fv);
+	return st == TSU_OK ? st : io_at_line(c, row->line, st, err);
+}
+
+enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu_error *err)
+{
+	struct table_map m = {.e = entity_find(entity)};
+	struct csv_reader *r;
+	const struct csv_row *row;
+	enum tsu_status st = csv_open(c->path, c->opt->encoding, &r, err);
+	long rows = 0, done, total;
+
+	if (st != TSU_OK)
+		return st;
+	st = csv_next(r, &row, err);
+	if (st == TSU_OK && !row)
+		st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
+	if (st == TSU_OK)
+		st = map_header(c, row, &m, err);
+	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row) {
+		if (csv_row_blank(row))
+			continue;
+		st = import_row(c, &m, row, err);
+		if (++rows % IO_PROGRESS_ROWS == 0) {
+			csv_progress(r, &done, &total);
+			io_progress(c, done, total);
+		}
+	}
+	if (st == TSU_OK)
+		io_reportf(c, "文字コード: %s", csv_encoding(r) == IO_ENC_CP932 ? "CP932" : "UTF-8");
+	free(m.field);
+	csv_close(r);
+	return st;
+}
+
+/* ---- export ---- */
+
+struct ref_entry {
+	uuid_str id;
+	char *shown;
+};
+
+struct table_export {
+	struct io_ctx *c;
+	const struct entity_def *e;
+	struct outfile *o;
+	struct ref_entry *refs;
+	size_t nrefs;
+	struct sbuf line;
+	struct tsu_error *err;
+	enum tsu_status st;
+};
+
+/* The name of the row `id` points to when that name resolves to it. */
+static const char *ref_shown(struct table_export *x, const struct field_def *f, const char *id)
+{
+	struct record *r = NULL;
+	struct tsu_error e2 = {0};
+	uuid_str back;
+
+	for (size_t i = 0; i < x->nrefs; i++)
+		if (strcmp(x->refs[i].id, id) == 0)
+			return x->refs[i].shown;
+	x->refs = xrealloc(x->refs, (x->nrefs + 1) * sizeof(*x->refs));
+	struct ref_entry *re = &x->refs[x->nrefs++];
+	snprintf(re->id, sizeof(re->id), "%s", id);
+	re->shown = xstrdup(id);
+	if (store_get(x->c->st, f->ref, id, false, &r, &e2) == TSU_OK) {
+		const char *title = record_get(r, r->def->title_field);
+		if (title && store_resolve(x->c->st, f->ref, title, back, &e2) == TSU_OK &&
+		    strcmp(back, id) == 0) {
+			free(re->shown);
+			re->shown = xstrdup(title);
+		}
+		record_free(r);
+	}
+	return re->shown;
+}
+
+/* The exported text of field i of r ("" for contact details withheld). */
+static const char *shown_value(struct table_export *x, const struct record *r, int i,
+			       bool contact_ok)
+{
+	const struct field_def *f = &x->e->fields[i];
+	const char *v = r->values[i];
+
+	if (!v || ((f->flags & FIELD_CONTACT) && !contact_ok))
+		return "";
+	if (f->type == FIELD_REF)
+		return ref_shown(x, f, v);
+	return v;
+}
+
+static int export_row(void *ud, const struct record *r)
+{
+	struct table_export *x = ud;
+	bool contact_ok = strcmp(x->e->name, "party") != 0 || io_contact_allowed(r);
+	int32_t bad;
+
+	sbuf_reset(&x->line);
+	csv_put_field(&x->line, r->id);
+	for (int i = 0; i < x->e->nfields; i++) {
+		csv_put_sep(&x->line);
+		csv_put_field(&x->line, shown_value(x, r, i, contact_ok));
+	}
+	csv_end_row(&x->line);
+	x->st = outfile_write(x->o, x->line.s, x->line.len, &bad, x->err);
+	if (x->st == TSU_ENCODING) {
+		/* name the field holding it */
+		const char *label = "id";
+		char ch[5] = {0};
+		utf8_encode(bad, ch);
+		for (int i = 0; i < x->e->nfields; i++) {
+			if (strstr(shown_value(x, r, i, contact_ok), ch)) {
+				label = x->e->fields[i].label;
+				break;
+			}
+		}
+		x->st = io_cp932_fail(x->err, r->id, label, bad);
+	}
+	if (x->st == TSU_OK && ++x->c->written % IO_PROGRESS_ROWS == 0)
+		io_progress(x->c, x->c->written, 0);
+	return x->st != TSU_OK;
+}
+
+enum tsu_status io_table_export(struct io_ctx *c, const char *entity, struct outfile *o,
+				struct tsu_error *err)
+{
+	struct table_export x = {.c = c, .e = entity_find(entity), .o = o, .err = err};
+	int32_t bad;
+	enum tsu_status st;
+
+	csv_put_field(&x.line, "id");
+	for (int i = 0; i < x.e->nfields; i++) {
+		csv_put_sep(&x.line);
+		csv_put_field(&x.line, x.e->fields[i].name);
+	}
+	csv_end_row(&x.line);
+	st = outfile_write(o, x.line.s, x.line.len, &bad, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, entity, c->opt->area_id, export_row, &x, err);
+	if (st == TSU_OK)
+		st = x.st;
+	for (size_t i = 0; i < x.nrefs; i++)
+		free(x.refs[i].shown);
+	free(x.refs);
+	sbuf_free(&x.line);
+	return st;
+}

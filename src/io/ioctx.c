@@ -1,0 +1,90 @@
+/* Shared helpers of the importers and exporters. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tsunagu/ioctx.h"
+
+void io_reportf(struct io_ctx *c, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	if (!c->report)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	c->report(c->ud, line);
+}
+
+void io_progress(struct io_ctx *c, long done, long total)
+{
+	if (c->progress)
+		c->progress(c->ud, done, total);
+}
+
+enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
+			   struct tsu_error *err)
+{
+	char why[TSU_ERROR_MSG_MAX];
+
+	if (!err)
+		return st;
+	snprintf(why, sizeof(why), "%s", err->msg[0] ? err->msg : tsu_status_message(st));
+	return tsu_fail(err, st, "%s:%ld: %s", c->path, line, why);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return (a ? a : "")[0] == '\0' ? !(b && *b) : b && strcmp(a, b) == 0;
+}
+
+static bool records_equal(const struct record *a, const struct record *b)
+{
+	for (int i = 0; i < a->def->nfields; i++)
+		if (!same(a->values[i], b->values[i]))
+			return false;
+	return true;
+}
+
+enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
+			 const struct field_value *fv, size_t n, uuid_str out_id,
+			 struct tsu_error *err)
+{
+	struct record *before = NULL, *after = NULL;
+	uuid_str dummy;
+	enum tsu_status st;
+
+	if (!out_id)
+		out_id = dummy;
+	if (id && *id && store_get(c->st, entity, id, false, &before, err) == TSU_OK) {
+		st = store_update(c->st, entity, id, fv, n, err);
+		if (st == TSU_OK)
+			st = store_get(c->st, entity, id, false, &after, err);
+		if (st == TSU_OK) {
+			if (records_equal(before, after))
+				c->unchanged++;
+			else
+				c->updated++;
+			snprintf(out_id, UUID_STR_LEN + 1, "%s", id);
+		}
+		record_free(before);
+		record_free(after);
+		return st;
+	}
+	st = store_insert(c->st, entity, fv, n, out_id, err);
+	if (st == TSU_OK)
+		c->inserted++;
+	return st;
+}
+
+bool io_contact_allowed(const struct record *party)
+{
+	const char *kind = record_get(party, "kind");
+	const char *consent = record_get(party, "consent");
+
+	if (kind && strcmp(kind, "org") == 0)
+		return true;
+	return consent && strcmp(consent, "1") == 0;
+}
