@@ -53,6 +53,9 @@ struct pane_ops {
 	const enum tui_action *hints;
 	/* Extra text for the frame title ("検索: 山田"), or NULL. */
 	const char *(*subtitle)(struct tui *t, struct pane *p);
+	/* The selected row in full for the status line when there is no
+	 * message (narrow columns cut titles); new string or NULL. */
+	char *(*status)(struct tui *t, struct pane *p);
 };
 
 struct pane {

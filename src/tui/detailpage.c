@@ -51,9 +51,14 @@ static const char *col(int n, const char *const *names, const char *const *value
 static void field_text(struct tui *t, const struct field_def *f, const char *v, struct sbuf *b)
 {
 	switch (f->type) {
-	case FIELD_CHOICE:
-		sbuf_add(b, store_choice_label(t->st, f->ref, v));
+	case FIELD_CHOICE: {
+		/* short codes (duty A-F) read better next to their label */
+		const char *label = store_choice_label(t->st, f->ref, v);
+		if (strcmp(label, v) != 0 && strlen(v) <= 2)
+			sbuf_addf(b, "%s ", v);
+		sbuf_add(b, label);
 		break;
+	}
 	case FIELD_BOOL:
 		sbuf_add(b, strcmp(v, "1") == 0 ? S_BOOL_YES : S_BOOL_NO);
 		break;

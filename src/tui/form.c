@@ -147,8 +147,9 @@ static void form_move(struct tui *t, struct form *f, int dir)
 	form_focus(t, f, i, dir);
 }
 
-/* Opens the pick list of a choice, boolean or reference row. */
-static void form_pick(struct tui *t, struct form *f, struct form_row *r)
+/* Opens the pick list of a choice, boolean or reference row; true when
+ * something was chosen. */
+static bool form_pick(struct tui *t, struct form *f, struct form_row *r)
 {
 	struct pick_list items = {0};
 	char *v = NULL;
@@ -163,10 +164,12 @@ static void form_pick(struct tui *t, struct form *f, struct form_row *r)
 	} else if (r->def->type == FIELD_REF) {
 		v = form_ref_pick(t, r->def, r->value);
 	}
-	if (v)
+	bool chosen = v != NULL;
+	if (chosen)
 		form_set_value(r, v);
 	free(v);
 	pick_clear(&items);
+	return chosen;
 }
 
 static void form_editor(struct tui *t, struct form *f)
@@ -274,10 +277,11 @@ static int form_key(struct tui *t, struct form *f, int key)
 		return -1;
 	} else if (r && !form_inline(r)) {
 		if (enter || key == ' ') {
-			if (r->def->type == FIELD_LONGTEXT)
+			if (r->def->type == FIELD_LONGTEXT) {
 				form_editor(t, f);
-			else
-				form_pick(t, f, r);
+			} else if (form_pick(t, f, r)) {
+				form_move(t, f, 1);
+			}
 		} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 ||
 			   key == TUI_FKEY(KEY_DC)) {
 			if (!(r->def->flags & FIELD_REQUIRED) && r->def->type != FIELD_LONGTEXT)

@@ -271,6 +271,30 @@ static void board_click(struct tui *t, struct pane *p, int y, int x)
 	}
 }
 
+static char *board_status(struct tui *t, struct pane *p)
+{
+	struct board *b = p->priv;
+	struct rows *r = &b->col[b->cur];
+	long i = b->sel[b->cur];
+	const char *title = rows_get(r, t->st, i, "title");
+	if (!title)
+		return NULL;
+	const char *due = rows_get(r, t->st, i, "due");
+	const char *who = rows_get(r, t->st, i, "assignee");
+	const char *area = rows_get(r, t->st, i, "area");
+	const char *over = rows_get(r, t->st, i, "overdue");
+	struct sbuf s = {0};
+	sbuf_addf(&s, "%s", title);
+	if (due)
+		sbuf_addf(&s, "  %s %s%s", S_COL_DUE, due,
+			  over && strcmp(over, "1") == 0 ? S_OVERDUE_TEXT : "");
+	if (who)
+		sbuf_addf(&s, "  %s %s", S_COL_ASSIGNEE, who);
+	if (area && !t->area_id)
+		sbuf_addf(&s, "  %s", area);
+	return sbuf_detach(&s);
+}
+
 static const enum tui_action board_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
 	ACT_DELETE, ACT_HELP, ACT_QUIT, ACT_NONE,
@@ -286,4 +310,5 @@ const struct pane_ops pane_board_ops = {
 	.action = board_action,
 	.click = board_click,
 	.hints = board_hints,
+	.status = board_status,
 };

@@ -234,6 +234,29 @@ static void dir_click(struct tui *t, struct pane *p, int y, int x)
 	lv_click(t, p, &d->lv, y);
 }
 
+static char *dir_status(struct tui *t, struct pane *p)
+{
+	struct directory *d = p->priv;
+	const char *name = lv_get(t, &d->lv, "name");
+	if (!name)
+		return NULL;
+	const char *kana = lv_get(t, &d->lv, "kana");
+	const char *roles = lv_get(t, &d->lv, "roles");
+	const char *offers = lv_get(t, &d->lv, "offers");
+	const char *areas = lv_get(t, &d->lv, "areas");
+	struct sbuf s = {0};
+	sbuf_add(&s, name);
+	if (kana)
+		sbuf_addf(&s, " (%s)", kana);
+	if (roles)
+		sbuf_addf(&s, "  %s", roles);
+	if (offers)
+		sbuf_addf(&s, "  %s: %s", S_SEC_OFFERS, offers);
+	if (areas && !t->area_id)
+		sbuf_addf(&s, "  %s", areas);
+	return sbuf_detach(&s);
+}
+
 static const enum tui_action dir_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_FILTER, ACT_LOG,
 	ACT_MEMBER, ACT_HELP, ACT_QUIT, ACT_NONE,
@@ -249,5 +272,6 @@ const struct pane_ops pane_directory_ops = {
 	.action = dir_action,
 	.click = dir_click,
 	.hints = dir_hints,
+	.status = dir_status,
 	.subtitle = dir_subtitle,
 };

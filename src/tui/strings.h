@@ -37,6 +37,7 @@
 #define S_PERSON          "個人"
 #define S_KEY_MARK        "★"
 #define S_OVERDUE_MARK    "!"
+#define S_OVERDUE_TEXT    " (期限切れ)"
 
 /* messages */
 #define S_EMPTY           "(なし)"

@@ -169,7 +169,14 @@ void tui_draw_main(struct tui *t)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (t->panes[i].visible)
 			tui_draw_pane(t, &t->panes[i], (int)t->focus == i);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	struct pane *fp = &t->panes[t->focus];
+	char *summary = !t->msg[0] && fp->ops->status ? fp->ops->status(t, fp) : NULL;
+	if (summary)
+		draw_role_text(t, LINES - 2, 0, COLS, summary, ROLE_STATUS);
+	else
+		draw_role_text(t, LINES - 2, 0, COLS, t->msg,
+			       t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	free(summary);
 	char *hints = tui_hint_line(t->panes[t->focus].ops->hints, COLS);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
