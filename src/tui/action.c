@@ -110,15 +110,27 @@ void tui_key_name(int key, char *buf, size_t n)
 	}
 }
 
+/* True when the space-separated list has the token name. */
+static bool action_keys_has(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 void tui_action_keys(enum tui_action a, char *buf, size_t n)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (const struct tui_keybind *b = tui_default_keys; b->action != ACT_NONE; b++) {
 		char name[24];
-		if (b->action != a || b->key == '\r')
+		if (b->action != a)
 			continue;
 		tui_key_name(b->key, name, sizeof(name));
+		if (action_keys_has(buf, name))
+			continue;
 		int w = snprintf(buf + used, n - used, "%s%s", used ? " " : "", name);
 		if (w < 0 || (size_t)w >= n - used)
 			break;

@@ -32,7 +32,8 @@ static const struct lv_col mine_cols[] = {
 	{S_COL_STATUS, "status", 6, TEXT_LEFT, 0, NULL, NULL},
 	{"区分", "duty", 4, TEXT_LEFT, 0, NULL, NULL},
 	{S_COL_TITLE, "title", 0, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_AREA, "area", 14, TEXT_LEFT, 50, NULL, NULL},
+	{S_COL_ASSIGNEE, "assignee", 10, TEXT_LEFT, 90, NULL, NULL},
+	{S_COL_AREA, "area", 14, TEXT_LEFT, 60, NULL, NULL},
 };
 
 static void mine_open(struct tui *t, struct pane *p)
@@ -113,6 +114,22 @@ static void mine_click(struct tui *t, struct pane *p, int y, int x)
 	lv_click(t, p, p->priv, y);
 }
 
+static char *mine_status(struct tui *t, struct pane *p)
+{
+	struct listview *lv = p->priv;
+	const char *title = lv_get(t, lv, "title");
+	if (!title)
+		return NULL;
+	const char *area = lv_get(t, lv, "area");
+	struct sbuf s = {0};
+	sbuf_add(&s, title);
+	if (area)
+		sbuf_addf(&s, "  %s", area);
+	if (mine_overdue(t, &lv->rows, lv_row(t, lv)))
+		sbuf_add(&s, S_OVERDUE_TEXT);
+	return sbuf_detach(&s);
+}
+
 static const enum tui_action mine_hints[] = {
 	ACT_OPEN, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_MINE, ACT_HELP,
 	ACT_QUIT, ACT_NONE,
@@ -128,5 +145,6 @@ const struct pane_ops pane_mine_ops = {
 	.action = mine_action,
 	.click = mine_click,
 	.hints = mine_hints,
+	.status = mine_status,
 	.subtitle = mine_subtitle,
 };

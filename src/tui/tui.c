@@ -117,11 +117,12 @@ static void tui_layout(struct tui *t)
 		aw = 18;
 	for (int i = 0; i < PANE_COUNT; i++)
 		t->panes[i].visible = false;
-	tui_place(&t->panes[PANE_AREAS], 1, 0, body, aw);
 	if (t->mine_mode) {
-		tui_place(&t->panes[PANE_MINE], 1, aw, body, COLS - aw);
+		/* Mine spans every area: it takes the whole screen */
+		tui_place(&t->panes[PANE_MINE], 1, 0, body, COLS);
 		return;
 	}
+	tui_place(&t->panes[PANE_AREAS], 1, 0, body, aw);
 	int dh = body * 9 / 20;
 	if (dh < 5)
 		dh = 5;
