@@ -102,6 +102,16 @@ static void free_keys(char **keys, size_t n)
 	free(keys);
 }
 
+/* A row with more cells than headings has a comma where none belongs. */
+static enum tsu_status check_width(struct io_ctx *c, const struct csv_row *row, size_t nkeys,
+				   struct tsu_error *err)
+{
+	if (row->n <= nkeys)
+		return TSU_OK;
+	tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）", row->n, nkeys);
+	return io_at_line(c, row->line, TSU_INVALID, err);
+}
+
 static const char *cell(const struct csv_row *row, int col)
 {
 	return col >= 0 && (size_t)col < row->n ? row->f[col] : "";
@@ -196,7 +206,7 @@ static enum tsu_status district_row(struct district_run *x, const struct csv_row
 	if (!d) {
 		if (x->nunmatched++ < UNMATCHED_SHOWN)
 			sbuf_addf(&x->unmatched, "%s%s (%ld行目)", x->unmatched.len ? "、" : "",
-				  name, row->line);
+				  cell(row, x->p.name), row->line);
 		x->c->skipped++;
 		return TSU_OK;
 	}
@@ -241,7 +251,7 @@ enum tsu_status io_import_districts(struct io_ctx *c, struct tsu_error *err)
 	if (st == TSU_OK)
 		st = store_each(c->st, "district", NULL, collect_district, &x.ds, err);
 	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
-		if (!csv_row_blank(row))
+		if (!csv_row_blank(row) && (st = check_width(c, row, nkeys, err)) == TSU_OK)
 			st = district_row(&x, row, err);
 	if (st == TSU_OK && x.nunmatched)
 		io_reportf(c, "登録されていない町丁目 %ld 件は読み飛ばしました: %s%s", x.nunmatched,
@@ -347,7 +357,7 @@ enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
 	if (st == TSU_OK)
 		st = store_each(c->st, "facility", NULL, collect_facility, &x.fs, err);
 	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
-		if (!csv_row_blank(row))
+		if (!csv_row_blank(row) && (st = check_width(c, row, nkeys, err)) == TSU_OK)
 			st = facility_row(&x, row, err);
 	if (st == TSU_OK && x.no_area)
 		io_reportf(c, "住所から町丁目が分からずエリアを決められなかった施設: %ld 件", x.no_area);

@@ -92,11 +92,41 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 	case FIELD_SET:
 		return xstrdup(cell);
 	default:
-		if (strstr(f->name, "code"))
+		/* codes, phone numbers and addresses of mail: width-folded */
+		if (strstr(f->name, "code") || strcmp(f->name, "phone") == 0 ||
+		    strcmp(f->name, "email") == 0)
 			return csv_cell_code(cell);
 		v = text_trim(cell);
 		return v ? v : xstrdup(cell);
 	}
+}
+
+/*
+ * An export leaves the contact details of a person without consent empty;
+ * importing that file back must not erase them.  So for such an existing
+ * row, empty contact cells are dropped (not given) rather than clearing.
+ * Returns the new count of fv.
+ */
+static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const char *id,
+			    struct field_value *fv, size_t n)
+{
+	struct record *old = NULL;
+	struct tsu_error e2 = {0};
+	size_t out = 0;
+
+	if (strcmp(e->name, "party") != 0 ||
+	    store_get(c->st, e->name, id, false, &old, &e2) != TSU_OK)
+		return n;
+	bool allowed = io_contact_allowed(old);
+	record_free(old);
+	for (size_t i = 0; i < n; i++) {
+		const struct field_def *f = entity_field(e, fv[i].name);
+		if (!allowed && (f->flags & FIELD_CONTACT) && !fv[i].value[0])
+			free((char *)fv[i].value);
+		else
+			fv[out++] = fv[i];
+	}
+	return out;
 }
 
 static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
@@ -126,6 +156,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	}
 	if (st == TSU_OK && id && *id && !uuid_valid(id))
 		st = tsu_fail(err, TSU_INVALID, "id「%s」は UUID の形ではありません", id);
+	if (st == TSU_OK && id && *id)
+		n = keep_withheld(c, m->e, id, fv, n);
 	if (st == TSU_OK)
 		st = io_apply(c, m->e->name, id, fv, n, NULL, err);
 	for (size_t i = 0; i < n; i++)

@@ -40,11 +40,45 @@ static bool same(const char *a, const char *b)
 	return (a ? a : "")[0] == '\0' ? !(b && *b) : b && strcmp(a, b) == 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "a,b" and "b,a" hold the same set: the store does not keep the order. */
+static char *sorted_set(const char *v)
+{
+	char *copy = xstrdup(v ? v : ""), *save = NULL, **items = NULL;
+	size_t n = 0;
+	struct sbuf b = {0};
+
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		items = xrealloc(items, (n + 1) * sizeof(*items));
+		items[n++] = t;
+	}
+	if (n)
+		qsort(items, n, sizeof(*items), cmp_str);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "%s%s", i ? "," : "", items[i]);
+	free(items);
+	free(copy);
+	return sbuf_detach(&b);
+}
+
 static bool records_equal(const struct record *a, const struct record *b)
 {
-	for (int i = 0; i < a->def->nfields; i++)
-		if (!same(a->values[i], b->values[i]))
+	for (int i = 0; i < a->def->nfields; i++) {
+		if (a->def->fields[i].type == FIELD_SET) {
+			char *x = sorted_set(a->values[i]), *y = sorted_set(b->values[i]);
+			bool eq = strcmp(x, y) == 0;
+			free(x);
+			free(y);
+			if (!eq)
+				return false;
+		} else if (!same(a->values[i], b->values[i])) {
 			return false;
+		}
+	}
 	return true;
 }
 
