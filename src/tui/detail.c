@@ -174,6 +174,21 @@ static bool detail_on_item(struct tui *t, struct detail *d, enum tui_action a, b
 	return true;
 }
 
+/* H / L in a task's page move it along the board like on the Board. */
+static bool detail_move_task(struct tui *t, struct detail *d, int dir)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	if (store_get(t->st, "task", d->id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	const char *status = record_get(rec, "status");
+	bool ok = ops_move_task(t, d->id, status ? status : "", dir);
+	record_free(rec);
+	return ok;
+}
+
 /* Returns true when the detail view should close. */
 static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
 {
@@ -225,6 +240,11 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_MEMBER:
 		if (strcmp(d->entity, "party") == 0)
 			*changed = ops_add_membership(t, d->id);
+		break;
+	case ACT_CARD_LEFT:
+	case ACT_CARD_RIGHT:
+		if (strcmp(d->entity, "task") == 0)
+			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
 		break;
 	default:
 		break;

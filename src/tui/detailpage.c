@@ -26,8 +26,8 @@ static const enum tui_action hints_party[] = {
 	ACT_NONE,
 };
 static const enum tui_action hints_task[] = {
-	ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_LOG, ACT_LINK, ACT_LONGTEXT, ACT_HELP, ACT_QUIT,
-	ACT_NONE,
+	ACT_OPEN, ACT_EDIT, ACT_LOG, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LINK, ACT_DELETE,
+	ACT_LONGTEXT, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 struct rel {
@@ -74,6 +74,17 @@ static void field_text(struct tui *t, const struct field_def *f, const char *v, 
 	}
 }
 
+/* Long text indented under its label, line by line. */
+static void detail_indent(const char *v, struct sbuf *b)
+{
+	sbuf_add(b, "    ");
+	for (; *v; v++) {
+		sbuf_addc(b, *v);
+		if (*v == '\n')
+			sbuf_add(b, "    ");
+	}
+}
+
 static void detail_fields(struct tui *t, struct detail *d, const struct record *rec)
 {
 	const struct entity_def *def = rec->def;
@@ -87,7 +98,9 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 		if (f->type == FIELD_LONGTEXT) {
 			sbuf_addf(&b, "  %s:", f->label);
 			dl_add(d, ROLE_NORMAL, b.s);
-			dl_add(d, ROLE_NORMAL, v);
+			sbuf_reset(&b);
+			detail_indent(v, &b);
+			dl_add(d, ROLE_NORMAL, b.s);
 		} else {
 			sbuf_addf(&b, "  %s: ", f->label);
 			field_text(t, f, v, &b);
@@ -148,7 +161,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "area", C("id"), NULL, NULL);
 	} else if (strcmp(rel, "logs") == 0) {
-		sbuf_addf(&b, "  %s %s %s\n    %s", C("date"), C("kind"), C("author"), C("text"));
+		sbuf_addf(&b, "  %s %s %s: %s", C("date"), C("kind"), C("author"), C("text"));
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, NULL, NULL, "log", C("id"));
 	}

@@ -72,8 +72,9 @@ void tui_set_area(struct tui *t, const char *id, const char *name)
 	free(t->area_name);
 	t->area_id = id ? xstrdup(id) : NULL;
 	t->area_name = id && name ? xstrdup(name) : NULL;
+	/* Mine spans all areas and keeps its rows */
 	for (int i = 0; i < PANE_COUNT; i++)
-		if (i != PANE_AREAS && t->panes[i].ops->reload)
+		if (i != PANE_AREAS && i != PANE_MINE && t->panes[i].ops->reload)
 			t->panes[i].ops->reload(t, &t->panes[i]);
 }
 
