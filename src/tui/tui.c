@@ -279,6 +279,7 @@ static void tui_loop(struct tui *t)
 		if (key == TUI_FKEY(KEY_RESIZE))
 			continue;
 		if (key == TUI_FKEY(KEY_MOUSE)) {
+			t->msg[0] = '\0';
 			tui_mouse(t);
 			continue;
 		}
