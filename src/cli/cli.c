@@ -13,7 +13,7 @@
 
 const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo [--scale N]]"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--format table|tsv|csv|json]"},
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]"},
 	{"show", cli_cmd_show, false, "show area|party|task|event ID"},
 	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ..."},
 	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ..."},

@@ -141,6 +141,16 @@ static void rows_free(struct rows *r)
 	free(r->cells);
 }
 
+static bool parse_count(const char *s, long *out)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (!*s || *end || n < 0)
+		return false;
+	*out = n;
+	return true;
+}
+
 static bool parse_format(const char *s, enum format *out)
 {
 	static const char *const names[] = {"table", "tsv", "csv", "json"};
@@ -218,6 +228,13 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 			q.search = v;
 		else if ((v = cli_opt(argc, argv, &i, "--assignee", &missing)))
 			q.assignee = v;
+		else if ((v = cli_opt(argc, argv, &i, "--limit", &missing))) {
+			if (!parse_count(v, &q.limit))
+				return cli_usage(c, "list", "--limit は 0 以上の整数です");
+		} else if ((v = cli_opt(argc, argv, &i, "--offset", &missing))) {
+			if (!parse_count(v, &q.offset))
+				return cli_usage(c, "list", "--offset は 0 以上の整数です");
+		}
 		else if ((v = cli_opt(argc, argv, &i, "--format", &missing))) {
 			if (!parse_format(v, &fmt))
 				return cli_usage(c, "list", "--format は table / tsv / csv / json です");

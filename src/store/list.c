@@ -75,6 +75,7 @@ static const struct column event_cols[] = {
 };
 
 struct list_def {
+	const char *alias;     /* of the main table in `from` */
 	const struct column *cols;
 	int ncols;
 	const char *from;      /* FROM ... WHERE <live> */
@@ -86,17 +87,17 @@ struct list_def {
 #define COLS(a) a, (int)(sizeof(a) / sizeof((a)[0]))
 
 static const struct list_def list_defs[] = {
-	[LIST_AREAS] = {COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
+	[LIST_AREAS] = {"a", COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
 			"a.sort, a.name", NULL, NULL},
-	[LIST_PARTIES] = {COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
+	[LIST_PARTIES] = {"p", COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
 			  "p.id IN (SELECT party_id FROM party_area WHERE area_id = ?1 AND deleted_at IS NULL)",
 			  "coalesce(p.kana, p.name), p.name, p.id", "p.id", "party"},
-	[LIST_TASKS] = {COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
+	[LIST_TASKS] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
 			" t.due IS NULL, t.due, t.id", "t.id", "task"},
-	[LIST_EVENTS] = {COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
+	[LIST_EVENTS] = {"e", COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
 			 "e.date DESC, e.id", NULL, NULL},
-	[LIST_MINE] = {COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
+	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
 		       "(t.due IS NOT NULL AND t.due < ?9) DESC, t.due IS NULL, t.due, t.id", "t.id", "task"},
 };
@@ -194,13 +195,19 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 		for (int i = 0; i < d->ncols; i++)
 			sbuf_addf(&sql, "%s%s AS \"%s\"", i ? ", " : "", d->cols[i].expr, d->cols[i].name);
 	}
+	/* A page: choose its rows first, then compute the costly columns
+	 * (roles, counts) for those rows only. */
+	bool paged = mode != 1 && q->limit > 0;
+	if (paged)
+		sbuf_addf(&sql, " FROM (SELECT %s.*", d->alias);
 	where_sql(&sql, d, kind, q, has_search);
 	if (has_search && kind != LIST_AREAS && !fts)
 		sbuf_add(&sql, " AND 0");
+	if (paged)
+		sbuf_addf(&sql, " ORDER BY %s LIMIT %ld OFFSET %ld) AS %s", d->order,
+			  q->limit, q->offset, d->alias);
 	if (mode != 1)
 		sbuf_addf(&sql, " ORDER BY %s", d->order);
-	if (mode != 1 && q->limit > 0)
-		sbuf_addf(&sql, " LIMIT %ld OFFSET %ld", q->limit, q->offset);
 	if (mode == 2)
 		sbuf_add(&sql, ")");
 	enum tsu_status rc = store_prepare(st, sql.s, s, err);
