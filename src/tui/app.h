@@ -79,6 +79,7 @@ struct tui {
 	const char *author;
 	bool color;
 	bool quit;
+	bool hangup;              /* the terminal went away: leave every loop */
 	struct pane panes[PANE_COUNT];
 	enum tui_pane_id focus;
 	bool mine_mode;           /* the Mine pane replaces Directory and Board */

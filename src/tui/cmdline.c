@@ -113,9 +113,44 @@ static void cmd_exec(struct tui *t, char *line)
 	sbuf_free(&r.report);
 }
 
+/* Enter on an empty command line: the same commands as a menu, for
+ * those who do not know the words. */
+static char *cmd_menu(struct tui *t)
+{
+	static const char *const imports[] = {"parties", "tasks", "districts", "facilities",
+					      "vcard", "ical", NULL};
+	static const char *const exports[] = {"parties", "tasks", "events", "vcard", "ical",
+					      "karte", NULL};
+	struct pick_list menu = {0}, kinds = {0};
+	struct sbuf line = {0};
+	char *verb = NULL, *kind = NULL, *file = NULL;
+	pick_add(&menu, S_CMD_MENU_IMPORT, "import");
+	pick_add(&menu, S_CMD_MENU_EXPORT, "export");
+	verb = picklist_run(t, S_CMD_MENU, &menu, NULL, NULL, NULL);
+	if (verb) {
+		for (const char *const *k = strcmp(verb, "import") == 0 ? imports : exports; *k; k++)
+			pick_add(&kinds, *k, *k);
+		kind = picklist_run(t, S_CMD_MENU_KIND, &kinds, NULL, NULL, NULL);
+	}
+	if (kind)
+		file = prompt_line(t, S_CMD_MENU_FILE, "", NULL, NULL);
+	if (file && *file)
+		sbuf_addf(&line, "%s %s \"%s\"", verb, kind, file);
+	free(verb);
+	free(kind);
+	free(file);
+	pick_clear(&menu);
+	pick_clear(&kinds);
+	return line.len ? sbuf_detach(&line) : NULL;
+}
+
 void cmdline_run(struct tui *t)
 {
 	char *line = prompt_line(t, S_CMD_PROMPT, "", NULL, NULL);
+	if (line && !*line) {
+		free(line);
+		line = cmd_menu(t);
+	}
 	if (line)
 		cmd_exec(t, line);
 	free(line);

@@ -260,7 +260,7 @@ static int form_key(struct tui *t, struct form *f, int key)
 	if (key == TUI_CTRL('s') || key == TUI_FKEY(KEY_F(10)))
 		return form_save(t, f) ? 1 : 0;
 	if (key == TUI_ESC) {
-		if (!form_changed(t, f) || prompt_confirm(t, S_CONFIRM_DISCARD))
+		if (t->hangup || !form_changed(t, f) || prompt_confirm(t, S_CONFIRM_DISCARD))
 			return -1;
 		form_focus(t, f, f->cur, 1);
 		return 0;

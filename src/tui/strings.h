@@ -122,17 +122,22 @@
 #define S_EDITOR_SAME     "変更はありません"
 
 /* command line */
-#define S_CMD_PROMPT      ":"
+#define S_CMD_PROMPT      "コマンド (空で Enter: メニュー): "
 #define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE"
 #define S_CMD_UNKNOWN     "不明なコマンドです: %s"
 #define S_CMD_PROGRESS    "処理中… %ld / %ld"
 #define S_CMD_PROGRESS1   "処理中… %ld"
+#define S_CMD_MENU        "コマンド"
+#define S_CMD_MENU_IMPORT "取り込み (import)"
+#define S_CMD_MENU_EXPORT "書き出し (export)"
+#define S_CMD_MENU_KIND   "種類"
+#define S_CMD_MENU_FILE   "ファイル名: "
 #define S_CMD_IMPORTED    "取り込みました: %s"
 #define S_CMD_EXPORTED    "書き出しました: %s"
 
 /* help */
 #define S_HELP_TITLE      "ヘルプ — キー一覧 (q または Esc で閉じる)"
-#define S_HELP_CMDS       "コマンド (: で入力)"
+#define S_HELP_CMDS       "コマンド (: で入力。空のまま Enter でメニュー)"
 #define S_HELP_CMD1       "import KIND FILE    取り込み (parties tasks districts facilities vcard ical)"
 #define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte)"
 

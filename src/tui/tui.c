@@ -10,6 +10,7 @@
  * action handler -> tui_generic() here.
  */
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -81,13 +82,21 @@ void tui_set_area(struct tui *t, const char *id, const char *name)
 int tui_getkey(struct tui *t)
 {
 	wint_t wc;
+	int errors = 0;
 	for (;;) {
+		errno = 0;
 		int rc = get_wch(&wc);
 		if (rc == KEY_CODE_YES)
 			return TUI_FKEY((int)wc);
 		if (rc == OK)
 			return (int)wc;
-		/* ERR: interrupted read; try again */
+		/* ERR: an interrupted read is retried; a terminal that is gone
+		 * (hang-up) ends the program instead of spinning */
+		if (errno != EINTR && ++errors > 50) {
+			t->quit = true;
+			t->hangup = true;
+			return TUI_ESC;
+		}
 	}
 }
 

@@ -106,10 +106,32 @@ def main():
         t.send("y")
         t.wait_for("削除しました", "0件")
 
-        # export from the command line: a 0600 file
+        # filter by org type: only the imported NPO is left
+        t.send("/", "C-u", "Enter")
+        t.wait_for("2件")
+        t.send("f")
+        t.wait_for("団体種別で絞る")
+        t.send("Enter")
+        t.wait_for("自治会・管理組合")
+        t.type("NPO")
+        t.send("Enter")
+        t.wait_for("1件 絞込:NPO", ORG)
+        t.send("f")
+        t.type("解除")
+        t.send("Enter")
+        t.wait_for("2件")
+
+        # export through the command menu (Enter on an empty line): 0600
         out = os.path.join(t.tmp, "out.csv")
         t.send(":")
-        t.type("export parties " + out)
+        t.wait_for("メニュー")
+        t.send("Enter")
+        t.wait_for("書き出し (export)")
+        t.send("Down", "Enter")
+        t.wait_for("karte")
+        t.send("Enter")                 # parties
+        t.wait_for("ファイル名")
+        t.type(out)
         t.send("Enter")
         t.wait_for("書き出しました")
         t.send("q")
