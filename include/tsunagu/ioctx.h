@@ -15,6 +15,7 @@ struct io_ctx {
 	io_report_cb report;
 	void *ud;
 	long inserted, updated, unchanged, skipped, written;
+	long detailed;             /* dry run: update lines reported so far */
 };
 
 /* One line of the summary through the report callback (if any). */

@@ -65,20 +65,42 @@ static char *sorted_set(const char *v)
 	return sbuf_detach(&b);
 }
 
+static bool field_equal(const struct record *a, const struct record *b, int i)
+{
+	if (a->def->fields[i].type != FIELD_SET)
+		return same(a->values[i], b->values[i]);
+	char *x = sorted_set(a->values[i]), *y = sorted_set(b->values[i]);
+	bool eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+#define IO_DRY_RUN_DETAIL 50
+
+/* Dry run: one line per changed row naming the fields, never the values
+ * (the report may be shown to others than the record's owner). */
+static void report_change(struct io_ctx *c, const struct record *a, const struct record *b)
+{
+	struct sbuf fields = {0};
+
+	if (c->detailed++ >= IO_DRY_RUN_DETAIL) {
+		if (c->detailed == IO_DRY_RUN_DETAIL + 1)
+			io_reportf(c, "（以降の更新予定は省略）");
+		return;
+	}
+	for (int i = 0; i < a->def->nfields; i++)
+		if (!field_equal(a, b, i))
+			sbuf_addf(&fields, "%s%s", fields.len ? "、" : "", a->def->fields[i].label);
+	io_reportf(c, "更新予定 %s: %s", a->id, sbuf_str(&fields));
+	sbuf_free(&fields);
+}
+
 static bool records_equal(const struct record *a, const struct record *b)
 {
-	for (int i = 0; i < a->def->nfields; i++) {
-		if (a->def->fields[i].type == FIELD_SET) {
-			char *x = sorted_set(a->values[i]), *y = sorted_set(b->values[i]);
-			bool eq = strcmp(x, y) == 0;
-			free(x);
-			free(y);
-			if (!eq)
-				return false;
-		} else if (!same(a->values[i], b->values[i])) {
+	for (int i = 0; i < a->def->nfields; i++)
+		if (!field_equal(a, b, i))
 			return false;
-		}
-	}
 	return true;
 }
 
@@ -97,10 +119,13 @@ enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 		if (st == TSU_OK)
 			st = store_get(c->st, entity, id, false, &after, err);
 		if (st == TSU_OK) {
-			if (records_equal(before, after))
+			if (records_equal(before, after)) {
 				c->unchanged++;
-			else
+			} else {
 				c->updated++;
+				if (c->opt->dry_run)
+					report_change(c, before, after);
+			}
 			snprintf(out_id, UUID_STR_LEN + 1, "%s", id);
 		}
 		record_free(before);

@@ -65,6 +65,15 @@ expect_rc 0 "re-import"
 expect_out_has "新規 0 件、更新 0 件、変更なし 5 件" "round trip in place is a no-op"
 expect_eq "$(sqlite3 "$DB" "SELECT phone FROM party WHERE name = '鈴木 次郎'")" "042-222-3333" "withheld phone kept"
 
+# dry run of a changed export names the row and the field, not the value
+sed 's/090-1111-2222/090-1111-3333/' "$WORK/p.csv" >"$WORK/changed.csv"
+run "$T" import parties "$WORK/changed.csv" --dry-run -d "$DB"
+expect_rc 0 "dry run of a change"
+expect_out_has "更新予定 $(sqlite3 "$DB" "SELECT id FROM party WHERE name = '髙橋　①子'"): 電話" "names id and field"
+expect_out_lacks "090-1111-3333" "no values in the report"
+expect_out_has "更新 1 件" "one update"
+expect_eq "$(sqlite3 "$DB" "SELECT phone FROM party WHERE name = '髙橋　①子'")" "090-1111-2222" "dry run kept the phone"
+
 # round trip into a new file: same content
 DB2="$WORK/second.db"
 "$T" init -d "$DB2" >/dev/null 2>&1
