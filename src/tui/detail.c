@@ -174,6 +174,25 @@ static bool detail_on_item(struct tui *t, struct detail *d, enum tui_action a, b
 	return true;
 }
 
+/* Tab / Shift-Tab: the cursor jumps to the next entry that opens or
+ * stands for a row (a member, a task, a log entry). */
+static void detail_next_link(struct detail *d, int dir)
+{
+	if (d->nlines == 0)
+		return;
+	int from = d->lentry[d->cur];
+	for (int l = d->cur + dir; l >= 0 && l < d->nlines; l += dir) {
+		struct detail_entry *e = &d->e[d->lentry[l]];
+		if (d->lentry[l] != from && (e->open_id || e->item_id)) {
+			/* land on the entry's first line */
+			while (l > 0 && d->lentry[l - 1] == d->lentry[l])
+				l--;
+			d->cur = l;
+			return;
+		}
+	}
+}
+
 /* H / L in a task's page move it along the board like on the Board. */
 static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 {
@@ -202,6 +221,8 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_PAGE_DOWN: d->cur += page; break;
 	case ACT_PAGE_UP: d->cur -= page; break;
 	case ACT_TOP: d->cur = 0; break;
+	case ACT_NEXT_PANE: detail_next_link(d, 1); break;
+	case ACT_PREV_PANE: detail_next_link(d, -1); break;
 	case ACT_BOTTOM: d->cur = d->nlines - 1; break;
 	case ACT_HELP: help_show(t); break;
 	case ACT_OPEN:

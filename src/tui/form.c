@@ -189,6 +189,31 @@ static void form_editor(struct tui *t, struct form *f)
 	form_focus(t, f, f->cur, 1);
 }
 
+/* Enter on a set of areas: pick one; it is added, or removed when it was
+ * already there (the row stays editable as text, "a,b"). */
+static void form_toggle_area(struct tui *t, struct form *f)
+{
+	char *name = form_area_pick(t, f->rows[f->cur].def->label);
+	if (!name)
+		return;
+	struct sbuf out = {0};
+	bool found = false;
+	char *copy = xstrdup(le_text(&f->le)), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, name) == 0) {
+			found = true;
+			continue;
+		}
+		sbuf_addf(&out, "%s%s", out.len ? "," : "", tok);
+	}
+	if (!found)
+		sbuf_addf(&out, "%s%s", out.len ? "," : "", name);
+	le_set(&f->le, sbuf_str(&out));
+	sbuf_free(&out);
+	free(copy);
+	free(name);
+}
+
 /* Checks required rows; fills fv with the values to send. */
 static bool form_collect(struct form *f, struct field_value *fv, size_t *n)
 {
@@ -287,6 +312,9 @@ static int form_key(struct tui *t, struct form *f, int key)
 			if (!(r->def->flags & FIELD_REQUIRED) && r->def->type != FIELD_LONGTEXT)
 				form_set_value(r, NULL);
 		}
+	} else if (enter && r && r->def->type == FIELD_SET && r->def->ref &&
+		   strcmp(r->def->ref, "area") == 0) {
+		form_toggle_area(t, f);
 	} else if (enter) {
 		form_move(t, f, 1);
 	} else if (r) {

@@ -110,6 +110,9 @@ void form_draw(struct tui *t, struct form *f)
 	const char *msg = f->msg;
 	if (!msg[0] && f->cur < f->n && f->rows[f->cur].def->type == FIELD_DATE)
 		msg = S_FORM_DATE_HINT;
+	if (!msg[0] && f->cur < f->n && f->rows[f->cur].def->type == FIELD_SET)
+		msg = f->rows[f->cur].def->ref && strcmp(f->rows[f->cur].def->ref, "area") == 0
+			? S_FORM_AREA_HINT : S_FORM_SET_HINT;
 	draw_text(y + 1, x + 2, w - 4, msg, f->msg[0] && f->msg_error ?
 		  draw_attr(t, ROLE_ERROR) : (int)A_NORMAL, TEXT_LEFT);
 	form_draw_buttons(t, f, y + h - 2, x + 2 + lw);
@@ -184,6 +187,32 @@ static int ref_each_cb(void *ud, const struct record *r)
 	const char *v = record_get(r, r->def->title_field);
 	pick_add(out, v ? v : r->id, r->id);
 	return 0;
+}
+
+static int area_name_cb(void *ud, int ncols, const char *const *values)
+{
+	struct ref_fill *rf = ud;
+	if (values[rf->cols.label])
+		pick_add(rf->out, values[rf->cols.label], values[rf->cols.label]);
+	return 0;
+}
+
+char *form_area_pick(struct tui *t, const char *title)
+{
+	struct pick_list items = {0};
+	struct ref_fill rf = {.kind = LIST_AREAS, .out = &items};
+	struct list_query q = {0};
+	struct tsu_error err;
+	rf.cols.label = col_index(LIST_AREAS, "name");
+	if (store_list(t->st, LIST_AREAS, &q, area_name_cb, &rf, &err) != TSU_OK)
+		tui_error(t, &err);
+	char *v = picklist_run(t, title, &items, NULL, NULL, NULL);
+	pick_clear(&items);
+	if (v && !*v) {
+		free(v);
+		v = NULL;
+	}
+	return v;
 }
 
 char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current)

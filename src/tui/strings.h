@@ -81,6 +81,8 @@
 #define S_FORM_MULTILINE  "(複数行 ^E で編集)"
 #define S_FORM_PICK       "(Enter で選択)"
 #define S_FORM_DATE_HINT  "例 2025-04-01 / 令和7年4月1日 / R7.4.1"
+#define S_FORM_AREA_HINT  "Enter でエリアを選ぶ (選び直すと外す)。複数は「,」区切り"
+#define S_FORM_SET_HINT   "複数は「,」で区切って入力"
 #define S_BOOL_YES        "はい"
 #define S_BOOL_NO         "いいえ"
 #define S_PICK_NONE       "(空欄)"

@@ -32,6 +32,13 @@ def main():
         t.wait_for("関係者・団体を追加")
         t.send("Down")
         t.type("初回テストの会")
+        t.send(*(["Down"] * 9))            # to エリア: Enter picks an area
+        t.wait_for("Enter でエリアを選ぶ")
+        t.send("Enter")
+        t.wait_for("多摩永山中学区")
+        t.type("諏訪")
+        t.send("Enter")
+        t.wait_for("諏訪中学区")
         t.send("C-s")
         t.wait_for("保存しました")
         t.send("q")
@@ -52,8 +59,8 @@ def main():
         if len(areas) != 10:
             fail("expected ten areas, got %d" % len(areas))
         party = t.cli_json("list", "parties", "--search", "初回テスト")
-        if len(party) != 1:
-            fail("party not saved: %r" % party)
+        if len(party) != 1 or party[0].get("areas") != "諏訪中学区":
+            fail("party not saved with its area: %r" % party)
         hist = t.cli("history", "party", party[0]["id"])
         if USER not in hist:
             fail("history does not name the user:\n%s" % hist)
