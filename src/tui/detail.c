@@ -65,6 +65,7 @@ static void detail_clear(struct detail *d)
 struct wrap_ctx {
 	struct detail *d;
 	int entry;
+	int indent;
 };
 
 static void detail_wrap_line(void *ud, const char *line)
@@ -81,15 +82,35 @@ static void detail_wrap_line(void *ud, const char *line)
 	d->nlines++;
 }
 
-/* Lays the entries out in display lines of `cols` columns. */
+static void detail_wrap_indented(void *ud, const char *line)
+{
+	struct wrap_ctx *w = ud;
+	struct sbuf b = {0};
+	sbuf_addf(&b, "%*s%s", w->indent, "", line);
+	detail_wrap_line(ud, b.s);
+	sbuf_free(&b);
+}
+
+/* Lays the entries out in display lines of `cols` columns; a wrapped line
+ * keeps the indentation it started with. */
 static void detail_layout(struct detail *d, int cols)
 {
 	for (int i = 0; i < d->nlines; i++)
 		free(d->lines[i]);
 	d->nlines = 0;
 	for (int i = 0; i < d->n; i++) {
-		struct wrap_ctx w = {d, i};
-		draw_wrap(d->e[i].text, cols, detail_wrap_line, &w);
+		const char *p = d->e[i].text;
+		do {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			struct wrap_ctx w = {d, i, 0};
+			while ((size_t)w.indent < len && p[w.indent] == ' ' && w.indent < cols / 2)
+				w.indent++;
+			char *line = xstrndup(p + w.indent, len - (size_t)w.indent);
+			draw_wrap(line, cols - w.indent, detail_wrap_indented, &w);
+			free(line);
+			p = nl ? nl + 1 : NULL;
+		} while (p);
 	}
 }
 

@@ -128,8 +128,13 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		return 1;
 	}
 	if (strcmp(rel, "districts") == 0) {
-		sbuf_addf(&b, "  %s  人口 %s  65歳以上 %s  高齢化率 %s%%", C("name"), C("population"),
-			  C("population_65"), C("aging_rate"));
+		sbuf_addf(&b, "  %s", C("name"));
+		if (*C("population"))
+			sbuf_addf(&b, "  人口 %s", C("population"));
+		if (*C("population_65"))
+			sbuf_addf(&b, "  65歳以上 %s", C("population_65"));
+		if (*C("aging_rate"))
+			sbuf_addf(&b, "  高齢化率 %s%%", C("aging_rate"));
 		dl_add(d, ROLE_NORMAL, b.s);
 	} else if (strcmp(rel, "staff") == 0) {
 		sbuf_addf(&b, "  %s  %s %s %s", C("name"), C("organisation"), C("appointment"),
