@@ -111,6 +111,21 @@ static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
 	return TSU_OK;
 }
 
+/* Excel's "Unicode text" is UTF-16: say so rather than "bad byte 0xFF". */
+static enum tsu_status reject_utf16(struct enc_reader *r, struct tsu_error *err)
+{
+	unsigned char b[2] = {0, 0};
+	size_t n = fread(b, 1, 2, r->fp);
+
+	if (fseek(r->fp, 0, SEEK_SET) != 0 && n > 0)
+		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, strerror(errno));
+	if (n == 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+		return tsu_fail(err, TSU_ENCODING,
+				"%s:1: UTF-16 のファイルは読めません（Excel では「CSV UTF-8」か「CSV」で保存してください）",
+				r->name);
+	return TSU_OK;
+}
+
 enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
 				   struct enc_reader **out, struct tsu_error *err)
 {
@@ -125,7 +140,8 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	r->cd = (iconv_t)-1;
 	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
 		r->total = (long)sb.st_size;
-	if (want == IO_ENC_AUTO)
+	st = reject_utf16(r, err);
+	if (st == TSU_OK && want == IO_ENC_AUTO)
 		st = detect(r, err);
 	if (st == TSU_OK && r->enc == IO_ENC_CP932) {
 		r->cd = iconv_open("UTF-8", "CP932");

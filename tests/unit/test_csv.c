@@ -168,6 +168,11 @@ static void test_undecodable(void **state)
 	assert_non_null(strstr(err.msg, "t.csv:3: "));
 	csv_close(r);
 
+	r = OPEN("\xff\xfe" "a\0,\0b\0", IO_ENC_AUTO, &st, &err);
+	assert_int_equal(st, TSU_ENCODING);
+	assert_non_null(strstr(err.msg, "t.csv:1: UTF-16"));
+	assert_null(r);
+
 	/* forced UTF-8 on CP932 bytes */
 	r = OPEN("ok\n\x8e\x52\x93\x63\n", IO_ENC_UTF8, &st, &err);
 	assert_int_equal(read_all(r, &rows, &err), TSU_ENCODING);
