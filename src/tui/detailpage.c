@@ -110,7 +110,7 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 	}
 	if (rec->updated_at) {
 		struct sbuf b = {0};
-		sbuf_addf(&b, "  更新: %s %s", rec->updated_at, rec->updated_by ? rec->updated_by : "");
+		sbuf_addf(&b, S_UPDATED_FMT, rec->updated_at, rec->updated_by ? rec->updated_by : "");
 		dl_add(d, ROLE_NORMAL, b.s);
 		sbuf_free(&b);
 	}
@@ -130,18 +130,18 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 	if (strcmp(rel, "districts") == 0) {
 		sbuf_addf(&b, "  %s", C("name"));
 		if (*C("population"))
-			sbuf_addf(&b, "  人口 %s", C("population"));
+			sbuf_addf(&b, S_DISTRICT_POP, C("population"));
 		if (*C("population_65"))
-			sbuf_addf(&b, "  65歳以上 %s", C("population_65"));
+			sbuf_addf(&b, S_DISTRICT_65, C("population_65"));
 		if (*C("aging_rate"))
-			sbuf_addf(&b, "  高齢化率 %s%%", C("aging_rate"));
+			sbuf_addf(&b, S_DISTRICT_AGING, C("aging_rate"));
 		dl_add(d, ROLE_NORMAL, b.s);
 	} else if (strcmp(rel, "staff") == 0) {
 		sbuf_addf(&b, "  %s  %s %s %s", C("name"), C("organisation"), C("appointment"),
 			  C("rank"));
 		dl_add(d, ROLE_NORMAL, b.s);
 	} else if (strcmp(rel, "counts") == 0) {
-		sbuf_addf(&b, "  団体 %s  個人 %s  未完了の課題 %s  行事 %s", C("orgs"), C("persons"),
+		sbuf_addf(&b, S_AREA_COUNTS, C("orgs"), C("persons"),
 			  C("open_tasks"), C("events"));
 		dl_add(d, ROLE_NORMAL, b.s);
 	} else if (strcmp(rel, "tasks") == 0) {
@@ -157,7 +157,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		       C("id"));
 	} else if (strcmp(rel, "memberships") == 0) {
 		bool is_person = strcmp(C("person_id"), d->id) == 0;
-		sbuf_addf(&b, "  %s  %s  %s〜%s", is_person ? C("org") : C("person"), C("role"),
+		sbuf_addf(&b, S_MEMBER_FMT, is_person ? C("org") : C("person"), C("role"),
 			  C("from_date"), C("to_date"));
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "party", is_person ? C("org_id") : C("person_id"), "membership", C("id"));

@@ -25,7 +25,7 @@ static void firstrun_draw(struct tui *t, struct lineedit *le, const char *msg)
 	draw_text(y + 4, x + 2, 6, S_FIRST_NAME, A_BOLD, TEXT_LEFT);
 	int cx = le_draw(le, y + 4, x + 8, w - 10, draw_attr(t, ROLE_FIELD) | A_BOLD);
 	draw_text(y + 6, x + 2, w - 4, msg, draw_attr(t, ROLE_ERROR), TEXT_LEFT);
-	draw_hints(t, LINES - 1, 0, COLS, "Enter 次へ  Esc 終了");
+	draw_hints(t, LINES - 1, 0, COLS, S_FIRST_HINT);
 	move(y + 4, cx);
 	curs_set(1);
 	refresh();

@@ -15,7 +15,7 @@
 static char *help_text(void)
 {
 	struct sbuf b = {0};
-	sbuf_add(&b, "キー\n");
+	sbuf_addf(&b, "%s\n", S_HELP_KEYS);
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char keys[128];
 		tui_action_keys((enum tui_action)a, keys, sizeof(keys));
@@ -24,13 +24,7 @@ static char *help_text(void)
 		free(fit);
 	}
 	sbuf_addf(&b, "\n%s\n  %s\n  %s\n", S_HELP_CMDS, S_HELP_CMD1, S_HELP_CMD2);
-	sbuf_add(&b, "\n入力欄\n"
-		 "  ↑ ↓ Tab         項目を移る\n"
-		 "  Enter           選択肢を開く・次の項目へ\n"
-		 "  BS              一文字消す\n"
-		 "  ^E F4           長い文章を $EDITOR で編集\n"
-		 "  ^S F10          保存\n"
-		 "  Esc             取り消す\n");
+	sbuf_addf(&b, "\n%s", S_HELP_FORM);
 	return sbuf_detach(&b);
 }
 

@@ -63,7 +63,7 @@ bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const
 	struct field_value preset[1];
 	struct field_value init[] = {
 		{"date", t->today},
-		{"kind", "メモ"},
+		{"kind", S_LOG_KIND_DEFAULT},
 	};
 	if (tui_readonly(t))
 		return false;
@@ -266,7 +266,7 @@ bool ops_add_membership(struct tui *t, const char *party_id)
 	record_free(rec);
 	/* a person joins an organisation; an organisation gets a member */
 	char *other = ops_pick_party(t, person ? S_PICK_ORG : S_PICK_PERSON,
-				     person ? "団体" : "個人");
+				     person ? S_PARTY_ORG : S_PERSON);
 	if (!other)
 		return false;
 	/* both ends shown (and changeable) in the form */

@@ -77,7 +77,7 @@ static const char *dir_subtitle(struct tui *t, struct pane *p)
 	struct directory *d = p->priv;
 	struct rows *r = &d->lv.rows;
 	struct sbuf b = {0};
-	sbuf_addf(&b, "%ld件", rows_count(r, t->st));
+	sbuf_addf(&b, S_ROWS_FMT, rows_count(r, t->st));
 	if (r->search)
 		sbuf_addf(&b, " %s:%s", S_SEARCH_ACTIVE, r->search);
 	if (r->org_type || r->generation || r->offer)

@@ -83,7 +83,7 @@ static void picklist_draw(struct tui *t, struct picker *pk)
 	tui_draw_under(t);
 	draw_fill(y, x, h, w, A_NORMAL);
 	draw_frame(t, y, x, h, w, pk->title, true);
-	draw_text(y + 1, x + 2, 6, "絞込:", A_BOLD, TEXT_LEFT);
+	draw_text(y + 1, x + 2, 6, S_PICK_FILTER, A_BOLD, TEXT_LEFT);
 	int cx = le_draw(&pk->query, y + 1, x + 8, w - 10, draw_attr(t, ROLE_FIELD));
 	if (pk->sel >= pk->shown.n)
 		pk->sel = pk->shown.n - 1;

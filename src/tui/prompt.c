@@ -106,7 +106,7 @@ void prompt_pager(struct tui *t, const char *title, const char *text)
 			draw_text(1 + i, 1, w, s, sec ? draw_attr(t, ROLE_SECTION) : (int)A_NORMAL,
 				  TEXT_LEFT);
 		}
-		draw_hints(t, LINES - 1, 0, COLS, "j 下  k 上  Space 次頁  q 閉じる");
+		draw_hints(t, LINES - 1, 0, COLS, S_PAGER_HINT);
 		curs_set(0);
 		refresh();
 		for (int i = 0; i < l.n; i++)

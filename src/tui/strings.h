@@ -119,6 +119,28 @@
 #define S_PICK_AREA       "エリアを選ぶ"
 #define S_PICK_STATUS     "状態を選ぶ"
 
+#define S_UPDATED_FMT     "  更新: %s %s"
+#define S_DISTRICT_POP    "  人口 %s"
+#define S_DISTRICT_65     "  65歳以上 %s"
+#define S_DISTRICT_AGING  "  高齢化率 %s%%"
+#define S_AREA_COUNTS     "  団体 %s  個人 %s  未完了の課題 %s  行事 %s"
+#define S_MEMBER_FMT      "  %s  %s  %s〜%s"
+#define S_ROWS_FMT        "%ld件"
+#define S_COL_DUTY        "区分"
+#define S_PICK_FILTER     "絞込:"
+#define S_PARTY_ORG       "団体"   /* LIST_PARTIES "kind" column */
+#define S_LOG_KIND_DEFAULT "メモ"
+#define S_FIRST_HINT      "Enter 次へ  Esc 終了"
+#define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
+#define S_HELP_KEYS       "キー"
+#define S_HELP_FORM       "入力欄\n" \
+	"  ↑ ↓ Tab         項目を移る\n" \
+	"  Enter           選択肢を開く・次の項目へ\n" \
+	"  BS              一文字消す\n" \
+	"  ^E F4           長い文章を $EDITOR で編集\n" \
+	"  ^S F10          保存\n" \
+	"  Esc             取り消す\n"
+
 /* editor */
 #define S_EDITOR_FAIL     "エディタを起動できません: %s"
 #define S_EDITOR_SAME     "変更はありません"
