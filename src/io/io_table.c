@@ -155,7 +155,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 		}
 	}
 	if (st == TSU_OK && id && *id && !uuid_valid(id))
-		st = tsu_fail(err, TSU_INVALID, "id「%s」は UUID の形ではありません", id);
+		st = tsu_fail(err, TSU_INVALID, "id の列が UUID の形ではありません（新規なら空にしてください）");
 	if (st == TSU_OK && id && *id)
 		n = keep_withheld(c, m->e, id, fv, n);
 	if (st == TSU_OK)

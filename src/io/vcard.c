@@ -279,6 +279,17 @@ static void put(struct sbuf *out, const char *name, const char *value)
 	sbuf_free(&line);
 }
 
+/* Appends a parameter value: quoted, so it may hold ',' ';' ':', and
+ * without the DQUOTE and controls that a param-value cannot hold. */
+static void put_param(struct sbuf *line, const char *name, const char *value)
+{
+	sbuf_addf(line, ";%s=\"", name);
+	for (const char *p = value; *p; p++)
+		if (*p != '"' && (unsigned char)*p >= 0x20)
+			sbuf_addc(line, *p);
+	sbuf_addc(line, '"');
+}
+
 /* Splits "山田 太郎" / "山田　太郎" at the first space. */
 static void split_name(const char *s, char **first, char **rest)
 {
@@ -304,8 +315,11 @@ static void put_person_name(struct sbuf *out, const struct vcard *c)
 		split_name(c->kana, &kfam, &kgiv);
 	sbuf_add(&line, "N");
 	if (kfam) {
-		/* SORT-AS is a quoted, comma-separated list */
-		sbuf_addf(&line, ";SORT-AS=\"%s%s%s\"", kfam, *kgiv ? "," : "", kgiv);
+		/* SORT-AS is a comma-separated list: family, given */
+		struct sbuf sa = {0};
+		sbuf_addf(&sa, "%s%s%s", kfam, *kgiv ? "," : "", kgiv);
+		put_param(&line, "SORT-AS", sa.s);
+		sbuf_free(&sa);
 	}
 	sbuf_addc(&line, ':');
 	ctl_escape(&line, c->family ? c->family : fam);
@@ -340,7 +354,7 @@ void vcard_write(struct sbuf *out, const struct vcard *c)
 		struct sbuf line = {0};
 		sbuf_add(&line, "ORG");
 		if (c->org_kana || c->kana)
-			sbuf_addf(&line, ";SORT-AS=\"%s\"", c->org_kana ? c->org_kana : c->kana);
+			put_param(&line, "SORT-AS", c->org_kana ? c->org_kana : c->kana);
 		sbuf_addc(&line, ':');
 		ctl_escape(&line, c->org ? c->org : c->fn);
 		ctl_fold(out, sbuf_str(&line));
