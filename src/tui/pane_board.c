@@ -56,9 +56,27 @@ static void board_reload(struct tui *t, struct pane *p)
 	}
 }
 
-static int board_colw(const struct pane *p)
+/* Column positions and widths.  When the board has the focus and equal
+ * columns would be narrow (80×24), the current column gets two fifths so
+ * that its cards can be read; the others keep their counts and a glimpse. */
+static void board_columns(const struct pane *p, const struct board *b, bool focused,
+			  int *xs, int *ws)
 {
-	return (p->w - (BOARD_COLS - 1)) / BOARD_COLS;
+	int avail = p->w - (BOARD_COLS - 1);
+	int eq = avail / BOARD_COLS;
+	for (int c = 0; c < BOARD_COLS; c++)
+		ws[c] = eq;
+	if (focused && eq < 20) {
+		ws[b->cur] = avail * 2 / 5;
+		int rest = (avail - ws[b->cur]) / (BOARD_COLS - 1);
+		for (int c = 0; c < BOARD_COLS; c++)
+			if (c != b->cur)
+				ws[c] = rest;
+	}
+	for (int c = 0, x = p->x; c < BOARD_COLS; c++) {
+		xs[c] = x;
+		x += ws[c] + 1;
+	}
 }
 
 static void board_draw_card(struct tui *t, struct rows *r, long idx, int y, int x, int w,
@@ -88,13 +106,14 @@ static void board_draw_card(struct tui *t, struct rows *r, long idx, int y, int 
 static void board_draw(struct tui *t, struct pane *p)
 {
 	struct board *b = p->priv;
-	int cw = board_colw(p);
 	int cards = (p->h - 1) / CARD_H;
 	bool focused = &t->panes[t->focus] == p;
+	int xs[BOARD_COLS], ws[BOARD_COLS];
+	board_columns(p, b, focused, xs, ws);
 	if (cards < 1)
 		cards = 1;
 	for (int c = 0; c < BOARD_COLS; c++) {
-		int x = p->x + c * (cw + 1);
+		int x = xs[c], cw = ws[c];
 		long total = rows_count(&b->col[c], t->st);
 		char head[64];
 		snprintf(head, sizeof(head), "%s %ld", tui_board_status[c], total);
@@ -259,10 +278,10 @@ static enum tui_handled board_action(struct tui *t, struct pane *p, enum tui_act
 static void board_click(struct tui *t, struct pane *p, int y, int x)
 {
 	struct board *b = p->priv;
-	int cw = board_colw(p);
-	int c = (x - p->x) / (cw + 1);
-	if (c < 0 || c >= BOARD_COLS)
-		return;
+	int xs[BOARD_COLS], ws[BOARD_COLS], c = BOARD_COLS - 1;
+	board_columns(p, b, &t->panes[t->focus] == p, xs, ws);
+	while (c > 0 && x < xs[c])
+		c--;
 	b->cur = c;
 	if (y > p->y) {
 		long idx = b->top[c] + (y - p->y - 1) / CARD_H;
