@@ -83,8 +83,8 @@ def main():
     with Tui() as t:
         t.cli("init", "--demo")
         t.start()
-        s = t.wait_for("全エリア", "関係者・団体", "課題ボード", "未着手", "対応中", "保留", "完了",
-                       "q 終了")
+        s = t.settle("全エリア", "関係者・団体", "課題ボード", "未着手", "対応中", "保留", "完了",
+                     "q 終了")
         if len(s.rstrip("\n").split("\n")) != 24:
             fail("screen is not 24 rows", s)
         check_borders(s, 80)
@@ -92,7 +92,7 @@ def main():
         if "高齢化" not in s or "第一小学区" not in s:
             fail("areas pane incomplete", s)
         t.send("Tab")
-        s = t.wait_for("[関係者・団体")
+        s = t.settle("[関係者・団体")
         check_borders(s, 80)
         check_directory_columns(s)
         check_board_columns(s)
@@ -102,14 +102,15 @@ def main():
 
         # resize: wider and taller, then back
         t.resize(120, 36)
-        s = t.wait_for("役職")     # a column only wide screens have
+        s = t.settle("役職")     # a column only wide screens have
         if len(s.rstrip("\n").split("\n")) != 36:
             fail("screen did not follow the resize to 36 rows", s)
         check_borders(s, 120)
         check_directory_columns(s)
         check_board_columns(s)
         t.resize(80, 24)
-        s = t.wait_for("[関係者・団体")
+        t.wait_for("役職", gone=True)   # redrawn for the narrow screen
+        s = t.settle("[関係者・団体")
         check_borders(s, 80)
         check_directory_columns(s)
         t.send("q")

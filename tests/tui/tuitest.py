@@ -140,6 +140,19 @@ class Tui:
                                              what, timeout), s)
             time.sleep(0.05)
 
+    def settle(self, *texts, timeout=10.0):
+        """Like wait_for, then waits until the screen stops changing, so
+        that checks of the whole layout never see a half-drawn frame."""
+        s = self.wait_for(*texts, timeout=timeout)
+        end = time.time() + timeout
+        while time.time() < end:
+            time.sleep(0.1)
+            now = self.screen()
+            if now == s and all(t in now for t in texts):
+                return now
+            s = now
+        fail("screen kept changing", s)
+
     def send(self, *keys):
         self.tmux("send-keys", "-t", "main", *keys)
 
