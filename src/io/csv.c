@@ -184,8 +184,30 @@ static enum tsu_status refill(struct csv_reader *r, struct tsu_error *err)
 	return st;
 }
 
+static enum tsu_status next_record(struct csv_reader *r, const struct csv_row **row,
+				   struct tsu_error *err);
+
+/* Excel honours a first line "sep=," naming the separator; only the comma
+ * is read here, so that line is skipped and any other is refused. */
 enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
 			 struct tsu_error *err)
+{
+	enum tsu_status st = next_record(r, row, err);
+	const struct csv_row *w = *row;
+
+	if (st != TSU_OK || !w || w->line != 1 || w->n > 2 || strncmp(w->f[0], "sep=", 4) != 0)
+		return st;
+	/* "sep=," reads as the two cells "sep=" and "" */
+	if (w->n == 2 && strcmp(w->f[0], "sep=") == 0 && !w->f[1][0])
+		return next_record(r, row, err);
+	if (w->n == 1)
+		return tsu_fail(err, TSU_INVALID, "%s:1: 区切り文字は「,」だけ読めます（%s）",
+				enc_reader_name(r->src), w->f[0]);
+	return st;
+}
+
+static enum tsu_status next_record(struct csv_reader *r, const struct csv_row **row,
+				   struct tsu_error *err)
 {
 	enum csv_state s = S_START;
 	long start = r->line;

@@ -134,6 +134,20 @@ static bool qp_soft_break(const struct sbuf *b)
 	return false;
 }
 
+/* vCard 2.1 base64 data (PHOTO) that older phones write without the
+ * leading space: a line with no ':' after a BASE64 property. */
+static bool base64_run(const struct sbuf *logical, const struct sbuf *phys)
+{
+	const char *colon = logical->len ? memchr(logical->s, ':', logical->len) : NULL;
+
+	if (!colon || memchr(phys->s ? phys->s : "", ':', phys->len))
+		return false;
+	for (const char *p = logical->s; p + 6 <= colon; p++)
+		if (strncasecmp(p, "BASE64", 6) == 0)
+			return true;
+	return false;
+}
+
 /* Assembles the next non-empty logical line into r->logical. */
 static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 				    struct tsu_error *err)
@@ -162,6 +176,8 @@ static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 				sbuf_add(&r->logical, phys.s + 1);
 			} else if (qp_soft_break(&r->logical)) {
 				r->logical.s[--r->logical.len] = '\0';
+				sbuf_add(&r->logical, sbuf_str(&phys));
+			} else if (phys.len > 0 && base64_run(&r->logical, &phys)) {
 				sbuf_add(&r->logical, sbuf_str(&phys));
 			} else {
 				sbuf_reset(&r->pending);

@@ -113,6 +113,23 @@ static void test_lone_cr_and_lf(void **state)
 	csv_close(r);
 }
 
+static void test_sep_line(void **state)
+{
+	struct tsu_error err = {0};
+	enum tsu_status st;
+	const struct csv_row *row;
+	struct csv_reader *r = OPEN("sep=,\r\n名前,電話\r\n", IO_ENC_AUTO, &st, &err);
+
+	assert_int_equal(csv_next(r, &row, &err), TSU_OK);
+	assert_string_equal(row->f[0], "名前");
+	assert_int_equal(row->line, 2);
+	csv_close(r);
+	r = OPEN("sep=;\n名前;電話\n", IO_ENC_AUTO, &st, &err);
+	assert_int_equal(csv_next(r, &row, &err), TSU_INVALID);
+	assert_non_null(strstr(err.msg, "t.csv:1: "));
+	csv_close(r);
+}
+
 static void test_broken_quotes(void **state)
 {
 	struct tsu_error err = {0};
@@ -307,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_bom_crlf_quotes),
 		cmocka_unit_test(test_cp932_detected),
 		cmocka_unit_test(test_lone_cr_and_lf),
+		cmocka_unit_test(test_sep_line),
 		cmocka_unit_test(test_broken_quotes),
 		cmocka_unit_test(test_undecodable),
 		cmocka_unit_test(test_chunk_boundaries),

@@ -88,6 +88,24 @@ static void test_vcard40_folding_and_org(void **state)
 	ctl_close(r);
 }
 
+static void test_vcard21_photo(void **state)
+{
+	/* base64 lines without the leading space, as some old phones write */
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nN:加藤;誠\r\n"
+		"PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\nAAAQABAAD/2wBDAAgGBg\r\n\r\n"
+		"TEL;CELL:090-0000-0000\r\nEND:VCARD\r\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_string_equal(c.fn, "加藤 誠");
+	assert_string_equal(c.tel, "090-0000-0000");
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
 static void test_vcard_errors(void **state)
 {
 	struct ctl_reader *r = open_text("BEGIN:VCARD\nFN:a\nBEGIN:VCARD\n");
@@ -249,6 +267,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vcard30_quoted_printable),
 		cmocka_unit_test(test_vcard40_folding_and_org),
+		cmocka_unit_test(test_vcard21_photo),
 		cmocka_unit_test(test_vcard_errors),
 		cmocka_unit_test(test_vcard_write_roundtrip),
 		cmocka_unit_test(test_ical_read),
