@@ -140,6 +140,17 @@ class Tui:
                                              what, timeout), s)
             time.sleep(0.05)
 
+    def wait_until(self, what, pred, timeout=10.0):
+        """Waits until pred(screen) is true; `what` names it for the failure."""
+        end = time.time() + timeout
+        while True:
+            s = self.screen()
+            if pred(s):
+                return s
+            if time.time() > end:
+                fail("%s: not seen after %.0fs" % (what, timeout), s)
+            time.sleep(0.05)
+
     def settle(self, *texts, timeout=10.0):
         """Like wait_for, then waits until the screen stops changing, so
         that checks of the whole layout never see a half-drawn frame."""
