@@ -290,7 +290,9 @@ static int form_key(struct tui *t, struct form *f, int key)
 		form_focus(t, f, f->cur, 1);
 		return 0;
 	}
-	if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_BTAB)) {
+	if (key == TUI_FKEY(KEY_F(1))) {
+		help_show(t);
+	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_BTAB)) {
 		form_move(t, f, -1);
 	} else if (key == TUI_FKEY(KEY_DOWN) || key == '\t') {
 		form_move(t, f, 1);

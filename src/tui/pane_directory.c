@@ -77,7 +77,10 @@ static const char *dir_subtitle(struct tui *t, struct pane *p)
 	struct directory *d = p->priv;
 	struct rows *r = &d->lv.rows;
 	struct sbuf b = {0};
-	sbuf_addf(&b, S_ROWS_FMT, rows_count(r, t->st));
+	long total = rows_count(r, t->st);
+	if (total > 0)
+		sbuf_addf(&b, "%ld/", d->lv.sel + 1);
+	sbuf_addf(&b, S_ROWS_FMT, total);
 	if (r->search)
 		sbuf_addf(&b, " %s:%s", S_SEARCH_ACTIVE, r->search);
 	if (r->org_type || r->generation || r->offer)
