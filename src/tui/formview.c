@@ -33,6 +33,8 @@ static void form_row_text(struct tui *t, struct form *f, int i, struct sbuf *out
 	switch (r->def->type) {
 	case FIELD_CHOICE:
 		v = r->value ? store_choice_label(t->st, r->def->ref, r->value) : "";
+		if (r->value && strcmp(v, r->value) != 0 && strlen(r->value) <= 2)
+			sbuf_addf(out, "%s ", r->value);
 		break;
 	case FIELD_BOOL:
 		v = !r->value ? "" : strcmp(r->value, "1") == 0 ? S_BOOL_YES : S_BOOL_NO;

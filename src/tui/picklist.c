@@ -37,7 +37,15 @@ void pick_clear(struct pick_list *l)
 
 static int pick_choice_cb(void *ud, const char *code, const char *label)
 {
-	pick_add(ud, label, code);
+	/* short codes (duty A-F) are what people say: show them too */
+	if (strcmp(code, label) != 0 && strlen(code) <= 2) {
+		struct sbuf b = {0};
+		sbuf_addf(&b, "%s %s", code, label);
+		pick_add(ud, b.s, code);
+		sbuf_free(&b);
+	} else {
+		pick_add(ud, label, code);
+	}
 	return 0;
 }
 
