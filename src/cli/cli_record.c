@@ -73,7 +73,14 @@ static const struct entity_def *entity_arg(struct cli *c, const char *cmd, int a
 	return e;
 }
 
-/* Runs fn inside one transaction; prints the error on failure. */
+/* Starts the one transaction of this command. */
+static int begin(struct cli *c, struct tsu_error *err)
+{
+	return store_begin(c->st, err) == TSU_OK ? 0 : cli_fail(c, err);
+}
+
+/* Ends the transaction begun by begin(): commits when the write `st`
+ * succeeded, else rolls back and prints the error. */
 static int in_transaction(struct cli *c, enum tsu_status st, struct tsu_error *err)
 {
 	if (st != TSU_OK) {
@@ -95,21 +102,27 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!e)
 		return 2;
 	int rc = parse_fields(c, "add", e, argc, argv, 2, fv, &n);
-	if (rc || (rc = cli_open(c, false)))
+	if (rc || (rc = cli_open(c, false)) || (rc = begin(c, &err)))
 		return rc;
-	if (store_begin(c->st, &err) != TSU_OK)
-		return cli_fail(c, &err);
 	rc = in_transaction(c, store_insert(c->st, e->name, fv, n, id, &err), &err);
 	if (rc == 0)
 		fprintf(c->out, "%s\n", id);
 	return rc;
 }
 
-static int resolve_id(struct cli *c, const struct entity_def *e, const char *ref, uuid_str id)
+/* Opens the file and turns the ID argument into a full id; a full UUID is
+ * taken as is, so that deleted rows can still be named (history). */
+static int open_target(struct cli *c, const struct entity_def *e, const char *ref, uuid_str id)
 {
 	struct tsu_error err = {0};
-	return store_resolve(c->st, e->name, ref, id, &err) == TSU_OK ? 0 : cli_fail(c, &err);
+	int rc = cli_open(c, false);
+	if (rc == 0 && uuid_valid(ref))
+		snprintf(id, UUID_STR_LEN + 1, "%s", ref);
+	else if (rc == 0 && store_resolve(c->st, e->name, ref, id, &err) != TSU_OK)
+		rc = cli_fail(c, &err);
+	return rc;
 }
+
 
 int cli_cmd_edit(struct cli *c, int argc, char **argv)
 {
@@ -126,13 +139,9 @@ int cli_cmd_edit(struct cli *c, int argc, char **argv)
 	if (rc == 0 && n == 0)
 		rc = cli_usage(c, "edit", "変更する項目を指定してください");
 	if (rc == 0)
-		rc = cli_open(c, false);
-	if (rc == 0)
-		rc = resolve_id(c, e, argv[2], id);
-	if (rc)
+		rc = open_target(c, e, argv[2], id);
+	if (rc || (rc = begin(c, &err)))
 		return rc;
-	if (store_begin(c->st, &err) != TSU_OK)
-		return cli_fail(c, &err);
 	return in_transaction(c, store_update(c->st, e->name, id, fv, n, &err), &err);
 }
 
@@ -145,13 +154,9 @@ int cli_cmd_delete(struct cli *c, int argc, char **argv)
 		return 2;
 	if (argc != 3)
 		return cli_usage(c, "delete", "ID をひとつ指定してください");
-	int rc = cli_open(c, false);
-	if (rc == 0)
-		rc = resolve_id(c, e, argv[2], id);
-	if (rc)
+	int rc = open_target(c, e, argv[2], id);
+	if (rc || (rc = begin(c, &err)))
 		return rc;
-	if (store_begin(c->st, &err) != TSU_OK)
-		return cli_fail(c, &err);
 	rc = in_transaction(c, store_delete(c->st, e->name, id, &err), &err);
 	if (rc == 0)
 		fprintf(c->errf, "削除しました: %s\n", id);
@@ -184,12 +189,7 @@ int cli_cmd_history(struct cli *c, int argc, char **argv)
 		return 2;
 	if (argc != 3)
 		return cli_usage(c, "history", "ID をひとつ指定してください");
-	/* history is also wanted for deleted rows: accept a full id as is */
-	int rc = cli_open(c, false);
-	if (rc == 0 && uuid_valid(argv[2]))
-		snprintf(id, sizeof id, "%s", argv[2]);
-	else if (rc == 0)
-		rc = resolve_id(c, e, argv[2], id);
+	int rc = open_target(c, e, argv[2], id);
 	if (rc)
 		return rc;
 	if (store_history(c->st, e->name, id, print_history, c, &err) != TSU_OK)
