@@ -31,6 +31,7 @@ struct table_map {
 	int *field;      /* per column: field index, -1 unused, -2 the id */
 	size_t ncols;
 	int id_col;
+	long new_ids;    /* rows whose id this file does not have */
 };
 
 /* Field index of a heading: the field name or its Japanese label. */
@@ -158,8 +159,11 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 		st = tsu_fail(err, TSU_INVALID, "id の列が UUID の形ではありません（新規なら空にしてください）");
 	if (st == TSU_OK && id && *id)
 		n = keep_withheld(c, m->e, id, fv, n);
+	uuid_str got;
 	if (st == TSU_OK)
-		st = io_apply(c, m->e->name, id, fv, n, NULL, err);
+		st = io_apply(c, m->e->name, id, fv, n, got, err);
+	if (st == TSU_OK && id && *id && strcmp(got, id) != 0)
+		m->new_ids++;
 	for (size_t i = 0; i < n; i++)
 		free((char *)fv[i].value);
 	free(fv);
@@ -192,6 +196,8 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 	}
 	if (st == TSU_OK)
 		io_reportf(c, "文字コード: %s", csv_encoding(r) == IO_ENC_CP932 ? "CP932" : "UTF-8");
+	if (st == TSU_OK && m.new_ids)
+		io_reportf(c, "このデータベースにない id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);
 	csv_close(r);
 	return st;

@@ -79,6 +79,7 @@ DB2="$WORK/second.db"
 "$T" init -d "$DB2" >/dev/null 2>&1
 run "$T" import parties "$WORK/p.csv" -d "$DB2"
 expect_rc 0 "import into a new file"
+expect_out_has "このデータベースにない id の 5 行は、新しい id で登録しました" "says the ids are new"
 "$T" export parties -o "$WORK/p2.csv" -d "$DB2"
 norm() { tail -n +2 "$1" | cut -d, -f2- | tr -d '\r' | sort; }
 # set members may come back in another order
