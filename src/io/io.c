@@ -39,6 +39,11 @@ static enum tsu_status import_tasks(struct io_ctx *c, struct tsu_error *err)
 	return io_table_import(c, "task", err);
 }
 
+static enum tsu_status import_events(struct io_ctx *c, struct tsu_error *err)
+{
+	return io_table_import(c, "event", err);
+}
+
 static const struct {
 	const char *kind;
 	import_fn run;
@@ -46,6 +51,7 @@ static const struct {
 } importers[] = {
 	{"parties", import_parties, "関係者・団体"},
 	{"tasks", import_tasks, "課題・取組"},
+	{"events", import_events, "行事"},
 	{"districts", io_import_districts, "町丁目"},
 	{"facilities", io_import_facilities, "拠点・施設"},
 	{"vcard", io_import_vcard, "関係者・団体 (vCard)"},
@@ -84,7 +90,7 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			summary(&c, importers[i].label);
 		return rc;
 	}
-	return tsu_fail(err, TSU_USAGE, "読み込める種類は parties, tasks, districts, facilities, vcard, ical です");
+	return tsu_fail(err, TSU_USAGE, "読み込める種類は parties, tasks, events, districts, facilities, vcard, ical です");
 }
 
 typedef enum tsu_status (*export_fn)(struct io_ctx *c, struct outfile *o, struct tsu_error *err);

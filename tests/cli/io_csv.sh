@@ -108,8 +108,14 @@ expect_rc 0 "export tasks to stdout"
 expect_out_has "防災訓練の準備" "area filter keeps 諏訪"
 expect_out_lacks "夏祭りの打合せ" "area filter drops 東寺方"
 expect_out_has "諏訪中学区" "area written by name"
-run "$T" export events -d "$DB"
+"$T" add event --title "エリアミーティング" --date 令和7年5月10日 --start-time 10:00 --area 諏訪 -d "$DB" >/dev/null
+run "$T" export events -o "$WORK/e.csv" -d "$DB"
 expect_rc 0 "export events"
+grep -q "エリアミーティング,,2025-05-10,10:00,,,諏訪中学区" "$WORK/e.csv" || fail "event row: $(cat "$WORK/e.csv")"
+ok
+run "$T" import events "$WORK/e.csv" -d "$DB"
+expect_rc 0 "events round trip"
+expect_out_has "変更なし 1 件" "events unchanged"
 
 # LibreOffice reads the UTF-8 CSV with Japanese intact
 if command -v soffice >/dev/null 2>&1; then
