@@ -1,7 +1,8 @@
 """The screen at 80×24 with Japanese data: three panes, borders and columns
 aligned by display width (CJK = 2 columns), the bottom line of keys; the
 layout follows a terminal resize; NO_COLOR output carries no colour but
-still marks the selection (reverse video)."""
+still marks the selection (reverse video); a C locale falls back to
+C.UTF-8."""
 import os
 import re
 import sys
@@ -126,6 +127,15 @@ def main():
             fail("colours used although NO_COLOR is set", esc)
         if not re.search(r"\x1b\[[0-9;]*7[;m]", esc):
             fail("no reverse video for the selection without colour", esc)
+        t.send("q")
+        t.wait_exit()
+    # a non-UTF-8 locale in the environment: the program falls back to
+    # C.UTF-8 and Japanese still lines up
+    with Tui(env={"LANG": "C", "LC_ALL": "C"}) as t:
+        t.cli("init")
+        t.start()
+        s = t.settle("全エリア", "東寺方小学区", "q 終了")
+        check_borders(s, 80)
         t.send("q")
         t.wait_exit()
     print("ok")
