@@ -17,8 +17,74 @@ static const char *uid_id(const char *uid)
 	return uuid_valid(uid) ? uid : NULL;
 }
 
+/*
+ * Cards from a phone often have no UID (or one of the phone's own): such
+ * a card is the party already in the file with the same name and the same
+ * phone number or e-mail address, so importing the phone's list twice
+ * does not double it.  A name alone is not enough: namesakes are common.
+ */
+struct known_party {
+	uuid_str id;
+	char *name, *phone, *email;
+};
+
+struct known {
+	struct known_party *p;
+	size_t n;
+};
+
+static int collect_party(void *ud, const struct record *r)
+{
+	struct known *k = ud;
+	const char *phone = record_get(r, "phone"), *email = record_get(r, "email");
+
+	if (!phone && !email)
+		return 0;
+	k->p = xrealloc(k->p, (k->n + 1) * sizeof(*k->p));
+	struct known_party *p = &k->p[k->n++];
+	snprintf(p->id, sizeof(p->id), "%s", r->id);
+	p->name = xstrdup(record_get(r, "name") ? record_get(r, "name") : "");
+	p->phone = phone ? xstrdup(phone) : NULL;
+	p->email = email ? xstrdup(email) : NULL;
+	return 0;
+}
+
+static void known_free(struct known *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		free(k->p[i].name);
+		free(k->p[i].phone);
+		free(k->p[i].email);
+	}
+	free(k->p);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a && b && *a && strcmp(a, b) == 0;
+}
+
+/* The id a card updates: its UID when that is a party, else a namesake
+ * with the same phone or e-mail; NULL for a new party. */
+static const char *card_target(struct io_ctx *c, const struct vcard *v, struct known *k)
+{
+	const char *id = uid_id(v->uid);
+	struct record *r = NULL;
+	struct tsu_error e2 = {0};
+
+	if (id && store_get(c->st, "party", id, false, &r, &e2) == TSU_OK) {
+		record_free(r);
+		return id;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->p[i].name, v->fn) == 0 &&
+		    (same_text(k->p[i].phone, v->tel) || same_text(k->p[i].email, v->email)))
+			return k->p[i].id;
+	return NULL;
+}
+
 static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
-				     struct tsu_error *err)
+				     struct known *k, struct tsu_error *err)
 {
 	struct field_value fv[8];
 	struct sbuf note = {0};
@@ -44,8 +110,17 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 		sbuf_addf(&note, "%s所属: %s", note.len ? "\n" : "", v->org);
 	if (note.len)
 		fv[n++] = (struct field_value){"notes", note.s};
-	enum tsu_status st = io_apply(c, "party", uid_id(v->uid), fv, n, NULL, err);
+	uuid_str id;
+	enum tsu_status st = io_apply(c, "party", card_target(c, v, k), fv, n, id, err);
 	sbuf_free(&note);
+	if (st == TSU_OK && (v->tel || v->email)) {
+		/* a second card for the same person later in this file */
+		struct record *r = NULL;
+		if (store_get(c->st, "party", id, false, &r, err) == TSU_OK) {
+			collect_party(k, r);
+			record_free(r);
+		}
+	}
 	return st;
 }
 
@@ -53,14 +128,16 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 {
 	struct ctl_reader *r;
 	struct vcard v = {0};
+	struct known k = {0};
 	bool got;
 	long cards = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
 	if (st != TSU_OK)
 		return st;
-	while ((st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
-		st = card_to_party(c, &v, err);
+	st = store_each(c->st, "party", NULL, collect_party, &k, err);
+	while (st == TSU_OK && (st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
+		st = card_to_party(c, &v, &k, err);
 		if (st != TSU_OK) {
 			st = io_at_line(c, v.line, st, err);
 			break;
@@ -72,6 +149,7 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 	}
 	if (st == TSU_OK && cards == 0)
 		st = tsu_fail(err, TSU_INVALID, "%s:1: BEGIN:VCARD が一つもありません", c->path);
+	known_free(&k);
 	vcard_clear(&v);
 	ctl_close(r);
 	return st;

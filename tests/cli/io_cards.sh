@@ -16,6 +16,11 @@ expect_eq "$(q "SELECT notes FROM party WHERE name = '小林 三郎'")" $'折り
 expect_eq "$(q "SELECT kind || '/' || kana || '/' || phone || '/' || address FROM party WHERE name = '永山団地管理組合'")" \
 	"org/ながやまだんちかんりくみあい/042-000-9999/〒206-0025 東京都多摩市永山1-2-3" "4.0 org card"
 
+# the same file again: cards without UID find their party by name + phone
+run "$T" import vcard "$F/contacts.vcf" -d "$DB"
+expect_rc 0 "import vCard again"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "no duplicates"
+
 # a 3.0 card in Shift_JIS from an older phone
 printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:中村 直美\r\nN:中村;直美;;;\r\nSOUND;X-IRMC-N:ﾅｶﾑﾗ;ﾅｵﾐ;;;\r\nTEL:042-111-0000\r\nEND:VCARD\r\n' |
 	iconv -f UTF-8 -t CP932 >"$WORK/sjis.vcf"
