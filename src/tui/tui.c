@@ -297,6 +297,12 @@ static void tui_loop(struct tui *t)
 			continue;
 		t->msg[0] = '\0';
 		t->msg_error = false;
+		if (key == TUI_ESC && !t->mine_mode && !t->hangup) {
+			/* Esc means "back"; on the main screen there is nothing to go
+			 * back to, and quitting by a stray Esc would surprise */
+			tui_msg(t, "%s", S_QUIT_HOW);
+			continue;
+		}
 		struct pane *p = &t->panes[t->focus];
 		if (p->ops->action && p->ops->action(t, p, a) == TUI_HANDLED)
 			continue;
