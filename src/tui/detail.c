@@ -257,16 +257,18 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_EDIT:
 	case ACT_DELETE:
 	case ACT_LONGTEXT:
-		if (a != ACT_EDIT || !store_readonly(t->st))
-			if (detail_on_item(t, d, a, changed))
-				break;
+		if (tui_readonly(t) || detail_on_item(t, d, a, changed))
+			break;
 		if (a == ACT_EDIT)
 			*changed = form_run(t, d->entity, d->id, (struct form_values){0},
 					    (struct form_values){0}, NULL);
 		else if (a == ACT_LONGTEXT)
 			*changed = ops_edit_longtext(t, d->entity, d->id,
 						     strcmp(d->entity, "task") == 0 ? "body" : NULL);
-		else if (strcmp(d->entity, "area") != 0 && ops_delete(t, d->entity, d->id, d->name))
+		else if (strcmp(d->entity, "area") == 0 || (e && e->open_id))
+			/* d on a linked row never deletes the page's own row */
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		else if (ops_delete(t, d->entity, d->id, d->name))
 			return true;
 		break;
 	case ACT_ADD:
