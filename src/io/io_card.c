@@ -204,8 +204,82 @@ static const char *task_status(const struct ical_item *it)
 	return "未着手";
 }
 
+/*
+ * Calendars exported by other programs carry their own UIDs; an event or
+ * task without a UID of ours is the one already here with the same title
+ * on the same date (and start time), so importing a calendar twice does
+ * not double it.
+ */
+struct keyed {
+	uuid_str id;
+	char *key;
+};
+
+struct keyed_list {
+	struct keyed *k;
+	size_t n;
+};
+
+static char *cal_key(bool todo, const char *title, const char *date, const char *start)
+{
+	struct sbuf b = {0};
+	char hhmm[6] = "";
+
+	if (start && !ical_parse_hhmm(start, hhmm))
+		hhmm[0] = '\0';
+	sbuf_addf(&b, "%c\t%s\t%s\t%s", todo ? 'T' : 'E', title ? title : "", date ? date : "", hhmm);
+	return sbuf_detach(&b);
+}
+
+static void keyed_add(struct keyed_list *l, const char *id, char *key)
+{
+	l->k = xrealloc(l->k, (l->n + 1) * sizeof(*l->k));
+	snprintf(l->k[l->n].id, sizeof(l->k[l->n].id), "%s", id);
+	l->k[l->n++].key = key;
+}
+
+static int collect_event(void *ud, const struct record *r)
+{
+	keyed_add(ud, r->id, cal_key(false, record_get(r, "title"), record_get(r, "date"),
+				     record_get(r, "start_time")));
+	return 0;
+}
+
+static int collect_task(void *ud, const struct record *r)
+{
+	keyed_add(ud, r->id, cal_key(true, record_get(r, "title"), record_get(r, "due"), NULL));
+	return 0;
+}
+
+static void keyed_free(struct keyed_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->k[i].key);
+	free(l->k);
+}
+
+/* The row an item updates, or NULL for a new one; *key gets its key. */
+static const char *item_target(struct io_ctx *c, const struct ical_item *it,
+			       struct keyed_list *l, char **key)
+{
+	const char *id = uid_id(it->uid);
+	struct record *r = NULL;
+	struct tsu_error e2 = {0};
+
+	*key = it->todo ? cal_key(true, it->summary, it->due, NULL)
+			: cal_key(false, it->summary, it->date, it->start_time);
+	if (id && store_get(c->st, it->todo ? "task" : "event", id, false, &r, &e2) == TSU_OK) {
+		record_free(r);
+		return id;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->k[i].key, *key) == 0)
+			return l->k[i].id;
+	return NULL;
+}
+
 static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
-				   struct tsu_error *err)
+				   struct keyed_list *known, struct tsu_error *err)
 {
 	struct field_value fv[8];
 	size_t n = 0;
@@ -239,8 +313,14 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 		if (choice)
 			fv[n++] = (struct field_value){"kind", choice};
 	}
-	enum tsu_status st = io_apply(c, it->todo ? "task" : "event", uid_id(it->uid), fv, n,
-				      NULL, err);
+	char *key;
+	uuid_str id;
+	const char *target = item_target(c, it, known, &key);
+	enum tsu_status st = io_apply(c, it->todo ? "task" : "event", target, fv, n, id, err);
+	if (st == TSU_OK && !target)
+		keyed_add(known, id, key);
+	else
+		free(key);
 	free(choice);
 	return st;
 }
@@ -249,14 +329,18 @@ enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
 {
 	struct ctl_reader *r;
 	struct ical_item it = {0};
+	struct keyed_list known = {0};
 	bool got;
 	long items = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
 	if (st != TSU_OK)
 		return st;
-	while ((st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
-		st = item_to_row(c, &it, err);
+	st = store_each(c->st, "event", NULL, collect_event, &known, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, "task", NULL, collect_task, &known, err);
+	while (st == TSU_OK && (st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
+		st = item_to_row(c, &it, &known, err);
 		if (st != TSU_OK) {
 			st = io_at_line(c, it.line, st, err);
 			break;
@@ -268,6 +352,7 @@ enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
 	}
 	if (st == TSU_OK && items == 0)
 		io_reportf(c, "VEVENT も VTODO もありませんでした");
+	keyed_free(&known);
 	ical_clear(&it);
 	ctl_close(r);
 	return st;

@@ -68,6 +68,9 @@ expect_rc 0 "import iCalendar"
 expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time || ' ' || place || ' ' || kind FROM event")" \
 	"2025-05-10 10:00-12:00 永山公民館 エリアミーティング" "01:00Z is 10:00 JST"
 expect_eq "$(q "SELECT due || ' ' || status FROM task")" "2025-06-20 対応中" "VTODO due and status"
+run "$T" import ical "$F/calendar.ics" -d "$DB"
+expect_rc 0 "import the same calendar again"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "found by title and date, not doubled"
 
 "$T" add task --title "名簿の更新" --due 令和8年2月1日 --status 保留 --area 諏訪 -d "$DB" >/dev/null
 "$T" add task --title "期限のない課題" -d "$DB" >/dev/null
