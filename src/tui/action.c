@@ -45,6 +45,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{'E', ACT_LONGTEXT},
 	{'p', ACT_LINK},
 	{'r', ACT_MEMBER},
+	{'i', ACT_HISTORY},
 	{'m', ACT_MINE},
 	{':', ACT_COMMAND},
 	{TUI_CTRL('l'), ACT_REDRAW},

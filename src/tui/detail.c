@@ -246,6 +246,12 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_PREV_PANE: detail_next_link(d, -1); break;
 	case ACT_BOTTOM: d->cur = d->nlines - 1; break;
 	case ACT_HELP: help_show(t); break;
+	case ACT_HISTORY:
+		if (e && e->item_id && strcmp(e->item_entity, "task_party") != 0)
+			history_show(t, e->item_entity, e->item_id, e->text);
+		else
+			history_show(t, d->entity, d->id, d->name);
+		break;
 	case ACT_OPEN:
 		if (e && e->open_id) {
 			char *id = xstrdup(e->open_id);

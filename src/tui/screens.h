@@ -19,6 +19,8 @@ void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL
  * when the user gave up. */
 char *firstrun_ask(struct tui *t);
+/* history.c: the change history of one row in the pager. */
+void history_show(struct tui *t, const char *entity, const char *id, const char *title);
 /* detail.c: the detail view of one row until q/Esc. */
 void detail_run(struct tui *t, const char *entity, const char *id);
 

@@ -160,6 +160,11 @@
 #define S_CMD_IMPORTED    "取り込みました: %s"
 #define S_CMD_EXPORTED    "書き出しました: %s"
 
+/* history */
+#define S_HISTORY_TITLE   "変更履歴: %s (q で閉じる)"
+#define S_HISTORY_NONE    "履歴はありません"
+#define S_HISTORY_EMPTY   "(空)"
+
 /* help */
 #define S_HELP_TITLE      "ヘルプ — キー一覧 (q または Esc で閉じる)"
 #define S_HELP_CMDS       "コマンド (: で入力。空のまま Enter でメニュー)"

@@ -93,6 +93,11 @@ def main():
         # the task's detail shows the party and the log entry
         t.send("Enter")
         t.wait_for("課題・取組: " + TITLE, "経過記録 (新しい順)", LOG, NAME, "2025-04-01")
+        # i: its change history, with the user's name
+        t.send("i")
+        t.wait_for("変更履歴: " + TITLE, "山田花子", "状態: 未着手 → 対応中")
+        t.send("q")
+        t.wait_for("課題・取組: " + TITLE)
         t.send("q")
         t.wait_for("課題ボード")
 
