@@ -4,40 +4,77 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "app.h"
+#include "form.h"
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/record.h"
 #include "tsunagu/sbuf.h"
 
+struct history_ctx {
+	struct tui *t;
+	const struct entity_def *def;
+	struct sbuf text;
+	char *last_at, *last_author;
+};
+
+/* A value as people know it: references by their title, not their id. */
+static char *history_value(struct history_ctx *c, const char *field, const char *v)
+{
+	const struct field_def *f = c->def ? entity_field(c->def, field) : NULL;
+	if (!v)
+		return xstrdup(S_HISTORY_EMPTY);
+	if (f && f->type == FIELD_REF && f->ref)
+		return form_ref_title(c->t, f->ref, v);
+	return xstrdup(v);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 static int history_row(void *ud, const struct history_row *h)
 {
-	struct sbuf *b = ud;
+	struct history_ctx *c = ud;
 	const char *label = h->field_label ? h->field_label : h->field;
-	sbuf_addf(b, "%s  %s\n", h->at ? h->at : "", h->author ? h->author : "");
-	if (h->old_value || h->new_value)
-		sbuf_addf(b, "  %s: %s → %s\n", label ? label : "",
-			  h->old_value ? h->old_value : S_HISTORY_EMPTY,
-			  h->new_value ? h->new_value : S_HISTORY_EMPTY);
-	else
-		sbuf_addf(b, "  %s\n", label ? label : "");
+	/* one heading per change (same time and author) */
+	if (!same(h->at, c->last_at) || !same(h->author, c->last_author)) {
+		sbuf_addf(&c->text, "%s  %s\n", h->at ? h->at : "", h->author ? h->author : "");
+		free(c->last_at);
+		free(c->last_author);
+		c->last_at = h->at ? xstrdup(h->at) : NULL;
+		c->last_author = h->author ? xstrdup(h->author) : NULL;
+	}
+	if (h->old_value || h->new_value) {
+		char *o = history_value(c, h->field, h->old_value);
+		char *n = history_value(c, h->field, h->new_value);
+		sbuf_addf(&c->text, "  %s: %s → %s\n", label ? label : "", o, n);
+		free(o);
+		free(n);
+	} else {
+		sbuf_addf(&c->text, "  %s\n", label ? label : "");
+	}
 	return 0;
 }
 
 void history_show(struct tui *t, const char *entity, const char *id, const char *title)
 {
-	struct sbuf text = {0}, head = {0};
+	struct history_ctx c = {.t = t, .def = entity_find(entity)};
+	struct sbuf head = {0};
 	struct tsu_error err = {0};
-	if (store_history(t->st, entity, id, history_row, &text, &err) != TSU_OK) {
+	if (store_history(t->st, entity, id, history_row, &c, &err) != TSU_OK) {
 		tui_error(t, &err);
-		sbuf_free(&text);
-		return;
+	} else {
+		if (!c.text.len)
+			sbuf_add(&c.text, S_HISTORY_NONE);
+		sbuf_addf(&head, S_HISTORY_TITLE, title ? title : id);
+		prompt_pager(t, head.s, c.text.s);
 	}
-	if (!text.len)
-		sbuf_add(&text, S_HISTORY_NONE);
-	sbuf_addf(&head, S_HISTORY_TITLE, title ? title : id);
-	prompt_pager(t, head.s, text.s);
-	sbuf_free(&text);
+	sbuf_free(&c.text);
 	sbuf_free(&head);
+	free(c.last_at);
+	free(c.last_author);
 }
