@@ -67,6 +67,15 @@ def main():
         t.wait_for("保存しました")
         t.send("Enter")
         t.wait_for("課題・取組: " + TASK, BODY)
+        # a log entry whose text comes from $EDITOR (^E in the form)
+        t.send("n")
+        t.wait_for("経過記録を追加")
+        t.send("Down", "Down", "Down", "Down", "C-e")
+        t.wait_until("the editor's text in the form",
+                     lambda s: BODY in s and "経過記録を追加" in s)
+        t.send("C-s")
+        t.wait_until("the log entry on the task's page",
+                     lambda s: s.count(BODY) >= 2 and "経過記録 (新しい順)" in s)
         t.send("q")
         t.send("m")
         t.wait_for("課題ボード")     # m again: back to the three panes
