@@ -15,6 +15,7 @@
 #include "rows.h"
 #include "screens.h"
 #include "strings.h"
+#include "widgets.h"
 #include "tsunagu/sbuf.h"
 
 #define BOARD_COLS 4
@@ -26,6 +27,7 @@ struct board {
 	struct rows col[BOARD_COLS];
 	long sel[BOARD_COLS], top[BOARD_COLS];
 	int cur;
+	char subtitle[256];
 };
 
 static void board_open(struct tui *t, struct pane *p)
@@ -171,6 +173,37 @@ static void board_move_card(struct tui *t, struct board *b, int dir)
 	free(id);
 }
 
+/* Live search over the cards of all four columns. */
+static void board_search_changed(struct tui *t, void *ud, const char *text)
+{
+	struct board *b = ud;
+	for (int c = 0; c < BOARD_COLS; c++) {
+		rows_set(&b->col[c], &b->col[c].search, text);
+		rows_reload(&b->col[c], t->st);
+		b->sel[c] = b->top[c] = 0;
+	}
+}
+
+static void board_search(struct tui *t, struct board *b)
+{
+	const char *cur = b->col[0].search;
+	char *old = cur ? xstrdup(cur) : NULL;
+	char *q = prompt_line(t, S_SEARCH_PROMPT, old, board_search_changed, b);
+	if (q)
+		board_search_changed(t, b, q);
+	free(q);
+	free(old);
+}
+
+static const char *board_subtitle(struct tui *t, struct pane *p)
+{
+	struct board *b = p->priv;
+	if (!b->col[0].search)
+		return NULL;
+	snprintf(b->subtitle, sizeof(b->subtitle), "%s:%s", S_SEARCH_ACTIVE, b->col[0].search);
+	return b->subtitle;
+}
+
 static void board_add(struct tui *t, struct board *b)
 {
 	struct field_value init[] = {
@@ -261,6 +294,9 @@ static enum tui_handled board_action(struct tui *t, struct pane *p, enum tui_act
 		if (!tui_readonly(t))
 			board_add(t, b);
 		return TUI_HANDLED;
+	case ACT_SEARCH:
+		board_search(t, b);
+		return TUI_HANDLED;
 	case ACT_OPEN:
 	case ACT_EDIT:
 	case ACT_DELETE:
@@ -316,7 +352,7 @@ static char *board_status(struct tui *t, struct pane *p)
 
 static const enum tui_action board_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
-	ACT_DELETE, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_SEARCH, ACT_DELETE, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_board_ops = {
@@ -330,4 +366,5 @@ const struct pane_ops pane_board_ops = {
 	.click = board_click,
 	.hints = board_hints,
 	.status = board_status,
+	.subtitle = board_subtitle,
 };

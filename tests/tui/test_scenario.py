@@ -64,6 +64,16 @@ def main():
         t.send("L")
         t.wait_for("「対応中」へ移しました", "未着手 0", "対応中 1")
 
+        # the board searches as you type too
+        t.send("/")
+        t.type("体制ﾂﾞｸﾘ")
+        t.wait_for("検索:体制ﾂﾞｸﾘ", "対応中 1")
+        t.type("X")
+        t.wait_for("対応中 0")
+        t.send("C-u", "Enter")
+        t.wait_for("対応中 1")
+        t.wait_for("検索:", gone=True)
+
         # link the party to the task (search as you type in the pick list)
         t.send("p")
         t.wait_for("つなぐ関係者を選ぶ")
