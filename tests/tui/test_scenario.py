@@ -72,7 +72,7 @@ def main():
         t.wait_for("対応中 0")
         t.send("C-u", "Enter")
         t.wait_for("対応中 1")
-        t.wait_for("検索:", gone=True)
+        t.wait_for("検索:体制", gone=True)
 
         # link the party to the task (search as you type in the pick list)
         t.send("p")
