@@ -134,6 +134,36 @@ static void areas_click(struct tui *t, struct pane *p, int y, int x)
 	areas_apply(t, p);
 }
 
+/* The selected area's figures in full (the narrow pane shows few). */
+static char *areas_status(struct tui *t, struct pane *p)
+{
+	struct listview *lv = p->priv;
+	const char *name = lv_get(t, lv, "name");
+	if (!name)
+		return NULL;
+	const char *kind = lv_get(t, lv, "kind");
+	const char *pop = lv_get(t, lv, "population");
+	const char *aging = lv_get(t, lv, "aging_rate");
+	const char *open = lv_get(t, lv, "open_tasks");
+	const char *schools = lv_get(t, lv, "schools");
+	struct sbuf s = {0};
+	char num[64];
+	sbuf_add(&s, name);
+	if (kind)
+		sbuf_addf(&s, "  %s", kind);
+	if (pop) {
+		draw_thousands(pop, num, sizeof(num));
+		sbuf_addf(&s, "  %s %s", S_COL_POP, num);
+	}
+	if (aging)
+		sbuf_addf(&s, "  %s %s%%", S_COL_AGING, aging);
+	if (open)
+		sbuf_addf(&s, "  %s %s", S_OPEN_TASKS, open);
+	if (schools)
+		sbuf_addf(&s, "  (%s)", schools);
+	return sbuf_detach(&s);
+}
+
 static const enum tui_action areas_hints[] = {
 	ACT_OPEN, ACT_NEXT_PANE, ACT_LOG, ACT_MINE, ACT_COMMAND, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
@@ -148,4 +178,5 @@ const struct pane_ops pane_areas_ops = {
 	.action = areas_action,
 	.click = areas_click,
 	.hints = areas_hints,
+	.status = areas_status,
 };

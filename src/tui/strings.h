@@ -25,6 +25,7 @@
 #define S_COL_POP         "人口"
 #define S_COL_AGING       "高齢化"
 #define S_COL_OPEN        "未完"
+#define S_OPEN_TASKS      "未完了の課題"
 #define S_COL_TYPE        "種別"
 #define S_COL_NAME        "名称・氏名"
 #define S_COL_KANA        "よみ"
