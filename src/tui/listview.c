@@ -24,24 +24,27 @@ const char *lv_get(struct tui *t, struct listview *lv, const char *col)
 	return r < 0 ? NULL : rows_get(&lv->rows, t->st, r, col);
 }
 
-/* Widths of the shown columns; the flexible one gets the rest. */
-static int lv_widths(const struct lv_col *cols, int ncols, int pw, int *w)
+/* Widths of the shown columns; flexible ones share what is left. */
+static void lv_widths(const struct lv_col *cols, int ncols, int pw, int *w)
 {
-	int fixed = 0, flex = -1;
+	int fixed = 0, nflex = 0;
 	for (int i = 0; i < ncols; i++) {
 		w[i] = 0;
 		if (cols[i].min_pane_w > pw)
 			continue;
 		if (cols[i].width == 0) {
-			flex = i;
+			nflex++;
 			continue;
 		}
 		w[i] = cols[i].width;
 		fixed += w[i] + 1;
 	}
-	if (flex >= 0)
-		w[flex] = pw - fixed > 4 ? pw - fixed : 4;
-	return flex;
+	if (!nflex)
+		return;
+	int share = (pw - fixed - (nflex - 1)) / nflex;
+	for (int i = 0; i < ncols; i++)
+		if (cols[i].width == 0 && cols[i].min_pane_w <= pw)
+			w[i] = share > 4 ? share : 4;
 }
 
 static void lv_draw_row(struct tui *t, struct pane *p, struct listview *lv,

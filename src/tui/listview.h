@@ -15,7 +15,7 @@
 struct lv_col {
 	const char *heading;
 	const char *col;          /* list column name */
-	int width;                /* 0: flexible */
+	int width;                /* 0: flexible (flexible columns share the rest) */
 	enum text_align align;
 	int min_pane_w;           /* shown only when the pane is at least this wide */
 	/* Formats the cell (buf has n bytes); NULL shows the column as is. */

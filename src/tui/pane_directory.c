@@ -40,7 +40,7 @@ static const struct lv_col dir_cols[] = {
 	{S_COL_TYPE, "org_type", 10, TEXT_LEFT, 0, dir_type, NULL},
 	{S_COL_NAME, "name", 0, TEXT_LEFT, 0, NULL, NULL},
 	{S_COL_KANA, "kana", 14, TEXT_LEFT, 44, NULL, NULL},
-	{S_COL_ROLES, "roles", 24, TEXT_LEFT, 80, NULL, NULL},
+	{S_COL_ROLES, "roles", 0, TEXT_LEFT, 80, NULL, NULL},
 };
 
 static void dir_open(struct tui *t, struct pane *p)
