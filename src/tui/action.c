@@ -9,6 +9,7 @@
 #include <wchar.h>
 #include <string.h>
 #include "action.h"
+#include "strings.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/textwidth.h"
 
@@ -139,17 +140,23 @@ void tui_action_keys(enum tui_action a, char *buf, size_t n)
 	}
 }
 
+/* The first key bound to a, or 0. */
+static int hint_key(enum tui_action a)
+{
+	for (const struct tui_keybind *k = tui_default_keys; k->action != ACT_NONE; k++)
+		if (k->action == a)
+			return k->key;
+	return 0;
+}
+
 /* "key label" of the first key bound to a. */
 static void hint_item(enum tui_action a, struct sbuf *b)
 {
 	char name[24];
-	const struct tui_keybind *k;
-	for (k = tui_default_keys; k->action != ACT_NONE; k++)
-		if (k->action == a)
-			break;
-	if (k->action == ACT_NONE)
+	int key = hint_key(a);
+	if (!key)
 		return;
-	tui_key_name(k->key, name, sizeof(name));
+	tui_key_name(key, name, sizeof(name));
 	sbuf_addf(b, "%s%s %s", b->len ? "  " : "", name, tui_action_label(a));
 }
 
@@ -170,6 +177,15 @@ char *tui_hint_line(const enum tui_action *acts, int cols)
 			bool fixed = acts[i] == ACT_HELP || acts[i] == ACT_QUIT;
 			if (!fixed && used++ >= shown)
 				continue;
+			if (acts[i] == ACT_CARD_LEFT && acts[i + 1] == ACT_CARD_RIGHT) {
+				/* a pair that reads as one: "H/L 左右へ移す" */
+				char l[24], r[24];
+				tui_key_name(hint_key(ACT_CARD_LEFT), l, sizeof(l));
+				tui_key_name(hint_key(ACT_CARD_RIGHT), r, sizeof(r));
+				sbuf_addf(&b, "%s%s/%s %s", b.len ? "  " : "", l, r, S_HINT_CARD_MOVE);
+				i++;
+				continue;
+			}
 			hint_item(acts[i], &b);
 		}
 		if (shown == 0 || text_width(sbuf_str(&b)) <= cols)

@@ -40,6 +40,8 @@
 #define S_OVERDUE_MARK    "!"
 #define S_OVERDUE_TEXT    " (期限切れ)"
 
+#define S_HINT_CARD_MOVE  "移動"   /* H and L as one bottom-line hint */
+
 /* messages */
 #define S_EMPTY           "(なし)"
 #define S_NO_ROWS         "該当する行はありません"

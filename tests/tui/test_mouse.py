@@ -25,7 +25,7 @@ def main():
         # a click in the board focuses it (its title gets the focus brackets)
         y = [i for i, r in enumerate(rows) if "課題ボード" in r][0]
         click(t, col_of(rows[y], "課題ボード") + 2, y + 3)
-        t.wait_for("[課題ボード]", "H 左へ")
+        t.wait_for("[課題ボード]", "H/L 移動")
         t.send("q")
         t.wait_exit()
     print("ok")

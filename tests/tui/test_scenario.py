@@ -53,7 +53,7 @@ def main():
 
         # Board: add a task in 未着手
         t.send("Tab")
-        t.wait_for("H 左へ", "L 右へ")
+        t.wait_for("H/L 移動")
         t.send("a")
         t.wait_for("課題・取組を追加", "*件名")
         t.type(TITLE)
