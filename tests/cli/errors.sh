@@ -67,7 +67,7 @@ expect_err_has "UTF-8" "encoding message"
 
 run "$T" --version
 expect_rc 0 "--version"
-expect_out_has "tsunagu " "--version"
+expect_out_has "tsunagu 0.1.0" "--version"
 run "$T" --help
 expect_rc 0 "--help"
 expect_out_has "tsunagu list" "--help lists commands"
