@@ -1,12 +1,16 @@
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "rows.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/store.h"
 
-/* Rows fetched per window and how many of them lie before the asked row. */
+/* Rows fetched per window at first, and at most: a window that was slow to
+ * fetch (a sort over a very large file) doubles, so that scrolling stalls
+ * ever more rarely. */
 #define ROWS_WINDOW 240
-#define ROWS_BEFORE 60
+#define ROWS_WINDOW_MAX 3840
+#define ROWS_SLOW_MS 150
 
 void rows_init(struct rows *r, enum list_kind kind)
 {
@@ -97,19 +101,32 @@ static int rows_fill_cb(void *ud, int ncols, const char *const *values)
 	return 0;
 }
 
+static long rows_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
 static void rows_fetch(struct rows *r, struct store *st, long idx)
 {
 	struct list_query q;
-	struct rows_fill f = {r, ROWS_WINDOW};
+	if (r->window < ROWS_WINDOW)
+		r->window = ROWS_WINDOW;
+	struct rows_fill f = {r, r->window};
+	long before = r->window / 4;
 	rows_drop(r);
 	rows_query(r, &q);
-	q.offset = idx > ROWS_BEFORE ? idx - ROWS_BEFORE : 0;
-	q.limit = ROWS_WINDOW;
+	q.offset = idx > before ? idx - before : 0;
+	q.limit = r->window;
 	r->base = q.offset;
-	r->cells = xcalloc((size_t)ROWS_WINDOW * (size_t)(r->ncols ? r->ncols : 1),
+	r->cells = xcalloc((size_t)r->window * (size_t)(r->ncols ? r->ncols : 1),
 			   sizeof(char *));
+	long start = rows_now_ms();
 	if (store_list(st, r->kind, &q, rows_fill_cb, &f, &r->err) != TSU_OK)
 		r->failed = true;
+	if (rows_now_ms() - start > ROWS_SLOW_MS && r->window < ROWS_WINDOW_MAX)
+		r->window *= 2;
 }
 
 int rows_col(const struct rows *r, const char *name)

@@ -20,6 +20,7 @@ struct rows {
 	long base;       /* index of cells' first row */
 	int n;           /* rows held */
 	int ncols;
+	int window;      /* rows per fetch; grows when fetching is slow */
 	char **cells;    /* n * ncols, NULL for empty values */
 	const struct list_columns *cols;
 	bool loaded;
