@@ -218,10 +218,22 @@ static enum tsu_status backup_before_migration(struct store *st, long long versi
 	return rc;
 }
 
-static enum tsu_status run_migrations(struct store *st, long long from, struct tsu_error *err)
+static int migrations_count(const char *const *migrations)
 {
-	int latest = schema_version_latest();
-	if (from > 0 && backup_before_migration(st, from, err) != TSU_OK)
+	int n = 0;
+	while (migrations[n])
+		n++;
+	return n;
+}
+
+enum tsu_status store_migrate(struct store *st, const char *const *migrations,
+			      struct tsu_error *err)
+{
+	long long from;
+	int latest = migrations_count(migrations);
+	if (read_int(st, "PRAGMA user_version", &from, err) != TSU_OK)
+		return err->status;
+	if (from > 0 && from < latest && backup_before_migration(st, from, err) != TSU_OK)
 		return err->status;
 	for (long long v = from; v < latest; v++) {
 		char sql[96];
@@ -229,11 +241,14 @@ static enum tsu_status run_migrations(struct store *st, long long from, struct t
 			return err->status;
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 v + 1, TSUNAGU_APPLICATION_ID);
-		if (store_exec(st, schema_migrations[v], err) != TSU_OK ||
+		if (store_exec(st, migrations[v], err) != TSU_OK ||
 		    store_exec(st, sql, err) != TSU_OK ||
 		    (v == 0 && seed_reference(st, err) != TSU_OK)) {
+			char why[TSU_ERROR_MSG_MAX];
+			snprintf(why, sizeof why, "%s", err->msg);
 			store_rollback(st);
-			return err->status;
+			return tsu_fail(err, err->status, "版 %lld への更新に失敗しました (変更は戻しました): %s",
+					v + 1, why);
 		}
 		if (store_commit(st, err) != TSU_OK)
 			return err->status;
@@ -258,7 +273,7 @@ static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 	if (version < schema_version_latest()) {
 		if (st->readonly)
 			return tsu_fail(err, TSU_READONLY, "%s: 古い版のファイルを読み取り専用では更新できません", st->path);
-		return run_migrations(st, version, err);
+		return store_migrate(st, schema_migrations, err);
 	}
 	return TSU_OK;
 }

@@ -47,6 +47,12 @@ void store_bind_texts(sqlite3_stmt *s, int n, const char *const *vals);
 /* Column i as a new string, or NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 
+/* Brings the open file to version count(migrations): a backup copy
+ * FILE.bak-vN first (when it holds data), then each step in its own
+ * transaction.  db.c passes schema_migrations; tests pass their own. */
+enum tsu_status store_migrate(struct store *st, const char *const *migrations,
+			      struct tsu_error *err);
+
 /* Savepoints give every write its own all-or-nothing scope. */
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err);

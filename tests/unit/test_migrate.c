@@ -10,6 +10,8 @@
 #include "tsunagu/record.h"
 #include "tsunagu/list.h"
 #include "test_util.h"
+#include "../../src/store/internal.h"
+#include "../../src/store/schema.h"
 
 static void make_db(char *path, size_t n, const char *name)
 {
@@ -158,6 +160,71 @@ static void seeded_areas_have_the_same_ids_in_every_file(void **state)
 	store_close(sb);
 }
 
+/* A later version adds a column: the file is backed up first, then
+ * migrated; the data stays. */
+static void migration_backs_up_then_moves_forward(void **state)
+{
+	char path[512], bak[600];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "migrate.db");
+	snprintf(bak, sizeof bak, "%s.bak-v1", path);
+	unlink(bak);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str id;
+	struct field_value fv[] = {{"name", "鈴木一郎"}, {"kana", "すずきいちろう"}};
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	const char *const next[] = {schema_migrations[0],
+				    "ALTER TABLE party ADD COLUMN nickname TEXT", NULL};
+	assert_int_equal(store_migrate(st, next, &err), TSU_OK);
+	store_close(st);
+	struct stat sb;
+	assert_int_equal(stat(bak, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+			   " name, nickname IS NULL FROM party", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 2);
+	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* the backup is the file as it was: version 1, same data */
+	sqlite3_open(bak, &db);
+	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), name FROM party", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 1);
+	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+/* A migration that fails leaves the file exactly as it was. */
+static void failed_migration_changes_nothing(void **state)
+{
+	char path[512];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "migrate-fail.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	const char *const next[] = {schema_migrations[0],
+				    "ALTER TABLE party ADD COLUMN nickname TEXT; SELECT * FROM no_such_table", NULL};
+	assert_int_not_equal(store_migrate(st, next, &err), TSU_OK);
+	assert_non_null(strstr(err.msg, "版 2"));
+	store_close(st);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	sqlite3_open(path, &db);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT nickname FROM party", -1, &s, NULL), SQLITE_ERROR);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	sqlite3_step(s);
+	assert_int_equal(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +236,8 @@ int main(void)
 		cmocka_unit_test(locked_file_is_reported),
 		cmocka_unit_test(snapshot_is_complete_and_private),
 		cmocka_unit_test(seeded_areas_have_the_same_ids_in_every_file),
+		cmocka_unit_test(migration_backs_up_then_moves_forward),
+		cmocka_unit_test(failed_migration_changes_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
