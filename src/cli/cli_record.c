@@ -5,38 +5,44 @@
 #include "tsunagu/record.h"
 #include "tsunagu/sanitize.h"
 
-/* Short flags of DESIGN §7 that differ from the field names. */
+/* Short flags of DESIGN §7 that the general rule below does not cover. */
 static const struct {
-	const char *entity, *flag, *field;
+	const char *flag, *field;
 } aliases[] = {
-	{"party", "type", "org_type"},
-	{"party", "area", "areas"},
-	{"party", "offer", "offers"},
-	{"task", "area", "area_id"},
-	{"task", "party", "parties"},
-	{"task", "department", "department_id"},
-	{"log", "task", "task_id"},
-	{"log", "party", "party_id"},
-	{"log", "area", "area_id"},
-	{"membership", "person", "person_id"},
-	{"membership", "org", "org_id"},
-	{"membership", "from", "from_date"},
-	{"membership", "to", "to_date"},
-	{"event", "area", "area_id"},
-	{"district", "area", "area_id"},
+	{"type", "org_type"},
+	{"from", "from_date"},
+	{"to", "to_date"},
 };
 
-/* "--key-person" -> "key_person", after aliases; NULL if not a field. */
+/*
+ * The field a flag names: "--key-person" -> key_person; a flag naming a
+ * related record stands for its reference or set field ("--area" ->
+ * area_id on a task, areas on a party; "--event" -> event_id); NULL when
+ * the entity has no such field.
+ */
 static const char *flag_field(const struct entity_def *e, const char *flag, char *buf, size_t n)
 {
-	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-		if (strcmp(aliases[i].entity, e->name) == 0 && strcmp(aliases[i].flag, flag) == 0)
-			return aliases[i].field;
-	snprintf(buf, n, "%s", flag);
-	for (char *p = buf; *p; p++)
+	char name[48];
+	snprintf(name, sizeof name, "%.47s", flag);
+	for (char *p = name; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	return entity_field(e, buf) ? entity_field(e, buf)->name : NULL;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(aliases[i].flag, name) == 0 && entity_field(e, aliases[i].field))
+			return aliases[i].field;
+	static const char *const suffixes[] = {"", "_id", "s"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(buf, n, "%s%s", name, suffixes[i]);
+		if (entity_field(e, buf))
+			return entity_field(e, buf)->name;
+	}
+	size_t len = strlen(name);
+	if (len > 1 && name[len - 1] == 'y') { /* party -> parties */
+		snprintf(buf, n, "%.*sies", (int)(len - 1), name);
+		if (entity_field(e, buf))
+			return entity_field(e, buf)->name;
+	}
+	return NULL;
 }
 
 /* Parses "--FIELD VALUE" pairs from argv[start..]; returns 0 or exit code. */

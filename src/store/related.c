@@ -13,7 +13,7 @@ struct relation {
 static const struct relation relations[] = {
 	{"area", "districts", "SELECT name, population, population_65, households,"
 	 " round(100.0 * population_65 / nullif(population, 0), 1) AS aging_rate, as_of, notes"
-	 " FROM district WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY name"},
+	 " FROM district WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY rowid"},
 	{"area", "staff", "SELECT s.id, s.name, s.organisation, s.appointment, s.rank"
 	 " FROM staff_area x JOIN staff s ON s.id = x.staff_id WHERE x.area_id = ?1"
 	 " AND x.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY s.name"},
