@@ -114,8 +114,16 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 		const char *const *k = org_kinds[i % 10];
 		int pl = (int)rnd(d, 12);
 		char name[160], kana[200], phone[20];
-		snprintf(name, sizeof name, "%s%s%d", places[pl][0], k[1], i / 10 + 1);
-		snprintf(kana, sizeof kana, "%s%s%d", places[pl][1], k[2], i / 10 + 1);
+		/* "桜ヶ丘3丁目自治会": a 丁目 number stands before its suffix */
+		bool chome = strncmp(k[1], "丁目", strlen("丁目")) == 0;
+		int num = chome ? i / 10 % 6 + 1 : i / 10 + 1;
+		if (chome) {
+			snprintf(name, sizeof name, "%s%d%s", places[pl][0], num, k[1]);
+			snprintf(kana, sizeof kana, "%s%d%s", places[pl][1], num, k[2]);
+		} else {
+			snprintf(name, sizeof name, "%s%s%d", places[pl][0], k[1], num);
+			snprintf(kana, sizeof kana, "%s%s%d", places[pl][1], k[2], num);
+		}
 		snprintf(phone, sizeof phone, "042-000-%04d", 1000 + i);
 		struct field_value fv[] = {
 			{"kind", "org"}, {"name", name}, {"kana", kana}, {"org_type", k[0]},
