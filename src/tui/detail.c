@@ -123,6 +123,22 @@ static void detail_free(struct detail *d)
 	free(d->lentry);
 }
 
+/* Puts the cursor on the entry standing for d->show_item (a log entry
+ * just added), scrolled into view; once. */
+static void detail_seek(struct detail *d, int h)
+{
+	for (int l = 0; l < d->nlines; l++) {
+		struct detail_entry *e = &d->e[d->lentry[l]];
+		if (e->item_id && strcmp(e->item_id, d->show_item) == 0) {
+			d->cur = l;
+			if (d->top > l || l >= d->top + h)
+				d->top = l > h / 2 ? l - h / 2 : 0;
+			break;
+		}
+	}
+	d->show_item[0] = '\0';
+}
+
 static void detail_draw(struct tui *t, struct detail *d)
 {
 	int h = LINES - 3, w = COLS - 2;
@@ -137,6 +153,8 @@ static void detail_draw(struct tui *t, struct detail *d)
 		d->top = d->cur;
 	if (d->cur >= d->top + h)
 		d->top = d->cur - h + 1;
+	if (d->show_item[0])
+		detail_seek(d, h);
 	int ce = d->nlines ? d->lentry[d->cur] : -1;
 	for (int i = 0; i < h && d->top + i < d->nlines; i++) {
 		int li = d->top + i, ei = d->lentry[li];
@@ -281,7 +299,7 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_LOG:
 		*changed = ops_add_log(t, strcmp(d->entity, "task") == 0 ? d->id : NULL,
 				       strcmp(d->entity, "party") == 0 ? d->id : NULL,
-				       strcmp(d->entity, "area") == 0 ? d->id : NULL);
+				       strcmp(d->entity, "area") == 0 ? d->id : NULL, d->show_item);
 		break;
 	case ACT_LINK:
 		if (strcmp(d->entity, "task") == 0)

@@ -27,6 +27,7 @@ struct detail {
 	int *lentry;                /* entry of each line */
 	int nlines, lcap;
 	int cur, top;
+	uuid_str show_item;         /* after a reload, put the cursor on this row */
 };
 
 struct tui;

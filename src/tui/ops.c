@@ -58,7 +58,8 @@ bool ops_delete(struct tui *t, const char *entity, const char *id, const char *t
 	return true;
 }
 
-bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const char *area_id)
+bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const char *area_id,
+		 uuid_str out_id)
 {
 	struct field_value preset[1];
 	struct field_value init[] = {
@@ -70,7 +71,7 @@ bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const
 	preset[0].name = task_id ? "task_id" : party_id ? "party_id" : "area_id";
 	preset[0].value = task_id ? task_id : party_id ? party_id : area_id;
 	return form_run(t, "log", NULL, (struct form_values){preset, 1},
-			(struct form_values){init, 2}, NULL);
+			(struct form_values){init, 2}, out_id);
 }
 
 bool ops_edit_longtext(struct tui *t, const char *entity, const char *id, const char *field)

@@ -239,7 +239,7 @@ static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_a
 	} else if (a == ACT_DELETE) {
 		changed = ops_delete(t, "task", id, title);
 	} else if (a == ACT_LOG) {
-		changed = ops_add_log(t, id, NULL, NULL);
+		changed = ops_add_log(t, id, NULL, NULL, NULL);
 	} else if (a == ACT_LONGTEXT) {
 		changed = ops_edit_longtext(t, "task", id, "body");
 	} else if (a == ACT_LINK) {

@@ -94,7 +94,7 @@ static enum tui_handled mine_action(struct tui *t, struct pane *p, enum tui_acti
 		changed = form_run(t, "task", id, (struct form_values){0},
 				   (struct form_values){0}, NULL);
 	} else if (a == ACT_LOG) {
-		changed = ops_add_log(t, id, NULL, NULL);
+		changed = ops_add_log(t, id, NULL, NULL, NULL);
 	} else if (a == ACT_LONGTEXT) {
 		changed = ops_edit_longtext(t, "task", id, "body");
 	} else if (a == ACT_LINK) {
