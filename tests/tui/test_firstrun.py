@@ -23,10 +23,8 @@ def main():
         t.send("Enter")
         t.wait_for("役割", "エリアサポーター", "地域福祉コーディネーター")
         t.send("Enter")
-        s = t.wait_for("全エリア", "利用者: " + USER)
-        for area in ("第一小学区", "諏訪中学区", "鶴牧中学区"):
-            if area not in s:
-                fail("area %s missing after the first run" % area, s)
+        # the ten areas were seeded
+        t.wait_for("全エリア", "利用者: " + USER, "第一小学区", "諏訪中学区", "鶴牧中学区")
         # one change, to see the author in history
         t.send("Tab", "a")
         t.wait_for("関係者・団体を追加")

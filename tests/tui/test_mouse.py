@@ -17,7 +17,7 @@ def main():
     with Tui() as t:
         t.cli("init")
         t.start()
-        s = t.wait_for("全エリア", "諏訪中学区")
+        s = t.settle("全エリア", "諏訪中学区", "課題ボード")
         rows = s.split("\n")
         y = [i for i, r in enumerate(rows) if "諏訪中学区" in r][0]
         click(t, 3, y)
