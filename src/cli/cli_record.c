@@ -151,16 +151,24 @@ int cli_cmd_edit(struct cli *c, int argc, char **argv)
 	return in_transaction(c, store_update(c->st, e->name, id, fv, n, &err), &err);
 }
 
-int cli_cmd_delete(struct cli *c, int argc, char **argv)
+/* "CMD KIND ID": checks the words, opens the file, resolves the ID. */
+static int kind_and_id(struct cli *c, const char *cmd, int argc, char **argv,
+		       const struct entity_def **e, uuid_str id)
 {
-	const struct entity_def *e = entity_arg(c, "delete", argc, argv);
-	struct tsu_error err = {0};
-	uuid_str id;
-	if (!e)
+	*e = entity_arg(c, cmd, argc, argv);
+	if (!*e)
 		return 2;
 	if (argc != 3)
-		return cli_usage(c, "delete", "ID をひとつ指定してください");
-	int rc = open_target(c, e, argv[2], id);
+		return cli_usage(c, cmd, "ID をひとつ指定してください");
+	return open_target(c, *e, argv[2], id);
+}
+
+int cli_cmd_delete(struct cli *c, int argc, char **argv)
+{
+	const struct entity_def *e;
+	struct tsu_error err = {0};
+	uuid_str id;
+	int rc = kind_and_id(c, "delete", argc, argv, &e, id);
 	if (rc || (rc = begin(c, &err)))
 		return rc;
 	rc = in_transaction(c, store_delete(c->st, e->name, id, &err), &err);
@@ -188,14 +196,10 @@ static int print_history(void *ud, const struct history_row *h)
 
 int cli_cmd_history(struct cli *c, int argc, char **argv)
 {
-	const struct entity_def *e = entity_arg(c, "history", argc, argv);
+	const struct entity_def *e;
 	struct tsu_error err = {0};
 	uuid_str id;
-	if (!e)
-		return 2;
-	if (argc != 3)
-		return cli_usage(c, "history", "ID をひとつ指定してください");
-	int rc = open_target(c, e, argv[2], id);
+	int rc = kind_and_id(c, "history", argc, argv, &e, id);
 	if (rc)
 		return rc;
 	if (store_history(c->st, e->name, id, print_history, c, &err) != TSU_OK)
