@@ -43,7 +43,8 @@ static const char schema_v1[] =
 	" kind TEXT NOT NULL, name TEXT NOT NULL, kana TEXT, org_type TEXT, generation TEXT,"
 	" phone TEXT, email TEXT, address TEXT, key_person INTEGER NOT NULL DEFAULT 0,"
 	" consent INTEGER NOT NULL DEFAULT 0, notes TEXT);"
-	"CREATE INDEX party_order ON party(coalesce(kana, name), name, id);"
+	/* the directory order; partial, so paging never reads the table */
+	"CREATE INDEX party_order ON party(coalesce(kana, name), name, id) WHERE deleted_at IS NULL;"
 	"CREATE TABLE party_area(" ROW_COMMON
 	" party_id TEXT NOT NULL REFERENCES party(id), area_id TEXT NOT NULL REFERENCES area(id),"
 	" UNIQUE(party_id, area_id));"
