@@ -34,6 +34,12 @@ void record_free(struct record *r);
 enum tsu_status store_insert(struct store *st, const char *entity,
 			     const struct field_value *fv, size_t n,
 			     uuid_str out_id, struct tsu_error *err);
+/* Inserts a row under a given id (a record carried over from another
+ * file, e.g. by import).  TSU_INVALID when `id` is not a UUID or is taken
+ * in this file, even by a deleted row. */
+enum tsu_status store_insert_with_id(struct store *st, const char *entity,
+				     const struct field_value *fv, size_t n,
+				     const char *id, struct tsu_error *err);
 /* Changes the named fields of row `id` (a full UUID). */
 enum tsu_status store_update(struct store *st, const char *entity, const char *id,
 			     const struct field_value *fv, size_t n,

@@ -31,7 +31,7 @@ struct table_map {
 	int *field;      /* per column: field index, -1 unused, -2 the id */
 	size_t ncols;
 	int id_col;
-	long new_ids;    /* rows whose id this file does not have */
+	long new_ids;    /* rows whose id this file had used for a deleted row */
 };
 
 /* Field index of a heading: the field name or its Japanese label. */
@@ -197,7 +197,7 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 	if (st == TSU_OK)
 		io_reportf(c, "文字コード: %s", csv_encoding(r) == IO_ENC_CP932 ? "CP932" : "UTF-8");
 	if (st == TSU_OK && m.new_ids)
-		io_reportf(c, "このデータベースにない id の %ld 行は、新しい id で登録しました", m.new_ids);
+		io_reportf(c, "削除済みの記録と同じ id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);
 	csv_close(r);
 	return st;

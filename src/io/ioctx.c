@@ -132,7 +132,16 @@ enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 		record_free(after);
 		return st;
 	}
-	st = store_insert(c->st, entity, fv, n, out_id, err);
+	/* a record carried over from another file keeps its id, unless this
+	 * file already used it (a deleted row): then it gets a new one */
+	if (id && *id && uuid_valid(id) && store_get(c->st, entity, id, true, &before, NULL) != TSU_OK) {
+		st = store_insert_with_id(c->st, entity, fv, n, id, err);
+		if (st == TSU_OK)
+			snprintf(out_id, UUID_STR_LEN + 1, "%s", id);
+	} else {
+		record_free(before);
+		st = store_insert(c->st, entity, fv, n, out_id, err);
+	}
 	if (st == TSU_OK)
 		c->inserted++;
 	return st;

@@ -319,6 +319,21 @@ enum tsu_status store_insert(struct store *st, const char *entity,
 	return insert_impl(st, entity, fv, n, NULL, out_id, err);
 }
 
+enum tsu_status store_insert_with_id(struct store *st, const char *entity,
+				     const struct field_value *fv, size_t n,
+				     const char *id, struct tsu_error *err)
+{
+	struct record *old = NULL;
+	uuid_str out;
+	if (!uuid_valid(id))
+		return tsu_fail(err, TSU_INVALID, "「%s」は UUID の形ではありません", id);
+	if (store_get(st, entity, id, true, &old, NULL) == TSU_OK) {
+		record_free(old);
+		return tsu_fail(err, TSU_INVALID, "ID %s は既に使われています", id);
+	}
+	return insert_impl(st, entity, fv, n, id, out, err);
+}
+
 static bool same_value(const char *a, const char *b)
 {
 	return a == b || (a && b && strcmp(a, b) == 0);
