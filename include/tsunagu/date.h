@@ -22,6 +22,10 @@ bool date_is_iso(const char *s);
 /* "令和3年4月1日" for an ISO date; out at least 32 bytes.  False if invalid. */
 bool date_to_wareki(const char *iso, char *out, size_t n);
 
+/* Days since 1970-01-01 of a (proleptic Gregorian) date, and back. */
+long date_days_from_civil(int y, int m, int d);
+void date_civil_from_days(long days, int *y, int *m, int *d);
+
 /* Days from a to b (b - a) for ISO dates; false if either is invalid. */
 bool date_diff_days(const char *a, const char *b, long *days);
 

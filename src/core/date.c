@@ -206,6 +206,19 @@ static struct ymd civil_from_days(long z)
 }
 
 /* Checks that v (already a Western date) lies within era `era`. */
+long date_days_from_civil(int y, int m, int d)
+{
+	return days_from_civil((struct ymd){y, m, d});
+}
+
+void date_civil_from_days(long days, int *y, int *m, int *d)
+{
+	struct ymd v = civil_from_days(days);
+	*y = v.y;
+	*m = v.m;
+	*d = v.d;
+}
+
 static enum tsu_status check_era_range(int era, struct ymd v, const char *in,
 				       struct tsu_error *err)
 {

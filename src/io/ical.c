@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "tsunagu/date.h"
 #include "tsunagu/ical.h"
 
 #define ICAL_DEPTH_MAX 16
@@ -22,30 +23,6 @@ void ical_clear(struct ical_item *it)
 	free(it->x_status);
 	free(it->categories);
 	memset(it, 0, sizeof(*it));
-}
-
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static bool digits(const char *s, int n)
@@ -83,8 +60,8 @@ static bool parse_when(const char *v, char date[11], char time[6])
 		    h > 23 || mi > 59)
 			return false;
 		if (v[15] == 'Z') {
-			long min = days_from_civil(y, mo, d) * 1440 + h * 60 + mi + 9 * 60;
-			civil_from_days(min / 1440, &y, &mo, &d);
+			long min = date_days_from_civil(y, mo, d) * 1440 + h * 60 + mi + 9 * 60;
+			date_civil_from_days(min / 1440, &y, &mo, &d);
 			h = (int)(min % 1440 / 60);
 			mi = (int)(min % 60);
 		}
@@ -368,7 +345,7 @@ void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstam
 			int y, m, d;
 			char next[11];
 			sscanf(it->date, "%d-%d-%d", &y, &m, &d);
-			civil_from_days(days_from_civil(y, m, d) + 1, &y, &m, &d);
+			date_civil_from_days(date_days_from_civil(y, m, d) + 1, &y, &m, &d);
 			snprintf(next, sizeof(next), "%04d-%02d-%02d", y, m, d);
 			put_when(out, "DTEND", next, NULL);
 		}
