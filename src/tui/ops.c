@@ -281,3 +281,24 @@ bool ops_add_membership(struct tui *t, const char *party_id)
 	free(other);
 	return ok;
 }
+
+bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const char *title)
+{
+	switch (a) {
+	case ACT_OPEN:
+		detail_run(t, "task", id);
+		return true;
+	case ACT_EDIT:
+		return form_run(t, "task", id, (struct form_values){0}, (struct form_values){0}, NULL);
+	case ACT_DELETE:
+		return ops_delete(t, "task", id, title);
+	case ACT_LOG:
+		return ops_add_log(t, id, NULL, NULL, NULL);
+	case ACT_LONGTEXT:
+		return ops_edit_longtext(t, "task", id, "body");
+	case ACT_LINK:
+		return ops_link_party(t, id);
+	default:
+		return false;
+	}
+}

@@ -229,23 +229,7 @@ static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_a
 	char *id = xstrdup(cur);
 	const char *tt = rows_get(&b->col[c], t->st, b->sel[c], "title");
 	char *title = xstrdup(tt ? tt : "");
-	bool changed = false;
-	if (a == ACT_OPEN) {
-		detail_run(t, "task", id);
-		changed = true;
-	} else if (a == ACT_EDIT) {
-		changed = form_run(t, "task", id, (struct form_values){0},
-				   (struct form_values){0}, NULL);
-	} else if (a == ACT_DELETE) {
-		changed = ops_delete(t, "task", id, title);
-	} else if (a == ACT_LOG) {
-		changed = ops_add_log(t, id, NULL, NULL, NULL);
-	} else if (a == ACT_LONGTEXT) {
-		changed = ops_edit_longtext(t, "task", id, "body");
-	} else if (a == ACT_LINK) {
-		changed = ops_link_party(t, id);
-	}
-	if (changed) {
+	if (ops_task_action(t, a, id, title)) {
 		tui_reload_all(t);
 		board_follow(t, b, c, id);
 	}

@@ -86,22 +86,9 @@ static enum tui_handled mine_action(struct tui *t, struct pane *p, enum tui_acti
 	char *id = xstrdup(cur);
 	const char *stv = lv_get(t, lv, "status");
 	char *status = xstrdup(stv ? stv : "");
-	bool changed = false;
-	if (a == ACT_OPEN) {
-		detail_run(t, "task", id);
-		changed = true;
-	} else if (a == ACT_EDIT) {
-		changed = form_run(t, "task", id, (struct form_values){0},
-				   (struct form_values){0}, NULL);
-	} else if (a == ACT_LOG) {
-		changed = ops_add_log(t, id, NULL, NULL, NULL);
-	} else if (a == ACT_LONGTEXT) {
-		changed = ops_edit_longtext(t, "task", id, "body");
-	} else if (a == ACT_LINK) {
-		changed = ops_link_party(t, id);
-	} else {
-		changed = ops_move_task(t, id, status, a == ACT_CARD_LEFT ? -1 : 1);
-	}
+	bool move = a == ACT_CARD_LEFT || a == ACT_CARD_RIGHT;
+	bool changed = move ? ops_move_task(t, id, status, a == ACT_CARD_LEFT ? -1 : 1)
+			    : ops_task_action(t, a, id, NULL);
 	if (changed)
 		tui_reload_all(t);
 	free(id);

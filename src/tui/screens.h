@@ -56,6 +56,9 @@ bool ops_link_party(struct tui *t, const char *task_id);
 /* Removes one party from the task (asks first). */
 bool ops_unlink_party(struct tui *t, const char *task_id, const char *party_id,
 		      const char *name);
+/* The actions on one task that the board and Mine share: open, edit,
+ * delete, log, long text, link a party.  True when the task changed. */
+bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const char *title);
 /* Adds a membership for party `id` (person or organisation). */
 bool ops_add_membership(struct tui *t, const char *party_id);
 /* Sets one field of one row (one transaction); reports errors. */
