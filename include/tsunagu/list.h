@@ -37,6 +37,8 @@ struct list_columns {
 /* Parses "areas", "parties", "tasks", "events", "mine". */
 bool list_kind_parse(const char *word, enum list_kind *out);
 const struct list_columns *list_columns(enum list_kind kind);
+/* Position of column `name` in list_columns(kind), or -1. */
+int list_column_index(enum list_kind kind, const char *name);
 
 /* Calls cb once per row with the columns of list_columns(kind); values may
  * be NULL.  cb returning non-zero stops early. */

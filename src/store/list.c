@@ -17,61 +17,80 @@ struct column {
 #define POP_SUM "(SELECT sum(population) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
 #define P65_SUM "(SELECT sum(population_65) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
 
-static const struct column area_cols[] = {
-	{"id", "ID", "a.id"},
-	{"name", "エリア", "a.name"},
-	{"kind", "地区種別", "a.kind"},
-	{"schools", "学校", "a.schools"},
-	{"population", "人口", "coalesce(" POP_SUM ", a.population_approx)"},
-	{"aging_rate", "高齢化率", "round(100.0 * " P65_SUM " / nullif(" POP_SUM ", 0), 1)"},
-	{"open_tasks", "未完了", "(SELECT count(*) FROM task t WHERE t.area_id = a.id"
-	 " AND t.deleted_at IS NULL AND t.status <> '完了')"},
-	{"parties", "関係者", "(SELECT count(*) FROM party_area pa JOIN party p ON p.id = pa.party_id"
-	 " WHERE pa.area_id = a.id AND pa.deleted_at IS NULL AND p.deleted_at IS NULL)"},
-};
+#define AREA_COLS(_) \
+	_("id", "ID", "a.id") \
+	_("name", "エリア", "a.name") \
+	_("kind", "地区種別", "a.kind") \
+	_("schools", "学校", "a.schools") \
+	_("population", "人口", "coalesce(" POP_SUM ", a.population_approx)") \
+	_("aging_rate", "高齢化率", "round(100.0 * " P65_SUM " / nullif(" POP_SUM ", 0), 1)") \
+	_("open_tasks", "未完了", "(SELECT count(*) FROM task t WHERE t.area_id = a.id" \
+	" AND t.deleted_at IS NULL AND t.status <> '完了')") \
+	_("parties", "関係者", "(SELECT count(*) FROM party_area pa JOIN party p ON p.id = pa.party_id" \
+	" WHERE pa.area_id = a.id AND pa.deleted_at IS NULL AND p.deleted_at IS NULL)")
 
-static const struct column party_cols[] = {
-	{"id", "ID", "p.id"},
-	{"kind", "区分", "CASE p.kind WHEN 'org' THEN '団体' ELSE '個人' END"},
-	{"org_type", "種別", "p.org_type"},
-	{"name", "名称・氏名", "p.name"},
-	{"kana", "よみ", "p.kana"},
-	{"roles", "役職", "(SELECT group_concat(m.role || '(' || o.name || ')', '、') FROM membership m"
-	 " JOIN party o ON o.id = m.org_id WHERE m.person_id = p.id AND m.deleted_at IS NULL"
-	 " AND o.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))"},
-	{"key_person", "キーパーソン", "p.key_person"},
-	{"load", "兼務", "(SELECT count(*) FROM membership m WHERE m.person_id = p.id"
-	 " AND m.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))"},
-	{"areas", "エリア", "(SELECT group_concat(a.name, '、') FROM party_area pa JOIN area a"
-	 " ON a.id = pa.area_id WHERE pa.party_id = p.id AND pa.deleted_at IS NULL)"},
-	{"offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id"
-	 " AND o.deleted_at IS NULL)"},
-	{"generation", "世代", "p.generation"},
-	{"phone", "電話", "p.phone"},
-};
+#define PARTY_COLS(_) \
+	_("id", "ID", "p.id") \
+	_("kind", "区分", "CASE p.kind WHEN 'org' THEN '団体' ELSE '個人' END") \
+	_("org_type", "種別", "p.org_type") \
+	_("name", "名称・氏名", "p.name") \
+	_("kana", "よみ", "p.kana") \
+	_("roles", "役職", "(SELECT group_concat(m.role || '(' || o.name || ')', '、') FROM membership m" \
+	" JOIN party o ON o.id = m.org_id WHERE m.person_id = p.id AND m.deleted_at IS NULL" \
+	" AND o.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))") \
+	_("key_person", "キーパーソン", "p.key_person") \
+	_("load", "兼務", "(SELECT count(*) FROM membership m WHERE m.person_id = p.id" \
+	" AND m.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))") \
+	_("areas", "エリア", "(SELECT group_concat(a.name, '、') FROM party_area pa JOIN area a" \
+	" ON a.id = pa.area_id WHERE pa.party_id = p.id AND pa.deleted_at IS NULL)") \
+	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id" \
+	" AND o.deleted_at IS NULL)") \
+	_("generation", "世代", "p.generation") \
+	_("phone", "電話", "p.phone")
 
-static const struct column task_cols[] = {
-	{"id", "ID", "t.id"},
-	{"status", "状態", "t.status"},
-	{"title", "件名", "t.title"},
-	{"kind", "種別", "t.kind"},
-	{"duty", "区分", "t.duty"},
-	{"area", "エリア", "(SELECT name FROM area a WHERE a.id = t.area_id)"},
-	{"assignee", "担当者", "t.assignee"},
-	{"due", "期限", "t.due"},
-	{"priority", "優先度", "t.priority"},
-	{"overdue", "期限切れ", "(t.due IS NOT NULL AND t.due < ?9 AND t.status <> '完了')"},
-};
+#define TASK_COLS(_) \
+	_("id", "ID", "t.id") \
+	_("status", "状態", "t.status") \
+	_("title", "件名", "t.title") \
+	_("kind", "種別", "t.kind") \
+	_("duty", "区分", "t.duty") \
+	_("area", "エリア", "(SELECT name FROM area a WHERE a.id = t.area_id)") \
+	_("assignee", "担当者", "t.assignee") \
+	_("due", "期限", "t.due") \
+	_("priority", "優先度", "t.priority") \
+	_("overdue", "期限切れ", "(t.due IS NOT NULL AND t.due < ?9 AND t.status <> '完了')")
 
-static const struct column event_cols[] = {
-	{"id", "ID", "e.id"},
-	{"date", "日付", "e.date"},
-	{"title", "名称", "e.title"},
-	{"kind", "種別", "e.kind"},
-	{"area", "エリア", "(SELECT name FROM area a WHERE a.id = e.area_id)"},
-	{"place", "会場", "e.place"},
-	{"attendance", "参加者", "(SELECT sum(count) FROM attendance x WHERE x.event_id = e.id"
-	 " AND x.deleted_at IS NULL)"},
+#define EVENT_COLS(_) \
+	_("id", "ID", "e.id") \
+	_("date", "日付", "e.date") \
+	_("title", "名称", "e.title") \
+	_("kind", "種別", "e.kind") \
+	_("area", "エリア", "(SELECT name FROM area a WHERE a.id = e.area_id)") \
+	_("place", "会場", "e.place") \
+	_("attendance", "参加者", "(SELECT sum(count) FROM attendance x WHERE x.event_id = e.id" \
+	" AND x.deleted_at IS NULL)")
+
+/* Each column list gives the SQL table, the names and the headings. */
+#define COL_ROW(name, label, expr) {name, label, expr},
+#define COL_NAME(name, label, expr) name,
+#define COL_LABEL(name, label, expr) label,
+#define COLUMN_SET(list, id) \
+	static const struct column id##_cols[] = {list(COL_ROW)}; \
+	static const char *const id##_names[] = {list(COL_NAME)}; \
+	static const char *const id##_labels[] = {list(COL_LABEL)};
+COLUMN_SET(AREA_COLS, area)
+COLUMN_SET(PARTY_COLS, party)
+COLUMN_SET(TASK_COLS, task)
+COLUMN_SET(EVENT_COLS, event)
+
+#define N_OF(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+static const struct list_columns column_sets[] = {
+	[LIST_AREAS] = {N_OF(area_cols), area_names, area_labels},
+	[LIST_PARTIES] = {N_OF(party_cols), party_names, party_labels},
+	[LIST_TASKS] = {N_OF(task_cols), task_names, task_labels},
+	[LIST_EVENTS] = {N_OF(event_cols), event_names, event_labels},
+	[LIST_MINE] = {N_OF(task_cols), task_names, task_labels},
 };
 
 struct list_def {
@@ -116,17 +135,16 @@ bool list_kind_parse(const char *word, enum list_kind *out)
 
 const struct list_columns *list_columns(enum list_kind kind)
 {
-	static const char *names[5][16], *labels[5][16];
-	static struct list_columns cols[5];
-	const struct list_def *d = &list_defs[kind];
-	if (!cols[kind].n) {
-		for (int i = 0; i < d->ncols; i++) {
-			names[kind][i] = d->cols[i].name;
-			labels[kind][i] = d->cols[i].label;
-		}
-		cols[kind] = (struct list_columns){d->ncols, names[kind], labels[kind]};
-	}
-	return &cols[kind];
+	return &column_sets[kind];
+}
+
+int list_column_index(enum list_kind kind, const char *name)
+{
+	const struct list_columns *c = &column_sets[kind];
+	for (int i = 0; i < c->n; i++)
+		if (strcmp(c->names[i], name) == 0)
+			return i;
+	return -1;
 }
 
 /*

@@ -161,15 +161,6 @@ static int ref_list_cb(void *ud, int ncols, const char *const *values)
 	return 0;
 }
 
-static int col_index(enum list_kind kind, const char *name)
-{
-	const struct list_columns *c = list_columns(kind);
-	for (int i = 0; i < c->n; i++)
-		if (strcmp(c->names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /* Fills a pick list from a list query (parties, tasks, areas). */
 static void ref_fill_list(struct tui *t, void *ud, const char *query, struct pick_list *out)
 {
@@ -205,7 +196,7 @@ char *form_area_pick(struct tui *t, const char *title)
 	struct ref_fill rf = {.kind = LIST_AREAS, .out = &items};
 	struct list_query q = {0};
 	struct tsu_error err;
-	rf.cols.label = col_index(LIST_AREAS, "name");
+	rf.cols.label = list_column_index(LIST_AREAS, "name");
 	if (store_list(t->st, LIST_AREAS, &q, area_name_cb, &rf, &err) != TSU_OK)
 		tui_error(t, &err);
 	char *v = picklist_run(t, title, &items, NULL, NULL, NULL);
@@ -228,9 +219,9 @@ char *form_ref_pick(struct tui *t, const struct field_def *def, const char *curr
 	    strcmp(def->ref, "area") == 0) {
 		rf.kind = strcmp(def->ref, "party") == 0 ? LIST_PARTIES
 			: strcmp(def->ref, "task") == 0 ? LIST_TASKS : LIST_AREAS;
-		rf.cols.id = col_index(rf.kind, "id");
-		rf.cols.label = col_index(rf.kind, rf.kind == LIST_TASKS ? "title" : "name");
-		rf.cols.extra = col_index(rf.kind, rf.kind == LIST_PARTIES ? "kana" :
+		rf.cols.id = list_column_index(rf.kind, "id");
+		rf.cols.label = list_column_index(rf.kind, rf.kind == LIST_TASKS ? "title" : "name");
+		rf.cols.extra = list_column_index(rf.kind, rf.kind == LIST_PARTIES ? "kana" :
 					  rf.kind == LIST_TASKS ? "area" : "schools");
 		if (rf.kind == LIST_AREAS) {
 			if (none)

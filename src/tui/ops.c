@@ -157,21 +157,12 @@ static int ops_party_row(void *ud, int ncols, const char *const *v)
 	return 0;
 }
 
-static int ops_list_col(const struct list_columns *c, const char *name)
-{
-	for (int i = 0; i < c->n; i++)
-		if (strcmp(c->names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /* Live search of parties for pick lists (one page of results). */
 static void ops_party_fill(struct tui *t, void *ud, const char *query, struct pick_list *out)
 {
-	const struct list_columns *c = list_columns(LIST_PARTIES);
 	struct party_pick x = {
-		out, ops_list_col(c, "id"), ops_list_col(c, "name"), ops_list_col(c, "kana"),
-		ops_list_col(c, "kind"), ud,
+		out, list_column_index(LIST_PARTIES, "id"), list_column_index(LIST_PARTIES, "name"),
+		list_column_index(LIST_PARTIES, "kana"), list_column_index(LIST_PARTIES, "kind"), ud,
 	};
 	struct list_query q = {.search = query, .limit = 200};
 	struct tsu_error err;

@@ -131,10 +131,7 @@ static void rows_fetch(struct rows *r, struct store *st, long idx)
 
 int rows_col(const struct rows *r, const char *name)
 {
-	for (int c = 0; r->cols && c < r->cols->n; c++)
-		if (strcmp(r->cols->names[c], name) == 0)
-			return c;
-	return -1;
+	return r->cols ? list_column_index(r->kind, name) : -1;
 }
 
 const char *rows_get(struct rows *r, struct store *st, long idx, const char *name)
