@@ -104,42 +104,52 @@ static bool records_equal(const struct record *a, const struct record *b)
 	return true;
 }
 
+/* Updates the live row `before` (freed here) and counts the outcome. */
+static enum tsu_status apply_update(struct io_ctx *c, const char *entity, struct record *before,
+				    const struct field_value *fv, size_t n, uuid_str out_id,
+				    struct tsu_error *err)
+{
+	struct record *after = NULL;
+	enum tsu_status st = store_update(c->st, entity, before->id, fv, n, err);
+	if (st == TSU_OK)
+		st = store_get(c->st, entity, before->id, false, &after, err);
+	if (st == TSU_OK) {
+		if (records_equal(before, after)) {
+			c->unchanged++;
+		} else {
+			c->updated++;
+			if (c->opt->dry_run)
+				report_change(c, before, after);
+		}
+		snprintf(out_id, UUID_STR_LEN + 1, "%s", before->id);
+	}
+	record_free(before);
+	record_free(after);
+	return st;
+}
+
 enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 			 const struct field_value *fv, size_t n, uuid_str out_id,
 			 struct tsu_error *err)
 {
-	struct record *before = NULL, *after = NULL;
+	struct record *before = NULL;
 	uuid_str dummy;
 	enum tsu_status st;
 
 	if (!out_id)
 		out_id = dummy;
-	if (id && *id && store_get(c->st, entity, id, false, &before, err) == TSU_OK) {
-		st = store_update(c->st, entity, id, fv, n, err);
-		if (st == TSU_OK)
-			st = store_get(c->st, entity, id, false, &after, err);
-		if (st == TSU_OK) {
-			if (records_equal(before, after)) {
-				c->unchanged++;
-			} else {
-				c->updated++;
-				if (c->opt->dry_run)
-					report_change(c, before, after);
-			}
-			snprintf(out_id, UUID_STR_LEN + 1, "%s", id);
-		}
-		record_free(before);
-		record_free(after);
-		return st;
-	}
+	/* one look-up, deleted rows included, decides what the row becomes */
+	bool known = id && *id && store_get(c->st, entity, id, true, &before, NULL) == TSU_OK;
+	if (known && !before->deleted_at)
+		return apply_update(c, entity, before, fv, n, out_id, err);
+	record_free(before);
 	/* a record carried over from another file keeps its id, unless this
 	 * file already used it (a deleted row): then it gets a new one */
-	if (id && *id && uuid_valid(id) && store_get(c->st, entity, id, true, &before, NULL) != TSU_OK) {
+	if (!known && id && *id && uuid_valid(id)) {
 		st = store_insert_with_id(c->st, entity, fv, n, id, err);
 		if (st == TSU_OK)
 			snprintf(out_id, UUID_STR_LEN + 1, "%s", id);
 	} else {
-		record_free(before);
 		st = store_insert(c->st, entity, fv, n, out_id, err);
 	}
 	if (st == TSU_OK)

@@ -135,4 +135,14 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	echo "skip: soffice not installed"
 fi
+# an id this file used for a deleted record is not revived: a new id, said so
+DB3="$WORK/third.db"
+"$T" init -d "$DB3" >/dev/null 2>&1
+gone=$("$T" add party --name 削除される人 -d "$DB3")
+"$T" export parties -o "$WORK/p3.csv" -d "$DB3"
+"$T" delete party "$gone" -d "$DB3" 2>/dev/null
+run "$T" import parties "$WORK/p3.csv" -d "$DB3"
+expect_rc 0 "import over a deleted id"
+expect_out_has "削除済みの記録と同じ id の 1 行は、新しい id で登録しました" "says the id was not reused"
+expect_eq "$(sqlite3 "$DB3" "SELECT count(*) FROM party WHERE name = '削除される人' AND deleted_at IS NULL AND id <> '$gone'")" 1 "added under a new id"
 done_tests
