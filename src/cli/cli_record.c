@@ -129,7 +129,6 @@ static int open_target(struct cli *c, const struct entity_def *e, const char *re
 	return rc;
 }
 
-
 int cli_cmd_edit(struct cli *c, int argc, char **argv)
 {
 	const struct entity_def *e = entity_arg(c, "edit", argc, argv);
