@@ -107,17 +107,6 @@ char *store_col_dup(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-void store_now_iso(char buf[32])
-{
-	clock_iso(clock_now_ms(), buf, 32);
-}
-
-uint64_t store_hlc_tick(struct store *st)
-{
-	st->hlc_last = hlc_next(st->hlc_last, clock_now_ms());
-	return st->hlc_last;
-}
-
 static enum tsu_status read_int(struct store *st, const char *sql, long long *out,
 				struct tsu_error *err)
 {
@@ -153,6 +142,7 @@ enum tsu_status store_commit(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = store_exec(st, "COMMIT", err);
 	if (rc != TSU_OK)
 		store_exec(st, "ROLLBACK", NULL);
+	changelog_action_end(st);
 	return rc;
 }
 
@@ -162,22 +152,30 @@ void store_rollback(struct store *st)
 		st->tx_depth = 0;
 		store_exec(st, "ROLLBACK", NULL);
 	}
+	changelog_action_end(st);
 }
 
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
-	return store_exec(st, "SAVEPOINT tsu_write", err);
+	enum tsu_status rc = store_exec(st, "SAVEPOINT tsu_write", err);
+	if (rc == TSU_OK)
+		st->sp_depth++;
+	return rc;
 }
 
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err)
 {
-	if (result != TSU_OK) {
+	enum tsu_status rc = result;
+	if (result != TSU_OK)
 		store_exec(st, "ROLLBACK TO tsu_write; RELEASE tsu_write", NULL);
-		return result;
-	}
-	return store_exec(st, "RELEASE tsu_write", err);
+	else
+		rc = store_exec(st, "RELEASE tsu_write", err);
+	/* a savepoint outside any transaction was the whole action */
+	if (--st->sp_depth == 0 && st->tx_depth == 0)
+		changelog_action_end(st);
+	return rc;
 }
 
 /* ---- opening ---- */
@@ -241,9 +239,11 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 			return err->status;
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 v + 1, TSUNAGU_APPLICATION_ID);
+		/* a new file gets its reference data once it has the whole schema */
+		bool seed = from == 0 && v + 1 == latest;
 		if (store_exec(st, migrations[v], err) != TSU_OK ||
 		    store_exec(st, sql, err) != TSU_OK ||
-		    (v == 0 && seed_reference(st, err) != TSU_OK)) {
+		    (seed && seed_reference(st, err) != TSU_OK)) {
 			char why[TSU_ERROR_MSG_MAX];
 			snprintf(why, sizeof why, "%s", err->msg);
 			store_rollback(st);
@@ -309,10 +309,7 @@ static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
 		return rc;
 	if (!writable)
 		tsu_fail(err, TSU_READONLY, "%s: 書き込めないため読み取り専用で開きます", st->path);
-	long long hlc;
-	if (read_int(st, "SELECT coalesce(max(hlc), 0) FROM history", &hlc, err) != TSU_OK)
-		return err->status;
-	st->hlc_last = (uint64_t)hlc;
+	st->hlc_last = changelog_max_hlc(st);
 	return choices_load(st, err);
 }
 

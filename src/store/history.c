@@ -1,38 +1,13 @@
 /*
- * The history table is both the audit trail (who changed which field,
- * when, old -> new) and what a merge will replay: each row carries a
- * hybrid-logical-clock stamp and a unique change id (DESIGN §5).
+ * A record's history, read from the change log (changelog.c): one line per
+ * field and change, as a person reading it wants it.  A creation (one change
+ * holding every field) is shown as 作成 followed by each field it set; a set
+ * element added or removed is shown as (空) → element or element → (空).
  */
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
-
-enum tsu_status history_add(struct store *st, const char *entity, const char *row_id,
-			    const char *field, const char *old_value, const char *new_value,
-			    struct tsu_error *err)
-{
-	uuid_str change_id;
-	char at[32];
-	sqlite3_stmt *s;
-	if (uuid_v7(change_id, err) != TSU_OK)
-		return err ? err->status : TSU_IO;
-	store_now_iso(at);
-	if (store_prepare(st, "INSERT INTO history(change_id, hlc, entity, row_id, field,"
-			  " old_value, new_value, author, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-			  &s, err))
-		return err->status;
-	sqlite3_bind_text(s, 1, change_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)store_hlc_tick(st));
-	const char *rest[] = {entity, row_id, field, old_value, new_value, st->author, at};
-	for (int i = 0; i < 7; i++) {
-		if (rest[i])
-			sqlite3_bind_text(s, i + 3, rest[i], -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(s, i + 3);
-	}
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
-	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "history");
-}
+#include "tsunagu/clock.h"
 
 static const char *history_label(const struct entity_def *e, const char *field)
 {
@@ -40,8 +15,112 @@ static const char *history_label(const struct entity_def *e, const char *field)
 		return "作成";
 	if (strcmp(field, "_deleted") == 0)
 		return "削除";
+	if (strcmp(field, "_restored") == 0)
+		return "復元";
 	const struct field_def *f = entity_field(e, field);
 	return f ? f->label : field;
+}
+
+/* Name of a set element for people: the referenced row's name. */
+static char *element_name(struct store *st, const struct entity_def *e, const char *field,
+			  const char *value)
+{
+	const struct set_def *d = set_find(e->name, field);
+	sqlite3_stmt *s;
+	char *name = NULL;
+	if (!value || !d || !d->ref_table)
+		return value ? xstrdup(value) : NULL;
+	struct sbuf sql = {0};
+	sbuf_addf(&sql, "SELECT name FROM %s WHERE id = ?1", d->ref_table);
+	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, value, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			name = store_col_dup(s, 0);
+		store_finish(st, s);
+	}
+	sbuf_free(&sql);
+	return name ? name : xstrdup(value);
+}
+
+struct history_walk {
+	struct store *st;
+	const struct entity_def *e;
+	store_history_cb cb;
+	void *ud;
+	char at[32];
+	const char *author, *change_id;
+};
+
+static int emit(struct history_walk *w, const char *field, const char *old_value,
+		const char *new_value)
+{
+	struct history_row h = {
+		.at = w->at, .author = w->author, .field = field,
+		.field_label = history_label(w->e, field),
+		.old_value = old_value, .new_value = new_value, .change_id = w->change_id,
+	};
+	return w->cb(w->ud, &h);
+}
+
+/* The fields of a creation change in the entity's order; sets joined. */
+static int emit_created(struct history_walk *w, const char *json)
+{
+	sqlite3_stmt *s;
+	int stop = emit(w, "_created", NULL, NULL);
+	if (stop || !json || store_prepare(w->st, "SELECT j.value, j.type FROM json_each(?1) j"
+					   " WHERE j.key = ?2", &s, NULL) != TSU_OK)
+		return stop;
+	for (int i = 0; i < w->e->nfields && !stop; i++) {
+		const char *field = w->e->fields[i].name;
+		sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			sqlite3_reset(s);
+			continue;
+		}
+		struct sbuf v = {0};
+		if (strcmp((const char *)sqlite3_column_text(s, 1), "array") == 0) {
+			sqlite3_stmt *a;
+			if (store_prepare(w->st, "SELECT value FROM json_each(?1)", &a, NULL) == TSU_OK) {
+				sqlite3_bind_text(a, 1, (const char *)sqlite3_column_text(s, 0), -1,
+						  SQLITE_TRANSIENT);
+				while (sqlite3_step(a) == SQLITE_ROW) {
+					char *name = element_name(w->st, w->e, field,
+								  (const char *)sqlite3_column_text(a, 0));
+					sbuf_addf(&v, "%s%s", v.len ? "," : "", name);
+					free(name);
+				}
+				store_finish(w->st, a);
+			}
+		} else {
+			sbuf_add(&v, (const char *)sqlite3_column_text(s, 0));
+		}
+		sqlite3_reset(s);
+		stop = emit(w, field, NULL, sbuf_str(&v));
+		sbuf_free(&v);
+	}
+	store_finish(w->st, s);
+	return stop;
+}
+
+static int emit_change(struct history_walk *w, sqlite3_stmt *s)
+{
+	const char *field = (const char *)sqlite3_column_text(s, 3);
+	const char *old_value = (const char *)sqlite3_column_text(s, 4);
+	const char *new_value = (const char *)sqlite3_column_text(s, 5);
+	clock_iso((uint64_t)sqlite3_column_int64(s, 0), w->at, sizeof w->at);
+	w->author = (const char *)sqlite3_column_text(s, 1);
+	w->change_id = (const char *)sqlite3_column_text(s, 2);
+	if (strcmp(field, "_created") == 0)
+		return emit_created(w, new_value);
+	if (!set_find(w->e->name, field))
+		return emit(w, field, old_value, new_value);
+	char *o = element_name(w->st, w->e, field, old_value);
+	char *n = element_name(w->st, w->e, field, new_value);
+	int stop = emit(w, field, o, n);
+	free(o);
+	free(n);
+	return stop;
 }
 
 enum tsu_status store_history(struct store *st, const char *entity, const char *id,
@@ -51,27 +130,17 @@ enum tsu_status store_history(struct store *st, const char *entity, const char *
 	sqlite3_stmt *s;
 	if (!e)
 		return tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", entity);
-	if (store_prepare(st, "SELECT at, author, field, old_value, new_value, change_id"
-			  " FROM history WHERE entity = ?1 AND row_id = ?2"
+	if (store_prepare(st, "SELECT at, author, change_id, field, old_value, new_value"
+			  " FROM changelog WHERE row_id = ?1 AND entity = ?2"
 			  " ORDER BY hlc, change_id", &s, err))
 		return err->status;
-	sqlite3_bind_text(s, 1, e->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, e->name, -1, SQLITE_STATIC);
+	struct history_walk w = {.st = st, .e = e, .cb = cb, .ud = ud};
 	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *field = (const char *)sqlite3_column_text(s, 2);
-		struct history_row h = {
-			.at = (const char *)sqlite3_column_text(s, 0),
-			.author = (const char *)sqlite3_column_text(s, 1),
-			.field = field,
-			.field_label = history_label(e, field),
-			.old_value = (const char *)sqlite3_column_text(s, 3),
-			.new_value = (const char *)sqlite3_column_text(s, 4),
-			.change_id = (const char *)sqlite3_column_text(s, 5),
-		};
-		if (cb(ud, &h))
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (emit_change(&w, s))
 			break;
-	}
 	store_finish(st, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "history");
 }

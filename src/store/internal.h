@@ -28,6 +28,12 @@ struct store {
 	int tx_depth;          /* store_begin nesting */
 	int savepoint_seq;
 	uint64_t hlc_last;     /* last hybrid-clock stamp issued or seen */
+	int sp_depth;          /* store_savepoint nesting */
+	/* changelog.c: the action in progress (empty id: none) */
+	char action_id[UUID_STR_LEN + 1];
+	uint64_t action_ms;
+	char replica[UUID_STR_LEN + 1]; /* checked at the first change of an action */
+	bool seeding;          /* reference data: ids and stamps fixed */
 	struct choice *choices;
 	size_t nchoices;
 };
@@ -57,15 +63,27 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err);
 
-/* Next hybrid-clock stamp (persisted in meta at commit time). */
-uint64_t store_hlc_tick(struct store *st);
-/* Current time as ISO text for created_at/updated_at. */
-void store_now_iso(char buf[32]);
+/* The current action's time as ISO text for created_at/updated_at (the
+ * same instant its changes record). */
+void store_now_iso(struct store *st, char buf[32]);
 
-/* history.c: appends one change row. */
-enum tsu_status history_add(struct store *st, const char *entity, const char *row_id,
-			    const char *field, const char *old_value, const char *new_value,
-			    struct tsu_error *err);
+/* changelog.c */
+/* Starts an action if none is open (id, time, clock caught up, replica). */
+enum tsu_status changelog_action(struct store *st, struct tsu_error *err);
+void changelog_action_end(struct store *st);
+/* This file's replica id into st->replica, minted anew for a copied file. */
+enum tsu_status changelog_replica(struct store *st, struct tsu_error *err);
+uint64_t changelog_max_hlc(struct store *st);
+/* The clock takes in a stamp seen elsewhere: the next one is later. */
+void changelog_absorb(struct store *st, uint64_t stamp);
+/* Appends one change (an edit, a deletion, a set element); *hlc_out (may
+ * be NULL) gets its stamp. */
+enum tsu_status changelog_add(struct store *st, const char *entity, const char *row_id,
+			      const char *field, const char *old_value, const char *new_value,
+			      const char *covers, uint64_t *hlc_out, struct tsu_error *err);
+/* Appends the creation change of row_id: its fields as one JSON object. */
+enum tsu_status changelog_created(struct store *st, const struct entity_def *e,
+				  const char *row_id, uint64_t *hlc_out, struct tsu_error *err);
 
 /* choices.c */
 enum tsu_status choices_load(struct store *st, struct tsu_error *err);
@@ -86,8 +104,22 @@ char *search_fts_query(const char *user_text);
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param);
 
 /* sets.c: FIELD_SET values kept in link tables. */
+struct set_def {
+	const char *entity, *field;  /* owner entity and its field */
+	const char *table;           /* link table */
+	const char *owner_col, *value_col;
+	const char *ref_table;       /* for reference sets: table to show names from */
+};
+const struct set_def *set_find(const char *entity, const char *field);
+/* Makes the set `value` ("a,b") current.  `creating`: the links of a new
+ * row, recorded by its creation change; otherwise one change per element
+ * added or removed (*changed set when any). */
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
-			   const struct field_def *f, const char *value, struct tsu_error *err);
+			   const struct field_def *f, const char *value, bool creating,
+			   bool *changed, struct tsu_error *err);
+/* Recomputes the links of owner from the change log (merge). */
+enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
+			    struct tsu_error *err);
 char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 		const struct field_def *f);
 

@@ -27,7 +27,7 @@ struct column {
 	_("open_tasks", "未完了", "(SELECT count(*) FROM task t WHERE t.area_id = a.id" \
 	" AND t.deleted_at IS NULL AND t.status <> '完了')") \
 	_("parties", "関係者", "(SELECT count(*) FROM party_area pa JOIN party p ON p.id = pa.party_id" \
-	" WHERE pa.area_id = a.id AND pa.deleted_at IS NULL AND p.deleted_at IS NULL)")
+	" WHERE pa.area_id = a.id AND p.deleted_at IS NULL)")
 
 #define PARTY_COLS(_) \
 	_("id", "ID", "p.id") \
@@ -42,9 +42,8 @@ struct column {
 	_("load", "兼務", "(SELECT count(*) FROM membership m WHERE m.person_id = p.id" \
 	" AND m.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))") \
 	_("areas", "エリア", "(SELECT group_concat(a.name, '、') FROM party_area pa JOIN area a" \
-	" ON a.id = pa.area_id WHERE pa.party_id = p.id AND pa.deleted_at IS NULL)") \
-	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id" \
-	" AND o.deleted_at IS NULL)") \
+	" ON a.id = pa.area_id WHERE pa.party_id = p.id)") \
+	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id)") \
 	_("generation", "世代", "p.generation") \
 	_("phone", "電話", "p.phone")
 
@@ -109,7 +108,7 @@ static const struct list_def list_defs[] = {
 	[LIST_AREAS] = {"a", COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
 			"a.sort, a.name", NULL, NULL},
 	[LIST_PARTIES] = {"p", COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
-			  "p.id IN (SELECT party_id FROM party_area WHERE area_id = ?1 AND deleted_at IS NULL)",
+			  "p.id IN (SELECT party_id FROM party_area WHERE area_id = ?1)",
 			  "coalesce(p.kana, p.name), p.name, p.id", "p.id", "party"},
 	[LIST_TASKS] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
@@ -169,7 +168,7 @@ static void where_sql(struct sbuf *sql, const struct list_def *d, enum list_kind
 		if (q->generation)
 			sbuf_add(sql, " AND p.generation = ?5");
 		if (q->offer)
-			sbuf_add(sql, " AND p.id IN (SELECT party_id FROM offer WHERE tag = ?6 AND deleted_at IS NULL)");
+			sbuf_add(sql, " AND p.id IN (SELECT party_id FROM offer WHERE tag = ?6)");
 	}
 	if (q->assignee && kind == LIST_TASKS)
 		sbuf_add(sql, " AND t.assignee = ?7");

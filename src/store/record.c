@@ -230,7 +230,7 @@ static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
 	struct sbuf sql = {0}, params = {0};
 	char now[32];
 	sqlite3_stmt *s;
-	store_now_iso(now);
+	store_now_iso(st, now);
 	sbuf_addf(&sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by", e->table);
 	int p = 4;
 	for (int i = 0; i < e->nfields; i++) {
@@ -256,21 +256,21 @@ static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
 }
 
-/* After the row exists: history, set fields, search. */
+/* After the row exists: set fields, the one creation change, search. */
 static enum tsu_status insert_followups(struct store *st, const struct entity_def *e,
-					const char *id, char **vals, const struct field_value *fv,
+					const char *id, const struct field_value *fv,
 					size_t n, struct tsu_error *err)
 {
-	enum tsu_status rc = history_add(st, e->name, id, "_created", NULL, NULL, err);
+	enum tsu_status rc = TSU_OK;
 	for (int i = 0; i < e->nfields && rc == TSU_OK; i++) {
 		const struct field_def *f = &e->fields[i];
 		bool given;
 		const char *in = given_value(fv, n, f->name, &given);
 		if (!is_column(f) && given && in && *in)
-			rc = sets_write(st, e, id, f, in, err);
-		else if (is_column(f) && vals[i])
-			rc = history_add(st, e->name, id, f->name, NULL, vals[i], err);
+			rc = sets_write(st, e, id, f, in, true, NULL, err);
 	}
+	if (rc == TSU_OK)
+		rc = changelog_created(st, e, id, NULL, err);
 	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
 }
 
@@ -296,7 +296,7 @@ static enum tsu_status insert_impl(struct store *st, const char *entity,
 		if (rc == TSU_OK)
 			rc = insert_row(st, e, id, vals, err);
 		if (rc == TSU_OK)
-			rc = insert_followups(st, e, id, vals, fv, n, err);
+			rc = insert_followups(st, e, id, fv, n, err);
 		rc = store_release(st, rc, err);
 	}
 	free_vals(vals, e->nfields);
@@ -339,7 +339,27 @@ static bool same_value(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* Writes one changed column and its history row. */
+/* Stamps the row as changed by this action. */
+static enum tsu_status touch_row(struct store *st, const struct entity_def *e, const char *id,
+				 struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char now[32];
+	store_now_iso(st, now);
+	sbuf_addf(&sql, "UPDATE %s SET updated_at = ?1, updated_by = ?2 WHERE id = ?3", e->table);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	const char *vals[] = {now, st->author, id};
+	store_bind_texts(s, 3, vals);
+	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
+	store_finish(st, s);
+	return rc;
+}
+
+/* Writes one changed column and its change. */
 static enum tsu_status update_column(struct store *st, const struct entity_def *e,
 				     const char *id, const struct field_def *f,
 				     const char *old_value, const char *new_value,
@@ -348,7 +368,7 @@ static enum tsu_status update_column(struct store *st, const struct entity_def *
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
 	char now[32];
-	store_now_iso(now);
+	store_now_iso(st, now);
 	sbuf_addf(&sql, "UPDATE %s SET %s = ?1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
 		  e->table, f->name);
 	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
@@ -361,7 +381,7 @@ static enum tsu_status update_column(struct store *st, const struct entity_def *
 	store_finish(st, s);
 	if (step != SQLITE_DONE)
 		return store_sql_fail(st, err, e->label);
-	return history_add(st, e->name, id, f->name, old_value, new_value, err);
+	return changelog_add(st, e->name, id, f->name, old_value, new_value, NULL, NULL, err);
 }
 
 static enum tsu_status apply_update(struct store *st, const struct entity_def *e,
@@ -376,8 +396,11 @@ static enum tsu_status apply_update(struct store *st, const struct entity_def *e
 		if (!given[i])
 			continue;
 		if (!is_column(f)) {
-			bool g;
-			rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), err);
+			bool g, changed = false;
+			rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), false,
+					&changed, err);
+			if (rc == TSU_OK && changed)
+				rc = touch_row(st, e, old->id, err);
 		} else if ((f->flags & FIELD_REQUIRED) && !vals[i]) {
 			rc = tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
 		} else if (!same_value(old->values[i], vals[i])) {
@@ -420,7 +443,7 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 	enum tsu_status rc = store_savepoint(st, err);
 	if (rc != TSU_OK)
 		return rc;
-	store_now_iso(now);
+	store_now_iso(st, now);
 	sbuf_addf(&sql, "UPDATE %s SET deleted_at = ?1, updated_at = ?1, updated_by = ?2"
 		  " WHERE id = ?3 AND deleted_at IS NULL", e->table);
 	rc = store_prepare(st, sql.s, &s, err);
@@ -436,7 +459,7 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 			rc = tsu_fail(err, TSU_NOT_FOUND, "%s %s が見つかりません", e->label, id);
 	}
 	if (rc == TSU_OK)
-		rc = history_add(st, e->name, id, "_deleted", NULL, now, err);
+		rc = changelog_add(st, e->name, id, "_deleted", NULL, NULL, NULL, NULL, err);
 	if (rc == TSU_OK)
 		rc = search_remove(st, id, err);
 	return store_release(st, rc, err);

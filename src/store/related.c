@@ -16,19 +16,19 @@ static const struct relation relations[] = {
 	 " FROM district WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY rowid"},
 	{"area", "staff", "SELECT s.id, s.name, s.organisation, s.appointment, s.rank"
 	 " FROM staff_area x JOIN staff s ON s.id = x.staff_id WHERE x.area_id = ?1"
-	 " AND x.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY s.name"},
+	 " AND s.deleted_at IS NULL ORDER BY s.name"},
 	{"area", "tasks", "SELECT id, status, title, assignee, due FROM task"
 	 " WHERE area_id = ?1 AND deleted_at IS NULL ORDER BY status = '完了', due IS NULL, due"},
 	{"area", "parties", "SELECT p.id, p.kind, p.name, p.org_type FROM party_area x"
-	 " JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1 AND x.deleted_at IS NULL"
+	 " JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1"
 	 " AND p.deleted_at IS NULL ORDER BY coalesce(p.kana, p.name)"},
 	{"area", "logs", LOG_COLS "WHERE l.area_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
 	{"area", "karte", "SELECT id, section, title, body FROM karte_item WHERE area_id = ?1"
 	 " AND deleted_at IS NULL ORDER BY sort, section"},
 	{"area", "counts", "SELECT (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id"
-	 " WHERE x.area_id = ?1 AND x.deleted_at IS NULL AND p.deleted_at IS NULL AND p.kind = 'org') AS orgs,"
+	 " WHERE x.area_id = ?1 AND p.deleted_at IS NULL AND p.kind = 'org') AS orgs,"
 	 " (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1"
-	 " AND x.deleted_at IS NULL AND p.deleted_at IS NULL AND p.kind = 'person') AS persons,"
+	 " AND p.deleted_at IS NULL AND p.kind = 'person') AS persons,"
 	 " (SELECT count(*) FROM task WHERE area_id = ?1 AND deleted_at IS NULL AND status <> '完了') AS open_tasks,"
 	 " (SELECT count(*) FROM event WHERE area_id = ?1 AND deleted_at IS NULL) AS events"},
 	{"party", "memberships", "SELECT m.id, m.person_id, pp.name AS person, m.org_id, po.name AS org,"
@@ -37,15 +37,15 @@ static const struct relation relations[] = {
 	 " AND m.deleted_at IS NULL AND pp.deleted_at IS NULL AND po.deleted_at IS NULL"
 	 " ORDER BY m.to_date IS NOT NULL, m.from_date DESC"},
 	{"party", "areas", "SELECT a.id, a.name FROM party_area x JOIN area a ON a.id = x.area_id"
-	 " WHERE x.party_id = ?1 AND x.deleted_at IS NULL ORDER BY a.sort"},
+	 " WHERE x.party_id = ?1 ORDER BY a.sort"},
 	{"party", "tasks", "SELECT t.id, t.status, t.title, t.due FROM task_party x JOIN task t"
-	 " ON t.id = x.task_id WHERE x.party_id = ?1 AND x.deleted_at IS NULL AND t.deleted_at IS NULL"
+	 " ON t.id = x.task_id WHERE x.party_id = ?1 AND t.deleted_at IS NULL"
 	 " ORDER BY t.status = '完了', t.due"},
 	{"party", "logs", LOG_COLS "WHERE l.party_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
-	{"party", "offers", "SELECT tag FROM offer WHERE party_id = ?1 AND deleted_at IS NULL ORDER BY created_at"},
+	{"party", "offers", "SELECT tag FROM offer WHERE party_id = ?1 ORDER BY added, tag"},
 	{"task", "parties", "SELECT p.id, p.name, p.kind, p.org_type FROM task_party x JOIN party p"
-	 " ON p.id = x.party_id WHERE x.task_id = ?1 AND x.deleted_at IS NULL AND p.deleted_at IS NULL"
-	 " ORDER BY x.created_at"},
+	 " ON p.id = x.party_id WHERE x.task_id = ?1 AND p.deleted_at IS NULL"
+	 " ORDER BY x.added, p.name"},
 	{"task", "logs", LOG_COLS "WHERE l.task_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
 	{"event", "attendance", "SELECT generation, count FROM attendance x JOIN refvalue r"
 	 " ON r.kind = 'generation' AND r.code = x.generation WHERE event_id = ?1"

@@ -120,8 +120,112 @@ static const char schema_v1[] =
 	"CREATE INDEX search_doc_owner ON search_doc(owner_id);"
 	"CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize='ascii');";
 
+/*
+ * Version 2: the change log (DESIGN §5).
+ *
+ * `changelog` replaces `history`.  A record's creation is one change whose
+ * new_value is a JSON object of its fields (set fields as arrays); an edit
+ * is one change per field; a set field changes element by element (add:
+ * new_value = element; remove: old_value = element and `covers` = the JSON
+ * array of the add changes it saw, so a removal takes away only what it
+ * saw).  Every change carries the replica that made it, the action it was
+ * part of, and its hybrid-clock stamp; merge.c replays them.
+ *
+ * Link tables keep only live elements, keyed by (owner, value), with the
+ * stamp of the add that made them (display order); their history is in
+ * the change log.  `conflict` lists the values that lost a merge.
+ *
+ * v1 history is carried over: each creation and the field values written
+ * with it (same second, same author, first value of the field) become one
+ * creation change; other rows stay one change each; link-table rows become
+ * element changes of their owner.  Change ids and stamps are kept, so two
+ * copies of one v1 file migrate to the same log.
+ */
+#define V1_SET_FIELDS "('areas', 'offers', 'parties', 'needs')"
+#define V1_LINKS "('party_area', 'offer', 'task_party', 'task_need', 'staff_area')"
+#define V1_MS(col) "CAST(strftime('%s', " col ") AS INTEGER) * 1000"
+#define V1_COLS "INSERT INTO changelog(change_id, hlc, replica, action_id, author, at," \
+	" entity, row_id, field, old_value, new_value, covers) "
+/* Element changes of one v1 link table. */
+#define V1_LINK(table, owner_entity, field, owner_col, value_col) \
+	V1_COLS "SELECT h.change_id, h.hlc, 'v1', h.change_id, h.author, " V1_MS("h.at") "," \
+	" '" owner_entity "', l." owner_col ", '" field "'," \
+	" CASE h.field WHEN '_deleted' THEN h.old_value END," \
+	" CASE h.field WHEN '_created' THEN h.new_value END," \
+	" CASE h.field WHEN '_deleted' THEN (SELECT json_group_array(a.change_id) FROM history a" \
+	"  WHERE a.row_id = h.row_id AND a.field = '_created' AND a.hlc < h.hlc) END" \
+	" FROM history h JOIN " table " l ON l.id = h.row_id" \
+	" WHERE h.entity = '" table "' AND h.field IN ('_created', '_deleted');"
+/* Rebuilds a v1 link table as (owner, value, added) of its live rows. */
+#define V1_RELINK(table, owner_col, owner_ref, value_col, value_def, field) \
+	"CREATE TABLE " table "_v2(" owner_col " TEXT NOT NULL REFERENCES " owner_ref "(id)," \
+	" " value_col " " value_def ", added INTEGER NOT NULL DEFAULT 0," \
+	" PRIMARY KEY(" owner_col ", " value_col ")) WITHOUT ROWID;" \
+	"INSERT INTO " table "_v2 SELECT l." owner_col ", l." value_col "," \
+	" coalesce((SELECT max(c.hlc) FROM changelog c WHERE c.row_id = l." owner_col \
+	"  AND c.field = '" field "' AND c.new_value = l." value_col "), 0)" \
+	" FROM " table " l WHERE l.deleted_at IS NULL;" \
+	"DROP TABLE " table ";" \
+	"ALTER TABLE " table "_v2 RENAME TO " table ";"
+
+static const char schema_v2[] =
+	"CREATE TABLE changelog("
+	" seq INTEGER PRIMARY KEY,"            /* arrival order in this file */
+	" change_id TEXT NOT NULL UNIQUE,"     /* UUID v7 */
+	" hlc INTEGER NOT NULL,"               /* hybrid-clock stamp */
+	" replica TEXT NOT NULL,"              /* the file that made it */
+	" action_id TEXT NOT NULL,"            /* one user action */
+	" author TEXT NOT NULL,"
+	" at INTEGER NOT NULL,"                /* wall clock, ms */
+	" entity TEXT NOT NULL, row_id TEXT NOT NULL,"
+	" field TEXT NOT NULL,"                /* column, set field, _created, _deleted, _restored */
+	" old_value, new_value,"
+	" covers TEXT);"                       /* set removal: add changes it saw */
+	"CREATE INDEX changelog_row ON changelog(row_id, hlc);"
+	"CREATE INDEX changelog_replica ON changelog(replica, hlc);"
+	"CREATE TABLE conflict("
+	" id TEXT PRIMARY KEY NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL,"
+	" field TEXT NOT NULL, kept_change TEXT NOT NULL, lost_change TEXT NOT NULL,"
+	" found_at TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(kept_change, lost_change));"
+
+	"CREATE TEMP TABLE v1_created AS SELECT h.change_id, h.row_id FROM history h"
+	" JOIN history c ON c.row_id = h.row_id AND c.entity = h.entity AND c.field = '_created'"
+	" WHERE substr(h.field, 1, 1) <> '_' AND h.field NOT IN " V1_SET_FIELDS
+	" AND h.entity NOT IN " V1_LINKS
+	" AND h.old_value IS NULL AND h.at = c.at AND h.author = c.author"
+	" AND h.hlc = (SELECT min(x.hlc) FROM history x WHERE x.row_id = h.row_id AND x.field = h.field);"
+	V1_COLS "SELECT c.change_id, c.hlc, 'v1', c.change_id, c.author, " V1_MS("c.at") ","
+	" c.entity, c.row_id, '_created', NULL,"
+	" (SELECT json_group_object(h.field, h.new_value) FROM history h"
+	"  WHERE h.row_id = c.row_id AND h.change_id IN (SELECT change_id FROM temp.v1_created)), NULL"
+	" FROM history c WHERE c.field = '_created' AND c.entity NOT IN " V1_LINKS ";"
+	V1_COLS "SELECT h.change_id, h.hlc, 'v1', h.change_id, h.author, " V1_MS("h.at") ","
+	" h.entity, h.row_id, h.field, h.old_value, h.new_value, NULL FROM history h"
+	" WHERE h.entity NOT IN " V1_LINKS " AND h.field <> '_created'"
+	" AND h.field NOT IN " V1_SET_FIELDS
+	" AND h.change_id NOT IN (SELECT change_id FROM temp.v1_created);"
+	V1_LINK("party_area", "party", "areas", "party_id", "area_id")
+	V1_LINK("offer", "party", "offers", "party_id", "tag")
+	V1_LINK("task_party", "task", "parties", "task_id", "party_id")
+	V1_LINK("task_need", "task", "needs", "task_id", "tag")
+	V1_LINK("staff_area", "staff", "areas", "staff_id", "area_id")
+	"DROP TABLE temp.v1_created;"
+	"DROP TABLE history;"
+
+	V1_RELINK("party_area", "party_id", "party", "area_id", "TEXT NOT NULL REFERENCES area(id)", "areas")
+	"CREATE INDEX party_area_area ON party_area(area_id);"
+	V1_RELINK("offer", "party_id", "party", "tag", "TEXT NOT NULL", "offers")
+	"CREATE INDEX offer_tag ON offer(tag);"
+	V1_RELINK("task_party", "task_id", "task", "party_id", "TEXT NOT NULL REFERENCES party(id)", "parties")
+	"CREATE INDEX task_party_party ON task_party(party_id);"
+	V1_RELINK("task_need", "task_id", "task", "tag", "TEXT NOT NULL", "needs")
+	V1_RELINK("staff_area", "staff_id", "staff", "area_id", "TEXT NOT NULL REFERENCES area(id)", "areas")
+	"CREATE INDEX staff_area_area ON staff_area(area_id);";
+
 const char *const schema_migrations[] = {
 	schema_v1,
+	schema_v2,
 	NULL,
 };
 

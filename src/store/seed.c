@@ -120,6 +120,10 @@ enum tsu_status seed_reference(struct store *st, struct tsu_error *err)
 {
 	char *saved = xstrdup(st->author);
 	store_set_author(st, "tsunagu");
+	/* the same ids, stamps and times in every file: fresh files share
+	 * their reference data's log and merge without a difference */
+	changelog_action_end(st);
+	st->seeding = true;
 	enum tsu_status rc = each_tsv_row(st, "choices.tsv", seed_choice, err);
 	if (rc == TSU_OK)
 		rc = choices_load(st, err);
@@ -127,6 +131,8 @@ enum tsu_status seed_reference(struct store *st, struct tsu_error *err)
 		rc = each_tsv_row(st, "areas.tsv", seed_area, err);
 	if (rc == TSU_OK)
 		rc = each_tsv_row(st, "districts.tsv", seed_district, err);
+	st->seeding = false;
+	changelog_action_end(st);
 	store_set_author(st, saved);
 	free(saved);
 	return rc;

@@ -1,20 +1,19 @@
 /*
  * FIELD_SET fields (party areas and offers, task parties and needs, staff
- * areas) live in link tables: one row per member, tombstoned when removed
- * and revived when added back, so that a merge sees each membership as a
- * row of its own.  The owner's history also gets the whole set old -> new,
- * which is what a person reading `history` wants to see.
+ * areas) are sets that merge element by element (DESIGN §5).
+ *
+ * The link table holds the live elements only, keyed by (owner, value);
+ * the change log holds how they came and went.  An element added in a
+ * record's creation is part of the creation change; added later it is a
+ * change of its own (new_value = element); removed, it is a change whose
+ * `covers` lists the add changes the remover saw.  An element is live
+ * while some add of it is covered by no removal — so additions made on two
+ * copies both survive, and a removal takes away only what it saw.  The
+ * same rule computes the set when a merge replays a record (sets_replay).
  */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
-
-struct set_def {
-	const char *entity, *field;  /* owner entity and its field */
-	const char *table;           /* link table */
-	const char *owner_col, *value_col;
-	const char *ref_table;       /* for reference sets: table to show names from */
-};
 
 static const struct set_def set_defs[] = {
 	{"party", "areas",  "party_area", "party_id", "area_id",  "area"},
@@ -24,7 +23,7 @@ static const struct set_def set_defs[] = {
 	{"staff", "areas",  "staff_area", "staff_id", "area_id",  "area"},
 };
 
-static const struct set_def *set_find(const char *entity, const char *field)
+const struct set_def *set_find(const char *entity, const char *field)
 {
 	for (size_t i = 0; i < sizeof set_defs / sizeof set_defs[0]; i++)
 		if (strcmp(set_defs[i].entity, entity) == 0 && strcmp(set_defs[i].field, field) == 0)
@@ -44,11 +43,11 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 		return NULL;
 	if (d->ref_table)
 		sbuf_addf(&sql, "SELECT r.name FROM %s l JOIN %s r ON r.id = l.%s"
-			  " WHERE l.%s = ?1 AND l.deleted_at IS NULL AND r.deleted_at IS NULL"
-			  " ORDER BY l.created_at, l.id", d->table, d->ref_table, d->value_col, d->owner_col);
+			  " WHERE l.%s = ?1 AND r.deleted_at IS NULL ORDER BY l.added, l.%s",
+			  d->table, d->ref_table, d->value_col, d->owner_col, d->value_col);
 	else
-		sbuf_addf(&sql, "SELECT %s FROM %s WHERE %s = ?1 AND deleted_at IS NULL"
-			  " ORDER BY created_at, id", d->value_col, d->table, d->owner_col);
+		sbuf_addf(&sql, "SELECT %s FROM %s WHERE %s = ?1 ORDER BY added, %s",
+			  d->value_col, d->table, d->owner_col, d->value_col);
 	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(s) == SQLITE_ROW)
@@ -59,10 +58,9 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 	return out.len ? sbuf_detach(&out) : NULL;
 }
 
-/* Resolves each item to what the link table stores. */
-static enum tsu_status resolve_items(struct store *st, const struct set_def *d,
-				     const struct field_def *f, char **items, size_t n,
-				     struct tsu_error *err)
+/* Resolves each item to what the link table stores (ids for references). */
+static enum tsu_status resolve_items(struct store *st, const struct field_def *f, char **items,
+				     size_t n, struct tsu_error *err)
 {
 	for (size_t i = 0; i < n && f->ref; i++) {
 		uuid_str id;
@@ -71,105 +69,186 @@ static enum tsu_status resolve_items(struct store *st, const struct set_def *d,
 		free(items[i]);
 		items[i] = xstrdup(id);
 	}
-	(void)d;
 	return TSU_OK;
 }
 
-/* Adds (or revives) the link owner -> value. */
-static enum tsu_status link_add(struct store *st, const struct set_def *d, const char *owner,
-				const char *value, struct tsu_error *err)
+static enum tsu_status link_put(struct store *st, const struct set_def *d, const char *owner,
+				const char *value, uint64_t added, struct tsu_error *err)
 {
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	uuid_str id;
-	char now[32];
-	store_now_iso(now);
-	if (uuid_v7(id, err) != TSU_OK)
-		return TSU_IO;
-	sbuf_addf(&sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by, %s, %s)"
-		  " VALUES(?1, ?2, ?3, ?2, ?3, ?4, ?5) ON CONFLICT(%s, %s) DO UPDATE SET"
-		  " deleted_at = NULL, updated_at = ?2, updated_by = ?3 WHERE deleted_at IS NOT NULL"
-		  " RETURNING id", d->table, d->owner_col, d->value_col, d->owner_col, d->value_col);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
-	if (rc != TSU_OK)
-		return rc;
-	const char *vals[] = {id, now, st->author, owner, value};
-	store_bind_texts(s, 5, vals);
-	int step = sqlite3_step(s);
-	char *row_id = step == SQLITE_ROW ? store_col_dup(s, 0) : NULL;
-	store_finish(st, s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_sql_fail(st, err, d->table);
-	if (row_id)
-		rc = history_add(st, d->table, row_id, "_created", NULL, value, err);
-	free(row_id);
-	return rc;
-}
-
-/* Tombstones the live links of owner whose value is not in items. */
-static enum tsu_status links_prune(struct store *st, const struct set_def *d, const char *owner,
-				   char **items, size_t n, struct tsu_error *err)
-{
-	struct sbuf sql = {0};
-	sqlite3_stmt *s;
-	char now[32];
-	store_now_iso(now);
-	sbuf_addf(&sql, "SELECT id, %s FROM %s WHERE %s = ?1 AND deleted_at IS NULL",
-		  d->value_col, d->table, d->owner_col);
+	sbuf_addf(&sql, "INSERT INTO %s(%s, %s, added) VALUES(?1, ?2, ?3)"
+		  " ON CONFLICT DO UPDATE SET added = excluded.added",
+		  d->table, d->owner_col, d->value_col);
 	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
 	sbuf_free(&sql);
 	if (rc != TSU_OK)
 		return rc;
 	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
-	while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW) {
-		const char *value = (const char *)sqlite3_column_text(s, 1);
-		bool keep = false;
-		for (size_t i = 0; i < n && !keep; i++)
-			keep = strcmp(items[i], value) == 0;
-		if (keep)
-			continue;
-		char *row_id = store_col_dup(s, 0);
-		struct sbuf del = {0};
-		sbuf_addf(&del, "UPDATE %s SET deleted_at = ?2, updated_at = ?2, updated_by = ?3"
-			  " WHERE id = ?1", d->table);
-		sqlite3_stmt *u;
-		rc = store_prepare(st, del.s, &u, err);
-		if (rc == TSU_OK) {
-			const char *vals[] = {row_id, now, st->author};
-			store_bind_texts(u, 3, vals);
-			if (sqlite3_step(u) != SQLITE_DONE)
-				rc = store_sql_fail(st, err, d->table);
-			store_finish(st, u);
-		}
-		if (rc == TSU_OK)
-			rc = history_add(st, d->table, row_id, "_deleted", value, NULL, err);
-		sbuf_free(&del);
-		free(row_id);
-	}
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)added);
+	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
 	store_finish(st, s);
 	return rc;
 }
 
+static enum tsu_status link_drop(struct store *st, const struct set_def *d, const char *owner,
+				 const char *value, struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	if (value)
+		sbuf_addf(&sql, "DELETE FROM %s WHERE %s = ?1 AND %s = ?2", d->table, d->owner_col,
+			  d->value_col);
+	else
+		sbuf_addf(&sql, "DELETE FROM %s WHERE %s = ?1", d->table, d->owner_col);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	const char *vals[] = {owner, value};
+	store_bind_texts(s, value ? 2 : 1, vals);
+	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
+	store_finish(st, s);
+	return rc;
+}
+
+/* The add changes of every element of (owner, field) as (id, value,
+ * stamp): element changes, and the creation's arrays (stamp 0, so that
+ * what a record was created with sorts first). */
+#define SET_ADDS \
+	"WITH adds(id, v, h) AS (" \
+	" SELECT change_id, new_value, hlc FROM changelog WHERE row_id = ?1 AND field = ?2" \
+	"  AND old_value IS NULL AND new_value IS NOT NULL" \
+	" UNION ALL SELECT c.change_id, j.value, 0 FROM changelog c, json_each(c.new_value, '$.' || ?2) j" \
+	"  WHERE c.row_id = ?1 AND c.field = '_created')," \
+	" covered(id) AS (SELECT j.value FROM changelog c, json_each(c.covers) j" \
+	"  WHERE c.row_id = ?1 AND c.field = ?2 AND c.covers IS NOT NULL) "
+
+/* JSON array of the uncovered add changes of one element: what a removal
+ * made now has seen. */
+static char *live_adds(struct store *st, const char *owner, const char *field, const char *value,
+		       struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	char *out = NULL;
+	if (store_prepare(st, SET_ADDS "SELECT json_group_array(id) FROM adds"
+			  " WHERE v = ?3 AND id NOT IN (SELECT id FROM covered)", &s, err))
+		return NULL;
+	const char *vals[] = {owner, field, value};
+	store_bind_texts(s, 3, vals);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		out = store_col_dup(s, 0);
+	else
+		store_sql_fail(st, err, "changelog");
+	store_finish(st, s);
+	return out;
+}
+
+enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
+			    struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = link_drop(st, d, owner, NULL, err);
+	if (rc != TSU_OK || store_prepare(st, SET_ADDS "SELECT v, max(h) FROM adds"
+					  " WHERE id NOT IN (SELECT id FROM covered) GROUP BY v", &s, err))
+		return rc != TSU_OK ? rc : err ? err->status : TSU_DB;
+	const char *vals[] = {owner, d->field};
+	store_bind_texts(s, 2, vals);
+	char **values = NULL;
+	uint64_t *added = NULL;
+	size_t n = 0;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		values = xrealloc(values, (n + 1) * sizeof *values);
+		added = xrealloc(added, (n + 1) * sizeof *added);
+		values[n] = store_col_dup(s, 0);
+		added[n++] = (uint64_t)sqlite3_column_int64(s, 1);
+	}
+	if (step != SQLITE_DONE)
+		rc = store_sql_fail(st, err, "changelog");
+	store_finish(st, s);
+	for (size_t i = 0; i < n && rc == TSU_OK; i++)
+		rc = link_put(st, d, owner, values[i], added[i], err);
+	value_free_list(values, n);
+	free(added);
+	return rc;
+}
+
+static bool in_list(char **items, size_t n, const char *v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(items[i], v) == 0)
+			return true;
+	return false;
+}
+
+/* The stored values of the live set (ids for references). */
+static size_t live_values(struct store *st, const struct set_def *d, const char *owner,
+			  char ***out)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	size_t n = 0;
+	*out = NULL;
+	sbuf_addf(&sql, "SELECT %s FROM %s WHERE %s = ?1", d->value_col, d->table, d->owner_col);
+	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			*out = xrealloc(*out, (n + 1) * sizeof **out);
+			(*out)[n++] = store_col_dup(s, 0);
+		}
+		store_finish(st, s);
+	}
+	sbuf_free(&sql);
+	return n;
+}
+
+/* Removes what is not in items and adds what is new, one change each. */
+static enum tsu_status apply_diff(struct store *st, const struct set_def *d, const char *owner,
+				  char **items, size_t n, bool *changed, struct tsu_error *err)
+{
+	char **cur;
+	size_t ncur = live_values(st, d, owner, &cur);
+	enum tsu_status rc = TSU_OK;
+	for (size_t i = 0; i < ncur && rc == TSU_OK; i++) {
+		if (in_list(items, n, cur[i]))
+			continue;
+		char *covers = live_adds(st, owner, d->field, cur[i], err);
+		rc = covers ? changelog_add(st, d->entity, owner, d->field, cur[i], NULL, covers,
+					    NULL, err) : TSU_DB;
+		if (rc == TSU_OK)
+			rc = link_drop(st, d, owner, cur[i], err);
+		free(covers);
+		*changed = true;
+	}
+	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
+		uint64_t hlc;
+		if (in_list(cur, ncur, items[i]) || in_list(items, i, items[i]))
+			continue;
+		rc = changelog_add(st, d->entity, owner, d->field, NULL, items[i], NULL, &hlc, err);
+		if (rc == TSU_OK)
+			rc = link_put(st, d, owner, items[i], hlc, err);
+		*changed = true;
+	}
+	value_free_list(cur, ncur);
+	return rc;
+}
+
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
-			   const struct field_def *f, const char *value, struct tsu_error *err)
+			   const struct field_def *f, const char *value, bool creating,
+			   bool *changed, struct tsu_error *err)
 {
 	const struct set_def *d = set_find(e->name, f->name);
 	if (!d)
 		return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
 	char **items;
 	size_t n = value_split_set(value, &items);
-	char *before = sets_read(st, e, id, f);
-	enum tsu_status rc = resolve_items(st, d, f, items, n, err);
-	if (rc == TSU_OK)
-		rc = links_prune(st, d, id, items, n, err);
-	for (size_t i = 0; i < n && rc == TSU_OK; i++)
-		rc = link_add(st, d, id, items[i], err);
-	char *after = rc == TSU_OK ? sets_read(st, e, id, f) : NULL;
-	if (rc == TSU_OK && !(before == after || (before && after && strcmp(before, after) == 0)))
-		rc = history_add(st, e->name, id, f->name, before, after, err);
-	free(before);
-	free(after);
+	enum tsu_status rc = resolve_items(st, f, items, n, err);
+	for (size_t i = 0; creating && i < n && rc == TSU_OK; i++)
+		rc = link_put(st, d, id, items[i], 0, err);
+	if (!creating && rc == TSU_OK)
+		rc = apply_diff(st, d, id, items, n, changed, err);
 	value_free_list(items, n);
 	return rc;
 }

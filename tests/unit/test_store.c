@@ -131,7 +131,7 @@ static void update_records_history_with_author(void **state)
 	sqlite3 *db;
 	sqlite3_open(f->path, &db);
 	sqlite3_stmt *s;
-	sqlite3_prepare_v2(db, "SELECT old_value, new_value, author FROM history WHERE row_id = ?1"
+	sqlite3_prepare_v2(db, "SELECT old_value, new_value, author FROM changelog WHERE row_id = ?1"
 			   " AND field = 'phone' ORDER BY hlc", -1, &s, NULL);
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -214,7 +214,7 @@ static void sets_add_remove_and_revive(void **state)
 	fv[0].value = "見守り,会場提供";
 	assert_int_equal(store_update(f->st, "party", id, fv, 1, NULL), TSU_OK);
 	assert_int_equal(store_get(f->st, "party", id, false, &r, NULL), TSU_OK);
-	assert_string_equal(record_get(r, "offers"), "見守り,会場提供");
+	assert_string_equal(record_get(r, "offers"), "会場提供,見守り"); /* in the order added */
 	record_free(r);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "スマホ"), 0);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "会場"), 1);
