@@ -22,6 +22,8 @@ const struct cli_command cli_commands[] = {
 	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]"},
 	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE] [--encoding utf-8|cp932]"},
 	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db"},
+	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]"},
+	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all"},
 	{"check", cli_cmd_check, false, "check"},
 	{NULL, NULL, false, NULL},
 };

@@ -280,12 +280,18 @@ static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 
 static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_error *err)
 {
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* URIs on, so that merge can attach the other file read-only; a
+	 * plain name that happens to start with "file:" stays a name */
+	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_URI;
 	store_cache_clear(st);
 	if (st->db)
 		sqlite3_close(st->db);
 	st->readonly = readonly;
-	if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK)
+	struct sbuf name = {0};
+	sbuf_addf(&name, "%s%s", strncmp(st->path, "file:", 5) == 0 ? "./" : "", st->path);
+	int rc = sqlite3_open_v2(name.s, &st->db, flags, NULL);
+	sbuf_free(&name);
+	if (rc != SQLITE_OK)
 		return store_sql_fail(st, err, st->path);
 	return apply_pragmas(st, err);
 }

@@ -123,6 +123,14 @@ enum tsu_status sets_replay(struct store *st, const struct set_def *d, const cha
 char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 		const struct field_def *f);
 
+/* replay.c: rebuilds row `id` from all of its changes (merge); *deleted
+ * (may be NULL) tells whether it ends deleted. */
+enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
+			      bool *deleted, struct tsu_error *err);
+/* record.c: brings a deleted row back (a `_restored` change). */
+enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
+			       struct tsu_error *err);
+
 /* seed.c */
 enum tsu_status seed_reference(struct store *st, struct tsu_error *err);
 void seed_id(const char *key, uuid_str out);

@@ -464,3 +464,34 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 		rc = search_remove(st, id, err);
 	return store_release(st, rc, err);
 }
+
+enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
+			       struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char now[32];
+	enum tsu_status rc = store_savepoint(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	store_now_iso(st, now);
+	sbuf_addf(&sql, "UPDATE %s SET deleted_at = NULL, updated_at = ?1, updated_by = ?2"
+		  " WHERE id = ?3 AND deleted_at IS NOT NULL", e->table);
+	rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc == TSU_OK) {
+		const char *vals[] = {now, st->author, id};
+		store_bind_texts(s, 3, vals);
+		int step = sqlite3_step(s);
+		store_finish(st, s);
+		if (step != SQLITE_DONE)
+			rc = store_sql_fail(st, err, e->label);
+		else if (sqlite3_changes(st->db) == 0)
+			rc = tsu_fail(err, TSU_NOT_FOUND, "削除された%s %s が見つかりません", e->label, id);
+	}
+	if (rc == TSU_OK)
+		rc = changelog_add(st, e->name, id, "_restored", NULL, NULL, NULL, NULL, err);
+	if (rc == TSU_OK)
+		rc = search_reindex(st, e->name, id, err);
+	return store_release(st, rc, err);
+}

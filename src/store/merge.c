@@ -1,0 +1,335 @@
+/*
+ * `tsunagu merge OTHER.db` (DESIGN §5).
+ *
+ * OTHER is attached read-only.  Its changes that this file lacks (by change
+ * id) are copied into the change log, and every record they touch is
+ * rebuilt from all of its changes (replay.c), so the result depends only on
+ * the union of the two logs: merging both ways gives the same data, merging
+ * again brings nothing.  Where both files changed one field since they
+ * parted, or one deleted a record the other edited, the losing change stays
+ * in the log and is listed in `conflict` for review (conflict.c).
+ *
+ * All of it is one transaction after a backup copy (FILE.bak-merge); a dry
+ * run does the same work and rolls it back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "internal.h"
+#include "schema.h"
+#include "tsunagu/merge.h"
+#include "tsunagu/clock.h"
+
+#define CHANGE_COLS "change_id, hlc, replica, action_id, author, at, entity, row_id, field," \
+	" old_value, new_value, covers"
+
+/* "file:" URI of path, opened read-only: OTHER is never written. */
+static char *readonly_uri(const char *path)
+{
+	struct sbuf u = {0};
+	sbuf_add(&u, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/._-~", *p))
+			sbuf_addc(&u, (char)*p);
+		else
+			sbuf_addf(&u, "%%%02X", *p);
+	}
+	sbuf_add(&u, "?mode=ro");
+	return sbuf_detach(&u);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Checks OTHER is a tsunagu file of this version before it is attached. */
+static enum tsu_status check_other(const char *path, struct tsu_error *err)
+{
+	sqlite3 *db = NULL;
+	long long app = 0, version = 0;
+	enum tsu_status rc = TSU_OK;
+	if (access(path, R_OK) != 0)
+		return tsu_fail(err, TSU_DB_MISSING, "%s: 読めないか、ありません", path);
+	char *uri = readonly_uri(path);
+	int orc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	sqlite3_stmt *s = NULL;
+	if (orc != SQLITE_OK || sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM"
+		" pragma_application_id), (SELECT user_version FROM pragma_user_version)",
+		-1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		rc = tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではないか、壊れています", path);
+	if (rc == TSU_OK) {
+		app = sqlite3_column_int64(s, 0);
+		version = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	if (rc != TSU_OK)
+		return rc;
+	if (app != 0x54535547 || version < 1)
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではありません", path);
+	if (version > schema_version_latest())
+		return tsu_fail(err, TSU_DB_NEWER, "%s: 新しい版の tsunagu で作られたファイルです (版 %lld > %d)。"
+				"この版ではマージできません", path, version, schema_version_latest());
+	if (version < schema_version_latest())
+		return tsu_fail(err, TSU_DB_NEWER, "%s: 古い版 (版 %lld) のファイルです。"
+				"一度 tsunagu で開いて更新してからマージしてください", path, version);
+	return TSU_OK;
+}
+
+static enum tsu_status exec_bind1(struct store *st, const char *sql, const char *arg,
+				  struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	if (arg)
+		sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "merge");
+}
+
+/* merge_in: OTHER's changes that this file lacks; merge_local: this
+ * file's changes to the same records that OTHER lacks. */
+static enum tsu_status collect(struct store *st, struct tsu_error *err)
+{
+	static const char *const steps[] = {
+		"CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS " FROM other.changelog o"
+		" WHERE NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
+		"CREATE INDEX temp.merge_in_row ON merge_in(row_id, field)",
+		"CREATE TEMP TABLE merge_local AS SELECT " CHANGE_COLS " FROM main.changelog m"
+		" WHERE m.row_id IN (SELECT row_id FROM merge_in)"
+		" AND NOT EXISTS (SELECT 1 FROM other.changelog o WHERE o.change_id = m.change_id)",
+		"CREATE INDEX temp.merge_local_row ON merge_local(row_id, field)",
+		"CREATE TEMP TABLE merge_rows AS SELECT DISTINCT entity, row_id FROM merge_in",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (exec_bind1(st, steps[i], NULL, err) != TSU_OK)
+			return err ? err->status : TSU_DB;
+	return TSU_OK;
+}
+
+static void drop_temp(struct store *st)
+{
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.merge_in; DROP TABLE IF EXISTS temp.merge_local;"
+		     " DROP TABLE IF EXISTS temp.merge_rows", NULL, NULL, NULL);
+}
+
+/* The latest change of each side per (row, field) where both sides have
+ * one: a field edited on both, or a deletion against an edit. */
+#define CONFLICT_PAIRS \
+	"WITH latest_in AS (SELECT row_id, entity, field, change_id, hlc, new_value FROM merge_in x" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM merge_in y WHERE y.row_id = x.row_id AND y.field = x.field" \
+	"  AND (y.hlc > x.hlc OR (y.hlc = x.hlc AND y.change_id > x.change_id))))," \
+	" latest_local AS (SELECT row_id, entity, field, change_id, hlc, new_value FROM merge_local x" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM merge_local y WHERE y.row_id = x.row_id AND y.field = x.field" \
+	"  AND (y.hlc > x.hlc OR (y.hlc = x.hlc AND y.change_id > x.change_id))))," \
+	" edits_in AS (SELECT * FROM merge_in WHERE field NOT LIKE '\\_%' ESCAPE '\\' OR field = '_restored')," \
+	" edits_local AS (SELECT * FROM merge_local WHERE field NOT LIKE '\\_%' ESCAPE '\\' OR field = '_restored')" \
+	"SELECT i.entity, i.row_id, i.field, i.change_id, i.hlc, l.change_id, l.hlc," \
+	" i.new_value IS l.new_value FROM latest_in i JOIN latest_local l" \
+	" ON l.row_id = i.row_id AND l.field = i.field WHERE i.field NOT LIKE '\\_%' ESCAPE '\\'" \
+	" UNION ALL SELECT d.entity, d.row_id, '_deleted', d.change_id, d.hlc, e.change_id, e.hlc, 0" \
+	" FROM latest_in d JOIN edits_local e ON e.row_id = d.row_id WHERE d.field = '_deleted'" \
+	"  AND NOT EXISTS (SELECT 1 FROM edits_local z WHERE z.row_id = e.row_id AND (z.hlc > e.hlc" \
+	"  OR (z.hlc = e.hlc AND z.change_id > e.change_id)))" \
+	" UNION ALL SELECT d.entity, d.row_id, '_deleted', d.change_id, d.hlc, e.change_id, e.hlc, 0" \
+	" FROM latest_local d JOIN edits_in e ON e.row_id = d.row_id WHERE d.field = '_deleted'" \
+	"  AND NOT EXISTS (SELECT 1 FROM edits_in z WHERE z.row_id = e.row_id AND (z.hlc > e.hlc" \
+	"  OR (z.hlc = e.hlc AND z.change_id > e.change_id)))"
+
+static bool later(sqlite3_int64 h1, const char *c1, sqlite3_int64 h2, const char *c2)
+{
+	return h1 > h2 || (h1 == h2 && strcmp(c1, c2) > 0);
+}
+
+static enum tsu_status record_conflict(struct store *st, sqlite3_stmt *pair, struct tsu_error *err)
+{
+	const char *entity = (const char *)sqlite3_column_text(pair, 0);
+	const char *field = (const char *)sqlite3_column_text(pair, 2);
+	const char *a = (const char *)sqlite3_column_text(pair, 3);
+	const char *b = (const char *)sqlite3_column_text(pair, 5);
+	const struct entity_def *e = entity_find(entity);
+	if (!e || sqlite3_column_int(pair, 7) || (field[0] != '_' && set_find(entity, field)))
+		return TSU_OK; /* same value, or a set: nothing lost */
+	bool a_wins = later(sqlite3_column_int64(pair, 4), a, sqlite3_column_int64(pair, 6), b);
+	uuid_str id;
+	char now[32];
+	sqlite3_stmt *s;
+	if (uuid_v7(id, err) != TSU_OK)
+		return TSU_IO;
+	clock_iso(clock_now_ms(), now, sizeof now);
+	if (store_prepare(st, "INSERT OR IGNORE INTO conflict(id, entity, row_id, field, kept_change,"
+			  " lost_change, found_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, err))
+		return err ? err->status : TSU_DB;
+	const char *vals[] = {id, entity, (const char *)sqlite3_column_text(pair, 1), field,
+			      a_wins ? a : b, a_wins ? b : a, now};
+	store_bind_texts(s, 7, vals);
+	enum tsu_status rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "conflict");
+	store_finish(st, s);
+	return rc;
+}
+
+static enum tsu_status find_conflicts(struct store *st, long *count, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, CONFLICT_PAIRS, -1, &s, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	enum tsu_status rc = TSU_OK;
+	long before = sqlite3_total_changes(st->db);
+	int step;
+	while (rc == TSU_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = record_conflict(st, s, err);
+	if (rc == TSU_OK && step != SQLITE_DONE)
+		rc = store_sql_fail(st, err, "merge");
+	sqlite3_finalize(s);
+	*count = sqlite3_total_changes(st->db) - before;
+	return rc;
+}
+
+/* The conflicts OTHER found are listed here too (both copies show what
+ * was lost), and one reviewed there is reviewed here. */
+static enum tsu_status carry_conflicts(struct store *st, long *count, struct tsu_error *err)
+{
+	long before = sqlite3_total_changes(st->db);
+	enum tsu_status rc = store_exec(st, "INSERT OR IGNORE INTO main.conflict SELECT * FROM other.conflict", err);
+	*count += sqlite3_total_changes(st->db) - before;
+	if (rc == TSU_OK)
+		rc = store_exec(st, "UPDATE main.conflict SET reviewed = 1 WHERE reviewed = 0 AND EXISTS"
+				" (SELECT 1 FROM other.conflict o WHERE o.kept_change = conflict.kept_change"
+				" AND o.lost_change = conflict.lost_change AND o.reviewed = 1)", err);
+	return rc;
+}
+
+static struct merge_kind *kind_slot(struct merge_summary *sum, const struct entity_def *e)
+{
+	for (int i = 0; i < sum->nkinds; i++)
+		if (sum->kinds[i].entity == e->name)
+			return &sum->kinds[i];
+	if (sum->nkinds >= MERGE_MAX_KINDS)
+		return NULL;
+	struct merge_kind *k = &sum->kinds[sum->nkinds++];
+	*k = (struct merge_kind){.entity = e->name, .label = e->label};
+	return k;
+}
+
+/* 0: no row, 1: live, 2: deleted. */
+static int row_state(struct store *st, const struct entity_def *e, const char *id)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	int state = 0;
+	sbuf_addf(&sql, "SELECT deleted_at IS NOT NULL FROM %s WHERE id = ?1", e->table);
+	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			state = sqlite3_column_int(s, 0) ? 2 : 1;
+		store_finish(st, s);
+	}
+	sbuf_free(&sql);
+	return state;
+}
+
+static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
+				   struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT entity, row_id FROM merge_rows", -1, &s, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	enum tsu_status rc = TSU_OK;
+	while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const struct entity_def *e = entity_find((const char *)sqlite3_column_text(s, 0));
+		const char *id = (const char *)sqlite3_column_text(s, 1);
+		if (!e)
+			continue; /* a kind this version does not know: kept in the log */
+		int before = row_state(st, e, id);
+		bool deleted;
+		rc = replay_record(st, e, id, &deleted, err);
+		struct merge_kind *k = kind_slot(sum, e);
+		if (rc != TSU_OK || !k)
+			continue;
+		if (before != 1 && !deleted)
+			k->added++;
+		else if (before == 1 && deleted)
+			k->deleted++;
+		else if (before == 1)
+			k->changed++;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Everything between attach and detach, inside one transaction. */
+static enum tsu_status merge_tx(struct store *st, bool dry_run, struct merge_summary *sum,
+				struct tsu_error *err)
+{
+	enum tsu_status rc = store_begin(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_int64 max_hlc = 0;
+	rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+	if (rc == TSU_OK)
+		rc = collect(st, err);
+	sqlite3_stmt *s;
+	if (rc == TSU_OK && sqlite3_prepare_v2(st->db, "SELECT count(*), coalesce(max(hlc), 0)"
+					       " FROM merge_in", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			sum->changes = sqlite3_column_int64(s, 0);
+			max_hlc = sqlite3_column_int64(s, 1);
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc == TSU_OK)
+		rc = find_conflicts(st, &sum->conflicts, err);
+	if (rc == TSU_OK)
+		rc = carry_conflicts(st, &sum->conflicts, err);
+	if (rc == TSU_OK)
+		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
+				" FROM merge_in ORDER BY hlc, change_id", err);
+	if (rc == TSU_OK)
+		rc = replay_rows(st, sum, err);
+	drop_temp(st);
+	if (rc != TSU_OK || dry_run) {
+		store_rollback(st);
+		return rc;
+	}
+	rc = store_commit(st, err);
+	if (rc == TSU_OK)
+		changelog_absorb(st, (uint64_t)max_hlc);
+	return rc;
+}
+
+enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
+			    struct merge_summary *sum, struct tsu_error *err)
+{
+	*sum = (struct merge_summary){0};
+	if (st->readonly)
+		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているためマージできません", st->path);
+	enum tsu_status rc = check_other(other, err);
+	if (rc != TSU_OK || same_file(st->path, other))
+		return rc; /* a file merged with itself: nothing to bring */
+	if (!dry_run) {
+		struct sbuf bak = {0};
+		sbuf_addf(&bak, "%s.bak-merge", st->path);
+		unlink(bak.s);
+		rc = store_snapshot(st, bak.s, err);
+		sbuf_free(&bak);
+		if (rc != TSU_OK)
+			return rc;
+	}
+	char *uri = readonly_uri(other);
+	rc = exec_bind1(st, "ATTACH DATABASE ?1 AS other", uri, err);
+	free(uri);
+	if (rc != TSU_OK)
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: 開けません (%s)", other, err->msg);
+	rc = merge_tx(st, dry_run, sum, err);
+	sqlite3_exec(st->db, "DETACH DATABASE other", NULL, NULL, NULL);
+	return rc;
+}
