@@ -122,8 +122,11 @@ static enum tsu_status link_drop(struct store *st, const struct set_def *d, cons
 	"  AND old_value IS NULL AND new_value IS NOT NULL" \
 	" UNION ALL SELECT c.change_id, j.value, 0 FROM changelog c, json_each(c.new_value, '$.' || ?2) j" \
 	"  WHERE c.row_id = ?1 AND c.field = '_created')," \
-	" covered(id) AS (SELECT j.value FROM changelog c, json_each(c.covers) j" \
+	" covered(id, v) AS (SELECT j.value, c.old_value FROM changelog c, json_each(c.covers) j" \
 	"  WHERE c.row_id = ?1 AND c.field = ?2 AND c.covers IS NOT NULL) "
+/* An add stays live until a removal of the same element covers it (one
+ * creation change adds several elements under one id). */
+#define UNCOVERED "NOT EXISTS (SELECT 1 FROM covered k WHERE k.id = adds.id AND k.v = adds.v)"
 
 /* JSON array of the uncovered add changes of one element: what a removal
  * made now has seen. */
@@ -133,7 +136,7 @@ static char *live_adds(struct store *st, const char *owner, const char *field, c
 	sqlite3_stmt *s;
 	char *out = NULL;
 	if (store_prepare(st, SET_ADDS "SELECT json_group_array(id) FROM adds"
-			  " WHERE v = ?3 AND id NOT IN (SELECT id FROM covered)", &s, err))
+			  " WHERE v = ?3 AND " UNCOVERED, &s, err))
 		return NULL;
 	const char *vals[] = {owner, field, value};
 	store_bind_texts(s, 3, vals);
@@ -151,7 +154,7 @@ enum tsu_status sets_replay(struct store *st, const struct set_def *d, const cha
 	sqlite3_stmt *s;
 	enum tsu_status rc = link_drop(st, d, owner, NULL, err);
 	if (rc != TSU_OK || store_prepare(st, SET_ADDS "SELECT v, max(h) FROM adds"
-					  " WHERE id NOT IN (SELECT id FROM covered) GROUP BY v", &s, err))
+					  " WHERE " UNCOVERED " GROUP BY v", &s, err))
 		return rc != TSU_OK ? rc : err ? err->status : TSU_DB;
 	const char *vals[] = {owner, d->field};
 	store_bind_texts(s, 2, vals);
