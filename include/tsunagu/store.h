@@ -41,6 +41,11 @@ const char *store_author(const struct store *st);
 enum tsu_status store_begin(struct store *st, struct tsu_error *err);
 enum tsu_status store_commit(struct store *st, struct tsu_error *err);
 void store_rollback(struct store *st);
+/* Many writes in one transaction (an import): the search index is brought
+ * up to date in batches, and complete when store_bulk_end returns (call
+ * it before store_commit).  Rolling back ends it too. */
+void store_bulk_begin(struct store *st);
+enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err);
 
 /* Fills the database with the reference data from data/ (areas, choices).
  * Called by store_open on creation; idempotent. */

@@ -81,7 +81,10 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			continue;
 		if ((rc = store_begin(st, err)) != TSU_OK)
 			return rc;
+		store_bulk_begin(st);
 		rc = importers[i].run(&c, err);
+		if (rc == TSU_OK)
+			rc = store_bulk_end(st, err);
 		if (rc == TSU_OK && !opt->dry_run)
 			rc = store_commit(st, err);
 		else

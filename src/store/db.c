@@ -44,12 +44,21 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	}
 }
 
+static uint32_t sql_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
 			      struct tsu_error *err)
 {
+	uint32_t h = sql_hash(sql);
 	for (int i = 0; i < st->ncache; i++) {
 		struct stmt_slot *c = &st->cache[i];
-		if (!c->busy && strcmp(c->sql, sql) == 0) {
+		if (!c->busy && c->hash == h && strcmp(c->sql, sql) == 0) {
 			c->busy = true;
 			*out = c->stmt;
 			return TSU_OK;
@@ -58,7 +67,7 @@ enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **
 	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
 		return store_sql_fail(st, err, "SQL");
 	if (st->ncache < STORE_STMT_CACHE)
-		st->cache[st->ncache++] = (struct stmt_slot){xstrdup(sql), *out, true};
+		st->cache[st->ncache++] = (struct stmt_slot){h, xstrdup(sql), *out, true};
 	return TSU_OK;
 }
 
@@ -89,6 +98,16 @@ enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_fail(st, err, "SQL");
 	return TSU_OK;
+}
+
+enum tsu_status store_run(struct store *st, const char *sql, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
+	int rc = sqlite3_step(s);
+	store_finish(st, s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "SQL");
 }
 
 void store_bind_texts(sqlite3_stmt *s, int n, const char *const *vals)
@@ -146,8 +165,22 @@ enum tsu_status store_commit(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+void store_bulk_begin(struct store *st)
+{
+	st->bulk = true;
+}
+
+enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err)
+{
+	enum tsu_status rc = search_flush(st, err);
+	st->bulk = false;
+	return rc;
+}
+
 void store_rollback(struct store *st)
 {
+	st->bulk = false;
+	st->pending = 0; /* the temporary table rolls back with the rest */
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
 		store_exec(st, "ROLLBACK", NULL);
@@ -159,7 +192,7 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
-	enum tsu_status rc = store_exec(st, "SAVEPOINT tsu_write", err);
+	enum tsu_status rc = store_run(st, "SAVEPOINT tsu_write", err);
 	if (rc == TSU_OK)
 		st->sp_depth++;
 	return rc;
@@ -168,10 +201,12 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err)
 {
 	enum tsu_status rc = result;
-	if (result != TSU_OK)
-		store_exec(st, "ROLLBACK TO tsu_write; RELEASE tsu_write", NULL);
-	else
-		rc = store_exec(st, "RELEASE tsu_write", err);
+	if (result != TSU_OK) {
+		store_run(st, "ROLLBACK TO tsu_write", NULL);
+		store_run(st, "RELEASE tsu_write", NULL);
+	} else {
+		rc = store_run(st, "RELEASE tsu_write", err);
+	}
 	/* a savepoint outside any transaction was the whole action */
 	if (--st->sp_depth == 0 && st->tx_depth == 0)
 		changelog_action_end(st);
@@ -196,7 +231,7 @@ static enum tsu_status create_private_file(const char *path, struct tsu_error *e
 static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
 {
 	sqlite3_busy_timeout(st->db, 3000);
-	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=FAST; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
 		       " PRAGMA trusted_schema=OFF", err) != TSU_OK)
 		return err->status;
 	if (!st->readonly && store_exec(st, "PRAGMA journal_mode=DELETE", err) != TSU_OK)

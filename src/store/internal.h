@@ -13,6 +13,7 @@ struct choice {
  * statements (history, search, links) over and over. */
 #define STORE_STMT_CACHE 64
 struct stmt_slot {
+	uint32_t hash;         /* of sql: most look-ups compare only this */
 	char *sql;
 	sqlite3_stmt *stmt;
 	bool busy;
@@ -34,6 +35,8 @@ struct store {
 	uint64_t action_ms;
 	char replica[UUID_STR_LEN + 1]; /* checked at the first change of an action */
 	bool seeding;          /* reference data: ids and stamps fixed */
+	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
+	int pending;           /* documents waiting in temp.search_pending */
 	struct choice *choices;
 	size_t nchoices;
 };
@@ -46,6 +49,9 @@ enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **
 			      struct tsu_error *err);
 void store_finish(struct store *st, sqlite3_stmt *s);
 void store_cache_clear(struct store *st);
+/* Runs one statement through the statement cache (savepoints and other
+ * statements run once per row). */
+enum tsu_status store_run(struct store *st, const char *sql, struct tsu_error *err);
 /* Runs sql without results. */
 enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err);
 /* Binds a list of text parameters (NULL binds NULL) starting at index 1. */
@@ -95,6 +101,11 @@ const char *choice_match(struct store *st, const char *kind, const char *input);
 /* search.c */
 enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
 			       struct tsu_error *err);
+/* Gives the waiting documents of a bulk write to the index. */
+enum tsu_status search_flush(struct store *st, struct tsu_error *err);
+/* The same for a row that has no document yet (just inserted). */
+enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
+				 struct tsu_error *err);
 enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err);
 /* The FTS5 MATCH expression for what the user typed (new string), or NULL
  * when it folds to nothing (only spaces or punctuation). */

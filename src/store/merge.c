@@ -293,8 +293,11 @@ static enum tsu_status merge_tx(struct store *st, bool dry_run, struct merge_sum
 	if (rc == TSU_OK)
 		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
 				" FROM merge_in ORDER BY hlc, change_id", err);
+	store_bulk_begin(st);
 	if (rc == TSU_OK)
 		rc = replay_rows(st, sum, err);
+	if (rc == TSU_OK)
+		rc = store_bulk_end(st, err);
 	drop_temp(st);
 	if (rc != TSU_OK || dry_run) {
 		store_rollback(st);

@@ -271,7 +271,7 @@ static enum tsu_status insert_followups(struct store *st, const struct entity_de
 	}
 	if (rc == TSU_OK)
 		rc = changelog_created(st, e, id, NULL, err);
-	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
+	return rc == TSU_OK ? search_index_new(st, e->name, id, err) : rc;
 }
 
 static enum tsu_status insert_impl(struct store *st, const char *entity,

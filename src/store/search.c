@@ -63,9 +63,60 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 	return TSU_OK;
 }
 
+/*
+ * Bulk writes (an import, a merge) keep new documents in a temporary table
+ * and give them to FTS5 a few thousand at a time: FTS5 writes out its
+ * pending terms at every savepoint it takes part in, and every row is
+ * written in a savepoint of its own.  search_flush (at the latest from
+ * store_bulk_end, before the commit) makes the index complete.
+ */
+#define SEARCH_PENDING_MAX 4096
+
+enum tsu_status search_flush(struct store *st, struct tsu_error *err)
+{
+	if (!st->pending)
+		return TSU_OK;
+	if (store_run(st, "INSERT INTO search_index(rowid, grams) SELECT rowid, grams"
+		      " FROM temp.search_pending", err) != TSU_OK ||
+	    store_run(st, "DELETE FROM temp.search_pending", err) != TSU_OK)
+		return err ? err->status : TSU_DB;
+	st->pending = 0;
+	return TSU_OK;
+}
+
+static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, const char *grams,
+			       struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (st->bulk && !st->pending &&
+	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
+		       "rowid INTEGER PRIMARY KEY, grams TEXT)", err) != TSU_OK)
+		return err ? err->status : TSU_DB;
+	if (store_prepare(st, st->bulk ? "INSERT INTO temp.search_pending(rowid, grams) VALUES(?1, ?2)"
+			  : "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
+		return err->status;
+	sqlite3_bind_int64(s, 1, rowid);
+	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	store_finish(st, s);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(st, err, "search");
+	if (st->bulk && ++st->pending >= SEARCH_PENDING_MAX)
+		return search_flush(st, err);
+	return TSU_OK;
+}
+
 enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
+	if (st->pending && store_prepare(st, "DELETE FROM temp.search_pending WHERE rowid ="
+					 " (SELECT rowid FROM search_doc WHERE row_id = ?1)", &s, err) == TSU_OK) {
+		sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(s);
+		store_finish(st, s);
+		if (rc != SQLITE_DONE)
+			return store_sql_fail(st, err, "search");
+	}
 	if (store_prepare(st, "DELETE FROM search_index WHERE rowid ="
 			  " (SELECT rowid FROM search_doc WHERE row_id = ?1)", &s, err))
 		return err->status;
@@ -96,24 +147,17 @@ static enum tsu_status doc_insert(struct store *st, const char *entity, const ch
 	store_finish(st, s);
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
-	sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
-	if (store_prepare(st, "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
-		return err->status;
-	sqlite3_bind_int64(s, 1, rowid);
-	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	store_finish(st, s);
-	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+	return fts_put(st, sqlite3_last_insert_rowid(st->db), grams, err);
 }
 
-enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
-			       struct tsu_error *err)
+static enum tsu_status index_doc(struct store *st, const char *entity, const char *id,
+				 bool is_new, struct tsu_error *err)
 {
 	if (strcmp(entity, "party") && strcmp(entity, "task") && strcmp(entity, "log"))
 		return TSU_OK;
 	struct sbuf grams = {0};
 	char *owner_entity = NULL, *owner_id = NULL;
-	enum tsu_status rc = search_remove(st, id, err);
+	enum tsu_status rc = is_new ? TSU_OK : search_remove(st, id, err);
 	if (rc == TSU_OK)
 		rc = doc_text(st, entity, id, &grams, &owner_entity, &owner_id, err);
 	if (rc == TSU_OK && owner_id)
@@ -122,6 +166,18 @@ enum tsu_status search_reindex(struct store *st, const char *entity, const char 
 	free(owner_id);
 	sbuf_free(&grams);
 	return rc;
+}
+
+enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
+			       struct tsu_error *err)
+{
+	return index_doc(st, entity, id, false, err);
+}
+
+enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
+				 struct tsu_error *err)
+{
+	return index_doc(st, entity, id, true, err);
 }
 
 /* One search term as an FTS5 expression; NULL when it folds to nothing. */
