@@ -34,33 +34,49 @@ static void add_grams(struct sbuf *out, const char *text)
 	free(key);
 }
 
+/* The searchable text of a row (columns 0-4; sets as sets_read joins
+ * them) and, for a log entry, the rows it belongs to (5-7). */
+#define SET_TEXT(table, owner, alias) "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM " \
+	table " WHERE " owner " = " alias ".id ORDER BY added, tag))"
+static const char *doc_sql(const char *entity)
+{
+	if (strcmp(entity, "party") == 0)
+		return "SELECT name, kana, notes, " SET_TEXT("offer", "party_id", "p") ", org_type,"
+		       " NULL, NULL, NULL FROM party p WHERE id = ?1 AND deleted_at IS NULL";
+	if (strcmp(entity, "task") == 0)
+		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ", NULL, NULL,"
+		       " NULL, NULL, NULL FROM task t WHERE id = ?1 AND deleted_at IS NULL";
+	return "SELECT text, NULL, NULL, NULL, NULL, task_id, party_id, area_id FROM log_entry"
+	       " WHERE id = ?1 AND deleted_at IS NULL";
+}
+
 /* Text of the document for a row; *owner_entity/owner_id say which row
  * the document makes findable (a log entry finds its task or party). */
 static enum tsu_status doc_text(struct store *st, const char *entity, const char *id,
 				struct sbuf *grams, char **owner_entity, char **owner_id,
 				struct tsu_error *err)
 {
-	struct record *r;
-	if (store_get(st, entity, id, false, &r, err) != TSU_OK)
-		return err ? err->status : TSU_NOT_FOUND;
-	static const char *const party_fields[] = {"name", "kana", "notes", "offers", "org_type", NULL};
-	static const char *const task_fields[] = {"title", "body", "needs", NULL};
-	static const char *const log_fields[] = {"text", NULL};
-	const char *const *fields = strcmp(entity, "party") == 0 ? party_fields :
-				    strcmp(entity, "task") == 0 ? task_fields : log_fields;
-	for (int i = 0; fields[i]; i++)
-		add_grams(grams, record_get(r, fields[i]));
-	*owner_entity = xstrdup(entity);
-	*owner_id = xstrdup(id);
-	if (strcmp(entity, "log") == 0) {
-		const char *task = record_get(r, "task_id"), *party = record_get(r, "party_id");
-		free(*owner_entity);
-		free(*owner_id);
-		*owner_entity = xstrdup(task ? "task" : party ? "party" : "area");
-		*owner_id = xstrdup(task ? task : party ? party : record_get(r, "area_id"));
+	sqlite3_stmt *s;
+	if (store_prepare(st, doc_sql(entity), &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		for (int i = 0; i < 5; i++)
+			add_grams(grams, (const char *)sqlite3_column_text(s, i));
+		static const char *const owners[] = {"task", "party", "area"};
+		int o = 5;
+		while (strcmp(entity, "log") == 0 && o < 7 && sqlite3_column_type(s, o) == SQLITE_NULL)
+			o++;
+		*owner_entity = xstrdup(strcmp(entity, "log") == 0 ? owners[o - 5] : entity);
+		*owner_id = strcmp(entity, "log") == 0 ? store_col_dup(s, o) : xstrdup(id);
 	}
-	record_free(r);
-	return TSU_OK;
+	store_finish(st, s);
+	if (step == SQLITE_ROW)
+		return TSU_OK;
+	if (step == SQLITE_DONE)
+		return tsu_fail(err, TSU_NOT_FOUND, "%s が見つかりません", id);
+	return store_sql_fail(st, err, "search");
 }
 
 /*
