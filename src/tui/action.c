@@ -49,6 +49,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{'i', ACT_HISTORY},
 	{'m', ACT_MINE},
 	{':', ACT_COMMAND},
+	{'c', ACT_CONFLICTS},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},
 	{'q', ACT_QUIT}, {TUI_ESC, ACT_QUIT},

@@ -13,6 +13,7 @@
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/io.h"
+#include "tsunagu/merge.h"
 #include "tsunagu/sbuf.h"
 
 #define CMD_MAX_WORDS 8
@@ -76,6 +77,46 @@ static bool cmd_options(struct tui *t, char **w, int n, struct io_options *o)
 	return true;
 }
 
+/* merge FILE [--dry-run]: the summary in the pager, the counts on the
+ * status line, conflicts one key away. */
+static void cmd_merge(struct tui *t, char **w, int n)
+{
+	bool dry = n == 3 && strcmp(w[2], "--dry-run") == 0;
+	struct merge_summary sum;
+	struct tsu_error err = {0};
+	if (n < 2 || (n == 3 && !dry) || n > 3) {
+		tui_msg(t, "%s", S_CMD_USAGE);
+		t->msg_error = true;
+		return;
+	}
+	if (tui_readonly(t))
+		return;
+	draw_role_text(t, LINES - 2, 0, COLS, S_CMD_MERGING, ROLE_STATUS);
+	refresh();
+	if (store_merge(t->st, w[1], dry, &sum, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return;
+	}
+	if (sum.changes == 0) {
+		tui_msg(t, "%s", S_CMD_MERGE_NONE);
+		return;
+	}
+	struct sbuf report = {0};
+	for (int i = 0; i < sum.nkinds; i++) {
+		sbuf_add(&report, "  ");
+		sbuf_addf(&report, S_CMD_MERGE_KIND, sum.kinds[i].label, sum.kinds[i].added,
+			  sum.kinds[i].changed, sum.kinds[i].deleted);
+		sbuf_addc(&report, '\n');
+	}
+	if (dry)
+		tui_msg(t, S_CMD_MERGE_DRY, sum.changes, sum.conflicts);
+	else
+		tui_msg(t, S_CMD_MERGED, sum.changes, sum.conflicts, store_conflicts_open(t->st));
+	prompt_pager(t, t->msg, report.s);
+	sbuf_free(&report);
+	tui_reload_all(t);
+}
+
 static void cmd_exec(struct tui *t, char *line)
 {
 	char *w[CMD_MAX_WORDS];
@@ -86,6 +127,10 @@ static void cmd_exec(struct tui *t, char *line)
 	bool import;
 	if (n == 0)
 		return;
+	if (strcmp(w[0], "merge") == 0) {
+		cmd_merge(t, w, n);
+		return;
+	}
 	import = strcmp(w[0], "import") == 0;
 	if (!import && strcmp(w[0], "export") != 0) {
 		tui_msg(t, S_CMD_UNKNOWN, w[0]);
@@ -126,8 +171,15 @@ static char *cmd_menu(struct tui *t)
 	char *verb = NULL, *kind = NULL, *file = NULL;
 	pick_add(&menu, S_CMD_MENU_IMPORT, "import");
 	pick_add(&menu, S_CMD_MENU_EXPORT, "export");
+	pick_add(&menu, S_CMD_MENU_MERGE, "merge");
 	verb = picklist_run(t, S_CMD_MENU, &menu, NULL, NULL, NULL);
-	if (verb) {
+	if (verb && strcmp(verb, "merge") == 0) {
+		file = prompt_line(t, S_CMD_MENU_FILE, "", NULL, NULL);
+		if (file && *file)
+			sbuf_addf(&line, "merge \"%s\"", file);
+		free(file);
+		file = NULL;
+	} else if (verb) {
 		for (const char *const *k = strcmp(verb, "import") == 0 ? imports : exports; *k; k++)
 			pick_add(&kinds, *k, *k);
 		kind = picklist_run(t, S_CMD_MENU_KIND, &kinds, NULL, NULL, NULL);

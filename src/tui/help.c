@@ -23,7 +23,7 @@ static char *help_text(void)
 		sbuf_addf(&b, "  %s %s\n", fit, tui_action_help((enum tui_action)a));
 		free(fit);
 	}
-	sbuf_addf(&b, "\n%s\n  %s\n  %s\n", S_HELP_CMDS, S_HELP_CMD1, S_HELP_CMD2);
+	sbuf_addf(&b, "\n%s\n  %s\n  %s\n  %s\n", S_HELP_CMDS, S_HELP_CMD1, S_HELP_CMD2, S_HELP_CMD3);
 	sbuf_addf(&b, "\n%s", S_HELP_FORM);
 	return sbuf_detach(&b);
 }

@@ -14,7 +14,9 @@ struct tui;
 
 /* help.c: the key list generated from the action table. */
 void help_show(struct tui *t);
-/* cmdline.c: the `:` command line (import / export). */
+/* conflicts.c: the open conflicts of merges; keep or take each. */
+void conflicts_show(struct tui *t);
+/* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL
  * when the user gave up. */

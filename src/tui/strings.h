@@ -151,7 +151,7 @@
 
 /* command line */
 #define S_CMD_PROMPT      "コマンド (空で Enter: メニュー): "
-#define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE"
+#define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE / merge FILE [--dry-run]"
 #define S_CMD_UNKNOWN     "不明なコマンドです: %s"
 #define S_CMD_PROGRESS    "処理中… %ld / %ld"
 #define S_CMD_PROGRESS1   "処理中… %ld"
@@ -162,6 +162,25 @@
 #define S_CMD_MENU_FILE   "ファイル名: "
 #define S_CMD_IMPORTED    "取り込みました: %s"
 #define S_CMD_EXPORTED    "書き出しました: %s"
+#define S_CMD_MENU_MERGE  "ほかのコピーとマージ (merge)"
+#define S_CMD_MERGED      "マージしました: 変更 %ld 件、新しい競合 %ld 件、未確認の競合 %ld 件 (c で確認)"
+#define S_CMD_MERGE_NONE  "マージ: 取り込む変更はありません"
+#define S_CMD_MERGING     "マージしています…"
+#define S_CMD_MERGE_DRY   "マージ (試行・変更なし): 変更 %ld 件、競合 %ld 件"
+#define S_CMD_MERGE_KIND  "%s: 追加 %ld、変更 %ld、削除 %ld"
+
+/* conflicts (conflicts.c) */
+#define S_CONFLICTS_OPEN  "マージで残らなかった値 (競合) が %ld 件あります。c で確認できます"
+#define S_CONFLICTS_NONE  "未確認の競合はありません"
+#define S_CONFLICTS_TITLE "競合 %ld 件 — Enter で選ぶ (Esc で閉じる)"
+#define S_CONFLICT_ROW    "「%s」%s: %s ⇔ %s"
+#define S_CONFLICT_WHICH  "どちらの値を残しますか"
+#define S_CONFLICT_KEEP   "今の値を残す: %s (%s %s)"
+#define S_CONFLICT_TAKE   "もう一方にする: %s (%s %s)"
+#define S_CONFLICT_ALL    "すべて確認済みにする (今の値を残す)"
+#define S_CONFLICT_KEPT   "今の値を残しました"
+#define S_CONFLICT_TAKEN  "もう一方の値にしました"
+#define S_CONFLICT_ALLDONE "競合 %ld 件を確認済みにしました"
 
 /* history */
 #define S_HISTORY_TITLE   "変更履歴: %s (q で閉じる)"
@@ -173,5 +192,6 @@
 #define S_HELP_CMDS       "コマンド (: で入力。空のまま Enter でメニュー)"
 #define S_HELP_CMD1       "import KIND FILE    取り込み (parties tasks districts facilities vcard ical)"
 #define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte)"
+#define S_HELP_CMD3       "merge FILE          ほかのコピー (持ち出したノートの .db) とマージ"
 
 #endif

@@ -20,6 +20,7 @@
 #include "app.h"
 #include "draw.h"
 #include "screens.h"
+#include "tsunagu/merge.h"
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/clock.h"
@@ -261,6 +262,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_COMMAND:
 		cmdline_run(t);
 		break;
+	case ACT_CONFLICTS:
+		conflicts_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
@@ -344,6 +348,9 @@ static int tui_run(struct tui *t)
 	}
 	t->focus = PANE_AREAS;
 	tui_reload_all(t);
+	long open = store_conflicts_open(t->st);
+	if (!t->msg[0] && open)
+		tui_msg(t, S_CONFLICTS_OPEN, open);
 	if (!t->msg[0])
 		tui_msg(t, "%s", S_WELCOME);
 	tui_loop(t);
