@@ -287,6 +287,7 @@ enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 	if (scale < 1)
 		scale = 1;
 	enum tsu_status rc = store_begin(st, d.err);
+	store_bulk_begin(st);
 	if (rc == TSU_OK)
 		rc = demo_area_ids(&d);
 	if (rc == TSU_OK)
@@ -299,6 +300,8 @@ enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 		rc = demo_tasks(&d, 150 * scale, 1000 * scale);
 	if (rc == TSU_OK)
 		rc = demo_events(&d, 30 * scale);
+	if (rc == TSU_OK)
+		rc = store_bulk_end(st, d.err);
 	rc = rc == TSU_OK ? store_commit(st, d.err) : (store_rollback(st), rc);
 	free(d.orgs);
 	free(d.persons);
