@@ -96,13 +96,73 @@ static enum tsu_status exec_bind1(struct store *st, const char *sql, const char 
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "merge");
 }
 
+/*
+ * Finding what OTHER has and this file lacks without comparing every change
+ * id (a city's file holds millions).  A replica writes its changes with
+ * rising stamps, and a merge takes all or nothing, so each file holds, of
+ * each replica's changes, the ones up to some stamp.  So per replica: if
+ * both files hold the same changes up to the lower of their two latest
+ * stamps W — the same number, and the same XOR of hashes of their ids,
+ * read from one index — only OTHER's changes after W can be new.  Where
+ * they differ (a file restored from a backup and written again under its
+ * old replica id, say) every change of that replica is compared.
+ */
+
+/* Aggregate tsu_idset(change_id): XOR of 64-bit FNV-1a hashes, the same
+ * for the same set of ids in any order. */
+static void idset_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint64_t *acc = sqlite3_aggregate_context(ctx, sizeof *acc);
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	uint64_t h = 14695981039346656037ULL;
+	if (!acc || !t)
+		return;
+	for (; *t; t++)
+		h = (h ^ *t) * 1099511628211ULL;
+	*acc ^= h;
+}
+
+static void idset_final(sqlite3_context *ctx)
+{
+	uint64_t *acc = sqlite3_aggregate_context(ctx, 0);
+	sqlite3_result_int64(ctx, acc ? (sqlite3_int64)*acc : 0);
+}
+static enum tsu_status replica_step(struct store *st, const char *replica,
+				    struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+		"WITH w(hlc) AS (SELECT min((SELECT max(hlc) FROM main.changelog WHERE replica = ?1),"
+		"  (SELECT max(hlc) FROM other.changelog WHERE replica = ?1)))"
+		" SELECT w.hlc, (SELECT count(*) || ':' || tsu_idset(change_id) FROM main.changelog m"
+		"  WHERE m.replica = ?1 AND m.hlc <= w.hlc)"
+		" = (SELECT count(*) || ':' || tsu_idset(change_id) FROM other.changelog o"
+		"  WHERE o.replica = ?1 AND o.hlc <= w.hlc) FROM w",
+		-1, &s, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
+	sqlite3_int64 from = -1;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+	    sqlite3_column_int(s, 1))
+		from = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO merge_in SELECT " CHANGE_COLS
+			       " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
+			       " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, from);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "merge");
+}
+
 /* merge_in: OTHER's changes that this file lacks; merge_local: this
  * file's changes to the same records that OTHER lacks. */
 static enum tsu_status collect(struct store *st, struct tsu_error *err)
 {
 	static const char *const steps[] = {
-		"CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS " FROM other.changelog o"
-		" WHERE NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
 		"CREATE INDEX temp.merge_in_row ON merge_in(row_id, field)",
 		"CREATE TEMP TABLE merge_local AS SELECT " CHANGE_COLS " FROM main.changelog m"
 		" WHERE m.row_id IN (SELECT row_id FROM merge_in)"
@@ -110,10 +170,26 @@ static enum tsu_status collect(struct store *st, struct tsu_error *err)
 		"CREATE INDEX temp.merge_local_row ON merge_local(row_id, field)",
 		"CREATE TEMP TABLE merge_rows AS SELECT DISTINCT entity, row_id FROM merge_in",
 	};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (exec_bind1(st, steps[i], NULL, err) != TSU_OK)
-			return err ? err->status : TSU_DB;
-	return TSU_OK;
+	if (exec_bind1(st, "CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS
+		       " FROM other.changelog WHERE 0", NULL, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT replica FROM other.changelog", -1, &s,
+			       NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, "merge");
+	enum tsu_status rc = TSU_OK;
+	int step;
+	while (rc == TSU_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		char *replica = store_col_dup(s, 0);
+		rc = replica_step(st, replica, err);
+		free(replica);
+	}
+	if (rc == TSU_OK && step != SQLITE_DONE)
+		rc = store_sql_fail(st, err, "merge");
+	sqlite3_finalize(s);
+	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
+		rc = exec_bind1(st, steps[i], NULL, err);
+	return rc;
 }
 
 static void drop_temp(struct store *st)
@@ -327,6 +403,8 @@ enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
 		if (rc != TSU_OK)
 			return rc;
 	}
+	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				NULL, idset_step, idset_final);
 	char *uri = readonly_uri(other);
 	rc = exec_bind1(st, "ATTACH DATABASE ?1 AS other", uri, err);
 	free(uri);

@@ -182,6 +182,8 @@ static const char schema_v2[] =
 	" old_value, new_value,"
 	" covers TEXT);"                       /* set removal: add changes it saw */
 	"CREATE INDEX changelog_row ON changelog(row_id, hlc);"
+	/* merge.c: what a file holds of each replica's changes */
+	"CREATE INDEX changelog_replica ON changelog(replica, hlc, change_id);"
 	"CREATE TABLE conflict("
 	" id TEXT PRIMARY KEY NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL,"
 	" field TEXT NOT NULL, kept_change TEXT NOT NULL, lost_change TEXT NOT NULL,"

@@ -548,6 +548,58 @@ static void copied_file_gets_its_own_replica(void **state)
 	store_close(sb);
 }
 
+/* Copies bytes over `to` in place (same inode), as `cp` onto an existing
+ * file does: a restore from a backup that copy detection cannot see. */
+static void overwrite_in_place(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "r+b");
+	char buf[65536];
+	size_t n;
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	assert_int_equal(ftruncate(fileno(out), ftell(out)), 0);
+	fclose(in);
+	fclose(out);
+}
+
+/* A file restored from a backup and written again writes under its old
+ * replica id, with stamps the other copy has already seen from that
+ * replica: the merge notices the difference and compares every change. */
+static void restored_file_is_merged_in_full(void **state)
+{
+	char a[512], b[512], bak[512];
+	uuid_str p;
+	three_files(a, b, "restore", p);
+	test_path(bak, sizeof bak, "restore-a-backup.db");
+	setenv("TSUNAGU_NOW", "2026-05-01T09:00:00", 1);
+	struct store *sa = open_db(a, "山田 太郎");
+	edit(sa, "party", p, "notes", "九時");
+	store_close(sa);
+	copy_file(a, bak);
+	setenv("TSUNAGU_NOW", "2026-05-01T10:00:00", 1);
+	sa = open_db(a, "山田 太郎");
+	edit(sa, "party", p, "notes", "十時");
+	edit(sa, "party", p, "name", "十時の名前");
+	store_close(sa);
+	struct store *sb = open_db(b, "佐藤 花子");
+	assert_true(merge(sb, a) > 0);
+	store_close(sb);
+	overwrite_in_place(bak, a);
+	setenv("TSUNAGU_NOW", "2026-05-01T09:30:00", 1);
+	sa = open_db(a, "山田 太郎");
+	edit(sa, "party", p, "phone", "042-930-0930");
+	store_close(sa);
+	unsetenv("TSUNAGU_NOW");
+	sb = open_db(b, "佐藤 花子");
+	assert_true(merge(sb, a) > 0);
+	char *v = field_of(sb, "party", p, "phone");
+	assert_string_equal(v, "042-930-0930"); /* not skipped */
+	free(v);
+	store_close(sb);
+}
+
 /* OTHER is never written; a file that is not ours is refused (exit 3). */
 static void other_file_is_read_only_and_checked(void **state)
 {
@@ -589,7 +641,11 @@ int main(void)
 		cmocka_unit_test(field_conflict_is_listed_with_both_values),
 		cmocka_unit_test(copied_file_gets_its_own_replica),
 		cmocka_unit_test(other_file_is_read_only_and_checked),
+		cmocka_unit_test(restored_file_is_merged_in_full),
 		cmocka_unit_test(three_copies_converge_in_any_order),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	if (!failed)
+		test_cleanup(); /* kept when something failed, to look at */
+	return failed;
 }

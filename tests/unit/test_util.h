@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
+#include <sys/stat.h>
 
 /* Writes "<tmpdir>/<name>" into buf; the directory is made once per run. */
 static inline const char *test_path(char *buf, size_t n, const char *name)
@@ -19,6 +21,23 @@ static inline const char *test_path(char *buf, size_t n, const char *name)
 	}
 	snprintf(buf, n, "%s/%s", dir, name);
 	return buf;
+}
+
+/* Removes the run's temporary directory and everything in it. */
+static inline int test_rm_entry(const char *path, const struct stat *sb, int flag,
+				struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static inline void test_cleanup(void)
+{
+	char dir[512];
+	test_path(dir, sizeof dir, "");
+	nftw(dir, test_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 #endif
