@@ -65,6 +65,12 @@ char *store_col_dup(sqlite3_stmt *s, int i);
 enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 			      struct tsu_error *err);
 
+/* maintenance.c: a backup copy of the file, byte for byte, taken while
+ * this connection holds the write lock and has written nothing yet (so the
+ * file on disk is whole and nobody can change it): much faster than the
+ * backup API on a large file. */
+enum tsu_status store_backup_locked(struct store *st, const char *out, struct tsu_error *err);
+
 /* Savepoints give every write its own all-or-nothing scope. */
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err);

@@ -349,8 +349,16 @@ static enum tsu_status merge_tx(struct store *st, bool dry_run, struct merge_sum
 	enum tsu_status rc = store_begin(st, err);
 	if (rc != TSU_OK)
 		return rc;
+	/* the backup, under the write lock taken before anything is written */
+	if (!dry_run) {
+		struct sbuf bak = {0};
+		sbuf_addf(&bak, "%s.bak-merge", st->path);
+		rc = store_backup_locked(st, bak.s, err);
+		sbuf_free(&bak);
+	}
 	sqlite3_int64 max_hlc = 0;
-	rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+	if (rc == TSU_OK)
+		rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
 	if (rc == TSU_OK)
 		rc = collect(st, err);
 	sqlite3_stmt *s;
@@ -394,15 +402,6 @@ enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
 	enum tsu_status rc = check_other(other, err);
 	if (rc != TSU_OK || same_file(st->path, other))
 		return rc; /* a file merged with itself: nothing to bring */
-	if (!dry_run) {
-		struct sbuf bak = {0};
-		sbuf_addf(&bak, "%s.bak-merge", st->path);
-		unlink(bak.s);
-		rc = store_snapshot(st, bak.s, err);
-		sbuf_free(&bak);
-		if (rc != TSU_OK)
-			return rc;
-	}
 	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				NULL, idset_step, idset_final);
 	char *uri = readonly_uri(other);
