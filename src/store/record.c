@@ -431,21 +431,20 @@ enum tsu_status store_update(struct store *st, const char *entity, const char *i
 	return store_release(st, rc, err);
 }
 
-enum tsu_status store_delete(struct store *st, const char *entity, const char *id,
-			     struct tsu_error *err)
+/* Deletes (a tombstone) or restores row `id`: one change, search updated. */
+static enum tsu_status set_deleted(struct store *st, const struct entity_def *e, const char *id,
+				   bool deleted, struct tsu_error *err)
 {
-	const struct entity_def *e = entity_or_fail(entity, err);
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
 	char now[32];
-	if (!e)
-		return TSU_INVALID;
 	enum tsu_status rc = store_savepoint(st, err);
 	if (rc != TSU_OK)
 		return rc;
 	store_now_iso(st, now);
-	sbuf_addf(&sql, "UPDATE %s SET deleted_at = ?1, updated_at = ?1, updated_by = ?2"
-		  " WHERE id = ?3 AND deleted_at IS NULL", e->table);
+	sbuf_addf(&sql, "UPDATE %s SET deleted_at = %s, updated_at = ?1, updated_by = ?2"
+		  " WHERE id = ?3 AND deleted_at IS %s", e->table, deleted ? "?1" : "NULL",
+		  deleted ? "NULL" : "NOT NULL");
 	rc = store_prepare(st, sql.s, &s, err);
 	sbuf_free(&sql);
 	if (rc == TSU_OK) {
@@ -456,42 +455,26 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 		if (step != SQLITE_DONE)
 			rc = store_sql_fail(st, err, e->label);
 		else if (sqlite3_changes(st->db) == 0)
-			rc = tsu_fail(err, TSU_NOT_FOUND, "%s %s が見つかりません", e->label, id);
+			rc = tsu_fail(err, TSU_NOT_FOUND, "%s%s %s が見つかりません",
+				      deleted ? "" : "削除された", e->label, id);
 	}
 	if (rc == TSU_OK)
-		rc = changelog_add(st, e->name, id, "_deleted", NULL, NULL, NULL, NULL, err);
+		rc = changelog_add(st, e->name, id, deleted ? "_deleted" : "_restored", NULL, NULL,
+				   NULL, NULL, err);
 	if (rc == TSU_OK)
-		rc = search_remove(st, id, err);
+		rc = deleted ? search_remove(st, id, err) : search_reindex(st, e->name, id, err);
 	return store_release(st, rc, err);
+}
+
+enum tsu_status store_delete(struct store *st, const char *entity, const char *id,
+			     struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	return e ? set_deleted(st, e, id, true, err) : TSU_INVALID;
 }
 
 enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
 			       struct tsu_error *err)
 {
-	struct sbuf sql = {0};
-	sqlite3_stmt *s;
-	char now[32];
-	enum tsu_status rc = store_savepoint(st, err);
-	if (rc != TSU_OK)
-		return rc;
-	store_now_iso(st, now);
-	sbuf_addf(&sql, "UPDATE %s SET deleted_at = NULL, updated_at = ?1, updated_by = ?2"
-		  " WHERE id = ?3 AND deleted_at IS NOT NULL", e->table);
-	rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
-	if (rc == TSU_OK) {
-		const char *vals[] = {now, st->author, id};
-		store_bind_texts(s, 3, vals);
-		int step = sqlite3_step(s);
-		store_finish(st, s);
-		if (step != SQLITE_DONE)
-			rc = store_sql_fail(st, err, e->label);
-		else if (sqlite3_changes(st->db) == 0)
-			rc = tsu_fail(err, TSU_NOT_FOUND, "削除された%s %s が見つかりません", e->label, id);
-	}
-	if (rc == TSU_OK)
-		rc = changelog_add(st, e->name, id, "_restored", NULL, NULL, NULL, NULL, err);
-	if (rc == TSU_OK)
-		rc = search_reindex(st, e->name, id, err);
-	return store_release(st, rc, err);
+	return set_deleted(st, e, id, false, err);
 }
