@@ -11,9 +11,10 @@ cp "$O" "$L"
 	for i in $(seq 1 5000); do echo "山田 太郎$i,やまだ たろう,諏訪中学区,\"見守り,会場提供\",042-000-$i"; done
 } >"$WORK/many.csv"
 "$T" import parties "$WORK/many.csv" -d "$L" >/dev/null
-for id in $("$T" list parties --format tsv --limit 300 -d "$O" | tail -n +2 | cut -f1); do
-	echo "edit party $id"
-done | head -n 200 | while read -r _ _ id; do "$T" edit party "$id" --notes "事務所で更新" -d "$O" >/dev/null; done
+"$T" list parties --format tsv --limit 200 -d "$O" >"$WORK/ids.tsv"
+for id in $(tail -n +2 "$WORK/ids.tsv" | cut -f1); do
+	"$T" edit party "$id" --notes "事務所で更新" -d "$O" >/dev/null
+done
 
 # what a file holds, in an order that does not depend on how it was written
 state() {
