@@ -37,6 +37,24 @@ static char *row_title(struct store *st, const struct entity_def *e, const char 
 	return t;
 }
 
+/* The fields of a creation: "世代: シニア、参加者数: 15". */
+static void created_text(struct store *st, const struct entity_def *e, const char *json,
+			 struct sbuf *out)
+{
+	sqlite3_stmt *s;
+	if (!e || !json || store_prepare(st, "SELECT key, value FROM json_each(?1)"
+					 " WHERE type NOT IN ('array', 'object')", &s, NULL) != TSU_OK)
+		return;
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const struct field_def *f = entity_field(e, (const char *)sqlite3_column_text(s, 0));
+		if (!f || f->type == FIELD_REF)
+			continue;
+		sbuf_addf(out, "%s%s: %s", out->len ? "、" : "", f->label, sqlite3_column_text(s, 1));
+	}
+	store_finish(st, s);
+}
+
 /* What a change did, for people: the value set, 削除, 復元, ＋/－ element,
  * or for the edit side of a deletion conflict "電話: 042-…". */
 static char *change_text(struct store *st, const struct entity_def *e, sqlite3_stmt *s, int col,
@@ -52,7 +70,7 @@ static char *change_text(struct store *st, const struct entity_def *e, sqlite3_s
 	else if (strcmp(field, "_restored") == 0)
 		sbuf_add(&out, "復元");
 	else if (strcmp(field, "_created") == 0)
-		sbuf_add(&out, "作成");
+		created_text(st, e, new_value, &out);
 	if (out.len || !f)
 		return out.len ? sbuf_detach(&out) : xstrdup(field);
 	if (name_field)
@@ -85,7 +103,9 @@ static int emit_row(struct store *st, sqlite3_stmt *s, store_conflict_cb cb, voi
 		.id = (const char *)sqlite3_column_text(s, 0), .entity = entity,
 		.entity_label = e ? e->label : entity,
 		.row_id = (const char *)sqlite3_column_text(s, 2), .title = title ? title : "",
-		.field = field, .field_label = del ? "削除と編集" : f ? f->label : field,
+		.field = field,
+		.field_label = del ? "削除と編集" : strcmp(field, "_created") == 0 ? "両方で追加" :
+			       f ? f->label : field,
 		.kept_value = kept, .kept_author = (const char *)sqlite3_column_text(s, 8),
 		.kept_at = kept_at, .lost_value = lost,
 		.lost_author = (const char *)sqlite3_column_text(s, 13), .lost_at = lost_at,
@@ -196,6 +216,34 @@ static enum tsu_status find_conflict(struct store *st, const char *ref, struct p
 	return TSU_OK;
 }
 
+/* Both copies added the same one-of-a-kind row: taking the other side
+ * sets every field it was created with. */
+static enum tsu_status take_created(struct store *st, const struct entity_def *e,
+				    const struct pick *p, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT key, value FROM json_each(?1) WHERE type NOT IN ('array', 'object')",
+			  &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, p->lost_value ? p->lost_value : "{}", -1, SQLITE_TRANSIENT);
+	struct field_value *fv = NULL;
+	size_t n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+		const struct field_def *f = entity_field(e, key);
+		if (!f || (f->flags & FIELD_READONLY))
+			continue;
+		fv = xrealloc(fv, (n + 1) * sizeof *fv);
+		fv[n++] = (struct field_value){f->name, store_col_dup(s, 1)};
+	}
+	store_finish(st, s);
+	enum tsu_status rc = store_update(st, e->name, p->row_id, fv, n, err);
+	for (size_t i = 0; i < n; i++)
+		free((char *)fv[i].value);
+	free(fv);
+	return rc;
+}
+
 /* Taking the other side: the lost value as an edit; for a deletion
  * conflict, delete what was kept alive or restore what was deleted. */
 static enum tsu_status take_other(struct store *st, const struct pick *p, struct tsu_error *err)
@@ -203,6 +251,8 @@ static enum tsu_status take_other(struct store *st, const struct pick *p, struct
 	const struct entity_def *e = entity_find(p->entity);
 	if (!e)
 		return tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", p->entity);
+	if (strcmp(p->field, "_created") == 0)
+		return take_created(st, e, p, err);
 	if (strcmp(p->field, "_deleted") != 0) {
 		struct field_value fv = {p->field, p->lost_value};
 		return store_update(st, e->name, p->row_id, &fv, 1, err);

@@ -211,7 +211,8 @@ static void drop_temp(struct store *st)
 	" edits_local AS (SELECT * FROM merge_local WHERE field NOT LIKE '\\_%' ESCAPE '\\' OR field = '_restored')" \
 	"SELECT i.entity, i.row_id, i.field, i.change_id, i.hlc, l.change_id, l.hlc," \
 	" i.new_value IS l.new_value FROM latest_in i JOIN latest_local l" \
-	" ON l.row_id = i.row_id AND l.field = i.field WHERE i.field NOT LIKE '\\_%' ESCAPE '\\'" \
+	" ON l.row_id = i.row_id AND l.field = i.field" \
+	" WHERE i.field NOT LIKE '\\_%' ESCAPE '\\' OR i.field = '_created'" \
 	" UNION ALL SELECT d.entity, d.row_id, '_deleted', d.change_id, d.hlc, e.change_id, e.hlc, 0" \
 	" FROM latest_in d JOIN edits_local e ON e.row_id = d.row_id WHERE d.field = '_deleted'" \
 	"  AND NOT EXISTS (SELECT 1 FROM edits_local z WHERE z.row_id = e.row_id AND (z.hlc > e.hlc" \

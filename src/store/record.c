@@ -274,6 +274,26 @@ static enum tsu_status insert_followups(struct store *st, const struct entity_de
 	return rc == TSU_OK ? search_index_new(st, e->name, id, err) : rc;
 }
 
+/*
+ * A row that is one of a kind by its fields (the attendance of one
+ * generation at one event: UNIQUE in the schema) gets its id from them, so
+ * that two copies adding it apart make one record, not a merge that
+ * breaks the constraint.
+ */
+static void natural_id(const struct entity_def *e, char **vals, uuid_str id)
+{
+	if (strcmp(e->name, "attendance") != 0)
+		return;
+	const char *ev = vals[entity_field_index(e, "event_id")];
+	const char *gen = vals[entity_field_index(e, "generation")];
+	if (!ev || !gen)
+		return;
+	struct sbuf key = {0};
+	sbuf_addf(&key, "attendance/%s/%s", ev, gen);
+	seed_id(key.s, id);
+	sbuf_free(&key);
+}
+
 static enum tsu_status insert_impl(struct store *st, const char *entity,
 				  const struct field_value *fv, size_t n,
 				  const char *fixed_id, uuid_str id, struct tsu_error *err)
@@ -293,6 +313,8 @@ static enum tsu_status insert_impl(struct store *st, const char *entity,
 	rc = store_savepoint(st, err);
 	if (rc == TSU_OK) {
 		rc = normalize_all(st, e, fv, n, true, vals, given, err);
+		if (rc == TSU_OK && !fixed_id)
+			natural_id(e, vals, id);
 		if (rc == TSU_OK)
 			rc = insert_row(st, e, id, vals, err);
 		if (rc == TSU_OK)

@@ -98,6 +98,21 @@ for k in parties tasks; do
 	expect_eq "$a" "$("$T" list $k --format csv -d "$WORK/third.db")" "$k: office = third"
 done
 
+# both copies count the same generation at one meeting: one record, the
+# later count kept, the other listed
+E=$("$T" add event --title 第1回エリアミーティング --area 諏訪 -d "$O")
+cp "$O" "$WORK/att.db"
+TSUNAGU_NOW=2026-11-22T09:00:00 "$T" add attendance --event_id "$E" --generation シニア --count 12 -d "$O" >/dev/null
+TSUNAGU_NOW=2026-11-22T10:00:00 "$T" add attendance --event_id "$E" --generation シニア --count 15 -d "$WORK/att.db" >/dev/null
+run "$T" merge "$WORK/att.db" -d "$O"
+expect_rc 0 "the same attendance added on both copies merges"
+expect_out_has "競合 1 件" "and is listed"
+run "$T" show event "$E" -d "$O"
+expect_out_has "シニア  15" "the later count is kept"
+run "$T" conflicts -d "$O"
+expect_out_has "両方で追加" "conflict of two additions"
+expect_out_has "参加者数: 12" "with the other count"
+
 # refused: not ours, missing, newer
 printf '名前,電話\n山田,042\n' >"$WORK/notdb.db"
 run "$T" merge "$WORK/notdb.db" -d "$O"
