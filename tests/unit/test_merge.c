@@ -301,7 +301,23 @@ static void random_op(struct store *st, struct prng *r, int k)
 	uuid_str id, a, b;
 	char v[256];
 	struct tsu_error err = {0};
-	switch (rnd(r, 12)) {
+	switch (rnd(r, 14)) {
+	case 12: {
+		struct field_value fv[] = {{"title", "エリアミーティング"}, {"area_id", "諏訪"}};
+		assert_int_equal(store_insert(st, "event", fv, 2, id, &err), TSU_OK);
+		break;
+	}
+	case 13:
+		/* the same generation's count, added or changed on any copy */
+		if (pick(st, r, "event", a)) {
+			static const char *const gens[] = {"子ども", "若者", "現役・子育て", "シニア"};
+			snprintf(v, sizeof v, "%u", rnd(r, 40));
+			struct field_value fv[] = {{"event_id", a}, {"generation", gens[rnd(r, 4)]},
+						   {"count", v}};
+			if (store_insert(st, "attendance", fv, 3, id, &err) != TSU_OK)
+				assert_int_equal(err.status, TSU_INVALID); /* there already */
+		}
+		break;
 	case 0: case 1: {
 		random_set(r, TAGS, 5, v, sizeof v);
 		struct field_value fv[] = {{"name", NAMES[rnd(r, 5)]}, {"offers", v},
@@ -370,6 +386,7 @@ static char *dump(struct store *st)
 	static const char *const sql[] = {
 		"SELECT * FROM party ORDER BY id", "SELECT * FROM task ORDER BY id",
 		"SELECT * FROM membership ORDER BY id", "SELECT * FROM area ORDER BY id",
+		"SELECT * FROM event ORDER BY id", "SELECT * FROM attendance ORDER BY id",
 		"SELECT * FROM offer ORDER BY 1, 2", "SELECT * FROM task_party ORDER BY 1, 2",
 		"SELECT * FROM party_area ORDER BY 1, 2",
 		"SELECT d.entity, d.row_id, i.grams FROM search_doc d JOIN search_index i"
