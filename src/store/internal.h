@@ -70,6 +70,8 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
  * file on disk is whole and nobody can change it): much faster than the
  * backup API on a large file. */
 enum tsu_status store_backup_locked(struct store *st, const char *out, struct tsu_error *err);
+/* Copies a closed file byte for byte into dst (created, 0600). */
+enum tsu_status store_copy_file(const char *src, const char *dst, struct tsu_error *err);
 
 /* Savepoints give every write its own all-or-nothing scope. */
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);

@@ -54,7 +54,7 @@ enum tsu_status store_snapshot(struct store *st, const char *out, struct tsu_err
 }
 
 /* Copies the bytes of src to dst (new, 0600), in the kernel when it can. */
-static enum tsu_status copy_bytes(const char *src, const char *dst, struct tsu_error *err)
+enum tsu_status store_copy_file(const char *src, const char *dst, struct tsu_error *err)
 {
 	int in = open(src, O_RDONLY), out = -1;
 	enum tsu_status rc = TSU_OK;
@@ -87,7 +87,7 @@ enum tsu_status store_backup_locked(struct store *st, const char *out, struct ts
 	struct sbuf tmp = {0};
 	sbuf_addf(&tmp, "%s.tmp-%ld", out, (long)getpid());
 	unlink(tmp.s);
-	enum tsu_status rc = copy_bytes(st->path, tmp.s, err);
+	enum tsu_status rc = store_copy_file(st->path, tmp.s, err);
 	if (rc == TSU_OK && rename(tmp.s, out) != 0)
 		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
 	if (rc != TSU_OK)

@@ -49,7 +49,7 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* Checks OTHER is a tsunagu file of this version before it is attached. */
-static enum tsu_status check_other(const char *path, struct tsu_error *err)
+static enum tsu_status check_other(const char *path, bool *older, struct tsu_error *err)
 {
 	sqlite3 *db = NULL;
 	long long app = 0, version = 0;
@@ -77,10 +77,45 @@ static enum tsu_status check_other(const char *path, struct tsu_error *err)
 	if (version > schema_version_latest())
 		return tsu_fail(err, TSU_DB_NEWER, "%s: 新しい版の tsunagu で作られたファイルです (版 %lld > %d)。"
 				"この版ではマージできません", path, version, schema_version_latest());
-	if (version < schema_version_latest())
-		return tsu_fail(err, TSU_DB_NEWER, "%s: 古い版 (版 %lld) のファイルです。"
-				"一度 tsunagu で開いて更新してからマージしてください", path, version);
+	*older = version < schema_version_latest();
 	return TSU_OK;
+}
+
+/* A copy of an older file, brought to this version in a private
+ * directory (OTHER itself stays as it is); *dir gets the directory to
+ * remove afterwards. */
+static enum tsu_status upgraded_copy(const char *path, char **dir, char **copy,
+				     struct tsu_error *err)
+{
+	struct sbuf d = {0}, f = {0};
+	const char *tmp = getenv("TMPDIR");
+	sbuf_addf(&d, "%s/tsunagu-merge-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(d.s)) {
+		sbuf_free(&d);
+		return tsu_fail(err, TSU_IO, "一時フォルダを作れません");
+	}
+	sbuf_addf(&f, "%s/other.db", d.s);
+	struct store *o = NULL;
+	enum tsu_status rc = store_copy_file(path, f.s, err);
+	if (rc == TSU_OK)
+		rc = store_open(f.s, STORE_OPEN_EXISTING, &o, err);
+	store_close(o);
+	*dir = sbuf_detach(&d);
+	*copy = sbuf_detach(&f);
+	return rc;
+}
+
+static void remove_dir(const char *dir)
+{
+	struct sbuf f = {0};
+	static const char *const names[] = {"other.db", "other.db-journal", "other.db.bak-v1", NULL};
+	for (int i = 0; names[i]; i++) {
+		sbuf_reset(&f);
+		sbuf_addf(&f, "%s/%s", dir, names[i]);
+		unlink(f.s);
+	}
+	sbuf_free(&f);
+	rmdir(dir);
 }
 
 static enum tsu_status exec_bind1(struct store *st, const char *sql, const char *arg,
@@ -400,9 +435,21 @@ enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
 	*sum = (struct merge_summary){0};
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているためマージできません", st->path);
-	enum tsu_status rc = check_other(other, err);
+	bool older = false;
+	enum tsu_status rc = check_other(other, &older, err);
 	if (rc != TSU_OK || same_file(st->path, other))
 		return rc; /* a file merged with itself: nothing to bring */
+	if (older) {
+		char *dir = NULL, *copy = NULL;
+		rc = upgraded_copy(other, &dir, &copy, err);
+		if (rc == TSU_OK)
+			rc = store_merge(st, copy, dry_run, sum, err);
+		if (dir)
+			remove_dir(dir);
+		free(dir);
+		free(copy);
+		return rc;
+	}
 	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				NULL, idset_step, idset_final);
 	char *uri = readonly_uri(other);

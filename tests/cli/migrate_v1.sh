@@ -79,4 +79,22 @@ run "$T" merge "$WORK/a.db" -d "$WORK/b.db"
 for k in parties tasks; do
 	expect_eq "$("$T" list $k --format csv -d "$WORK/a.db")" "$("$T" list $k --format csv -d "$WORK/b.db")" "$k identical"
 done
+
+# a file of the older version merges as it is: a copy of it is brought up
+# to date in a private folder; the file itself is not touched
+cp "$FIX/v1.db" "$WORK/old.db"
+chmod 0400 "$WORK/old.db"
+sum_before=$(md5sum <"$WORK/old.db")
+cp "$FIX/v1.db" "$WORK/new.db"
+chmod 0600 "$WORK/new.db"
+"$T" edit party "$p2" --notes "新しい版で" -d "$WORK/new.db" >/dev/null
+run "$T" merge "$WORK/old.db" -d "$WORK/new.db"
+expect_rc 0 "merge a version 1 file"
+expect_out_has "取り込む変更はありません" "the two share their history"
+run "$T" merge "$WORK/new.db" -d "$WORK/a.db"
+expect_rc 0 "and the other way"
+expect_out_has "変更 1 件" "the edit made in the new version comes"
+expect_eq "$(md5sum <"$WORK/old.db")" "$sum_before" "the older file is never written"
+[ -z "$(ls "${TMPDIR:-/tmp}" | grep '^tsunagu-merge-' || true)" ] || fail "temporary copy left behind"
+ok
 done_tests
