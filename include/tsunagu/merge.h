@@ -25,7 +25,8 @@ struct merge_summary {
 /* Brings every change of `other` that this file lacks, in one transaction
  * after a backup copy FILE.bak-merge (0600).  `other` is opened read-only
  * and never written; a file that is not tsunagu's, is damaged or is of
- * another schema version is refused (exit 3).  `dry_run` does the work,
+ * a newer schema version is refused (exit 3); an older one is read
+ * through a copy upgraded in a private temporary folder.  `dry_run` does the work,
  * fills *sum and changes nothing. */
 enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
 			    struct merge_summary *sum, struct tsu_error *err);
