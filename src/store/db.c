@@ -294,6 +294,11 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 		if (store_commit(st, err) != TSU_OK)
 			return err->status;
 	}
+	/* the steps leave the pages of replaced tables free: give them back,
+	 * so that no old text stays in free pages and a new file has none
+	 * that a later failed write could leave its rows in */
+	if (from < latest)
+		store_exec(st, "VACUUM", NULL);
 	return TSU_OK;
 }
 
