@@ -363,8 +363,10 @@ enum tsu_status ctl_parts(const struct ctl_prop *p, char ***parts, size_t *n,
 
 	*parts = NULL;
 	*n = 0;
-	if (st != TSU_OK)
+	if (st != TSU_OK) {
+		sbuf_free(&raw); /* a failed conversion may have filled it */
 		return st;
+	}
 	for (size_t start = 0, i = 0;; i++) {
 		if (s[i] == '\\' && s[i + 1]) {
 			i++;

@@ -133,7 +133,6 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				  const struct csv_row *row, struct tsu_error *err)
 {
-	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
 	size_t n = 0;
 	const char *id = NULL;
 	enum tsu_status st = TSU_OK;
@@ -142,6 +141,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 		return io_at_line(c, row->line, TSU_INVALID,
 				  (tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
 					    row->n, m->ncols), err));
+	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
 	for (size_t i = 0; i < m->ncols && st == TSU_OK; i++) {
 		const char *cell = i < row->n ? row->f[i] : "";
 		if (m->field[i] == -2) {
