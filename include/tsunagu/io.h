@@ -14,6 +14,7 @@ struct io_options {
 	enum io_encoding encoding;
 	bool dry_run;
 	const char *area_id;  /* export: only this area (full id) or NULL */
+	bool force;           /* export: replace an existing file (never a database) */
 };
 
 /* Progress in bytes (import) or rows (export); total may be 0 if unknown. */
@@ -26,7 +27,9 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,
 			  io_report_cb report, void *ud, struct tsu_error *err);
 /* kind: parties, tasks, events, vcard, ical, karte.  path NULL = stdout.
- * Files written are mode 0600. */
+ * Files written are mode 0600.  The path is checked by outguard_check
+ * first: never the open database or any SQLite file, an existing file
+ * only with opt->force. */
 enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,
 			  void *ud, struct tsu_error *err);

@@ -20,7 +20,7 @@ const struct cli_command cli_commands[] = {
 	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID"},
 	{"history", cli_cmd_history, false, "history party|task|... ID"},
 	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]"},
-	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE] [--encoding utf-8|cp932]"},
+	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]"},
 	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db"},
 	{"check", cli_cmd_check, false, "check"},
 	{NULL, NULL, false, NULL},

@@ -9,6 +9,7 @@
 #include "tsunagu/io_karte.h"
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/io_table.h"
+#include "tsunagu/outguard.h"
 
 bool io_encoding_parse(const char *s, enum io_encoding *out)
 {
@@ -138,6 +139,9 @@ enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			continue;
 		if (exporters[i].utf8_only && opt->encoding == IO_ENC_CP932)
 			return tsu_fail(err, TSU_USAGE, "%s は UTF-8 でしか書き出せません", kind);
+		if (path && strcmp(path, "-") != 0 &&
+		    (rc = outguard_check(path, store_path(st), opt->force, err)) != TSU_OK)
+			return rc;
 		rc = outfile_open(path, opt->encoding, exporters[i].csv, &o, err);
 		if (rc != TSU_OK)
 			return rc;

@@ -22,6 +22,7 @@
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/tmpfiles.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
 #include "tsunagu/store.h"
@@ -325,6 +326,8 @@ static bool tui_locale(void)
 static void tui_screen_start(struct tui *t)
 {
 	initscr();
+	/* after initscr: the clean-up runs first, then curses' own handler */
+	tmpfiles_guard_signals();
 	raw();
 	noecho();
 	nonl();
