@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "tsunagu/cli.h"
 #include "tsunagu/config.h"
+#include "tsunagu/sanitize.h"
 
 #ifndef TSUNAGU_VERSION
 #define TSUNAGU_VERSION "0.0.0"
@@ -93,7 +94,7 @@ int cli_run(const struct cli_globals *g, int argc, char **argv)
 	while (cmd->name && strcmp(cmd->name, argv[0]) != 0)
 		cmd++;
 	if (!cmd->name) {
-		fprintf(stderr, "tsunagu: 「%s」というコマンドはありません (tsunagu --help)\n", argv[0]);
+		cli_say(stderr, "tsunagu: ", "「%s」というコマンドはありません (tsunagu --help)", argv[0]);
 		return 2;
 	}
 	int rc = cmd->needs_db ? cli_open(&c, false) : 0;
@@ -112,15 +113,27 @@ int cli_open(struct cli *c, bool create)
 		       &c->st, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	if (err.status != TSU_OK) /* opened read-only: say why, go on */
-		fprintf(c->errf, "tsunagu: %s\n", err.msg);
+		cli_say(c->errf, "tsunagu: ", "%s", err.msg);
 	store_set_author(c->st, c->author);
 	return 0;
 }
 
 int cli_fail(struct cli *c, const struct tsu_error *err)
 {
-	fprintf(c->errf, "tsunagu: %s\n", err->msg[0] ? err->msg : tsu_status_message(err->status));
+	cli_say(c->errf, "tsunagu: ", "%s", err->msg[0] ? err->msg : tsu_status_message(err->status));
 	return tsu_status_exit_code(err->status);
+}
+
+void cli_say(FILE *f, const char *prefix, const char *fmt, ...)
+{
+	char line[TSU_ERROR_MSG_MAX * 2];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	char *clean = text_sanitize(line, 0);
+	fprintf(f, "%s%s\n", prefix, clean);
+	free(clean);
 }
 
 int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)

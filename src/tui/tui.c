@@ -22,6 +22,7 @@
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/sanitize.h"
 #include "tsunagu/tmpfiles.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
@@ -376,7 +377,9 @@ int tui_main(const struct tui_options *opt)
 	t.author = opt->author ? opt->author : asked;
 	if (store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
 		endwin();
-		fprintf(stderr, "tsunagu: %s\n", err.msg);
+		char *shown = text_sanitize(err.msg, 0); /* it quotes the path */
+		fprintf(stderr, "tsunagu: %s\n", shown);
+		free(shown);
 		free(asked);
 		return tsu_status_exit_code(err.status);
 	}
