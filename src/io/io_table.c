@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tsunagu/consent.h"
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
 #include "tsunagu/io_table.h"
@@ -118,7 +119,7 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 	if (strcmp(e->name, "party") != 0 ||
 	    store_get(c->st, e->name, id, false, &old, &e2) != TSU_OK)
 		return n;
-	bool allowed = io_contact_allowed(old);
+	bool allowed = consent_record_allowed(old);
 	record_free(old);
 	for (size_t i = 0; i < n; i++) {
 		const struct field_def *f = entity_field(e, fv[i].name);
@@ -264,7 +265,7 @@ static const char *shown_value(struct table_export *x, const struct record *r, i
 static int export_row(void *ud, const struct record *r)
 {
 	struct table_export *x = ud;
-	bool contact_ok = strcmp(x->e->name, "party") != 0 || io_contact_allowed(r);
+	bool contact_ok = strcmp(x->e->name, "party") != 0 || consent_record_allowed(r);
 	int32_t bad;
 
 	sbuf_reset(&x->line);

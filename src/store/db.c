@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "internal.h"
+#include "consent_sql.h"
 #include "schema.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
@@ -286,6 +287,8 @@ static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_e
 		sqlite3_close(st->db);
 	st->readonly = readonly;
 	if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK)
+		return store_sql_fail(st, err, st->path);
+	if (consent_sql_register(st->db) != SQLITE_OK) /* the lists use it */
 		return store_sql_fail(st, err, st->path);
 	return apply_pragmas(st, err);
 }
