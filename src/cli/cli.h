@@ -14,6 +14,8 @@ struct cli {
 	const char *db_path;   /* resolved: -d, $TSUNAGU_DB, XDG default */
 	const char *author;    /* $TSUNAGU_USER, config, login name */
 	struct store *st;      /* opened lazily by cli_open() */
+	bool verify;           /* cli_open checks header, schema and pages
+				* (store_verify) before the command writes or copies */
 	FILE *out;
 	FILE *errf;
 };
@@ -26,6 +28,8 @@ struct cli_command {
 				* this false and call cli_open() themselves, so
 				* a usage error is reported as one (exit 2). */
 	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
+	bool writes;           /* writes to the file or copies it out: the
+				* file is verified first (struct cli.verify) */
 };
 
 /* The subcommand table, NULL-terminated (cli.c). */

@@ -18,6 +18,7 @@
 #include "schema.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
+#include "tsunagu/store_verify.h"
 
 #define TSUNAGU_APPLICATION_ID 0x54535547 /* "TSUG" */
 
@@ -135,7 +136,7 @@ static enum tsu_status read_int(struct store *st, const char *sql, long long *ou
 
 /* ---- transactions ---- */
 
-enum tsu_status store_begin(struct store *st, struct tsu_error *err)
+static enum tsu_status begin_unchecked(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
@@ -144,6 +145,18 @@ enum tsu_status store_begin(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
 	if (rc != TSU_OK)
 		st->tx_depth = 0;
+	return rc;
+}
+
+/* The outermost transaction first checks, under the write lock, that the
+ * header and the schema are still what tsunagu wrote: nothing is written
+ * into a file that is damaged or was changed behind the program's back. */
+enum tsu_status store_begin(struct store *st, struct tsu_error *err)
+{
+	bool outermost = st->tx_depth == 0;
+	enum tsu_status rc = begin_unchecked(st, err);
+	if (rc == TSU_OK && outermost && (rc = store_verify_quick(st, err)) != TSU_OK)
+		store_rollback(st);
 	return rc;
 }
 
@@ -238,7 +251,7 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 		return err->status;
 	for (long long v = from; v < latest; v++) {
 		char sql[96];
-		if (store_begin(st, err) != TSU_OK)
+		if (begin_unchecked(st, err) != TSU_OK) /* the schema is on its way */
 			return err->status;
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 v + 1, TSUNAGU_APPLICATION_ID);
@@ -265,7 +278,8 @@ static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 	    read_int(st, "PRAGMA application_id", &app, err) != TSU_OK ||
 	    read_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) != TSU_OK)
 		return err->status;
-	if ((version == 0 && tables > 0) || (app != 0 && app != TSUNAGU_APPLICATION_ID))
+	if (version < 0 || (version == 0 && tables > 0) ||
+	    (app != 0 && app != TSUNAGU_APPLICATION_ID))
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではありません", st->path);
 	if (version > schema_version_latest()) {
 		st->readonly = true;
@@ -332,6 +346,9 @@ enum tsu_status store_open(const char *path, enum store_mode mode, struct store 
 			return err->status;
 	} else if (!S_ISREG(sb.st_mode)) {
 		return tsu_fail(err, TSU_IO, "%s: 通常のファイルではありません", path);
+	} else if (sb.st_size == 0 && mode != STORE_OPEN_CREATE) {
+		/* SQLite would take it for a new database and we would seed it */
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: 空のファイルです (tsunagu のデータベースではありません)", path);
 	} else if ((sb.st_mode & 077) && sb.st_uid == getuid()) {
 		chmod(path, 0600); /* a copied file may have come back world-readable */
 	}

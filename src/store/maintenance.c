@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "internal.h"
 #include "schema.h"
+#include "tsunagu/store_verify.h"
 #include "tsunagu/tmpfiles.h"
 
 /* Copies the open database into `dst` with the online backup API. */
@@ -95,7 +96,8 @@ static int report_rows(struct store *st, const char *sql, const char *ok_row,
 enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 			    struct tsu_error *err)
 {
-	int problems = report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
+	int problems = store_verify_structure(st, cb, ud);
+	problems += report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
 	problems += report_rows(st, "PRAGMA foreign_key_check", NULL, cb, ud);
 	problems += report_rows(st,
 		"SELECT 'search index: ' || count(*) || ' documents without a row'"
