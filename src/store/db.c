@@ -39,8 +39,11 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 		return tsu_fail(err, TSU_DB, "%s: 開けないか書き込めません (%s)", st->path, msg);
 	case SQLITE_CONSTRAINT:
 		return tsu_fail(err, TSU_INVALID, "%s: 制約に反します (%s)", what, msg);
-	case SQLITE_FULL:
-		return tsu_fail(err, TSU_IO, "%s: ディスクがいっぱいです", st->path);
+	case SQLITE_FULL: /* the transaction is rolled back by the caller */
+		return tsu_fail(err, TSU_DB_FULL, "%s: ディスクがいっぱいです。変更は取り消しました", st->path);
+	case SQLITE_IOERR:
+		return tsu_fail(err, TSU_DB_IO, "%s: 読み書きに失敗しました。変更は取り消しました (%s)",
+				st->path, msg);
 	default:
 		return tsu_fail(err, TSU_DB, "%s: %s", what, msg);
 	}
@@ -160,13 +163,24 @@ enum tsu_status store_begin(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+/* After a disk-full or I/O error SQLite has already given up the
+ * transaction, but it leaves the journal hot (and the .db holding half a
+ * transaction) for the next reader to roll back.  Reading once plays the
+ * journal back now, so the file is whole again before the program exits
+ * (or before someone copies the .db alone). */
+static void rollback_now(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+}
+
 enum tsu_status store_commit(struct store *st, struct tsu_error *err)
 {
 	if (st->tx_depth == 0 || --st->tx_depth > 0)
 		return TSU_OK;
 	enum tsu_status rc = store_exec(st, "COMMIT", err);
 	if (rc != TSU_OK)
-		store_exec(st, "ROLLBACK", NULL);
+		rollback_now(st);
 	return rc;
 }
 
@@ -174,7 +188,7 @@ void store_rollback(struct store *st)
 {
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
-		store_exec(st, "ROLLBACK", NULL);
+		rollback_now(st);
 	}
 }
 
