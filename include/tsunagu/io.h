@@ -10,6 +10,13 @@
  */
 enum io_encoding { IO_ENC_AUTO, IO_ENC_UTF8, IO_ENC_CP932 };
 
+/* The largest field (CSV cell) or record (CSV row, vCard/iCalendar line
+ * after unfolding) an importer accepts, in bytes of UTF-8.  Importing
+ * one costs ten to fifteen times its size in memory (copies, normalised
+ * search text, history), so this keeps an import under 64 MB; anything
+ * larger is refused naming FILE:LINE and the size. */
+#define IO_FIELD_MAX (2 * 1024 * 1024)
+
 struct io_options {
 	enum io_encoding encoding;
 	bool dry_run;
