@@ -36,7 +36,9 @@ static bool is_journal_of_db(const char *path, const char *db_path)
 		return false;
 	char *db = xstrndup(path, n - k);
 	struct stat sb;
-	bool hit = outguard_is_sqlite(db) || (stat(db, &sb) == 0 && same_file(&sb, db_path));
+	/* the open database is recognised without opening it: closing a
+	 * descriptor on it would drop this process's SQLite locks */
+	bool hit = stat(db, &sb) == 0 && (same_file(&sb, db_path) || outguard_is_sqlite(db));
 	free(db);
 	return hit;
 }

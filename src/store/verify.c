@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "internal.h"
 #include "schema.h"
 #include "tsunagu/store_verify.h"
@@ -28,19 +27,23 @@ static void problemf(store_problem_cb cb, void *ud, int *n, const char *fmt, ...
 	(*n)++;
 }
 
-static int header_problems(const char *path, store_problem_cb cb, void *ud)
+/* Reads the header through SQLite's own file handle: opening and closing
+ * another descriptor on the file would drop every POSIX lock this
+ * process holds on it, the write lock of the open transaction included. */
+static int header_problems(sqlite3 *db, store_problem_cb cb, void *ud)
 {
 	unsigned char h[100];
-	struct stat sb;
+	sqlite3_file *f = NULL;
+	sqlite3_int64 fsize = 0;
 	int n = 0;
-	FILE *fp = fopen(path, "rb");
-	size_t got = fp ? fread(h, 1, sizeof(h), fp) : 0;
-	if (fp)
-		fclose(fp);
-	if (!fp || stat(path, &sb) != 0) {
+	size_t got = sizeof(h);
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f ||
+	    !f->pMethods || f->pMethods->xFileSize(f, &fsize) != SQLITE_OK) {
 		problemf(cb, ud, &n, "ファイルを読めません");
 		return n;
 	}
+	if (fsize < (sqlite3_int64)sizeof(h) || f->pMethods->xRead(f, h, sizeof(h), 0) != SQLITE_OK)
+		got = (size_t)(fsize < (sqlite3_int64)sizeof(h) ? fsize : 0);
 	if (got < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0) {
 		problemf(cb, ud, &n, "ヘッダー: SQLite のファイルではありません (%zu バイト)", got);
 		return n;
@@ -52,7 +55,7 @@ static int header_problems(const char *path, store_problem_cb cb, void *ud)
 		problemf(cb, ud, &n, "ヘッダー: ページサイズ %lu が正しくありません", page);
 		return n;
 	}
-	unsigned long long size = (unsigned long long)sb.st_size;
+	unsigned long long size = (unsigned long long)fsize;
 	if (size % page)
 		problemf(cb, ud, &n, "ヘッダー: ファイルの長さ %llu がページ (%lu) の倍数ではありません", size, page);
 	unsigned long pages = be32(h + 28);
@@ -160,7 +163,7 @@ static long long pragma_int(sqlite3 *db, const char *sql)
 
 int store_verify_structure(struct store *st, store_problem_cb cb, void *ud)
 {
-	int n = header_problems(st->path, cb, ud);
+	int n = header_problems(st->db, cb, ud);
 	if (n)
 		return n;
 	long long version = pragma_int(st->db, "PRAGMA user_version");
