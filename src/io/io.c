@@ -10,6 +10,8 @@
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/io_table.h"
 #include "tsunagu/outguard.h"
+#include "tsunagu/sbuf.h"
+#include "tsunagu/store_activity.h"
 
 bool io_encoding_parse(const char *s, enum io_encoding *out)
 {
@@ -82,11 +84,18 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			continue;
 		if ((rc = store_begin(st, err)) != TSU_OK)
 			return rc;
+		/* a long import holds the write lock: let others know why */
+		struct store_activity *note;
+		struct sbuf what = {0};
+		sbuf_addf(&what, "取り込み中 (%s %s)", kind, path);
+		store_activity_begin(st, what.s, &note);
+		sbuf_free(&what);
 		rc = importers[i].run(&c, err);
 		if (rc == TSU_OK && !opt->dry_run)
 			rc = store_commit(st, err);
 		else
 			store_rollback(st);
+		store_activity_end(note);
 		if (rc == TSU_OK)
 			summary(&c, importers[i].label);
 		return rc;

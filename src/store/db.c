@@ -18,6 +18,7 @@
 #include "schema.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
+#include "tsunagu/store_activity.h"
 #include "tsunagu/store_verify.h"
 
 #define TSUNAGU_APPLICATION_ID 0x54535547 /* "TSUG" */
@@ -28,8 +29,13 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	const char *msg = sqlite3_errmsg(st->db);
 	switch (code) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	case SQLITE_LOCKED: {
+		char note[512];
+		if (store_activity_describe(st->path, note, sizeof(note)))
+			return tsu_fail(err, TSU_DB_LOCKED, "%s: %s のため使えません。終わってからやり直してください",
+					st->path, note);
 		return tsu_fail(err, TSU_DB_LOCKED, "%s: 他のプログラムが使用中です (しばらく待ってからやり直してください)", st->path);
+	}
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではないか、壊れています", st->path);
