@@ -22,4 +22,10 @@ expect_out_lacks "042-111-1111" "export withholds it by the same rule"
 expect_out_has "042-222-2222" "export keeps it with consent"
 run "$T" export vcard -d "$DB"
 expect_out_lacks "042-111-1111" "vCard export withholds it"
+
+# the detail view shows the keeper everything, and says what is withheld
+run "$T" show party 鈴木一郎 -d "$DB"
+expect_out_has "電話 (本人同意なし: 一覧・書き出しには出ません): 042-111-1111" "show says why lists leave it out"
+run "$T" show party 佐藤花子 -d "$DB"
+expect_out_has "電話: 042-222-2222" "with consent, no remark"
 done_tests
