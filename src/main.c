@@ -1,6 +1,7 @@
 /* tsunagu: the full-screen program without arguments, else a subcommand. */
 #include <locale.h>
 #include "tsunagu/cli.h"
+#include "tsunagu/tmpfiles.h"
 #include "tsunagu/tui.h"
 
 int main(int argc, char **argv)
@@ -13,6 +14,7 @@ int main(int argc, char **argv)
 			struct tui_options opt = {.db_path = g.db_path, .author = g.author};
 			rc = tui_main(&opt);
 		} else {
+			tmpfiles_guard_signals();
 			rc = cli_run(&g, argc - 1, argv + 1);
 		}
 	}

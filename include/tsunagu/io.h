@@ -10,10 +10,18 @@
  */
 enum io_encoding { IO_ENC_AUTO, IO_ENC_UTF8, IO_ENC_CP932 };
 
+/* The largest field (CSV cell) or record (CSV row, vCard/iCalendar line
+ * after unfolding) an importer accepts, in bytes of UTF-8.  Importing
+ * one costs ten to fifteen times its size in memory (copies, normalised
+ * search text, history), so this keeps an import under 64 MB; anything
+ * larger is refused naming FILE:LINE and the size. */
+#define IO_FIELD_MAX (2 * 1024 * 1024)
+
 struct io_options {
 	enum io_encoding encoding;
 	bool dry_run;
 	const char *area_id;  /* export: only this area (full id) or NULL */
+	bool force;           /* export: replace an existing file (never a database) */
 };
 
 /* Progress in bytes (import) or rows (export); total may be 0 if unknown. */
@@ -26,7 +34,9 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,
 			  io_report_cb report, void *ud, struct tsu_error *err);
 /* kind: parties, tasks, events, vcard, ical, karte.  path NULL = stdout.
- * Files written are mode 0600. */
+ * Files written are mode 0600.  The path is checked by outguard_check
+ * first: never the open database or any SQLite file, an existing file
+ * only with opt->force. */
 enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,
 			  void *ud, struct tsu_error *err);

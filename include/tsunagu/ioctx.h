@@ -34,8 +34,4 @@ enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 			 const struct field_value *fv, size_t n, uuid_str out_id,
 			 struct tsu_error *err);
 
-/* True when the party's contact details may leave the program: an
- * organisation, or a person with 本人同意 (consent = 1). */
-bool io_contact_allowed(const struct record *party);
-
 #endif

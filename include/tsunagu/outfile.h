@@ -7,8 +7,10 @@
 #include "tsunagu/status.h"
 
 /*
- * A file being exported.  It is written to a new temporary file beside
- * the target (O_CREAT|O_EXCL, mode 0600) and renamed over it only on
+ * A file being exported.  It is written to a new temporary file in a
+ * private directory beside the target (tmpfiles.h: mode 0700, removed
+ * on SIGTERM/SIGHUP/SIGINT; the file O_CREAT|O_EXCL, mode 0600) and
+ * renamed over the target only on
  * outfile_commit, so a failed export leaves no half-written file and an
  * existing file is never opened for writing.  NULL or "-" writes to
  * standard output.  Text goes in as UTF-8 and out in the chosen encoding.

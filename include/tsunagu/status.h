@@ -22,7 +22,9 @@
 	_(DB_LOCKED,   3, "データベースが使用中です") \
 	_(DB_CORRUPT,  3, "データベースが壊れています") \
 	_(DB_NEWER,    3, "新しい版のデータベースです") \
-	_(DB_MISSING,  3, "データベースがありません")
+	_(DB_MISSING,  3, "データベースがありません") \
+	_(DB_FULL,     3, "ディスクがいっぱいです") \
+	_(DB_IO,       3, "データベースの読み書きに失敗しました")
 
 enum tsu_status {
 #define TSU_STATUS_ENUM(name, code, msg) TSU_##name,

@@ -6,26 +6,28 @@
 #include "cli.h"
 #include "tsunagu/cli.h"
 #include "tsunagu/config.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/store_verify.h"
 
 #ifndef TSUNAGU_VERSION
 #define TSUNAGU_VERSION "0.0.0"
 #endif
 
 const struct cli_command cli_commands[] = {
-	{"init", cli_cmd_init, false, "init [--demo [--scale N]]"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]"},
-	{"show", cli_cmd_show, false, "show area|party|task|event ID"},
-	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ..."},
-	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ..."},
-	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID"},
-	{"history", cli_cmd_history, false, "history party|task|... ID"},
-	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]"},
-	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE] [--encoding utf-8|cp932]"},
-	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db"},
-	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]"},
-	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all"},
-	{"check", cli_cmd_check, false, "check"},
-	{NULL, NULL, false, NULL},
+	{"init", cli_cmd_init, false, "init [--demo [--scale N]]", false},
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false},
+	{"show", cli_cmd_show, false, "show area|party|task|event ID", false},
+	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ...", true},
+	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ...", true},
+	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID", true},
+	{"history", cli_cmd_history, false, "history party|task|... ID", false},
+	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]", true},
+	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]", true},
+	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db", true},
+	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]", true},
+	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all", true},
+	{"check", cli_cmd_check, false, "check", false},
+	{NULL, NULL, false, NULL, false},
 };
 
 static void print_help(FILE *f)
@@ -95,9 +97,10 @@ int cli_run(const struct cli_globals *g, int argc, char **argv)
 	while (cmd->name && strcmp(cmd->name, argv[0]) != 0)
 		cmd++;
 	if (!cmd->name) {
-		fprintf(stderr, "tsunagu: 「%s」というコマンドはありません (tsunagu --help)\n", argv[0]);
+		cli_say(stderr, "tsunagu: ", "「%s」というコマンドはありません (tsunagu --help)", argv[0]);
 		return 2;
 	}
+	c.verify = cmd->writes;
 	int rc = cmd->needs_db ? cli_open(&c, false) : 0;
 	if (rc == 0)
 		rc = cmd->run(&c, argc, argv);
@@ -114,15 +117,29 @@ int cli_open(struct cli *c, bool create)
 		       &c->st, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	if (err.status != TSU_OK) /* opened read-only: say why, go on */
-		fprintf(c->errf, "tsunagu: %s\n", err.msg);
+		cli_say(c->errf, "tsunagu: ", "%s", err.msg);
+	if (c->verify && store_verify(c->st, &err) != TSU_OK)
+		return cli_fail(c, &err);
 	store_set_author(c->st, c->author);
 	return 0;
 }
 
 int cli_fail(struct cli *c, const struct tsu_error *err)
 {
-	fprintf(c->errf, "tsunagu: %s\n", err->msg[0] ? err->msg : tsu_status_message(err->status));
+	cli_say(c->errf, "tsunagu: ", "%s", err->msg[0] ? err->msg : tsu_status_message(err->status));
 	return tsu_status_exit_code(err->status);
+}
+
+void cli_say(FILE *f, const char *prefix, const char *fmt, ...)
+{
+	char line[TSU_ERROR_MSG_MAX * 2];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	char *clean = text_sanitize(line, 0);
+	fprintf(f, "%s%s\n", prefix, clean);
+	free(clean);
 }
 
 int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)

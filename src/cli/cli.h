@@ -14,6 +14,8 @@ struct cli {
 	const char *db_path;   /* resolved: -d, $TSUNAGU_DB, XDG default */
 	const char *author;    /* $TSUNAGU_USER, config, login name */
 	struct store *st;      /* opened lazily by cli_open() */
+	bool verify;           /* cli_open checks header, schema and pages
+				* (store_verify) before the command writes or copies */
 	FILE *out;
 	FILE *errf;
 };
@@ -26,6 +28,8 @@ struct cli_command {
 				* this false and call cli_open() themselves, so
 				* a usage error is reported as one (exit 2). */
 	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
+	bool writes;           /* writes to the file or copies it out: the
+				* file is verified first (struct cli.verify) */
 };
 
 /* The subcommand table, NULL-terminated (cli.c). */
@@ -34,6 +38,13 @@ extern const struct cli_command cli_commands[];
 /* Opens c->db_path (creating it when `create`); prints the error and
  * returns its exit code on failure, 0 on success. */
 int cli_open(struct cli *c, bool create);
+/* Prints prefix and the formatted line, then a newline, on f.  The line
+ * goes through text_sanitize like everything on the screen: it quotes
+ * paths, arguments and cell values, which may hold escape sequences
+ * (ESC ] 0 ; ... BEL retitles a terminal).  Every message of the command
+ * line that quotes anything is printed through here. */
+void cli_say(FILE *f, const char *prefix, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Prints "tsunagu: MESSAGE" on stderr and returns the exit code of st. */
 int cli_fail(struct cli *c, const struct tsu_error *err);
 int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)

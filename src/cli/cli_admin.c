@@ -36,14 +36,14 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 		unlink(c->db_path); /* nothing half-made is left behind */
 		return cli_fail(c, &err);
 	}
-	fprintf(c->errf, "作成しました: %s%s\n", c->db_path, demo ? " (デモデータ入り)" : "");
+	cli_say(c->errf, "", "作成しました: %s%s", c->db_path, demo ? " (デモデータ入り)" : "");
 	return 0;
 }
 
 static void print_problem(void *ud, const char *line)
 {
 	struct cli *c = ud;
-	fprintf(c->out, "%s\n", line);
+	cli_say(c->out, "", "%s", line);
 }
 
 int cli_cmd_check(struct cli *c, int argc, char **argv)
@@ -56,7 +56,7 @@ int cli_cmd_check(struct cli *c, int argc, char **argv)
 		return rc;
 	if (store_check(c->st, print_problem, c, &err) != TSU_OK)
 		return cli_fail(c, &err);
-	fprintf(c->out, "ok: %s (版 %d)\n", c->db_path, STORE_SCHEMA_VERSION);
+	cli_say(c->out, "", "ok: %s (版 %d)", c->db_path, STORE_SCHEMA_VERSION);
 	return 0;
 }
 
@@ -70,6 +70,6 @@ int cli_cmd_snapshot(struct cli *c, int argc, char **argv)
 		return rc;
 	if (store_snapshot(c->st, argv[1], &err) != TSU_OK)
 		return cli_fail(c, &err);
-	fprintf(c->errf, "作成しました: %s\n", argv[1]);
+	cli_say(c->errf, "", "作成しました: %s", argv[1]);
 	return 0;
 }

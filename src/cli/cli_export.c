@@ -1,4 +1,4 @@
-/* `tsunagu export KIND [--area A] [-o FILE] [--encoding utf-8|cp932]` */
+/* `tsunagu export KIND [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]` */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -22,6 +22,8 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		} else if (!missing && ((v = cli_opt(argc, argv, &i, "-o", &missing)) ||
 					(!missing && (v = cli_opt(argc, argv, &i, "--output", &missing))))) {
 			out = v;
+		} else if (!missing && strcmp(argv[i], "--force") == 0) {
+			opt.force = true;
 		} else if (missing) {
 			return cli_usage(c, "export", "オプションに値がありません");
 		} else if (argv[i][0] == '-' && argv[i][1]) {

@@ -9,7 +9,7 @@ static void print_report(void *ud, const char *line)
 {
 	struct cli *c = ud;
 
-	fprintf(c->out, "%s\n", line);
+	cli_say(c->out, "", "%s", line);
 }
 
 /* A percentage on a terminal only: scripts and tests see nothing. */

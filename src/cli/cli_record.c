@@ -172,7 +172,7 @@ int cli_cmd_delete(struct cli *c, int argc, char **argv)
 		return rc;
 	rc = in_transaction(c, store_delete(c->st, e->name, id, &err), &err);
 	if (rc == 0)
-		fprintf(c->errf, "削除しました: %s\n", id);
+		cli_say(c->errf, "", "削除しました: %s", id);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "tsunagu/consent.h"
 #include "tsunagu/list.h"
 #include "tsunagu/record.h"
 #include "tsunagu/sanitize.h"
@@ -79,12 +80,21 @@ static int print_related_row(void *ud, int n, const char *const *names, const ch
 static int print_record(struct cli *c, const struct record *r)
 {
 	struct tsu_error err = {0};
+	/* the record's keeper sees everything here; contact details that the
+	 * consent rule keeps out of lists and exports say so */
+	bool withheld = strcmp(r->def->name, "party") == 0 && !consent_record_allowed(r);
 	fprintf(c->out, "ID: %s\n", r->id);
 	for (int i = 0; i < r->def->nfields; i++) {
 		const struct field_def *f = &r->def->fields[i];
 		char *v = shown_value(c, f, r->values[i]);
-		if (v)
+		if (v && withheld && (f->flags & FIELD_CONTACT) && *v) {
+			struct sbuf label = {0};
+			sbuf_addf(&label, "%s (本人同意なし: 一覧・書き出しには出ません)", f->label);
+			print_field(c, label.s, v);
+			sbuf_free(&label);
+		} else if (v) {
 			print_field(c, f->label, v);
+		}
 		free(v);
 	}
 	fprintf(c->out, "作成: %s %s\n更新: %s %s\n", r->created_at, r->created_by,

@@ -42,19 +42,29 @@ static void trim_partial_utf8(char *buf)
 		buf[i - 1] = '\0';
 }
 
+/* The message is formatted into a buffer of its own and copied over
+ * err->msg only afterwards, so that err->msg may itself be an argument
+ * ("%s:%ld: %s", file, line, err->msg): vsnprintf into a buffer it is
+ * also reading from is undefined, and in practice doubled the prefix and
+ * cut the last character in half. */
 enum tsu_status tsu_vfail(struct tsu_error *err, enum tsu_status st,
 			  const char *fmt, va_list ap)
 {
+	char msg[TSU_ERROR_MSG_MAX];
+
 	if (!err)
 		return st;
-	err->status = st;
 	if (fmt && *fmt) {
-		int n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-		if (n >= (int)sizeof(err->msg))
-			trim_partial_utf8(err->msg);
+		int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+		if (n < 0)
+			snprintf(msg, sizeof(msg), "%s", tsu_status_message(st));
+		else if (n >= (int)sizeof(msg))
+			trim_partial_utf8(msg);
 	} else {
-		snprintf(err->msg, sizeof(err->msg), "%s", tsu_status_message(st));
+		snprintf(msg, sizeof(msg), "%s", tsu_status_message(st));
 	}
+	err->status = st;
+	memcpy(err->msg, msg, sizeof(msg));
 	return st;
 }
 

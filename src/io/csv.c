@@ -243,6 +243,9 @@ static enum tsu_status next_record(struct csv_reader *r, const struct csv_row **
 					enc_reader_name(r->src), r->line);
 		if ((st = feed(r, &s, c, &done, err)) != TSU_OK)
 			return st;
+		if (r->buf.len > IO_FIELD_MAX)
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: 1 件が大きすぎます (%zu バイトを超えました。上限は %d MB)",
+					enc_reader_name(r->src), start, r->buf.len, IO_FIELD_MAX >> 20);
 		if (!done)
 			continue;
 		if (r->noffs == 1 && r->buf.len == 1) {

@@ -110,6 +110,12 @@ static enum tsu_status read_line(struct ctl_reader *r, struct sbuf *b, bool *got
 		size_t n = nl ? (size_t)(nl - start) : r->len - r->pos;
 
 		*got = true;
+		if (memchr(start, '\0', n))
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: NUL 文字 (0x00) があります",
+					enc_reader_name(r->src), r->line);
+		if (b->len + n > IO_FIELD_MAX)
+			return tsu_fail(err, TSU_INVALID, "%s:%ld: 1 行が大きすぎます (%zu バイトを超えました。上限は %d MB)",
+					enc_reader_name(r->src), r->line, b->len + n, IO_FIELD_MAX >> 20);
 		sbuf_addn(b, start, n);
 		r->pos += n + (nl != NULL);
 		if (nl) {
@@ -170,6 +176,11 @@ static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 		for (;;) {
 			long pl = r->line;
 			bool more;
+			if (r->logical.len > IO_FIELD_MAX) {
+				st = tsu_fail(err, TSU_INVALID, "%s:%ld: 1 行が大きすぎます (%zu バイトを超えました。上限は %d MB)",
+					      ctl_name(r), *line, r->logical.len, IO_FIELD_MAX >> 20);
+				break;
+			}
 			if ((st = read_line(r, &phys, &more, err)) != TSU_OK || !more)
 				break;
 			if (phys.len > 0 && (phys.s[0] == ' ' || phys.s[0] == '\t')) {
@@ -316,6 +327,10 @@ enum tsu_status ctl_raw_value(const struct ctl_prop *p, struct sbuf *out,
 	for (const char *s = p->value; *s; s++) {
 		int hi, lo;
 		if (*s == '=' && (hi = hexval(s[1])) >= 0 && (lo = hexval(s[2])) >= 0) {
+			if (hi == 0 && lo == 0) { /* it would cut the text short */
+				sbuf_free(&bytes);
+				return tsu_fail(err, TSU_INVALID, "NUL 文字 (=00) があります");
+			}
 			sbuf_addc(&bytes, (char)(hi * 16 + lo));
 			s += 2;
 		} else {
@@ -363,8 +378,10 @@ enum tsu_status ctl_parts(const struct ctl_prop *p, char ***parts, size_t *n,
 
 	*parts = NULL;
 	*n = 0;
-	if (st != TSU_OK)
+	if (st != TSU_OK) {
+		sbuf_free(&raw); /* a failed conversion may have filled it */
 		return st;
+	}
 	for (size_t start = 0, i = 0;; i++) {
 		if (s[i] == '\\' && s[i + 1]) {
 			i++;

@@ -310,6 +310,8 @@ static void put_when(struct sbuf *out, const char *name, const char *date, const
 {
 	char d[9];
 
+	if (!date_is_iso(date)) /* an item read without this date */
+		return;
 	snprintf(d, sizeof(d), "%.4s%.2s%.2s", date, date + 5, date + 8);
 	if (time && *time)
 		sbuf_addf(out, "%s;TZID=Asia/Tokyo:%sT%.2s%.2s00\r\n", name, d, time, time + 3);
@@ -331,7 +333,7 @@ static const char *todo_status(const char *code)
 void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstamp)
 {
 	sbuf_add(out, it->todo ? "BEGIN:VTODO\r\n" : "BEGIN:VEVENT\r\n");
-	sbuf_addf(out, "UID:%s\r\nDTSTAMP:%s\r\n", it->uid, dtstamp);
+	sbuf_addf(out, "UID:%s\r\nDTSTAMP:%s\r\n", it->uid ? it->uid : "", dtstamp);
 	put_text(out, "SUMMARY", it->summary);
 	if (it->todo) {
 		put_when(out, "DUE", it->due, NULL);
@@ -341,10 +343,10 @@ void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstam
 		put_when(out, "DTSTART", it->date, it->start_time);
 		if (it->start_time[0] && it->end_time[0]) {
 			put_when(out, "DTEND", it->date, it->end_time);
-		} else if (!it->start_time[0]) {
+		} else if (!it->start_time[0] && date_is_iso(it->date)) {
 			int y, m, d;
 			char next[11];
-			sscanf(it->date, "%d-%d-%d", &y, &m, &d);
+			sscanf(it->date, "%d-%d-%d", &y, &m, &d); /* checked by date_is_iso */
 			date_civil_from_days(date_days_from_civil(y, m, d) + 1, &y, &m, &d);
 			snprintf(next, sizeof(next), "%04d-%02d-%02d", y, m, d);
 			put_when(out, "DTEND", next, NULL);

@@ -9,6 +9,9 @@
 #include "tsunagu/io_karte.h"
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/io_table.h"
+#include "tsunagu/outguard.h"
+#include "tsunagu/sbuf.h"
+#include "tsunagu/store_activity.h"
 
 bool io_encoding_parse(const char *s, enum io_encoding *out)
 {
@@ -82,6 +85,12 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 		if ((rc = store_begin(st, err)) != TSU_OK)
 			return rc;
 		store_bulk_begin(st);
+		/* a long import holds the write lock: let others know why */
+		struct store_activity *note;
+		struct sbuf what = {0};
+		sbuf_addf(&what, "取り込み中 (%s %s)", kind, path);
+		store_activity_begin(st, what.s, &note);
+		sbuf_free(&what);
 		rc = importers[i].run(&c, err);
 		if (rc == TSU_OK)
 			rc = store_bulk_end(st, err);
@@ -89,6 +98,7 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 			rc = store_commit(st, err);
 		else
 			store_rollback(st);
+		store_activity_end(note);
 		if (rc == TSU_OK)
 			summary(&c, importers[i].label);
 		return rc;
@@ -141,6 +151,9 @@ enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			continue;
 		if (exporters[i].utf8_only && opt->encoding == IO_ENC_CP932)
 			return tsu_fail(err, TSU_USAGE, "%s は UTF-8 でしか書き出せません", kind);
+		if (path && strcmp(path, "-") != 0 &&
+		    (rc = outguard_check(path, store_path(st), opt->force, err)) != TSU_OK)
+			return rc;
 		rc = outfile_open(path, opt->encoding, exporters[i].csv, &o, err);
 		if (rc != TSU_OK)
 			return rc;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tsunagu/consent.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/ical.h"
 #include "tsunagu/io_card.h"
@@ -381,7 +382,7 @@ static int party_card(void *ud, const struct record *r)
 {
 	struct card_export *x = ud;
 	struct sbuf uid = {0};
-	bool contact = io_contact_allowed(r);
+	bool contact = consent_record_allowed(r);
 	const char *kind = record_get(r, "kind");
 	struct vcard v = {0};
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tsunagu/consent.h"
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
 #include "tsunagu/io_table.h"
@@ -118,7 +119,7 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 	if (strcmp(e->name, "party") != 0 ||
 	    store_get(c->st, e->name, id, false, &old, &e2) != TSU_OK)
 		return n;
-	bool allowed = io_contact_allowed(old);
+	bool allowed = consent_record_allowed(old);
 	record_free(old);
 	for (size_t i = 0; i < n; i++) {
 		const struct field_def *f = entity_field(e, fv[i].name);
@@ -133,7 +134,6 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				  const struct csv_row *row, struct tsu_error *err)
 {
-	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
 	size_t n = 0;
 	const char *id = NULL;
 	enum tsu_status st = TSU_OK;
@@ -142,6 +142,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 		return io_at_line(c, row->line, TSU_INVALID,
 				  (tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
 					    row->n, m->ncols), err));
+	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
 	for (size_t i = 0; i < m->ncols && st == TSU_OK; i++) {
 		const char *cell = i < row->n ? row->f[i] : "";
 		if (m->field[i] == -2) {
@@ -264,7 +265,7 @@ static const char *shown_value(struct table_export *x, const struct record *r, i
 static int export_row(void *ud, const struct record *r)
 {
 	struct table_export *x = ud;
-	bool contact_ok = strcmp(x->e->name, "party") != 0 || io_contact_allowed(r);
+	bool contact_ok = strcmp(x->e->name, "party") != 0 || consent_record_allowed(r);
 	int32_t bad;
 
 	sbuf_reset(&x->line);

@@ -156,13 +156,3 @@ enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 		c->inserted++;
 	return st;
 }
-
-bool io_contact_allowed(const struct record *party)
-{
-	const char *kind = record_get(party, "kind");
-	const char *consent = record_get(party, "consent");
-
-	if (kind && strcmp(kind, "org") == 0)
-		return true;
-	return consent && strcmp(consent, "1") == 0;
-}

@@ -1,4 +1,6 @@
-/* Export files: temporary file + rename, 0600, encoding on the way out. */
+/* Export files: a temporary file in a private directory beside the target
+ * (removed on SIGTERM/SIGHUP/SIGINT, see tmpfiles.h) renamed into place,
+ * 0600, encoding on the way out. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,11 +11,13 @@
 #include "tsunagu/encoding.h"
 #include "tsunagu/outfile.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/tmpfiles.h"
 
 #define OUT_FLUSH 65536
 
 struct outfile {
-	char *path, *tmp;  /* tmp NULL: standard output */
+	char *path;        /* NULL: standard output */
+	struct tmpdir tmp;
 	int fd;
 	enum io_encoding enc;
 	struct enc_cp932 cp;
@@ -22,20 +26,20 @@ struct outfile {
 
 static enum tsu_status open_temp(struct outfile *o, struct tsu_error *err)
 {
-	for (unsigned n = 0; n < 100; n++) {
-		free(o->tmp);
-		o->tmp = xmalloc(strlen(o->path) + 48);
-		sprintf(o->tmp, "%s.tmp-%ld-%u", o->path, (long)getpid(), n);
-		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (o->fd >= 0) {
-			/* the umask could only have narrowed it; make it exact */
-			fchmod(o->fd, 0600);
-			return TSU_OK;
-		}
-		if (errno != EEXIST)
-			break;
+	char *parent = tmpfiles_parent_of(o->path);
+	enum tsu_status st = tmpdir_make(&o->tmp, parent, "export.partial", err);
+	free(parent);
+	if (st != TSU_OK)
+		return st;
+	o->fd = open(o->tmp.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (o->fd < 0) {
+		int e = errno;
+		tmpdir_remove(&o->tmp);
+		return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(e));
 	}
-	return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
+	/* the umask could only have narrowed it; make it exact */
+	fchmod(o->fd, 0600);
+	return TSU_OK;
 }
 
 enum tsu_status outfile_open(const char *path, enum io_encoding enc, bool bom,
@@ -49,7 +53,6 @@ enum tsu_status outfile_open(const char *path, enum io_encoding enc, bool bom,
 		o->path = xstrdup(path);
 		if (open_temp(o, err) != TSU_OK) {
 			free(o->path);
-			free(o->tmp);
 			free(o);
 			return err ? err->status : TSU_IO;
 		}
@@ -98,7 +101,6 @@ static void release(struct outfile *o)
 	enc_cp932_free(&o->cp);
 	sbuf_free(&o->buf);
 	free(o->path);
-	free(o->tmp);
 	free(o);
 }
 
@@ -106,15 +108,17 @@ enum tsu_status outfile_commit(struct outfile *o, struct tsu_error *err)
 {
 	enum tsu_status st = flush(o, err);
 
-	if (o->tmp) {
+	if (o->path) {
 		if (st == TSU_OK && fsync(o->fd) != 0)
 			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
 		if (close(o->fd) != 0 && st == TSU_OK)
 			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
-		if (st == TSU_OK && rename(o->tmp, o->path) != 0)
+		if (st == TSU_OK && rename(o->tmp.file, o->path) != 0)
 			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
-		if (st != TSU_OK)
-			unlink(o->tmp);
+		if (st == TSU_OK)
+			tmpdir_keep_file(&o->tmp);
+		else
+			tmpdir_remove(&o->tmp);
 	}
 	release(o);
 	return st;
@@ -124,9 +128,9 @@ void outfile_abort(struct outfile *o)
 {
 	if (!o)
 		return;
-	if (o->tmp) {
+	if (o->path) {
 		close(o->fd);
-		unlink(o->tmp);
+		tmpdir_remove(&o->tmp);
 	}
 	release(o);
 }

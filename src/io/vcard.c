@@ -293,6 +293,8 @@ static void put_param(struct sbuf *line, const char *name, const char *value)
 /* Splits "山田 太郎" / "山田　太郎" at the first space. */
 static void split_name(const char *s, char **first, char **rest)
 {
+	if (!s)
+		s = "";
 	const char *sp = strchr(s, ' ');
 	const char *ideo = strstr(s, "\u3000");
 	size_t skip = 1;

@@ -14,9 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "internal.h"
+#include "consent_sql.h"
 #include "schema.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
+#include "tsunagu/store_activity.h"
+#include "tsunagu/store_verify.h"
 
 #define TSUNAGU_APPLICATION_ID 0x54535547 /* "TSUG" */
 
@@ -26,8 +29,13 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	const char *msg = sqlite3_errmsg(st->db);
 	switch (code) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	case SQLITE_LOCKED: {
+		char note[512];
+		if (store_activity_describe(st->path, note, sizeof(note)))
+			return tsu_fail(err, TSU_DB_LOCKED, "%s: %s のため使えません。終わってからやり直してください",
+					st->path, note);
 		return tsu_fail(err, TSU_DB_LOCKED, "%s: 他のプログラムが使用中です (しばらく待ってからやり直してください)", st->path);
+	}
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではないか、壊れています", st->path);
@@ -37,8 +45,11 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 		return tsu_fail(err, TSU_DB, "%s: 開けないか書き込めません (%s)", st->path, msg);
 	case SQLITE_CONSTRAINT:
 		return tsu_fail(err, TSU_INVALID, "%s: 制約に反します (%s)", what, msg);
-	case SQLITE_FULL:
-		return tsu_fail(err, TSU_IO, "%s: ディスクがいっぱいです", st->path);
+	case SQLITE_FULL: /* the transaction is rolled back by the caller */
+		return tsu_fail(err, TSU_DB_FULL, "%s: ディスクがいっぱいです。変更は取り消しました", st->path);
+	case SQLITE_IOERR:
+		return tsu_fail(err, TSU_DB_IO, "%s: 読み書きに失敗しました。変更は取り消しました (%s)",
+				st->path, msg);
 	default:
 		return tsu_fail(err, TSU_DB, "%s: %s", what, msg);
 	}
@@ -142,7 +153,7 @@ static enum tsu_status read_int(struct store *st, const char *sql, long long *ou
 
 /* ---- transactions ---- */
 
-enum tsu_status store_begin(struct store *st, struct tsu_error *err)
+static enum tsu_status begin_unchecked(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
@@ -154,13 +165,36 @@ enum tsu_status store_begin(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+/* The outermost transaction first checks, under the write lock, that the
+ * header and the schema are still what tsunagu wrote: nothing is written
+ * into a file that is damaged or was changed behind the program's back. */
+enum tsu_status store_begin(struct store *st, struct tsu_error *err)
+{
+	bool outermost = st->tx_depth == 0;
+	enum tsu_status rc = begin_unchecked(st, err);
+	if (rc == TSU_OK && outermost && (rc = store_verify_quick(st, err)) != TSU_OK)
+		store_rollback(st);
+	return rc;
+}
+
+/* After a disk-full or I/O error SQLite has already given up the
+ * transaction, but it leaves the journal hot (and the .db holding half a
+ * transaction) for the next reader to roll back.  Reading once plays the
+ * journal back now, so the file is whole again before the program exits
+ * (or before someone copies the .db alone). */
+static void rollback_now(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+}
+
 enum tsu_status store_commit(struct store *st, struct tsu_error *err)
 {
 	if (st->tx_depth == 0 || --st->tx_depth > 0)
 		return TSU_OK;
 	enum tsu_status rc = store_exec(st, "COMMIT", err);
 	if (rc != TSU_OK)
-		store_exec(st, "ROLLBACK", NULL);
+		rollback_now(st);
 	changelog_action_end(st);
 	return rc;
 }
@@ -183,7 +217,7 @@ void store_rollback(struct store *st)
 	st->pending = 0; /* the temporary table rolls back with the rest */
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
-		store_exec(st, "ROLLBACK", NULL);
+		rollback_now(st);
 	}
 	changelog_action_end(st);
 }
@@ -276,7 +310,7 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 		return err->status;
 	for (long long v = from; v < latest; v++) {
 		char sql[96];
-		if (store_begin(st, err) != TSU_OK)
+		if (begin_unchecked(st, err) != TSU_OK) /* the schema is on its way */
 			return err->status;
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 v + 1, TSUNAGU_APPLICATION_ID);
@@ -310,7 +344,8 @@ static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 	    read_int(st, "PRAGMA application_id", &app, err) != TSU_OK ||
 	    read_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) != TSU_OK)
 		return err->status;
-	if ((version == 0 && tables > 0) || (app != 0 && app != TSUNAGU_APPLICATION_ID))
+	if (version < 0 || (version == 0 && tables > 0) ||
+	    (app != 0 && app != TSUNAGU_APPLICATION_ID))
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではありません", st->path);
 	if (version > schema_version_latest()) {
 		st->readonly = true;
@@ -338,6 +373,8 @@ static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_e
 	int rc = sqlite3_open_v2(name.s, &st->db, flags, NULL);
 	sbuf_free(&name);
 	if (rc != SQLITE_OK)
+		return store_sql_fail(st, err, st->path);
+	if (consent_sql_register(st->db) != SQLITE_OK) /* the lists use it */
 		return store_sql_fail(st, err, st->path);
 	return apply_pragmas(st, err);
 }
@@ -378,6 +415,9 @@ enum tsu_status store_open(const char *path, enum store_mode mode, struct store 
 			return err->status;
 	} else if (!S_ISREG(sb.st_mode)) {
 		return tsu_fail(err, TSU_IO, "%s: 通常のファイルではありません", path);
+	} else if (sb.st_size == 0 && mode != STORE_OPEN_CREATE) {
+		/* SQLite would take it for a new database and we would seed it */
+		return tsu_fail(err, TSU_DB_CORRUPT, "%s: 空のファイルです (tsunagu のデータベースではありません)", path);
 	} else if ((sb.st_mode & 077) && sb.st_uid == getuid()) {
 		chmod(path, 0600); /* a copied file may have come back world-readable */
 	}

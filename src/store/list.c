@@ -2,7 +2,8 @@
  * The lists behind the panes and `tsunagu list`.  Each kind is a column
  * table (name, Japanese heading, SQL expression) and a FROM clause; the
  * filters of struct list_query become bound parameters.  JSON output wraps
- * the same query in json_group_array(json_object(...)).
+ * the same query in json_group_array(json_object(...)).  Contact columns
+ * go through the consent rule (consent.h) in every format.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ struct column {
 	" ON a.id = pa.area_id WHERE pa.party_id = p.id)") \
 	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id)") \
 	_("generation", "世代", "p.generation") \
-	_("phone", "電話", "p.phone")
+	_("phone", "電話", "CASE WHEN tsu_contact_ok(p.kind, p.consent) THEN p.phone END")
 
 #define TASK_COLS(_) \
 	_("id", "ID", "t.id") \

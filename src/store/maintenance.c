@@ -3,10 +3,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "internal.h"
 #include "schema.h"
+#include "tsunagu/store_verify.h"
+#include "tsunagu/tmpfiles.h"
 
 /* Copies the open database into `dst` with the online backup API. */
 static enum tsu_status backup_into(struct store *st, const char *dst, struct tsu_error *err)
@@ -31,25 +34,32 @@ static enum tsu_status backup_into(struct store *st, const char *dst, struct tsu
 	return rc;
 }
 
+/* The copy is made in a private directory beside `out` (tmpfiles.h), so
+ * that a signal or a failure never leaves a readable copy behind, and
+ * renamed into place when complete. */
 enum tsu_status store_snapshot(struct store *st, const char *out, struct tsu_error *err)
 {
 	if (access(out, F_OK) == 0)
 		return tsu_fail(err, TSU_IO, "%s: 既にあります (上書きしません)", out);
-	struct sbuf tmp = {0};
-	sbuf_addf(&tmp, "%s.tmp-%ld", out, (long)getpid());
-	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	enum tsu_status rc;
+	struct tmpdir tmp;
+	char *parent = tmpfiles_parent_of(out);
+	enum tsu_status rc = tmpdir_make(&tmp, parent, "snapshot.partial", err);
+	free(parent);
+	if (rc != TSU_OK)
+		return rc;
+	int fd = open(tmp.file, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
 	} else {
 		close(fd);
-		rc = backup_into(st, tmp.s, err);
-		if (rc == TSU_OK && rename(tmp.s, out) != 0)
+		rc = backup_into(st, tmp.file, err);
+		if (rc == TSU_OK && rename(tmp.file, out) != 0)
 			rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
-		if (rc != TSU_OK)
-			unlink(tmp.s);
 	}
-	sbuf_free(&tmp);
+	if (rc == TSU_OK)
+		tmpdir_keep_file(&tmp);
+	else
+		tmpdir_remove(&tmp);
 	return rc;
 }
 
@@ -130,7 +140,8 @@ static int report_rows(struct store *st, const char *sql, const char *ok_row,
 enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 			    struct tsu_error *err)
 {
-	int problems = report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
+	int problems = store_verify_structure(st, cb, ud);
+	problems += report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
 	problems += report_rows(st, "PRAGMA foreign_key_check", NULL, cb, ud);
 	problems += report_rows(st,
 		"SELECT 'search index: ' || count(*) || ' documents without a row'"

@@ -5,6 +5,8 @@
  * area selected in the Areas pane (all areas when 全エリア).
  */
 #include <curses.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
@@ -14,6 +16,8 @@
 #include "widgets.h"
 #include "tsunagu/io.h"
 #include "tsunagu/merge.h"
+#include "tsunagu/outguard.h"
+#include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
 
 #define CMD_MAX_WORDS 8
@@ -65,6 +69,8 @@ static bool cmd_options(struct tui *t, char **w, int n, struct io_options *o)
 	for (int i = 3; i < n; i++) {
 		if (strcmp(w[i], "--dry-run") == 0) {
 			o->dry_run = true;
+		} else if (strcmp(w[i], "--force") == 0) {
+			o->force = true;
 		} else if (strcmp(w[i], "--encoding") == 0 && i + 1 < n &&
 			   io_encoding_parse(w[i + 1], &o->encoding)) {
 			i++;
@@ -117,6 +123,21 @@ static void cmd_merge(struct tui *t, char **w, int n)
 	tui_reload_all(t);
 }
 
+/* An export onto an existing plain file asks first (like every
+ * destructive step); io_export refuses databases whatever the answer. */
+static bool cmd_overwrite_ok(struct tui *t, const char *path, struct io_options *o)
+{
+	struct stat sb;
+	char q[512];
+	if (o->force || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || outguard_is_sqlite(path))
+		return true;
+	char *shown = text_sanitize(path, 0);
+	snprintf(q, sizeof(q), S_CMD_OVERWRITE, shown);
+	free(shown);
+	o->force = prompt_confirm(t, q);
+	return o->force;
+}
+
 static void cmd_exec(struct tui *t, char *line)
 {
 	char *w[CMD_MAX_WORDS];
@@ -143,6 +164,8 @@ static void cmd_exec(struct tui *t, char *line)
 		return;
 	}
 	if (import && tui_readonly(t))
+		return;
+	if (!import && !cmd_overwrite_ok(t, w[2], &o))
 		return;
 	enum tsu_status rc = import
 		? io_import(t->st, w[1], w[2], &o, cmd_progress, cmd_report, &r, &err)

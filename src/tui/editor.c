@@ -18,6 +18,7 @@
 #include "screens.h"
 #include "strings.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/tmpfiles.h"
 
 static const char *editor_command(void)
 {
@@ -95,28 +96,32 @@ static int editor_spawn(const char *path)
 
 bool editor_edit(struct tui *t, const char *text, char **out)
 {
-	const char *dir = getenv("TMPDIR");
-	struct sbuf path = {0};
-	sbuf_addf(&path, "%s/tsunagu-XXXXXX.txt", dir && *dir ? dir : "/tmp");
-	int fd = mkstemps(path.s, 4);
+	const char *base = getenv("TMPDIR");
+	struct tmpdir tmp;
+	struct tsu_error err = {0};
+	int fd = -1;
 	*out = NULL;
+	/* a private 0700 directory, removed on SIGTERM/SIGHUP/SIGINT: the
+	 * text may be a case note about a resident */
+	if (tmpdir_make(&tmp, base && *base ? base : "/tmp", "tsunagu.txt", &err) == TSU_OK) {
+		fd = open(tmp.file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0)
+			tmpdir_remove(&tmp);
+	}
 	if (fd < 0) {
-		tui_msg(t, S_EDITOR_FAIL, strerror(errno));
+		tui_msg(t, S_EDITOR_FAIL, err.msg[0] ? err.msg : strerror(errno));
 		t->msg_error = true;
-		sbuf_free(&path);
 		return false;
 	}
-	fchmod(fd, 0600);
 	bool ok = editor_write(fd, text);
 	close(fd);
-	int status = ok ? editor_spawn(path.s) : -1;
+	int status = ok ? editor_spawn(tmp.file) : -1;
 	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		*out = editor_read(path.s);
-	unlink(path.s);
+		*out = editor_read(tmp.file);
+	tmpdir_remove(&tmp);
 	if (!*out) {
 		tui_msg(t, S_EDITOR_FAIL, editor_command());
 		t->msg_error = true;
 	}
-	sbuf_free(&path);
 	return *out != NULL;
 }

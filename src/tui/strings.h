@@ -151,7 +151,8 @@
 
 /* command line */
 #define S_CMD_PROMPT      "コマンド (空で Enter: メニュー): "
-#define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE / merge FILE [--dry-run]"
+#define S_CMD_USAGE       "使い方: import KIND FILE [--encoding E] [--dry-run] / export KIND FILE [--force] / merge FILE [--dry-run]"
+#define S_CMD_OVERWRITE   "「%s」は既にあります。上書きしますか"
 #define S_CMD_UNKNOWN     "不明なコマンドです: %s"
 #define S_CMD_PROGRESS    "処理中… %ld / %ld"
 #define S_CMD_PROGRESS1   "処理中… %ld"

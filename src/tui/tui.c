@@ -23,6 +23,8 @@
 #include "tsunagu/merge.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/tmpfiles.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
 #include "tsunagu/store.h"
@@ -329,6 +331,8 @@ static bool tui_locale(void)
 static void tui_screen_start(struct tui *t)
 {
 	initscr();
+	/* after initscr: the clean-up runs first, then curses' own handler */
+	tmpfiles_guard_signals();
 	raw();
 	noecho();
 	nonl();
@@ -380,7 +384,9 @@ int tui_main(const struct tui_options *opt)
 	t.author = opt->author ? opt->author : asked;
 	if (store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
 		endwin();
-		fprintf(stderr, "tsunagu: %s\n", err.msg);
+		char *shown = text_sanitize(err.msg, 0); /* it quotes the path */
+		fprintf(stderr, "tsunagu: %s\n", shown);
+		free(shown);
 		free(asked);
 		return tsu_status_exit_code(err.status);
 	}

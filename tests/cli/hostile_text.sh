@@ -1,0 +1,50 @@
+# Escape sequences in data, arguments and paths never reach the terminal
+# through messages (issue 14 item 2): what the screen shows as ^[ ... is
+# shown the same way on stderr and in import reports.
+. "$(dirname "$0")/lib/common.bash"
+"$T" init -d "$DB" 2>/dev/null
+ESC=$'\e'
+BEL=$'\a'
+TITLE="${ESC}]0;pwned${BEL}"
+
+no_controls() { # no ESC, BEL, CSI (U+009B) in stdout or stderr
+	if printf '%s%s' "$OUT" "$ERR" | grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2\x9b'; then
+		fail "$1: control characters reached the terminal: $(printf '%s' "$ERR" | od -c | head -3)"
+	fi
+	ok
+}
+
+# a CSV cell quoted in an import error (an unknown area)
+printf 'name,kind,areas\n鈴木一郎,person,諏訪%s\n' "$TITLE" >"$WORK/名簿.csv"
+run "$T" import parties "$WORK/名簿.csv" -d "$DB"
+expect_rc 1 "import with an unknown area"
+no_controls "import error quoting a cell"
+expect_err_has "名簿.csv:2:" "error names file:line"
+expect_err_has "諏訪^[" "the sequence is shown spelled out"
+
+# a heading quoted in the import report (stdout)
+printf 'name,kind,%s見出し\n山田花子,person,x\n' "$TITLE" >"$WORK/見出し.csv"
+run "$T" import parties "$WORK/見出し.csv" -d "$DB"
+expect_rc 0 "import with an unknown heading"
+no_controls "import report quoting a heading"
+
+# arguments and paths
+run "$T" "${ESC}[2J消去" -d "$DB"
+expect_rc 2 "unknown command"
+no_controls "unknown command"
+run "$T" show party "${TITLE}山田" -d "$DB"
+expect_rc 1 "show an unknown party"
+no_controls "argument quoted in not-found"
+run "$T" list parties -d "$WORK/${TITLE}.db"
+expect_rc 3 "a missing file"
+no_controls "path quoted in an error"
+run "$T" export parties -o "$WORK/x${ESC}[31m/out.csv" -d "$DB"
+expect_rc 1 "export into a missing folder"
+no_controls "output path quoted in an error"
+run "$T" add party --name "佐藤${TITLE}" --kind person --generation "${TITLE}" -d "$DB"
+expect_rc 1 "a bad choice value"
+no_controls "value quoted in a validation error"
+run "$T" list parties --area "${TITLE}" -d "$DB"
+expect_rc 1 "an unknown area"
+no_controls "area argument quoted"
+done_tests
