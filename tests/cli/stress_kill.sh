@@ -1,5 +1,5 @@
-# A few runs of scripts/stress: SIGKILL at random moments of an import and
-# of a burst of edits leaves a whole file and all-or-nothing actions.
+# A few runs of scripts/stress: SIGKILL at random moments of an import, a
+# burst of edits and a merge leaves a whole file and all-or-nothing actions.
 # (scripts/stress --runs 30 does the long version.)
 . "$(dirname "$0")/lib/common.bash"
 : "${TSUNAGU_SRC:?}"
