@@ -15,6 +15,10 @@ struct column {
 	const char *name, *label, *expr;
 };
 
+/* What a list shows in place of a contact detail the consent rule keeps
+ * out, so that an empty cell is never a mystery (JSON gives null). */
+#define LIST_WITHHELD "(本人同意なし)"
+
 #define POP_SUM "(SELECT sum(population) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
 #define P65_SUM "(SELECT sum(population_65) FROM district d WHERE d.area_id = a.id AND d.deleted_at IS NULL)"
 
@@ -46,7 +50,8 @@ struct column {
 	" ON a.id = pa.area_id WHERE pa.party_id = p.id)") \
 	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id)") \
 	_("generation", "世代", "p.generation") \
-	_("phone", "電話", "CASE WHEN tsu_contact_ok(p.kind, p.consent) THEN p.phone END")
+	_("phone", "電話", "CASE WHEN tsu_contact_ok(p.kind, p.consent) THEN p.phone" \
+	" WHEN p.phone IS NOT NULL THEN '" LIST_WITHHELD "' END")
 
 #define TASK_COLS(_) \
 	_("id", "ID", "t.id") \
@@ -203,7 +208,8 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 	if (mode == 2) {
 		sbuf_add(&sql, "SELECT json_group_array(json_object(");
 		for (int i = 0; i < d->ncols; i++)
-			sbuf_addf(&sql, "%s'%s', \"%s\"", i ? ", " : "", d->cols[i].name, d->cols[i].name);
+			sbuf_addf(&sql, "%s'%s', nullif(\"%s\", '" LIST_WITHHELD "')", i ? ", " : "",
+				  d->cols[i].name, d->cols[i].name);
 		sbuf_add(&sql, ")) FROM (");
 	}
 	if (mode == 1) {

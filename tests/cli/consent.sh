@@ -14,6 +14,8 @@ for fmt in table tsv csv json; do
 	expect_out_has "042-222-2222" "list $fmt shows the phone with consent"
 	expect_out_has "042-333-3333" "list $fmt shows an organisation's phone"
 done
+run "$T" list parties --search 鈴木 --format tsv -d "$DB"
+expect_out_has "(本人同意なし)" "the list says why the phone is not shown"
 run "$T" list parties --search 鈴木 --format json -d "$DB"
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[0].phone') IS NULL")" 1 "JSON phone is null"
 
