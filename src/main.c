@@ -1,6 +1,9 @@
 /* tsunagu: the full-screen program without arguments, else a subcommand. */
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 #include "tsunagu/cli.h"
+#include "tsunagu/config.h"
 #include "tsunagu/tmpfiles.h"
 #include "tsunagu/tui.h"
 
@@ -10,8 +13,13 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	int rc = cli_globals_parse(&argc, argv, &g);
 	if (rc < 0) {
-		if (argc < 2) {
-			struct tui_options opt = {.db_path = g.db_path, .author = g.author};
+		bool demo = argc == 2 && strcmp(argv[1], "--demo") == 0;
+		if (demo && !g.db_given) {
+			free(g.db_path);
+			g.db_path = config_demo_db_path();
+		}
+		if (argc < 2 || demo) {
+			struct tui_options opt = {.db_path = g.db_path, .author = g.author, .demo = demo};
 			rc = tui_main(&opt);
 		} else {
 			tmpfiles_guard_signals();

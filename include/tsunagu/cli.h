@@ -2,9 +2,12 @@
 #define TSUNAGU_CLI_PUBLIC_H
 
 /* What main() needs from the command-line layer. */
+#include <stdbool.h>
+
 struct cli_globals {
 	char *db_path;      /* -d FILE, $TSUNAGU_DB, or the XDG default */
 	char *author;       /* $TSUNAGU_USER or config name; NULL if never set */
+	bool db_given;      /* -d FILE was on the command line */
 };
 
 /*

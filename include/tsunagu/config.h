@@ -20,6 +20,8 @@ void config_free(struct user_config *c);
 /* $TSUNAGU_DB, else $XDG_DATA_HOME/tsunagu/tsunagu.db, else
  * ~/.local/share/tsunagu/tsunagu.db.  New string. */
 char *config_default_db_path(void);
+/* $XDG_DATA_HOME/tsunagu/demo.db (or ~/.local/share/...): `tsunagu --demo`. */
+char *config_demo_db_path(void);
 /* $TSUNAGU_USER, else c->name, else NULL (caller may ask, see tui). */
 const char *config_author(const struct user_config *c);
 /* The login name (getpwuid), or "unknown". */

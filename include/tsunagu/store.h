@@ -53,6 +53,9 @@ enum tsu_status store_seed(struct store *st, struct tsu_error *err);
 /* Adds deterministic fictional sample data (init --demo): `scale` 1 gives
  * 300+ parties, 150 tasks, 1,000 log entries, 30 events. */
 enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err);
+/* Makes a new demo file at `path` whose own work belongs to `author`: built
+ * under a temporary name and renamed, so a half-made demo is never left. */
+enum tsu_status store_demo_file(const char *path, const char *author, struct tsu_error *err);
 
 /* A consistent copy of the open database at `out` (backup API), mode 0600. */
 enum tsu_status store_snapshot(struct store *st, const char *out, struct tsu_error *err);

@@ -6,6 +6,7 @@
 struct tui_options {
 	const char *db_path; /* file to open; created (ten areas) if missing */
 	const char *author;  /* NULL: first run, ask the user's name and role */
+	bool demo;           /* --demo: make db_path a demo file if missing */
 };
 
 /* Runs until the user quits; returns the process exit status. */

@@ -57,9 +57,11 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 			}
 			free(g->db_path);
 			g->db_path = xstrdup(argv[++i]);
+			g->db_given = true;
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			free(g->db_path);
 			g->db_path = xstrdup(a + 5);
+			g->db_given = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			print_help(stdout);
 			return 0;

@@ -36,6 +36,11 @@ char *config_default_db_path(void)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "tsunagu.db");
 }
 
+char *config_demo_db_path(void)
+{
+	return xdg_path("XDG_DATA_HOME", ".local/share", "demo.db");
+}
+
 static char *config_file_path(void)
 {
 	return xdg_path("XDG_CONFIG_HOME", ".config", "config");

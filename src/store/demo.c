@@ -1,13 +1,21 @@
 /*
- * `init --demo`: fictional sample data, the same every time (a fixed-seed
- * generator, a fixed base date).  Every name is made up from lists below;
- * phone numbers use 042-000-xxxx and mail example.jp, which reach nobody.
+ * `init --demo`: fictional sample data, the same for the same day (a
+ * fixed-seed generator; dates are counted from today, so that the person
+ * trying it has overdue work and work due this week).  Every person's name
+ * is made up from lists below; phone numbers use 042-000-xxxx and mail
+ * example.jp, which reach nobody.  A fifth of the tasks are the author's
+ * (the person who makes the demo), the rest belong to fictional colleagues.
+ * Places and district figures fit each area, so titles read true and every
+ * area has an aging rate; the figures themselves are made up.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 #include "internal.h"
+#include "tsunagu/clock.h"
+#include "tsunagu/config.h"
+#include "tsunagu/date.h"
 
 struct demo {
 	struct store *st;
@@ -15,6 +23,7 @@ struct demo {
 	uuid_str areas[10];
 	uuid_str *orgs, *persons, *tasks, *depts;
 	int norgs, npersons, ntasks, ndepts;
+	long today;              /* days since 1970-01-01, local */
 	struct tsu_error *err;
 };
 
@@ -42,10 +51,25 @@ static const char *const given[][2] = {
 	{"大輔", "だいすけ"}, {"由美", "ゆみ"}, {"修", "おさむ"}, {"さくら", "さくら"},
 	{"和夫", "かずお"}, {"千尋", "ちひろ"}, {"悠斗", "ゆうと"}, {"節子", "せつこ"},
 };
-static const char *const places[][2] = {
-	{"桜ヶ丘", "さくらがおか"}, {"一ノ宮", "いちのみや"}, {"諏訪", "すわ"}, {"永山", "ながやま"},
-	{"貝取", "かいどり"}, {"豊ヶ丘", "とよがおか"}, {"落合", "おちあい"}, {"鶴牧", "つるまき"},
-	{"聖ヶ丘", "ひじりがおか"}, {"愛宕", "あたご"}, {"和田", "わだ"}, {"関戸", "せきど"},
+/*
+ * Per area, in the seeded order: the place that names its groups and tasks,
+ * the districts the demo adds where the seed has none (NAME or NAME:COUNT
+ * for 1丁目..COUNT丁目), and a typical aging rate in percent.
+ */
+static const struct demo_area {
+	const char *place, *kana, *districts;
+	int aging;
+} demo_areas[10] = {
+	{"関戸", "せきど", "関戸:5", 24},
+	{"桜ヶ丘", "さくらがおか", NULL, 31},
+	{"和田", "わだ", "和田,百草", 29},
+	{"聖ヶ丘", "ひじりがおか", "聖ヶ丘:5,連光寺:2", 30},
+	{"愛宕", "あたご", "愛宕:4", 33},
+	{"諏訪", "すわ", NULL, 38},
+	{"永山", "ながやま", "永山:7", 36},
+	{"豊ヶ丘", "とよがおか", NULL, 37},
+	{"落合", "おちあい", "落合:6", 22},
+	{"鶴牧", "つるまき", "鶴牧:6,唐木田:3", 20},
 };
 /* type, name suffix, its reading; the name is place + suffix + number */
 static const char *const org_kinds[][3] = {
@@ -98,13 +122,22 @@ static enum tsu_status put(struct demo *d, const char *entity, struct field_valu
 	return store_insert(d->st, entity, fv, n, out ? out : tmp, d->err);
 }
 
-/* The date `day_offset` days after 2026-04-01 (negative: before). */
-static void date_of(char *buf, int day_offset)
+/* The date `day_offset` days after today (negative: before), ISO. */
+static void date_of(const struct demo *d, char *buf, int day_offset)
 {
-	time_t t = (time_t)1775001600 + (time_t)day_offset * 86400; /* 2026-04-01 UTC */
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	int y, m, dd;
+	date_civil_from_days(d->today + day_offset, &y, &m, &dd);
+	snprintf(buf, 11, "%04d-%02d-%02d", y, m, dd);
+}
+
+static long today_days(void)
+{
+	char iso[16];
+	int y = 2026, m = 4, dd = 1;
+	clock_today(iso, sizeof iso);
+	if (sscanf(iso, "%d-%d-%d", &y, &m, &dd) != 3)
+		y = 2026, m = 4, dd = 1;
+	return date_days_from_civil(y, m, dd);
 }
 
 static enum tsu_status demo_orgs(struct demo *d, int n)
@@ -112,22 +145,23 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 	d->orgs = xcalloc((size_t)n, sizeof *d->orgs);
 	for (int i = 0; i < n; i++) {
 		const char *const *k = org_kinds[i % 10];
-		int pl = (int)rnd(d, 12);
+		int pl = (int)rnd(d, 10);
+		const struct demo_area *da = &demo_areas[pl];
 		char name[160], kana[200], phone[20];
 		/* "桜ヶ丘3丁目自治会": a 丁目 number stands before its suffix */
 		bool chome = strncmp(k[1], "丁目", strlen("丁目")) == 0;
 		int num = chome ? i / 10 % 6 + 1 : i / 10 + 1;
 		if (chome) {
-			snprintf(name, sizeof name, "%s%d%s", places[pl][0], num, k[1]);
-			snprintf(kana, sizeof kana, "%s%d%s", places[pl][1], num, k[2]);
+			snprintf(name, sizeof name, "%s%d%s", da->place, num, k[1]);
+			snprintf(kana, sizeof kana, "%s%d%s", da->kana, num, k[2]);
 		} else {
-			snprintf(name, sizeof name, "%s%s%d", places[pl][0], k[1], num);
-			snprintf(kana, sizeof kana, "%s%s%d", places[pl][1], k[2], num);
+			snprintf(name, sizeof name, "%s%s%d", da->place, k[1], num);
+			snprintf(kana, sizeof kana, "%s%s%d", da->kana, k[2], num);
 		}
 		snprintf(phone, sizeof phone, "042-000-%04d", 1000 + i);
 		struct field_value fv[] = {
 			{"kind", "org"}, {"name", name}, {"kana", kana}, {"org_type", k[0]},
-			{"phone", phone}, {"areas", d->areas[pl % 10]},
+			{"phone", phone}, {"areas", d->areas[pl]},
 			{"offers", PICK(d, offers)}, {"notes", "デモ用の架空の団体です。"},
 		};
 		if (put(d, "party", fv, 8, d->orgs[i]) != TSU_OK)
@@ -140,7 +174,7 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 static enum tsu_status demo_member(struct demo *d, const char *person, int i)
 {
 	char from[11];
-	date_of(from, (int)rnd(d, 300) - 330);
+	date_of(d, from, (int)rnd(d, 300) - 330);
 	struct field_value m[] = {
 		{"person_id", person}, {"org_id", d->orgs[rnd(d, (uint32_t)d->norgs)]},
 		{"role", roles[(i + (int)rnd(d, 8)) % 8]}, {"from_date", from},
@@ -179,7 +213,7 @@ static enum tsu_status demo_logs(struct demo *d, const char *task, int count, in
 {
 	for (int k = 0; k < count; k++) {
 		char date[11];
-		date_of(date, base + k * 7);
+		date_of(d, date, base + k * 7);
 		struct field_value fv[] = {
 			{"task_id", task}, {"kind", PICK(d, log_kinds)}, {"date", date},
 			{"text", PICK(d, log_texts)},
@@ -193,15 +227,20 @@ static enum tsu_status demo_logs(struct demo *d, const char *task, int count, in
 static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
 {
 	d->tasks = xcalloc((size_t)n, sizeof *d->tasks);
+	/* the author's own: some overdue, some due this week, some later */
+	static const int my_due[10] = {-10, -3, 2, -40, 5, 1, 14, -20, 30, -1};
 	const char *me = store_author(d->st);
+	int nmine = 0;
 	for (int i = 0; i < n; i++) {
 		int a = i % 10;
 		char title[200], due[11], parties[80];
-		snprintf(title, sizeof title, "%s%s", places[a][0], task_titles[i % 12]);
-		date_of(due, (int)rnd(d, 360) - 60);
+		snprintf(title, sizeof title, "%s%s", demo_areas[a].place, task_titles[i / 10 % 12]);
+		/* one in five is the author's, spread over every area */
+		bool mine = (i + i / 10) % 5 == 0;
+		const char *assignee = mine ? me : staff_names[i % 4][0];
+		date_of(d, due, mine ? my_due[nmine++ % 10] : (int)rnd(d, 360) - 60);
 		snprintf(parties, sizeof parties, "%s,%s", d->orgs[rnd(d, (uint32_t)d->norgs)],
 			 d->persons[rnd(d, (uint32_t)d->npersons)]);
-		const char *assignee = i % 5 == 0 ? me : staff_names[i % 4][0];
 		struct field_value fv[] = {
 			{"title", title}, {"status", statuses[i % 4]}, {"kind", task_kinds[i % 3]},
 			{"area_id", d->areas[a]}, {"duty", duties[i % 6]}, {"category", PICK(d, categories)},
@@ -225,8 +264,8 @@ static enum tsu_status demo_events(struct demo *d, int n)
 	for (int i = 0; i < n; i++) {
 		uuid_str ev;
 		char title[160], date[11];
-		snprintf(title, sizeof title, "%s %s", places[i % 10][0], themes[i % 5]);
-		date_of(date, i * 11 - 200);
+		snprintf(title, sizeof title, "%s %s", demo_areas[i % 10].place, themes[i % 5]);
+		date_of(d, date, i * 11 - 200);
 		struct field_value fv[] = {
 			{"title", title}, {"kind", kinds[i % 4]}, {"date", date},
 			{"place", "コミュニティセンター"}, {"area_id", d->areas[i % 10]},
@@ -268,6 +307,80 @@ static enum tsu_status demo_staff(struct demo *d)
 	return TSU_OK;
 }
 
+/* Made-up census figures for one district of area `a`. */
+static enum tsu_status district_figures(struct demo *d, int a, const char *id, const char *name)
+{
+	int pop = 1200 + (int)rnd(d, 3800);
+	int rate = demo_areas[a].aging + (int)rnd(d, 9) - 4;
+	char p[16], p65[16], hh[16], as_of[11];
+	snprintf(p, sizeof p, "%d", pop);
+	snprintf(p65, sizeof p65, "%d", pop * rate / 100);
+	snprintf(hh, sizeof hh, "%d", pop * 45 / 100);
+	date_of(d, as_of, -55);
+	struct field_value fv[] = {
+		{"area_id", d->areas[a]}, {"name", name}, {"population", p},
+		{"population_65", p65}, {"households", hh}, {"as_of", as_of},
+	};
+	if (id)
+		return store_update(d->st, "district", id, fv + 2, 4, d->err);
+	return put(d, "district", fv, 6, NULL);
+}
+
+/* The districts a demo area lacks: "関戸:5,百草" gives 関戸1丁目..5丁目 and 百草. */
+static enum tsu_status demo_add_districts(struct demo *d, int a)
+{
+	char *list = xstrdup(demo_areas[a].districts), *save = NULL;
+	enum tsu_status rc = TSU_OK;
+	for (char *tok = strtok_r(list, ",", &save); tok && rc == TSU_OK;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(tok, ':');
+		int count = colon ? atoi(colon + 1) : 0;
+		if (colon)
+			*colon = '\0';
+		for (int k = 1; k <= count && rc == TSU_OK; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "%s%d丁目", tok, k);
+			rc = district_figures(d, a, NULL, name);
+		}
+		if (!count)
+			rc = district_figures(d, a, NULL, tok);
+	}
+	free(list);
+	return rc;
+}
+
+/* Figures for the seeded districts, then the districts of the other areas. */
+static enum tsu_status demo_districts(struct demo *d)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(d->st, "SELECT id, area_id FROM district WHERE deleted_at IS NULL ORDER BY id",
+			  &s, d->err))
+		return d->err->status;
+	size_t n = 0, cap = 64;
+	struct { uuid_str id; int area; } *seeded = xcalloc(cap, sizeof *seeded);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *area = (const char *)sqlite3_column_text(s, 1);
+		int a = 0;
+		while (a < 10 && (!area || strcmp(d->areas[a], area) != 0))
+			a++;
+		if (a == 10)
+			continue;
+		if (n == cap)
+			seeded = xrealloc(seeded, (cap *= 2) * sizeof *seeded);
+		snprintf(seeded[n].id, sizeof seeded[n].id, "%s", (const char *)sqlite3_column_text(s, 0));
+		seeded[n++].area = a;
+	}
+	store_finish(d->st, s);
+	enum tsu_status rc = TSU_OK;
+	for (size_t i = 0; i < n && rc == TSU_OK; i++)
+		rc = district_figures(d, seeded[i].area, seeded[i].id, NULL);
+	free(seeded);
+	for (int a = 0; a < 10 && rc == TSU_OK; a++)
+		if (demo_areas[a].districts)
+			rc = demo_add_districts(d, a);
+	return rc;
+}
+
 static enum tsu_status demo_area_ids(struct demo *d)
 {
 	sqlite3_stmt *s;
@@ -283,13 +396,16 @@ static enum tsu_status demo_area_ids(struct demo *d)
 enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 {
 	struct tsu_error local;
-	struct demo d = {.st = st, .rng = 0x7473756E616775ULL, .err = err ? err : &local};
+	struct demo d = {.st = st, .rng = 0x7473756E616775ULL, .today = today_days(),
+			 .err = err ? err : &local};
 	if (scale < 1)
 		scale = 1;
 	enum tsu_status rc = store_begin(st, d.err);
 	store_bulk_begin(st);
 	if (rc == TSU_OK)
 		rc = demo_area_ids(&d);
+	if (rc == TSU_OK)
+		rc = demo_districts(&d);
 	if (rc == TSU_OK)
 		rc = demo_staff(&d);
 	if (rc == TSU_OK)
@@ -307,5 +423,29 @@ enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 	free(d.persons);
 	free(d.tasks);
 	free(d.depts);
+	return rc;
+}
+
+enum tsu_status store_demo_file(const char *path, const char *author, struct tsu_error *err)
+{
+	struct sbuf tmp = {0};
+	struct store *st = NULL;
+	sbuf_addf(&tmp, "%s.new.%ld", path, (long)getpid());
+	enum tsu_status rc = config_make_parent_dirs(path, err);
+	if (rc == TSU_OK)
+		rc = store_open(tmp.s, STORE_OPEN_CREATE, &st, err);
+	if (rc == TSU_OK) {
+		store_set_author(st, author);
+		rc = store_demo(st, 1, err);
+		store_close(st);
+	}
+	if (rc == TSU_OK && rename(tmp.s, path) != 0)
+		rc = tsu_fail(err, TSU_DB_IO, "デモファイルを作れません: %s", path);
+	if (rc != TSU_OK) {
+		unlink(tmp.s);
+		sbuf_addf(&tmp, "-journal");
+		unlink(tmp.s);
+	}
+	sbuf_free(&tmp);
 	return rc;
 }

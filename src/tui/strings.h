@@ -135,6 +135,7 @@
 #define S_PARTY_ORG       "団体"   /* LIST_PARTIES "kind" column */
 #define S_LOG_KIND_DEFAULT "メモ"
 #define S_FIRST_HINT      "Enter 次へ  Esc 終了"
+#define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
 #define S_HELP_KEYS       "キー"
 #define S_HELP_FORM       "入力欄\n" \

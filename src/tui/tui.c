@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "app.h"
 #include "draw.h"
 #include "screens.h"
@@ -363,6 +364,18 @@ static int tui_run(struct tui *t)
 	return 0;
 }
 
+/* --demo on a file not made yet: make it, its own work the user's. */
+static enum tsu_status tui_make_demo(struct tui *t, const struct tui_options *opt,
+				     struct tsu_error *err)
+{
+	if (!opt->demo || access(opt->db_path, F_OK) == 0)
+		return TSU_OK;
+	erase();
+	draw_text(LINES / 2, 2, COLS - 4, S_DEMO_MAKING, A_BOLD, TEXT_LEFT);
+	refresh();
+	return store_demo_file(opt->db_path, t->author, err);
+}
+
 int tui_main(const struct tui_options *opt)
 {
 	struct tui t = {0};
@@ -382,7 +395,8 @@ int tui_main(const struct tui_options *opt)
 		}
 	}
 	t.author = opt->author ? opt->author : asked;
-	if (store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
+	if (tui_make_demo(&t, opt, &err) != TSU_OK ||
+	    store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
 		endwin();
 		char *shown = text_sanitize(err.msg, 0); /* it quotes the path */
 		fprintf(stderr, "tsunagu: %s\n", shown);
