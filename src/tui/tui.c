@@ -344,6 +344,21 @@ static void tui_screen_start(struct tui *t)
 	draw_theme_init(t);
 }
 
+/* Leaves curses with a blank alternate screen.  When the window was
+ * resized while the program ran, tmux (3.3) gives the shell's screen back
+ * by resizing the alternate screen to the old size and back again, and
+ * the program's non-blank rows travel into the restored screen: the user
+ * saw the program's last frame instead of the shell.  Blank rows are
+ * dropped instead, so clearing first restores the shell's screen. */
+static void tui_screen_end(struct tui *t)
+{
+	if (!t->hangup) {
+		erase();
+		refresh();
+	}
+	endwin();
+}
+
 static int tui_run(struct tui *t)
 {
 	for (int i = 0; i < PANE_COUNT; i++) {
@@ -377,13 +392,13 @@ int tui_main(const struct tui_options *opt)
 	if (!opt->author) {
 		asked = firstrun_ask(&t);
 		if (!asked) {
-			endwin();
+			tui_screen_end(&t);
 			return 1;
 		}
 	}
 	t.author = opt->author ? opt->author : asked;
 	if (store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
-		endwin();
+		tui_screen_end(&t);
 		char *shown = text_sanitize(err.msg, 0); /* it quotes the path */
 		fprintf(stderr, "tsunagu: %s\n", shown);
 		free(shown);
@@ -396,7 +411,7 @@ int tui_main(const struct tui_options *opt)
 		tui_msg(&t, "%s", S_LOCALE_WARN);
 	store_set_author(t.st, t.author);
 	rc = tui_run(&t);
-	endwin();
+	tui_screen_end(&t);
 	store_close(t.st);
 	free(t.area_id);
 	free(t.area_name);
