@@ -70,7 +70,9 @@ static void form_load(struct tui *t, struct form *f, struct form_values preset,
 				r->preset = true;
 			}
 		form_set_value(r, v);
-		r->orig = f->rec && r->value ? xstrdup(r->value) : NULL;
+		/* a new form's defaults (today, メモ) are its starting point:
+		 * leaving it untouched changes nothing */
+		r->orig = r->value ? xstrdup(r->value) : NULL;
 	}
 	f->cur = -1;
 	form_focus(t, f, 0, 1);
@@ -84,6 +86,7 @@ static void form_free(struct form *f)
 		free(f->rows[i].display);
 	}
 	free(f->rows);
+	free(f->title);
 	le_free(&f->le);
 	if (f->rec)
 		record_free(f->rec);
@@ -325,6 +328,23 @@ static int form_key(struct tui *t, struct form *f, int key)
 	return 0;
 }
 
+/* The heading: what is added or edited, and for what (a log entry's task,
+ * a membership's organisation), so the user knows where the entry goes. */
+static void form_title(struct tui *t, struct form *f, bool add)
+{
+	struct sbuf b = {0};
+	sbuf_addf(&b, add ? S_FORM_ADD : S_FORM_EDIT, f->def->label);
+	for (int i = 0; i < f->n; i++) {
+		struct form_row *r = &f->rows[i];
+		if (!r->preset || r->def->type != FIELD_REF || !r->value)
+			continue;
+		char *name = form_ref_title(t, r->def->ref, r->value);
+		sbuf_addf(&b, S_FORM_FOR, r->def->label, name);
+		free(name);
+	}
+	f->title = sbuf_detach(&b);
+}
+
 static void form_backdrop(struct tui *t, void *ud)
 {
 	form_draw(t, ud);
@@ -345,9 +365,9 @@ bool form_run(struct tui *t, const char *entity, const char *id,
 		}
 		snprintf(f.id, sizeof(f.id), "%s", id);
 	}
-	snprintf(f.title, sizeof(f.title), id ? S_FORM_EDIT : S_FORM_ADD, f.def->label);
 	le_init(&f.le, "");
 	form_load(t, &f, preset, init);
+	form_title(t, &f, id == NULL);
 	int done = 0;
 	struct tui_backdrop saved = t->under;
 	t->under = (struct tui_backdrop){form_backdrop, &f};

@@ -19,7 +19,7 @@ struct form {
 	const struct entity_def *def;
 	struct record *rec;        /* the row being edited, or NULL (add) */
 	uuid_str id;
-	char title[128];
+	char *title;               /* heading (new string) */
 	struct form_row *rows;
 	int n;
 	int cur;                   /* row index; n = 保存, n + 1 = 取消 */

@@ -77,6 +77,7 @@
 /* forms */
 #define S_FORM_ADD        "%sを追加"
 #define S_FORM_EDIT       "%sを編集"
+#define S_FORM_FOR        " — %s「%s」"   /* the record a new entry belongs to */
 #define S_FORM_HINT       "↑↓ 項目  Enter 選択・次へ  ^E エディタ  ^S 保存  Esc 取消  F1 ヘルプ"
 #define S_FORM_SAVE       "[ 保存 ^S ]"
 #define S_FORM_CANCEL     "[ 取消 Esc ]"
