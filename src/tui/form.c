@@ -22,6 +22,7 @@
 #include "widgets.h"
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
+#include "tsunagu/utf8.h"
 
 static bool form_inline(const struct form_row *r)
 {
@@ -30,8 +31,6 @@ static bool form_inline(const struct form_row *r)
 	case FIELD_BOOL:
 	case FIELD_REF:
 		return false;
-	case FIELD_LONGTEXT:
-		return !r->value || !strchr(r->value, '\n');
 	default:
 		return true;
 	}
@@ -87,6 +86,7 @@ static void form_free(struct form *f)
 	}
 	free(f->rows);
 	free(f->title);
+	sbuf_free(&f->refused);
 	le_free(&f->le);
 	if (f->rec)
 		record_free(f->rec);
@@ -102,6 +102,14 @@ static bool form_leave(struct tui *t, struct form *f)
 		return true;
 	f->editing = false;
 	form_set_value(r, le_text(&f->le));
+	if (r->def->type == FIELD_LONGTEXT && r->value) {
+		/* an Enter too many at the end is not part of the note */
+		size_t len = strlen(r->value);
+		while (len > 0 && r->value[len - 1] == '\n')
+			r->value[--len] = '\0';
+		if (!len)
+			form_set_value(r, NULL);
+	}
 	if (r->def->type == FIELD_DATE && r->value) {
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
@@ -180,7 +188,7 @@ static void form_editor(struct tui *t, struct form *f)
 	if (f->cur >= f->n)
 		return;
 	struct form_row *r = &f->rows[f->cur];
-	if (!form_inline(r) && r->def->type != FIELD_LONGTEXT)
+	if (!form_inline(r))
 		return;
 	if (f->editing)
 		form_set_value(r, le_text(&f->le));
@@ -280,6 +288,68 @@ static bool form_changed(struct tui *t, struct form *f)
 	return false;
 }
 
+/* A key that would type a character where nothing can be typed (a pick
+ * row, the buttons) is refused aloud: typed text is never dropped silently. */
+static bool form_typed(int key)
+{
+	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
+}
+
+/* The message quotes everything typed here so far, not just the last
+ * character. */
+static void form_refuse(struct form *f, int key)
+{
+	char ch[5] = {0};
+	utf8_encode(key, ch);
+	sbuf_add(&f->refused, ch);
+	f->refusing = true;
+	if (f->cur < f->n)
+		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_PICK, sbuf_str(&f->refused),
+			 f->rows[f->cur].def->label);
+	else
+		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_BUTTON, sbuf_str(&f->refused));
+	f->msg_error = true;
+}
+
+/* Keys on a row edited as text: a long text row is a notepad (Enter adds
+ * a line, ↑ ↓ leave it only from its first/last line), a one-line row
+ * moves on with Enter. */
+static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int key)
+{
+	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+	bool up = key == TUI_FKEY(KEY_UP), down = key == TUI_FKEY(KEY_DOWN);
+	if (r->def->type == FIELD_LONGTEXT) {
+		if (ta_key(&f->le, key, f->text_cols) == LE_IGNORED && (up || down))
+			form_move(t, f, up ? -1 : 1);
+	} else if (up || down) {
+		form_move(t, f, up ? -1 : 1);
+	} else if (enter && r->def->type == FIELD_SET && r->def->ref &&
+		   strcmp(r->def->ref, "area") == 0) {
+		form_toggle_area(t, f);
+	} else if (enter) {
+		form_move(t, f, 1);
+	} else {
+		le_key(&f->le, key);
+	}
+}
+
+/* Keys on a row that opens a pick list or the external editor. */
+static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int key)
+{
+	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+	if (enter || key == ' ') {
+		if (form_pick(t, f, r))
+			form_move(t, f, 1);
+	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {
+		form_move(t, f, key == TUI_FKEY(KEY_UP) ? -1 : 1);
+	} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 || key == TUI_FKEY(KEY_DC)) {
+		if (!(r->def->flags & FIELD_REQUIRED))
+			form_set_value(r, NULL);
+	} else if (form_typed(key)) {
+		form_refuse(f, key);
+	}
+}
+
 /* Returns 1 saved, -1 cancelled, 0 keep going. */
 static int form_key(struct tui *t, struct form *f, int key)
 {
@@ -295,35 +365,24 @@ static int form_key(struct tui *t, struct form *f, int key)
 	}
 	if (key == TUI_FKEY(KEY_F(1))) {
 		help_show(t);
-	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_BTAB)) {
+	} else if (key == TUI_FKEY(KEY_BTAB)) {
 		form_move(t, f, -1);
-	} else if (key == TUI_FKEY(KEY_DOWN) || key == '\t') {
+	} else if (key == '\t') {
 		form_move(t, f, 1);
 	} else if (key == TUI_CTRL('e') || key == TUI_FKEY(KEY_F(4))) {
 		form_editor(t, f);
+	} else if (r && form_inline(r)) {
+		form_key_text(t, f, r, key);
+	} else if (r) {
+		form_key_pick(t, f, r, key);
 	} else if (enter && f->cur == f->n) {
 		return form_save(t, f) ? 1 : 0;
-	} else if (enter && f->cur == f->n + 1) {
-		return -1;
-	} else if (r && !form_inline(r)) {
-		if (enter || key == ' ') {
-			if (r->def->type == FIELD_LONGTEXT) {
-				form_editor(t, f);
-			} else if (form_pick(t, f, r)) {
-				form_move(t, f, 1);
-			}
-		} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 ||
-			   key == TUI_FKEY(KEY_DC)) {
-			if (!(r->def->flags & FIELD_REQUIRED) && r->def->type != FIELD_LONGTEXT)
-				form_set_value(r, NULL);
-		}
-	} else if (enter && r && r->def->type == FIELD_SET && r->def->ref &&
-		   strcmp(r->def->ref, "area") == 0) {
-		form_toggle_area(t, f);
 	} else if (enter) {
-		form_move(t, f, 1);
-	} else if (r) {
-		le_key(&f->le, key);
+		return -1;
+	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {
+		form_move(t, f, key == TUI_FKEY(KEY_UP) ? -1 : 1);
+	} else if (form_typed(key)) {
+		form_refuse(f, key);
 	}
 	return 0;
 }
@@ -378,7 +437,10 @@ bool form_run(struct tui *t, const char *entity, const char *id,
 		if (key == TUI_FKEY(KEY_RESIZE))
 			continue;
 		f.msg[0] = '\0';
+		f.refusing = false;
 		done = form_key(t, &f, key);
+		if (!f.refusing)
+			sbuf_reset(&f.refused);
 	}
 	t->under = saved;
 	if (done > 0) {

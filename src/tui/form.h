@@ -26,6 +26,9 @@ struct form {
 	int top;                   /* first row shown */
 	bool editing;              /* le holds the current row's text */
 	struct lineedit le;
+	int text_cols;             /* width of the value column, for ↑ ↓ in long text */
+	struct sbuf refused;       /* typed where nothing can be typed, for the message */
+	bool refusing;             /* the last key was refused */
 	char msg[TSU_ERROR_MSG_MAX];
 	bool msg_error;
 };
