@@ -57,6 +57,11 @@ typedef void (*prompt_change_cb)(struct tui *t, void *ud, const char *text);
  * cancelled with Esc.  `changed` (may be NULL) sees every keystroke. */
 char *prompt_line(struct tui *t, const char *label, const char *initial,
 		  prompt_change_cb changed, void *ud);
+/* A line that starts empty, for searches: ↑ or Ctrl-P brings back
+ * `recall` (the previous query; the label shows it while the input is
+ * empty), Esc gives `changed` the text `restore` (what was in effect). */
+char *prompt_recall(struct tui *t, const char *label, const char *recall,
+		    const char *restore, prompt_change_cb changed, void *ud);
 /* Shows a long read-only text (help) full screen until q/Esc. */
 void prompt_pager(struct tui *t, const char *title, const char *text);
 
