@@ -289,14 +289,8 @@ static bool form_changed(struct tui *t, struct form *f)
 }
 
 /* A key that would type a character where nothing can be typed (a pick
- * row, the buttons) is refused aloud: typed text is never dropped silently. */
-static bool form_typed(int key)
-{
-	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
-}
-
-/* The message quotes everything typed here so far, not just the last
- * character. */
+ * row, the buttons) is refused aloud: typed text is never dropped
+ * silently.  The message quotes everything typed there so far. */
 static void form_refuse(struct form *f, int key)
 {
 	char ch[5] = {0};
@@ -345,7 +339,7 @@ static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int
 	} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 || key == TUI_FKEY(KEY_DC)) {
 		if (!(r->def->flags & FIELD_REQUIRED))
 			form_set_value(r, NULL);
-	} else if (form_typed(key)) {
+	} else if (tui_key_is_text(key)) {
 		form_refuse(f, key);
 	}
 }
@@ -381,7 +375,7 @@ static int form_key(struct tui *t, struct form *f, int key)
 		return -1;
 	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {
 		form_move(t, f, key == TUI_FKEY(KEY_UP) ? -1 : 1);
-	} else if (form_typed(key)) {
+	} else if (tui_key_is_text(key)) {
 		form_refuse(f, key);
 	}
 	return 0;

@@ -144,6 +144,15 @@ static void form_draw_row(struct tui *t, struct form *f, int i, int ry, int h,
 	sbuf_free(&v);
 }
 
+/* Lines taken by the shown rows [from, to). */
+static int form_rows_height(const int *hs, int from, int to)
+{
+	int used = 0;
+	for (int k = from; k < to; k++)
+		used += hs[k];
+	return used;
+}
+
 /* The line under the frame's top: an error, else what the current row
  * expects (a date's forms, how a long text saves and leaves). */
 static const char *form_hint(const struct form *f)
@@ -187,14 +196,12 @@ void form_draw(struct tui *t, struct form *f)
 		}
 	if (curpos < f->top)
 		f->top = curpos;
-	for (;;) {
-		int used = 0;
-		for (int k = f->top; k <= curpos && k < ns; k++)
-			used += hs[k];
-		if (used <= vis || f->top >= curpos)
-			break;
+	while (f->top < curpos && form_rows_height(hs, f->top, curpos + 1) > vis)
 		f->top++;
-	}
+	/* and no room left empty below while rows above are hidden (a long
+	 * text that shrank when the cursor left it) */
+	while (f->top > 0 && form_rows_height(hs, f->top - 1, ns) <= vis)
+		f->top--;
 	for (int k = f->top, ry = y + 2; k < ns && ry + hs[k] <= y + 2 + vis; ry += hs[k], k++)
 		form_draw_row(t, f, shown[k], ry, hs[k], x + 2, lw, iw, &cy, &cx);
 	draw_text(y + 1, x + 2, w - 4, form_hint(f), f->msg[0] && f->msg_error ?

@@ -64,6 +64,7 @@
 #define S_READONLY_MSG    "読み取り専用で開いているため変更できません"
 #define S_LOCALE_WARN     "UTF-8 の端末設定が見つかりません (LANG=C.UTF-8 などを設定してください)"
 #define S_TOO_SMALL       "端末が小さすぎます (80×24 以上にしてください)"
+#define S_KEY_UNUSED      "「%s」のキーはここでは使えません (? でキー一覧)"
 #define S_QUIT_HOW        "終了するには q を押してください"
 #define S_WELCOME         "ようこそ。? でヘルプ、q で終了します"
 #define S_RESOLVE_FAIL    "見つかりません: %s"

@@ -29,6 +29,7 @@
 #include "tsunagu/config.h"
 #include "tsunagu/store.h"
 #include "tsunagu/tui.h"
+#include "tsunagu/utf8.h"
 
 static const struct pane_ops *const pane_ops_table[PANE_COUNT] = {
 #define TUI_PANE_OPS(id, name) [PANE_##id] = &pane_##name##_ops,
@@ -101,6 +102,23 @@ int tui_getkey(struct tui *t)
 			return TUI_ESC;
 		}
 	}
+}
+
+bool tui_key_is_text(int key)
+{
+	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
+}
+
+/* A character typed on the main screen that no key uses: said so, not
+ * dropped silently (the user may think they are typing into a field). */
+static void tui_unused_key(struct tui *t, int key)
+{
+	char ch[5] = {0};
+	if (!tui_key_is_text(key))
+		return;
+	utf8_encode(key, ch);
+	tui_msg(t, S_KEY_UNUSED, ch);
+	t->msg_error = true;
 }
 
 static void tui_place(struct pane *p, int y, int x, int h, int w)
@@ -299,8 +317,10 @@ static void tui_loop(struct tui *t)
 			continue;
 		}
 		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
+		if (a == ACT_NONE) {
+			tui_unused_key(t, key);
 			continue;
+		}
 		t->msg[0] = '\0';
 		t->msg_error = false;
 		if (key == TUI_ESC && !t->mine_mode && !t->hangup) {

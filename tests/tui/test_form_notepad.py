@@ -57,9 +57,12 @@ def three_lines(t):
 
 def typed_after_enter(t):
     """Enter on the one-line 件名 moves on to 状態, a pick row: what is typed
-    there is refused with a message that quotes it."""
+    there is refused with a message that quotes it.  On the main screen, a
+    character no key uses is refused aloud too."""
     t.send("Tab", "Tab")
     t.wait_for("課題ボード")
+    t.type("ほ")
+    t.wait_for("「ほ」のキーはここでは使えません")
     t.send("a")
     t.wait_for("課題・取組を追加")
     t.type("防災訓練")
