@@ -28,6 +28,17 @@ def open_log_form(t):
     t.wait_for("Enter で改行")
 
 
+def help_says(t):
+    """? tells how long text works, how to save and leave, and which editor."""
+    t.send("?")
+    t.wait_for("ヘルプ")
+    for _ in range(6):
+        t.send("NPage")
+    t.wait_for("複数行の欄では改行", "Ctrl-S F10", "$VISUAL", "sensible-editor")
+    t.send("q")
+    t.wait_for("全エリア")
+
+
 def three_lines(t):
     """A three-line note typed in the log form is saved whole."""
     open_log_form(t)
@@ -113,6 +124,7 @@ def main():
         t.cli("add", "task", "--title", TASK, "--assignee", "山田花子")
         t.start()
         t.wait_for("全エリア")
+        help_says(t)
         three_lines(t)
         typed_after_enter(t)
     with Tui() as scratch:
