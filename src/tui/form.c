@@ -5,11 +5,14 @@
  *
  * Each row keeps its value as a string in the form the store accepts
  * (choice code, "1"/"0", a row id for references, ISO dates).  Text rows
- * edit in place with the wide-character line editor; choices, booleans and
- * references open a pick list; dates are checked with date_parse when the
- * cursor leaves the row, so a wrong date is reported right there and
- * 和暦 is shown converted.  Saving sends only what changed, in one
- * transaction; a failure keeps the form open with the store's message.
+ * edit in place with the wide-character line editor, long text rows with
+ * the multi-line one (textarea.c: Enter adds a line); a character typed
+ * where nothing can be typed is refused with a message, never dropped
+ * silently.  Choices, booleans and references open a pick list; dates
+ * are checked with date_parse when the cursor leaves the row, so a wrong
+ * date is reported right there and 和暦 is shown converted.  Saving sends
+ * only what changed, in one transaction; a failure keeps the form open
+ * with the store's message.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -327,7 +330,7 @@ static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int
 	}
 }
 
-/* Keys on a row that opens a pick list or the external editor. */
+/* Keys on a row that opens a pick list (a choice, yes/no, a reference). */
 static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int key)
 {
 	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
