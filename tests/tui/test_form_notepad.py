@@ -62,6 +62,18 @@ def three_lines(t):
     shown = t.cli("show", "task", task_id(t))
     if "↵".join(LINES) not in shown:
         fail("the note was not saved whole:\n%s" % shown)
+    # the task's page shows the note's lines one under another, indented
+    t.send("Enter")
+    s = t.wait_for("課題・取組: " + TASK, *LINES)
+    rows = s.split("\n")
+    at = [next(k for k, r in enumerate(rows) if line in r) for line in LINES]
+    if at != [at[0], at[0] + 1, at[0] + 2]:
+        fail("the note's lines are not on consecutive lines of the page", s)
+    cols = {rows[k].index(line) for k, line in zip(at, LINES)}
+    if len(cols) != 1 or cols.pop() < 4:
+        fail("the note's lines are not indented alike under their heading", s)
+    t.send("q")
+    t.wait_for("私の担当課題")
     t.send("m")
     t.wait_for("全エリア")
 
