@@ -104,6 +104,8 @@ void tui_draw_main(struct tui *t);
 void tui_draw_under(struct tui *t);
 /* Reads one key (see action.h for the encoding); handles nothing. */
 int tui_getkey(struct tui *t);
+/* True for a key that types a character (not a control or function key). */
+bool tui_key_is_text(int key);
 /* Sets the area filter (NULL = all areas) and reloads the other panes. */
 void tui_set_area(struct tui *t, const char *id, const char *name);
 /* True (and a message) when the file is read-only. */

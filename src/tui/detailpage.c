@@ -167,7 +167,14 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "area", C("id"), NULL, NULL);
 	} else if (strcmp(rel, "logs") == 0) {
-		sbuf_addf(&b, "  %s %s %s: %s", C("date"), C("kind"), C("author"), C("text"));
+		/* a note of several lines goes under its heading, indented */
+		const char *text = C("text");
+		sbuf_addf(&b, "  %s %s %s:%s", C("date"), C("kind"), C("author"),
+			  strchr(text, '\n') ? "\n" : " ");
+		if (strchr(text, '\n'))
+			detail_indent(text, &b);
+		else
+			sbuf_add(&b, text);
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, NULL, NULL, "log", C("id"));
 	}

@@ -1,7 +1,8 @@
 /*
- * Long text in the user's editor: leave curses, run $VISUAL or $EDITOR
- * (else nano, else vi) on a private temporary file, read it back, return
- * to the screen.  The editor string goes through sh -c like git does, so
+ * Long text in the user's editor: leave curses, run $VISUAL, else $EDITOR,
+ * else Debian's sensible-editor (the editor the system chose, nano for
+ * most; then nano, then vi where it is missing) on a private temporary
+ * file, read it back, return to the screen.  The editor string goes through sh -c like git does, so
  * "code --wait" works; the file name is passed as "$1", never spliced in.
  */
 #include <curses.h>
@@ -20,15 +21,36 @@
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
 
+/* True when `name` is an executable file in a directory of $PATH. */
+static bool editor_on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	bool found = false;
+	if (!path || !*path)
+		path = "/usr/bin:/bin";
+	char *copy = xstrdup(path), *save = NULL;
+	for (char *dir = strtok_r(copy, ":", &save); dir && !found;
+	     dir = strtok_r(NULL, ":", &save)) {
+		struct sbuf file = {0};
+		sbuf_addf(&file, "%s/%s", *dir ? dir : ".", name);
+		found = access(file.s, X_OK) == 0;
+		sbuf_free(&file);
+	}
+	free(copy);
+	return found;
+}
+
 static const char *editor_command(void)
 {
+	static const char *const fallback[] = {"sensible-editor", "nano"};
 	const char *e = getenv("VISUAL");
 	if (!e || !*e)
 		e = getenv("EDITOR");
 	if (e && *e)
 		return e;
-	if (access("/usr/bin/nano", X_OK) == 0 || access("/bin/nano", X_OK) == 0)
-		return "nano";
+	for (size_t i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (editor_on_path(fallback[i]))
+			return fallback[i];
 	return "vi";
 }
 

@@ -5,11 +5,14 @@
  *
  * Each row keeps its value as a string in the form the store accepts
  * (choice code, "1"/"0", a row id for references, ISO dates).  Text rows
- * edit in place with the wide-character line editor; choices, booleans and
- * references open a pick list; dates are checked with date_parse when the
- * cursor leaves the row, so a wrong date is reported right there and
- * 和暦 is shown converted.  Saving sends only what changed, in one
- * transaction; a failure keeps the form open with the store's message.
+ * edit in place with the wide-character line editor, long text rows with
+ * the multi-line one (textarea.c: Enter adds a line); a character typed
+ * where nothing can be typed is refused with a message, never dropped
+ * silently.  Choices, booleans and references open a pick list; dates
+ * are checked with date_parse when the cursor leaves the row, so a wrong
+ * date is reported right there and 和暦 is shown converted.  Saving sends
+ * only what changed, in one transaction; a failure keeps the form open
+ * with the store's message.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -22,6 +25,7 @@
 #include "widgets.h"
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
+#include "tsunagu/utf8.h"
 
 static bool form_inline(const struct form_row *r)
 {
@@ -30,8 +34,6 @@ static bool form_inline(const struct form_row *r)
 	case FIELD_BOOL:
 	case FIELD_REF:
 		return false;
-	case FIELD_LONGTEXT:
-		return !r->value || !strchr(r->value, '\n');
 	default:
 		return true;
 	}
@@ -70,7 +72,9 @@ static void form_load(struct tui *t, struct form *f, struct form_values preset,
 				r->preset = true;
 			}
 		form_set_value(r, v);
-		r->orig = f->rec && r->value ? xstrdup(r->value) : NULL;
+		/* a new form's defaults (today, メモ) are its starting point:
+		 * leaving it untouched changes nothing */
+		r->orig = r->value ? xstrdup(r->value) : NULL;
 	}
 	f->cur = -1;
 	form_focus(t, f, 0, 1);
@@ -84,6 +88,8 @@ static void form_free(struct form *f)
 		free(f->rows[i].display);
 	}
 	free(f->rows);
+	free(f->title);
+	sbuf_free(&f->refused);
 	le_free(&f->le);
 	if (f->rec)
 		record_free(f->rec);
@@ -99,6 +105,14 @@ static bool form_leave(struct tui *t, struct form *f)
 		return true;
 	f->editing = false;
 	form_set_value(r, le_text(&f->le));
+	if (r->def->type == FIELD_LONGTEXT && r->value) {
+		/* an Enter too many at the end is not part of the note */
+		size_t len = strlen(r->value);
+		while (len > 0 && r->value[len - 1] == '\n')
+			r->value[--len] = '\0';
+		if (!len)
+			form_set_value(r, NULL);
+	}
 	if (r->def->type == FIELD_DATE && r->value) {
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
@@ -177,7 +191,7 @@ static void form_editor(struct tui *t, struct form *f)
 	if (f->cur >= f->n)
 		return;
 	struct form_row *r = &f->rows[f->cur];
-	if (!form_inline(r) && r->def->type != FIELD_LONGTEXT)
+	if (!form_inline(r))
 		return;
 	if (f->editing)
 		form_set_value(r, le_text(&f->le));
@@ -277,6 +291,62 @@ static bool form_changed(struct tui *t, struct form *f)
 	return false;
 }
 
+/* A key that would type a character where nothing can be typed (a pick
+ * row, the buttons) is refused aloud: typed text is never dropped
+ * silently.  The message quotes everything typed there so far. */
+static void form_refuse(struct form *f, int key)
+{
+	char ch[5] = {0};
+	utf8_encode(key, ch);
+	sbuf_add(&f->refused, ch);
+	f->refusing = true;
+	if (f->cur < f->n)
+		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_PICK, sbuf_str(&f->refused),
+			 f->rows[f->cur].def->label);
+	else
+		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_BUTTON, sbuf_str(&f->refused));
+	f->msg_error = true;
+}
+
+/* Keys on a row edited as text: a long text row is a notepad (Enter adds
+ * a line, ↑ ↓ leave it only from its first/last line), a one-line row
+ * moves on with Enter. */
+static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int key)
+{
+	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+	bool up = key == TUI_FKEY(KEY_UP), down = key == TUI_FKEY(KEY_DOWN);
+	if (r->def->type == FIELD_LONGTEXT) {
+		if (ta_key(&f->le, key, f->text_cols) == LE_IGNORED && (up || down))
+			form_move(t, f, up ? -1 : 1);
+	} else if (up || down) {
+		form_move(t, f, up ? -1 : 1);
+	} else if (enter && r->def->type == FIELD_SET && r->def->ref &&
+		   strcmp(r->def->ref, "area") == 0) {
+		form_toggle_area(t, f);
+	} else if (enter) {
+		form_move(t, f, 1);
+	} else {
+		le_key(&f->le, key);
+	}
+}
+
+/* Keys on a row that opens a pick list (a choice, yes/no, a reference). */
+static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int key)
+{
+	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+	if (enter || key == ' ') {
+		if (form_pick(t, f, r))
+			form_move(t, f, 1);
+	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {
+		form_move(t, f, key == TUI_FKEY(KEY_UP) ? -1 : 1);
+	} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 || key == TUI_FKEY(KEY_DC)) {
+		if (!(r->def->flags & FIELD_REQUIRED))
+			form_set_value(r, NULL);
+	} else if (tui_key_is_text(key)) {
+		form_refuse(f, key);
+	}
+}
+
 /* Returns 1 saved, -1 cancelled, 0 keep going. */
 static int form_key(struct tui *t, struct form *f, int key)
 {
@@ -292,37 +362,43 @@ static int form_key(struct tui *t, struct form *f, int key)
 	}
 	if (key == TUI_FKEY(KEY_F(1))) {
 		help_show(t);
-	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_BTAB)) {
+	} else if (key == TUI_FKEY(KEY_BTAB)) {
 		form_move(t, f, -1);
-	} else if (key == TUI_FKEY(KEY_DOWN) || key == '\t') {
+	} else if (key == '\t') {
 		form_move(t, f, 1);
 	} else if (key == TUI_CTRL('e') || key == TUI_FKEY(KEY_F(4))) {
 		form_editor(t, f);
+	} else if (r && form_inline(r)) {
+		form_key_text(t, f, r, key);
+	} else if (r) {
+		form_key_pick(t, f, r, key);
 	} else if (enter && f->cur == f->n) {
 		return form_save(t, f) ? 1 : 0;
-	} else if (enter && f->cur == f->n + 1) {
-		return -1;
-	} else if (r && !form_inline(r)) {
-		if (enter || key == ' ') {
-			if (r->def->type == FIELD_LONGTEXT) {
-				form_editor(t, f);
-			} else if (form_pick(t, f, r)) {
-				form_move(t, f, 1);
-			}
-		} else if (key == TUI_FKEY(KEY_BACKSPACE) || key == 127 ||
-			   key == TUI_FKEY(KEY_DC)) {
-			if (!(r->def->flags & FIELD_REQUIRED) && r->def->type != FIELD_LONGTEXT)
-				form_set_value(r, NULL);
-		}
-	} else if (enter && r && r->def->type == FIELD_SET && r->def->ref &&
-		   strcmp(r->def->ref, "area") == 0) {
-		form_toggle_area(t, f);
 	} else if (enter) {
-		form_move(t, f, 1);
-	} else if (r) {
-		le_key(&f->le, key);
+		return -1;
+	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {
+		form_move(t, f, key == TUI_FKEY(KEY_UP) ? -1 : 1);
+	} else if (tui_key_is_text(key)) {
+		form_refuse(f, key);
 	}
 	return 0;
+}
+
+/* The heading: what is added or edited, and for what (a log entry's task,
+ * a membership's organisation), so the user knows where the entry goes. */
+static void form_title(struct tui *t, struct form *f, bool add)
+{
+	struct sbuf b = {0};
+	sbuf_addf(&b, add ? S_FORM_ADD : S_FORM_EDIT, f->def->label);
+	for (int i = 0; i < f->n; i++) {
+		struct form_row *r = &f->rows[i];
+		if (!r->preset || r->def->type != FIELD_REF || !r->value)
+			continue;
+		char *name = form_ref_title(t, r->def->ref, r->value);
+		sbuf_addf(&b, S_FORM_FOR, r->def->label, name);
+		free(name);
+	}
+	f->title = sbuf_detach(&b);
 }
 
 static void form_backdrop(struct tui *t, void *ud)
@@ -345,9 +421,9 @@ bool form_run(struct tui *t, const char *entity, const char *id,
 		}
 		snprintf(f.id, sizeof(f.id), "%s", id);
 	}
-	snprintf(f.title, sizeof(f.title), id ? S_FORM_EDIT : S_FORM_ADD, f.def->label);
 	le_init(&f.le, "");
 	form_load(t, &f, preset, init);
+	form_title(t, &f, id == NULL);
 	int done = 0;
 	struct tui_backdrop saved = t->under;
 	t->under = (struct tui_backdrop){form_backdrop, &f};
@@ -358,7 +434,10 @@ bool form_run(struct tui *t, const char *entity, const char *id,
 		if (key == TUI_FKEY(KEY_RESIZE))
 			continue;
 		f.msg[0] = '\0';
+		f.refusing = false;
 		done = form_key(t, &f, key);
+		if (!f.refusing)
+			sbuf_reset(&f.refused);
 	}
 	t->under = saved;
 	if (done > 0) {

@@ -19,13 +19,16 @@ struct form {
 	const struct entity_def *def;
 	struct record *rec;        /* the row being edited, or NULL (add) */
 	uuid_str id;
-	char title[128];
+	char *title;               /* heading (new string) */
 	struct form_row *rows;
 	int n;
 	int cur;                   /* row index; n = 保存, n + 1 = 取消 */
 	int top;                   /* first row shown */
 	bool editing;              /* le holds the current row's text */
 	struct lineedit le;
+	int text_cols;             /* width of the value column, for ↑ ↓ in long text */
+	struct sbuf refused;       /* typed where nothing can be typed, for the message */
+	bool refusing;             /* the last key was refused */
 	char msg[TSU_ERROR_MSG_MAX];
 	bool msg_error;
 };

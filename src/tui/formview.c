@@ -66,6 +66,113 @@ static void form_draw_buttons(struct tui *t, struct form *f, int y, int x)
 		  f->cur == f->n + 1 ? sel : (int)A_NORMAL, TEXT_LEFT);
 }
 
+/* Lines of a long text shown when its row is not being edited. */
+#define FORM_TEXT_PREVIEW 3
+/* Lines a long text row offers while edited, even when shorter, so that
+ * it reads as a place to write. */
+#define FORM_TEXT_MIN 3
+
+/* Screen lines row i takes: a long text shows its lines (the row being
+ * edited grows with the text, up to `max`, and scrolls beyond that). */
+static int form_row_height(struct form *f, int i, int iw, int max)
+{
+	struct form_row *r = &f->rows[i];
+	int n = 1;
+	if (r->def->type != FIELD_LONGTEXT)
+		return 1;
+	if (i == f->cur && f->editing) {
+		n = ta_height(&f->le, iw);
+		if (n < FORM_TEXT_MIN)
+			n = FORM_TEXT_MIN;
+	} else {
+		for (const char *p = r->value; p && *p; p++)
+			n += *p == '\n';
+		if (n > FORM_TEXT_PREVIEW)
+			n = FORM_TEXT_PREVIEW;
+	}
+	return n > max ? max : n < 1 ? 1 : n;
+}
+
+/* A long text not being edited: its first lines, and how many more. */
+static void form_draw_preview(struct tui *t, const struct form_row *r, int y, int x, int w,
+			      int h)
+{
+	const char *p = r->value ? r->value : "";
+	int total = 1;
+	for (const char *q = p; *q; q++)
+		total += *q == '\n';
+	for (int k = 0; k < h; k++) {
+		const char *nl = strchr(p, '\n');
+		struct sbuf line = {0};
+		if (k == h - 1 && total > h)
+			sbuf_addf(&line, S_FORM_MORE_LINES, total - k);
+		else
+			sbuf_addn(&line, p, nl ? (size_t)(nl - p) : strlen(p));
+		draw_text(y + k, x, w, line.s, draw_attr(t, ROLE_FIELD), TEXT_LEFT);
+		sbuf_free(&line);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+}
+
+/* Draws row i at line ry in h lines; the cursor goes to (*cy, *cx). */
+static void form_draw_row(struct tui *t, struct form *f, int i, int ry, int h,
+			  int x, int lw, int iw, int *cy, int *cx)
+{
+	struct form_row *r = &f->rows[i];
+	struct sbuf label = {0};
+	sbuf_addf(&label, "%s%s", (r->def->flags & FIELD_REQUIRED) ? "*" : " ", r->def->label);
+	draw_text(ry, x, lw, label.s, i == f->cur ? (int)A_BOLD : (int)A_NORMAL, TEXT_LEFT);
+	sbuf_free(&label);
+	int attr = draw_attr(t, ROLE_FIELD) | A_BOLD;
+	if (i == f->cur && f->editing && r->def->type == FIELD_LONGTEXT) {
+		*cx = ta_draw(&f->le, ry, x + lw, iw, h, attr, cy);
+		return;
+	}
+	if (i == f->cur && f->editing) {
+		*cx = le_draw(&f->le, ry, x + lw, iw, attr);
+		*cy = ry;
+		return;
+	}
+	if (r->def->type == FIELD_LONGTEXT) {
+		form_draw_preview(t, r, ry, x + lw, iw, h);
+		return;
+	}
+	struct sbuf v = {0};
+	form_row_text(t, f, i, &v);
+	draw_text(ry, x + lw, iw, v.s,
+		  i == f->cur ? draw_attr(t, ROLE_SELECTED) : draw_attr(t, ROLE_FIELD), TEXT_LEFT);
+	sbuf_free(&v);
+}
+
+/* Lines taken by the shown rows [from, to). */
+static int form_rows_height(const int *hs, int from, int to)
+{
+	int used = 0;
+	for (int k = from; k < to; k++)
+		used += hs[k];
+	return used;
+}
+
+/* The line under the frame's top: an error, else what the current row
+ * expects (a date's forms, how a long text saves and leaves). */
+static const char *form_hint(const struct form *f)
+{
+	const struct form_row *r = f->cur < f->n ? &f->rows[f->cur] : NULL;
+	if (f->msg[0] || !r)
+		return f->msg;
+	switch (r->def->type) {
+	case FIELD_DATE:
+		return S_FORM_DATE_HINT;
+	case FIELD_SET:
+		return r->def->ref && strcmp(r->def->ref, "area") == 0 ? S_FORM_AREA_HINT
+									: S_FORM_SET_HINT;
+	case FIELD_LONGTEXT:
+		return S_FORM_TEXT_HINT;
+	default:
+		return f->msg;
+	}
+}
+
 void form_draw(struct tui *t, struct form *f)
 {
 	int w = COLS > 100 ? 100 : COLS;
@@ -77,45 +184,27 @@ void form_draw(struct tui *t, struct form *f)
 	erase();
 	draw_role_text(t, 0, 0, COLS, f->title, ROLE_TITLE);
 	draw_frame(t, y, x, h, w, f->title, true);
-	/* visible rows: scroll so the current row shows */
-	int shown[256], ns = 0, curpos = 0;
+	f->text_cols = iw;
+	/* visible rows and their heights: scroll so the current row shows */
+	int shown[256], hs[256], ns = 0, curpos = 0;
 	for (int i = 0; i < f->n && ns < 256; i++)
 		if (!f->rows[i].hidden) {
 			if (i == f->cur)
 				curpos = ns;
+			hs[ns] = form_row_height(f, i, iw, vis > 4 ? vis - 2 : 1);
 			shown[ns++] = i;
 		}
 	if (curpos < f->top)
 		f->top = curpos;
-	if (curpos >= f->top + vis)
-		f->top = curpos - vis + 1;
-	for (int k = 0; k < vis && f->top + k < ns; k++) {
-		int i = shown[f->top + k];
-		struct form_row *r = &f->rows[i];
-		int ry = y + 2 + k;
-		struct sbuf label = {0};
-		sbuf_addf(&label, "%s%s", (r->def->flags & FIELD_REQUIRED) ? "*" : " ", r->def->label);
-		draw_text(ry, x + 2, lw, label.s, i == f->cur ? (int)A_BOLD : (int)A_NORMAL, TEXT_LEFT);
-		sbuf_free(&label);
-		if (i == f->cur && f->editing) {
-			cx = le_draw(&f->le, ry, x + 2 + lw, iw, draw_attr(t, ROLE_FIELD) | A_BOLD);
-			cy = ry;
-			continue;
-		}
-		struct sbuf v = {0};
-		form_row_text(t, f, i, &v);
-		draw_text(ry, x + 2 + lw, iw, v.s,
-			  i == f->cur ? draw_attr(t, ROLE_SELECTED) : draw_attr(t, ROLE_FIELD),
-			  TEXT_LEFT);
-		sbuf_free(&v);
-	}
-	const char *msg = f->msg;
-	if (!msg[0] && f->cur < f->n && f->rows[f->cur].def->type == FIELD_DATE)
-		msg = S_FORM_DATE_HINT;
-	if (!msg[0] && f->cur < f->n && f->rows[f->cur].def->type == FIELD_SET)
-		msg = f->rows[f->cur].def->ref && strcmp(f->rows[f->cur].def->ref, "area") == 0
-			? S_FORM_AREA_HINT : S_FORM_SET_HINT;
-	draw_text(y + 1, x + 2, w - 4, msg, f->msg[0] && f->msg_error ?
+	while (f->top < curpos && form_rows_height(hs, f->top, curpos + 1) > vis)
+		f->top++;
+	/* and no room left empty below while rows above are hidden (a long
+	 * text that shrank when the cursor left it) */
+	while (f->top > 0 && form_rows_height(hs, f->top - 1, ns) <= vis)
+		f->top--;
+	for (int k = f->top, ry = y + 2; k < ns && ry + hs[k] <= y + 2 + vis; ry += hs[k], k++)
+		form_draw_row(t, f, shown[k], ry, hs[k], x + 2, lw, iw, &cy, &cx);
+	draw_text(y + 1, x + 2, w - 4, form_hint(f), f->msg[0] && f->msg_error ?
 		  draw_attr(t, ROLE_ERROR) : (int)A_NORMAL, TEXT_LEFT);
 	form_draw_buttons(t, f, y + h - 2, x + 2 + lw);
 	draw_hints(t, LINES - 1, 0, COLS, S_FORM_HINT);

@@ -81,6 +81,26 @@ static void le_insert(struct lineedit *le, int key)
 	le->cur += n;
 }
 
+void le_replace(struct lineedit *le, size_t from, size_t to, const char *text)
+{
+	if (!le->buf.s)
+		sbuf_add(&le->buf, "");
+	if (to > le->buf.len)
+		to = le->buf.len;
+	if (from > to)
+		from = to;
+	le_delete(le, from, to);
+	struct sbuf tail = {0};
+	sbuf_add(&tail, le->buf.s + from);
+	le->buf.len = from;
+	le->buf.s[from] = '\0';
+	sbuf_add(&le->buf, text);
+	sbuf_add(&le->buf, sbuf_str(&tail));
+	sbuf_free(&tail);
+	if (le->cur >= from)
+		le->cur += strlen(text);
+}
+
 enum le_result le_key(struct lineedit *le, int key)
 {
 	if (!le->buf.s)

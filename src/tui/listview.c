@@ -152,3 +152,16 @@ void lv_click(struct tui *t, struct pane *p, struct listview *lv, int y)
 	if (y > p->y && i < lv_total(t, lv))
 		lv->sel = i;
 }
+
+bool lv_select_id(struct tui *t, struct listview *lv, const char *id)
+{
+	long total = rows_count(&lv->rows, t->st);
+	for (long i = 0; i < total; i++) {
+		const char *v = rows_get(&lv->rows, t->st, i, "id");
+		if (v && strcmp(v, id) == 0) {
+			lv->sel = lv->first_label ? i + 1 : i;
+			return true;
+		}
+	}
+	return false;
+}

@@ -40,5 +40,7 @@ void lv_draw(struct tui *t, struct pane *p, struct listview *lv,
 enum tui_handled lv_move(struct tui *t, struct pane *p, struct listview *lv,
 			 enum tui_action a);
 void lv_click(struct tui *t, struct pane *p, struct listview *lv, int y);
+/* Selects the row whose "id" is `id`; false when the list does not hold it. */
+bool lv_select_id(struct tui *t, struct listview *lv, const char *id);
 
 #endif

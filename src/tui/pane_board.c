@@ -28,6 +28,7 @@ struct board {
 	long sel[BOARD_COLS], top[BOARD_COLS];
 	int cur;
 	char subtitle[256];
+	char *last_search;   /* brought back by ↑ in the next search */
 };
 
 static void board_open(struct tui *t, struct pane *p)
@@ -45,6 +46,7 @@ static void board_close(struct pane *p)
 	struct board *b = p->priv;
 	for (int c = 0; c < BOARD_COLS; c++)
 		rows_free(&b->col[c]);
+	free(b->last_search);
 	free(b);
 	p->priv = NULL;
 }
@@ -140,16 +142,17 @@ static void board_draw(struct tui *t, struct pane *p)
 }
 
 /* Finds task `id` in column c and selects it (within the first page). */
-static void board_follow(struct tui *t, struct board *b, int c, const char *id)
+static bool board_follow(struct tui *t, struct board *b, int c, const char *id)
 {
 	long total = rows_count(&b->col[c], t->st);
 	for (long i = 0; i < total && i < 240; i++) {
 		const char *v = rows_get(&b->col[c], t->st, i, "id");
 		if (v && strcmp(v, id) == 0) {
 			b->sel[c] = i;
-			return;
+			return true;
 		}
 	}
+	return false;
 }
 
 static void board_move_card(struct tui *t, struct board *b, int dir)
@@ -184,15 +187,52 @@ static void board_search_changed(struct tui *t, void *ud, const char *text)
 	}
 }
 
+static void board_remember(struct board *b, const char *q)
+{
+	if (!q || !*q)
+		return;
+	free(b->last_search);
+	b->last_search = xstrdup(q);
+}
+
+/* `/` starts empty; ↑ brings back the previous query. */
 static void board_search(struct tui *t, struct board *b)
 {
 	const char *cur = b->col[0].search;
 	char *old = cur ? xstrdup(cur) : NULL;
-	char *q = prompt_line(t, S_SEARCH_PROMPT, old, board_search_changed, b);
-	if (q)
+	char *q = prompt_recall(t, S_SEARCH_PROMPT, b->last_search, old, board_search_changed, b);
+	if (q) {
 		board_search_changed(t, b, q);
+		board_remember(b, q);
+	}
 	free(q);
 	free(old);
+}
+
+/* Selects task `id` in whichever column holds it. */
+static bool board_select(struct tui *t, struct board *b, const char *id)
+{
+	for (int c = 0; c < BOARD_COLS; c++)
+		if (board_follow(t, b, c, id)) {
+			b->cur = c;
+			return true;
+		}
+	return false;
+}
+
+/* A task just saved is shown and selected: a search it does not match is
+ * cleared, and the status line says so. */
+static void board_show_new(struct tui *t, struct board *b, const char *id)
+{
+	if (board_select(t, b, id))
+		return;
+	if (b->col[0].search) {
+		board_remember(b, b->col[0].search);
+		board_search_changed(t, b, "");
+		tui_msg(t, S_SAVED_UNSEARCHED, b->last_search);
+	}
+	if (!board_select(t, b, id))
+		tui_msg(t, "%s", S_SAVED_UNLISTED);
 }
 
 static const char *board_subtitle(struct tui *t, struct pane *p)
@@ -211,9 +251,12 @@ static void board_add(struct tui *t, struct board *b)
 		{"assignee", t->author},
 		{"area_id", t->area_id},
 	};
+	uuid_str id;
 	if (form_run(t, "task", NULL, (struct form_values){0},
-		     (struct form_values){init, t->area_id ? 3 : 2}, NULL))
+		     (struct form_values){init, t->area_id ? 3 : 2}, id)) {
 		tui_reload_all(t);
+		board_show_new(t, b, id);
+	}
 }
 
 static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_action a)

@@ -17,6 +17,7 @@
 struct directory {
 	struct listview lv;
 	char *subtitle;
+	char *last_search;   /* brought back by ↑ in the next search */
 };
 
 static const char *dir_type(struct tui *t, struct rows *r, long idx, char *buf, size_t n)
@@ -55,6 +56,7 @@ static void dir_close(struct pane *p)
 	struct directory *d = p->priv;
 	rows_free(&d->lv.rows);
 	free(d->subtitle);
+	free(d->last_search);
 	free(d);
 	p->priv = NULL;
 }
@@ -100,12 +102,23 @@ static void dir_search_changed(struct tui *t, void *ud, const char *text)
 	d->lv.sel = d->lv.top = 0;
 }
 
+static void dir_remember(struct directory *d, const char *q)
+{
+	if (!q || !*q)
+		return;
+	free(d->last_search);
+	d->last_search = xstrdup(q);
+}
+
+/* `/` starts empty; ↑ brings back the previous query. */
 static void dir_search(struct tui *t, struct directory *d)
 {
 	char *old = d->lv.rows.search ? xstrdup(d->lv.rows.search) : NULL;
-	char *q = prompt_line(t, S_SEARCH_PROMPT, old, dir_search_changed, d);
-	if (q)
+	char *q = prompt_recall(t, S_SEARCH_PROMPT, d->last_search, old, dir_search_changed, d);
+	if (q) {
 		dir_search_changed(t, d, q);
+		dir_remember(d, q);
+	}
 	free(q);
 	free(old);
 }
@@ -145,7 +158,24 @@ static void dir_filter(struct tui *t, struct directory *d)
 	pick_clear(&choices);
 }
 
-static void dir_add(struct tui *t)
+/* A party just saved is shown and selected: a search it does not match
+ * is cleared, and the status line says so. */
+static void dir_show_new(struct tui *t, struct directory *d, const char *id)
+{
+	struct rows *r = &d->lv.rows;
+	if (lv_select_id(t, &d->lv, id))
+		return;
+	if (r->search) {
+		dir_remember(d, r->search);
+		rows_set(r, &r->search, NULL);
+		rows_reload(r, t->st);
+		tui_msg(t, S_SAVED_UNSEARCHED, d->last_search);
+	}
+	if (!lv_select_id(t, &d->lv, id))
+		tui_msg(t, "%s", S_SAVED_UNLISTED);
+}
+
+static void dir_add(struct tui *t, struct directory *d)
 {
 	struct field_value init[] = {
 		{"kind", "org"},
@@ -153,8 +183,10 @@ static void dir_add(struct tui *t)
 	};
 	uuid_str id;
 	if (form_run(t, "party", NULL, (struct form_values){0},
-		     (struct form_values){init, t->area_name ? 2 : 1}, id))
+		     (struct form_values){init, t->area_name ? 2 : 1}, id)) {
 		tui_reload_all(t);
+		dir_show_new(t, d, id);
+	}
 }
 
 /* Actions on the selected party; the id is copied because reloading the
@@ -215,7 +247,7 @@ static enum tui_handled dir_action(struct tui *t, struct pane *p, enum tui_actio
 		return TUI_HANDLED;
 	case ACT_ADD:
 		if (!tui_readonly(t))
-			dir_add(t);
+			dir_add(t, d);
 		return TUI_HANDLED;
 	case ACT_OPEN:
 	case ACT_EDIT:

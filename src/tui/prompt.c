@@ -38,38 +38,82 @@ bool prompt_confirm(struct tui *t, const char *question)
 	return answer;
 }
 
-char *prompt_line(struct tui *t, const char *label, const char *initial,
-		  prompt_change_cb changed, void *ud)
+/* What one input on the status line starts with and can bring back. */
+struct prompt_input {
+	const char *label;
+	const char *initial;   /* text at the start */
+	const char *recall;    /* brought back by ↑ or Ctrl-P (NULL: none) */
+	const char *restore;   /* what `changed` sees again on Esc */
+	prompt_change_cb changed;
+	void *ud;
+};
+
+static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lineedit *le)
+{
+	int row = status_row();
+	struct sbuf label = {0};
+	sbuf_add(&label, in->label);
+	if (in->recall && !le->buf.len)
+		sbuf_addf(&label, S_PROMPT_RECALL, in->recall);
+	/* the hint may be long: it never takes more than half the line */
+	int lw = text_width(label.s);
+	if (lw > COLS / 2)
+		lw = COLS / 2;
+	draw_fill(row, 0, 1, COLS, A_NORMAL);
+	draw_text(row, 0, lw, label.s, A_BOLD, TEXT_LEFT);
+	sbuf_free(&label);
+	int cx = le_draw(le, row, lw, COLS - lw, draw_attr(t, ROLE_FIELD));
+	move(row, cx);
+	curs_set(1);
+}
+
+static char *prompt_run(struct tui *t, const struct prompt_input *in)
 {
 	struct lineedit le;
 	char *result = NULL;
-	le_init(&le, initial);
+	le_init(&le, in->initial);
 	for (;;) {
 		tui_draw_under(t);
-		int row = status_row();
-		int lw = text_width(label);
-		draw_fill(row, 0, 1, COLS, A_NORMAL);
-		draw_text(row, 0, lw, label, A_BOLD, TEXT_LEFT);
-		int cx = le_draw(&le, row, lw, COLS - lw, draw_attr(t, ROLE_FIELD));
-		move(row, cx);
-		curs_set(1);
+		prompt_draw(t, in, &le);
 		refresh();
 		int key = tui_getkey(t);
 		if (key == TUI_ESC) {
-			if (changed)
-				changed(t, ud, initial ? initial : "");
+			if (in->changed)
+				in->changed(t, in->ud, in->restore ? in->restore : "");
 			break;
 		}
 		if (key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER)) {
 			result = xstrdup(le_text(&le));
 			break;
 		}
-		if (le_key(&le, key) == LE_CHANGED && changed)
-			changed(t, ud, le_text(&le));
+		enum le_result r;
+		if (in->recall && (key == TUI_FKEY(KEY_UP) || key == TUI_CTRL('p'))) {
+			le_set(&le, in->recall);
+			r = LE_CHANGED;
+		} else {
+			r = le_key(&le, key);
+		}
+		if (r == LE_CHANGED && in->changed)
+			in->changed(t, in->ud, le_text(&le));
 	}
 	curs_set(0);
 	le_free(&le);
 	return result;
+}
+
+char *prompt_line(struct tui *t, const char *label, const char *initial,
+		  prompt_change_cb changed, void *ud)
+{
+	struct prompt_input in = {label, initial, NULL, initial, changed, ud};
+	return prompt_run(t, &in);
+}
+
+char *prompt_recall(struct tui *t, const char *label, const char *recall,
+		    const char *restore, prompt_change_cb changed, void *ud)
+{
+	struct prompt_input in = {label, "", recall && *recall ? recall : NULL, restore,
+				  changed, ud};
+	return prompt_run(t, &in);
 }
 
 struct pager_lines {

@@ -37,7 +37,8 @@ struct form_values {
 bool form_run(struct tui *t, const char *entity, const char *id,
 	      struct form_values preset, struct form_values init, uuid_str out_id);
 
-/* editor.c: runs $VISUAL/$EDITOR (else nano, else vi) on a 0600 temp
+/* editor.c: runs $VISUAL, else $EDITOR, else sensible-editor (else
+ * nano, else vi) on a 0600 temp
  * file holding `text`; *out gets the new text (caller frees).  False
  * (and a message) if the editor could not run. */
 bool editor_edit(struct tui *t, const char *text, char **out);

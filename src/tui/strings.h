@@ -46,6 +46,9 @@
 #define S_EMPTY           "(なし)"
 #define S_NO_ROWS         "該当する行はありません"
 #define S_SEARCH_PROMPT   "検索: "
+#define S_PROMPT_RECALL   "(↑ で前回「%s」) "
+#define S_SAVED_UNSEARCHED "保存しました。検索「%s」に合わないため、検索を解除して表示しています"
+#define S_SAVED_UNLISTED  "保存しました。いまのエリア・絞り込みでは一覧に出ません"
 #define S_SEARCH_ACTIVE   "検索"
 #define S_FILTER_ACTIVE   "絞込"
 #define S_SAVED           "保存しました"
@@ -61,6 +64,7 @@
 #define S_READONLY_MSG    "読み取り専用で開いているため変更できません"
 #define S_LOCALE_WARN     "UTF-8 の端末設定が見つかりません (LANG=C.UTF-8 などを設定してください)"
 #define S_TOO_SMALL       "端末が小さすぎます (80×24 以上にしてください)"
+#define S_KEY_UNUSED      "「%s」のキーはここでは使えません (? でキー一覧)"
 #define S_QUIT_HOW        "終了するには q を押してください"
 #define S_WELCOME         "ようこそ。? でヘルプ、q で終了します"
 #define S_RESOLVE_FAIL    "見つかりません: %s"
@@ -77,12 +81,17 @@
 /* forms */
 #define S_FORM_ADD        "%sを追加"
 #define S_FORM_EDIT       "%sを編集"
-#define S_FORM_HINT       "↑↓ 項目  Enter 選択・次へ  ^E エディタ  ^S 保存  Esc 取消  F1 ヘルプ"
-#define S_FORM_SAVE       "[ 保存 ^S ]"
+#define S_FORM_FOR        " — %s「%s」"   /* the record a new entry belongs to */
+#define S_FORM_HINT       "Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  Ctrl-E エディタ  F1 ヘルプ"
+#define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
+#define S_FORM_MORE_LINES "… (ほか %d 行)"
+#define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
+#define S_FORM_NO_TYPING_BUTTON "「%s」は入りません: ここはボタンです (↑ か Shift-Tab で項目へ戻る)"
+#define S_FORM_SAVE       "[ 保存 Ctrl-S ]"
 #define S_FORM_CANCEL     "[ 取消 Esc ]"
 #define S_FORM_REQUIRED   "必須"
 #define S_FORM_REQ_EMPTY  "「%s」は必須です"
-#define S_FORM_MULTILINE  "(複数行 ^E で編集)"
+#define S_FORM_MULTILINE  "(複数行)"
 #define S_FORM_PICK       "(Enter で選択)"
 #define S_FORM_DATE_HINT  "例 2025-04-01 / 令和7年4月1日 / R7.4.1"
 #define S_FORM_AREA_HINT  "Enter でエリアを選ぶ (選び直すと外す)。複数は「,」区切り"
@@ -138,13 +147,17 @@
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
 #define S_HELP_KEYS       "キー"
-#define S_HELP_FORM       "入力欄\n" \
-	"  ↑ ↓ Tab         項目を移る\n" \
-	"  Enter           選択肢を開く・次の項目へ\n" \
+#define S_HELP_FORM       "入力欄 (追加・編集の画面)\n" \
+	"  Tab Shift-Tab   次の項目・前の項目へ (↑ ↓ でも移る)\n" \
+	"  Enter           選択肢を開く・次の項目へ。内容・備考など\n" \
+	"                  複数行の欄では改行 (メモ帳と同じ)\n" \
 	"  BS              一文字消す\n" \
-	"  ^E F4           長い文章を $EDITOR で編集\n" \
-	"  ^S F10          保存\n" \
-	"  Esc             取り消す\n"
+	"  Ctrl-S F10      保存\n" \
+	"  Esc             閉じる (入力があれば破棄してよいか聞く)\n" \
+	"  Ctrl-E F4       長い文章を外部エディタで編集: $VISUAL、\n" \
+	"                  なければ $EDITOR、なければ sensible-editor\n" \
+	"  文字が入らない場所 (選択肢・ボタン) で打った文字は入らず、\n" \
+	"  そのことを画面上に表示します\n"
 
 /* editor */
 #define S_EDITOR_FAIL     "エディタを起動できません: %s"

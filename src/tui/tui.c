@@ -30,6 +30,7 @@
 #include "tsunagu/config.h"
 #include "tsunagu/store.h"
 #include "tsunagu/tui.h"
+#include "tsunagu/utf8.h"
 
 static const struct pane_ops *const pane_ops_table[PANE_COUNT] = {
 #define TUI_PANE_OPS(id, name) [PANE_##id] = &pane_##name##_ops,
@@ -102,6 +103,23 @@ int tui_getkey(struct tui *t)
 			return TUI_ESC;
 		}
 	}
+}
+
+bool tui_key_is_text(int key)
+{
+	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
+}
+
+/* A character typed on the main screen that no key uses: said so, not
+ * dropped silently (the user may think they are typing into a field). */
+static void tui_unused_key(struct tui *t, int key)
+{
+	char ch[5] = {0};
+	if (!tui_key_is_text(key))
+		return;
+	utf8_encode(key, ch);
+	tui_msg(t, S_KEY_UNUSED, ch);
+	t->msg_error = true;
 }
 
 static void tui_place(struct pane *p, int y, int x, int h, int w)
@@ -300,8 +318,10 @@ static void tui_loop(struct tui *t)
 			continue;
 		}
 		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
+		if (a == ACT_NONE) {
+			tui_unused_key(t, key);
 			continue;
+		}
 		t->msg[0] = '\0';
 		t->msg_error = false;
 		if (key == TUI_ESC && !t->mine_mode && !t->hangup) {
@@ -343,6 +363,21 @@ static void tui_screen_start(struct tui *t)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
 	draw_theme_init(t);
+}
+
+/* Leaves curses with a blank alternate screen.  When the window was
+ * resized while the program ran, tmux (3.3) gives the shell's screen back
+ * by resizing the alternate screen to the old size and back again, and
+ * the program's non-blank rows travel into the restored screen: the user
+ * saw the program's last frame instead of the shell.  Blank rows are
+ * dropped instead, so clearing first restores the shell's screen. */
+static void tui_screen_end(struct tui *t)
+{
+	if (!t->hangup) {
+		erase();
+		refresh();
+	}
+	endwin();
 }
 
 static int tui_run(struct tui *t)
@@ -390,14 +425,14 @@ int tui_main(const struct tui_options *opt)
 	if (!opt->author) {
 		asked = firstrun_ask(&t);
 		if (!asked) {
-			endwin();
+			tui_screen_end(&t);
 			return 1;
 		}
 	}
 	t.author = opt->author ? opt->author : asked;
 	if (tui_make_demo(&t, opt, &err) != TSU_OK ||
 	    store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
-		endwin();
+		tui_screen_end(&t);
 		char *shown = text_sanitize(err.msg, 0); /* it quotes the path */
 		fprintf(stderr, "tsunagu: %s\n", shown);
 		free(shown);
@@ -410,7 +445,7 @@ int tui_main(const struct tui_options *opt)
 		tui_msg(&t, "%s", S_LOCALE_WARN);
 	store_set_author(t.st, t.author);
 	rc = tui_run(&t);
-	endwin();
+	tui_screen_end(&t);
 	store_close(t.st);
 	free(t.area_id);
 	free(t.area_name);

@@ -29,9 +29,24 @@ const char *le_text(const struct lineedit *le);
  * character before the cursor, ← → move by character, Home/End, ^A,
  * ^U (clear to start), ^K (clear to end), Del. */
 enum le_result le_key(struct lineedit *le, int key);
+/* Replaces the bytes [from, to) (character starts) with `text`; a cursor
+ * at or after `from` stays after the inserted text. */
+void le_replace(struct lineedit *le, size_t from, size_t to, const char *text);
 /* Draws the visible part in `cols` columns and returns the screen column
  * of the cursor (the cursor moves by display width). */
 int le_draw(struct lineedit *le, int y, int x, int cols, int attr);
+
+/* ---- multi-line editor (textarea.c), on a lineedit's buffer ---- */
+/* Enter inserts a line break; ↑ ↓ move between the lines shown in a field
+ * `cols` wide (LE_IGNORED above the first and below the last, so the
+ * caller can leave the field); Home End ^A ^U ^K act on the line; other
+ * keys as le_key. */
+enum le_result ta_key(struct lineedit *le, int key, int cols);
+/* Lines the text takes in a field `cols` wide (at least 1). */
+int ta_height(const struct lineedit *le, int cols);
+/* Draws `rows` lines from y, scrolled so the cursor line shows; returns
+ * the cursor's screen column and sets *cy to its row. */
+int ta_draw(struct lineedit *le, int y, int x, int cols, int rows, int attr, int *cy);
 
 /* ---- prompts (prompt.c) ---- */
 /* Asks a yes/no question on the status line; true for y. */
@@ -42,6 +57,11 @@ typedef void (*prompt_change_cb)(struct tui *t, void *ud, const char *text);
  * cancelled with Esc.  `changed` (may be NULL) sees every keystroke. */
 char *prompt_line(struct tui *t, const char *label, const char *initial,
 		  prompt_change_cb changed, void *ud);
+/* A line that starts empty, for searches: ↑ or Ctrl-P brings back
+ * `recall` (the previous query; the label shows it while the input is
+ * empty), Esc gives `changed` the text `restore` (what was in effect). */
+char *prompt_recall(struct tui *t, const char *label, const char *recall,
+		    const char *restore, prompt_change_cb changed, void *ud);
 /* Shows a long read-only text (help) full screen until q/Esc. */
 void prompt_pager(struct tui *t, const char *title, const char *text);
 
