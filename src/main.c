@@ -11,7 +11,8 @@ int main(int argc, char **argv)
 	int rc = cli_globals_parse(&argc, argv, &g);
 	if (rc < 0) {
 		if (argc < 2) {
-			struct tui_options opt = {.db_path = g.db_path, .author = g.author};
+			struct tui_options opt = {.db_path = g.db_path, .author = g.author,
+						   .date_style = g.date_style};
 			rc = tui_main(&opt);
 		} else {
 			tmpfiles_guard_signals();

@@ -1,14 +1,17 @@
 #ifndef TSUNAGU_CONFIG_H
 #define TSUNAGU_CONFIG_H
+#include "tsunagu/localtime.h"
 #include "tsunagu/status.h"
 
 /*
  * Per-user settings kept in $XDG_CONFIG_HOME/tsunagu/config
  * (~/.config/tsunagu/config), lines "key=value", mode 0600.
+ * Keys: name, role, date_style (iso | wareki: how dates and times read).
  */
 struct user_config {
 	char *name;  /* user name recorded as author; NULL when never asked */
 	char *role;  /* エリアサポーター / 地域福祉コーディネーター / 専任組織 */
+	enum date_style date_style; /* DATE_STYLE_ISO unless the file says wareki */
 };
 
 /* Reads the file; a missing file is not an error (fields stay NULL). */

@@ -78,6 +78,7 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 	config_load(&cfg, NULL);
 	const char *author = config_author(&cfg);
 	g->author = author ? xstrdup(author) : NULL;
+	g->date_style = cfg.date_style;
 	config_free(&cfg);
 	return -1;
 }
@@ -92,6 +93,7 @@ void cli_globals_free(struct cli_globals *g)
 int cli_run(const struct cli_globals *g, int argc, char **argv)
 {
 	struct cli c = {.db_path = g->db_path, .out = stdout, .errf = stderr,
+			.date_style = g->date_style,
 			.author = g->author ? g->author : config_login_name()};
 	const struct cli_command *cmd = cli_commands;
 	while (cmd->name && strcmp(cmd->name, argv[0]) != 0)

@@ -1,6 +1,7 @@
 #ifndef TSUNAGU_CLI_H
 #define TSUNAGU_CLI_H
 #include <stdio.h>
+#include "tsunagu/localtime.h"
 #include "tsunagu/store.h"
 
 /*
@@ -18,6 +19,7 @@ struct cli {
 				* (store_verify) before the command writes or copies */
 	FILE *out;
 	FILE *errf;
+	enum date_style date_style; /* how human formats show times */
 };
 
 struct cli_command {
@@ -59,6 +61,12 @@ int cli_usage(struct cli *c, const char *cmd, const char *why);
  * through *missing.
  */
 const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing);
+
+/* A stored value as `show` and `history` print it (new string, NULL for
+ * NULL): labels for choices, はい/いいえ, "名前 (id8)" for references, dates
+ * in the user's date style (cli_show.c). */
+struct field_def;
+char *cli_shown_value(struct cli *c, const struct field_def *f, const char *v);
 
 /* Subcommand entry points, one file per verb group. */
 int cli_cmd_init(struct cli *c, int argc, char **argv);

@@ -59,8 +59,23 @@ enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err)
 	return TSU_OK;
 }
 
+/* Cuts blanks from both ends of s in place ("date_style = wareki"). */
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
 static void config_set(struct user_config *c, const char *key, const char *val)
 {
+	if (strcmp(key, "date_style") == 0) {
+		date_style_parse(val, &c->date_style); /* an unknown word keeps iso */
+		return;
+	}
 	char **slot = strcmp(key, "name") == 0 ? &c->name :
 		      strcmp(key, "role") == 0 ? &c->role : NULL;
 	if (!slot || !*val)
@@ -72,6 +87,7 @@ static void config_set(struct user_config *c, const char *key, const char *val)
 enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 {
 	c->name = c->role = NULL;
+	c->date_style = DATE_STYLE_ISO;
 	char *path = config_file_path();
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -89,7 +105,7 @@ enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 		if (line[0] == '#' || !eq)
 			continue;
 		*eq = '\0';
-		config_set(c, line, eq + 1);
+		config_set(c, trim(line), trim(eq + 1));
 	}
 	free(line);
 	fclose(f);
@@ -108,8 +124,11 @@ enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
 		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
 	if (fd >= 0) {
 		FILE *f = fdopen(fd, "w");
-		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n",
-			c->name ? c->name : "", c->role ? c->role : "");
+		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n"
+			"# date_style=iso (2026-11-25 15:17) or wareki (令和8年11月25日 15:17)\n"
+			"date_style=%s\n",
+			c->name ? c->name : "", c->role ? c->role : "",
+			date_style_name(c->date_style));
 		if (fclose(f) != 0 || rename(tmp.s, path) != 0)
 			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
 	}
