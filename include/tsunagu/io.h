@@ -22,6 +22,8 @@ struct io_options {
 	bool dry_run;
 	const char *area_id;  /* export: only this area (full id) or NULL */
 	bool force;           /* export: replace an existing file (never a database) */
+	bool field_headings;  /* export CSV: headed by field names (id, kind, ...)
+			       * instead of the Japanese labels (ID, 区分, ...) */
 };
 
 /* Progress in bytes (import) or rows (export); total may be 0 if unknown. */

@@ -32,6 +32,7 @@ struct cli_command {
 	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
 	bool writes;           /* writes to the file or copies it out: the
 				* file is verified first (struct cli.verify) */
+	const char *help;      /* what it does, in Japanese (--help) */
 };
 
 /* The subcommand table, NULL-terminated (cli.c). */
@@ -51,6 +52,9 @@ void cli_say(FILE *f, const char *prefix, const char *fmt, ...)
 int cli_fail(struct cli *c, const struct tsu_error *err);
 int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The help of `tsunagu --help` (cmd NULL) or `tsunagu CMD --help`, in
+ * Japanese (cli_help.c); an unknown cmd gives the whole help. */
+void cli_print_help(FILE *f, const char *cmd);
 /* Usage error for the command: prints its usage line, returns 2. */
 int cli_usage(struct cli *c, const char *cmd, const char *why);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "tsunagu/config.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/syserr.h"
 
 /* $XDG_<kind>_HOME or ~/<fallback>, joined with "tsunagu/<file>". */
 static char *xdg_path(const char *env, const char *fallback, const char *file)
@@ -49,7 +50,7 @@ enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			tsu_fail(err, TSU_IO, "%s: フォルダを作れません: %s", dir, strerror(errno));
+			tsu_fail(err, TSU_IO, "%s: フォルダを作れません: %s", dir, syserr_text(errno, true));
 			free(dir);
 			return TSU_IO;
 		}
@@ -92,7 +93,7 @@ enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		enum tsu_status st = errno == ENOENT ? TSU_OK :
-			tsu_fail(err, TSU_IO, "%s: 設定を読めません: %s", path, strerror(errno));
+			tsu_fail(err, TSU_IO, "%s: 設定を読めません: %s", path, syserr_text(errno, false));
 		free(path);
 		return st;
 	}
@@ -121,7 +122,7 @@ enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
 	enum tsu_status st = config_make_parent_dirs(path, err);
 	int fd = st == TSU_OK ? open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC, 0600) : -1;
 	if (st == TSU_OK && fd < 0)
-		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, syserr_text(errno, true));
 	if (fd >= 0) {
 		FILE *f = fdopen(fd, "w");
 		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n"
@@ -130,7 +131,7 @@ enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
 			c->name ? c->name : "", c->role ? c->role : "",
 			date_style_name(c->date_style));
 		if (fclose(f) != 0 || rename(tmp.s, path) != 0)
-			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, syserr_text(errno, true));
 	}
 	sbuf_free(&tmp);
 	free(path);

@@ -19,6 +19,7 @@
 #include "strings.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
+#include "tsunagu/syserr.h"
 
 static const char *editor_command(void)
 {
@@ -109,7 +110,7 @@ bool editor_edit(struct tui *t, const char *text, char **out)
 			tmpdir_remove(&tmp);
 	}
 	if (fd < 0) {
-		tui_msg(t, S_EDITOR_FAIL, err.msg[0] ? err.msg : strerror(errno));
+		tui_msg(t, S_EDITOR_FAIL, err.msg[0] ? err.msg : syserr_text(errno, false));
 		t->msg_error = true;
 		return false;
 	}
