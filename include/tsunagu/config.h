@@ -27,6 +27,12 @@ char *config_default_db_path(void);
 const char *config_author(const struct user_config *c);
 /* The login name (getpwuid), or "unknown". */
 const char *config_login_name(void);
+/* The user's home folder: $HOME, else the password file's, else /tmp. */
+const char *config_home_dir(void);
+/* "~/x" (and "~") with the home folder put in for "~"; other paths as
+ * they are.  New string.  Like a shell, so that a path typed in the app
+ * means what it would at a prompt. */
+char *config_expand_home(const char *path);
 /* Creates the parent directories of `path` with mode 0700. */
 enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err);
 

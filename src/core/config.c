@@ -10,21 +10,35 @@
 #include "tsunagu/sbuf.h"
 #include "tsunagu/syserr.h"
 
+const char *config_home_dir(void)
+{
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
+	}
+	return home;
+}
+
+char *config_expand_home(const char *path)
+{
+	struct sbuf b = {0};
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0'))
+		sbuf_addf(&b, "%s%s", config_home_dir(), path + 1);
+	else
+		sbuf_add(&b, path);
+	return sbuf_detach(&b);
+}
+
 /* $XDG_<kind>_HOME or ~/<fallback>, joined with "tsunagu/<file>". */
 static char *xdg_path(const char *env, const char *fallback, const char *file)
 {
 	struct sbuf b = {0};
 	const char *base = getenv(env);
-	if (base && *base) {
+	if (base && *base)
 		sbuf_add(&b, base);
-	} else {
-		const char *home = getenv("HOME");
-		if (!home || !*home) {
-			struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : "/tmp";
-		}
-		sbuf_addf(&b, "%s/%s", home, fallback);
-	}
+	else
+		sbuf_addf(&b, "%s/%s", config_home_dir(), fallback);
 	sbuf_addf(&b, "/tsunagu/%s", file);
 	return sbuf_detach(&b);
 }
