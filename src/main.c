@@ -19,7 +19,8 @@ int main(int argc, char **argv)
 			g.db_path = config_demo_db_path();
 		}
 		if (argc < 2 || demo) {
-			struct tui_options opt = {.db_path = g.db_path, .author = g.author, .demo = demo};
+			struct tui_options opt = {.db_path = g.db_path, .author = g.author,
+						   .date_style = g.date_style, .demo = demo};
 			rc = tui_main(&opt);
 		} else {
 			tmpfiles_guard_signals();

@@ -1,5 +1,6 @@
 #ifndef TSUNAGU_CLI_PUBLIC_H
 #define TSUNAGU_CLI_PUBLIC_H
+#include "tsunagu/localtime.h"
 
 /* What main() needs from the command-line layer. */
 #include <stdbool.h>
@@ -8,6 +9,7 @@ struct cli_globals {
 	char *db_path;      /* -d FILE, $TSUNAGU_DB, or the XDG default */
 	char *author;       /* $TSUNAGU_USER or config name; NULL if never set */
 	bool db_given;      /* -d FILE was on the command line */
+	enum date_style date_style; /* config date_style: how times read */
 };
 
 /*

@@ -1,14 +1,17 @@
 #ifndef TSUNAGU_CONFIG_H
 #define TSUNAGU_CONFIG_H
+#include "tsunagu/localtime.h"
 #include "tsunagu/status.h"
 
 /*
  * Per-user settings kept in $XDG_CONFIG_HOME/tsunagu/config
  * (~/.config/tsunagu/config), lines "key=value", mode 0600.
+ * Keys: name, role, date_style (iso | wareki: how dates and times read).
  */
 struct user_config {
 	char *name;  /* user name recorded as author; NULL when never asked */
 	char *role;  /* エリアサポーター / 地域福祉コーディネーター / 専任組織 */
+	enum date_style date_style; /* DATE_STYLE_ISO unless the file says wareki */
 };
 
 /* Reads the file; a missing file is not an error (fields stay NULL). */
@@ -26,6 +29,12 @@ char *config_demo_db_path(void);
 const char *config_author(const struct user_config *c);
 /* The login name (getpwuid), or "unknown". */
 const char *config_login_name(void);
+/* The user's home folder: $HOME, else the password file's, else /tmp. */
+const char *config_home_dir(void);
+/* "~/x" (and "~") with the home folder put in for "~"; other paths as
+ * they are.  New string.  Like a shell, so that a path typed in the app
+ * means what it would at a prompt. */
+char *config_expand_home(const char *path);
 /* Creates the parent directories of `path` with mode 0700. */
 enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err);
 

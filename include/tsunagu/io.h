@@ -22,6 +22,8 @@ struct io_options {
 	bool dry_run;
 	const char *area_id;  /* export: only this area (full id) or NULL */
 	bool force;           /* export: replace an existing file (never a database) */
+	bool field_headings;  /* export CSV: headed by field names (id, kind, ...)
+			       * instead of the Japanese labels (ID, 区分, ...) */
 };
 
 /* Progress in bytes (import) or rows (export); total may be 0 if unknown. */
@@ -40,6 +42,15 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,
 			  void *ud, struct tsu_error *err);
+/* A kind of file as a menu shows it: the word of the commands
+ * ("parties"), its Japanese label (関係者・団体) and, for exports, the
+ * usual file extension ("csv"; NULL for imports). */
+struct io_kind {
+	const char *kind, *label, *ext;
+};
+/* The i-th kind io_export / io_import handle (0, 1, ...); false past the last. */
+bool io_export_kind(size_t i, struct io_kind *k);
+bool io_import_kind(size_t i, struct io_kind *k);
 /* Parses "auto", "utf-8"/"utf8", "cp932"/"sjis"/"shift_jis". */
 bool io_encoding_parse(const char *s, enum io_encoding *out);
 

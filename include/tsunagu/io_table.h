@@ -5,8 +5,10 @@
 
 /*
  * The project's own CSV layout for an entity (parties, tasks, events):
- * the first column "id", then one column per field of entity.c in table
- * order, headed by the field name.  Export writes exactly that; import
+ * the first column "ID", then one column per field of entity.c in table
+ * order, headed by the field's Japanese label, the one the app shows (区分,
+ * 名称・氏名, よみ ...), or with io_options.field_headings by the field
+ * name (id, kind, name ...).  Export writes exactly that; import
  * accepts the columns in any order, headed by field name or Japanese label
  * (compared after width/bracket folding), updates rows whose id exists and
  * inserts the others.  Reference fields are written as the name of the

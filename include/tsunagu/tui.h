@@ -1,12 +1,14 @@
 #ifndef TSUNAGU_TUI_H
 #define TSUNAGU_TUI_H
 #include <stdbool.h>
+#include "tsunagu/localtime.h"
 
 /* The full-screen program (the only code that calls curses). */
 struct tui_options {
 	const char *db_path; /* file to open; created (ten areas) if missing */
 	const char *author;  /* NULL: first run, ask the user's name and role */
 	bool demo;           /* --demo: make db_path a demo file if missing */
+	enum date_style date_style; /* how times and dates read (config) */
 };
 
 /* Runs until the user quits; returns the process exit status. */

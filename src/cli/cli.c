@@ -14,36 +14,43 @@
 #endif
 
 const struct cli_command cli_commands[] = {
-	{"init", cli_cmd_init, false, "init [--demo [--scale N]]", false},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false},
-	{"show", cli_cmd_show, false, "show area|party|task|event ID", false},
-	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ...", true},
-	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ...", true},
-	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID", true},
-	{"history", cli_cmd_history, false, "history party|task|... ID", false},
-	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]", true},
-	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]", true},
-	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db", true},
-	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]", true},
-	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all", true},
-	{"check", cli_cmd_check, false, "check", false},
-	{NULL, NULL, false, NULL, false},
+	{"init", cli_cmd_init, false, "init [--demo [--scale N]]", false,
+	 "新しいファイルを作ります (10 エリア入り)。\n"
+	 "--demo で架空の見本データを入れます (--scale N で N 倍)。"},
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
+	 "一覧を表示します: エリア・関係者・課題・行事・私の担当。\n"
+	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
+	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
+	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
+	{"show", cli_cmd_show, false, "show area|party|task|event ID", false,
+	 "ひとつの記録のすべての項目と、関係する記録 (経過記録など) を表示します。"},
+	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ...", true,
+	 "記録を追加し、その ID を表示します。例: tsunagu add party --name 山田花子 --kind person"},
+	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ...", true,
+	 "記録の項目を書き換えます。変更は履歴に残ります。"},
+	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID", true,
+	 "記録を削除します (履歴には残り、他のコピーにも伝わります)。"},
+	{"history", cli_cmd_history, false, "history party|task|... ID", false,
+	 "記録の変更履歴を表示します: いつ (地域の時刻)・誰が・どの項目を・前 → 後。"},
+	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]", true,
+	 "ファイルから取り込みます。CSV の見出しは日本語の項目名 (名称・氏名 など) でも\n"
+	 "項目の英字名 (name など) でも構いません。文字コードは自動判別 (UTF-8 / CP932)。\n"
+	 "--dry-run は何も変えずに結果だけを表示します。"},
+	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE [--force]] [--encoding utf-8|cp932] [--headings label|field]", true,
+	 "書き出します (-o がなければ画面へ)。CSV の見出しは日本語の項目名です\n"
+	 "(--headings field で英字の項目名)。--encoding cp932 は古い Excel 向け。\n"
+	 "既にあるファイルは --force のときだけ置き換えます。"},
+	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db", true,
+	 "使用中でも、データベースの完全なコピーを作ります。"},
+	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]", true,
+	 "別のコピー (ノートパソコンのファイルなど) の変更を取り込みます。OTHER.db は変えません。"},
+	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all", true,
+	 "マージで残らなかった値 (競合) を表示します。keep で今の値を残し、\n"
+	 "take でもう一方の値にし、--all ですべて確認済みにします。"},
+	{"check", cli_cmd_check, false, "check", false,
+	 "ファイルの整合性を調べます。"},
+	{NULL, NULL, false, NULL, false, NULL},
 };
-
-static void print_help(FILE *f)
-{
-	fputs("tsunagu (つなぐ) — area, stakeholder and task records for community support\n\n"
-	      "Usage:\n  tsunagu [-d FILE]                 full-screen app\n", f);
-	for (const struct cli_command *c = cli_commands; c->name; c++)
-		fprintf(f, "  tsunagu %s\n", c->usage);
-	fputs("  tsunagu --help | --version\n\n"
-	      "Options:\n  -d FILE   database file (default $TSUNAGU_DB or\n"
-	      "            ~/.local/share/tsunagu/tsunagu.db); may stand anywhere\n\n"
-	      "IDs accept any unique prefix; areas also a name or a unique part of it (諏訪).\n"
-	      "Dates: 2021-04-01, 2021/4/1, 令和3年4月1日, R3.4.1.\n"
-	      "Exit status: 0 ok, 1 user error, 2 usage, 3 database problem.\n"
-	      "See tsunagu(1).\n", f);
-}
 
 int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 {
@@ -63,7 +70,8 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 			g->db_path = xstrdup(a + 5);
 			g->db_given = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			print_help(stdout);
+			/* "tsunagu export --help": the help of that command */
+			cli_print_help(stdout, out > 1 ? argv[1] : NULL);
 			return 0;
 		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("tsunagu %s\n", TSUNAGU_VERSION);
@@ -80,6 +88,7 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 	config_load(&cfg, NULL);
 	const char *author = config_author(&cfg);
 	g->author = author ? xstrdup(author) : NULL;
+	g->date_style = cfg.date_style;
 	config_free(&cfg);
 	return -1;
 }
@@ -94,6 +103,7 @@ void cli_globals_free(struct cli_globals *g)
 int cli_run(const struct cli_globals *g, int argc, char **argv)
 {
 	struct cli c = {.db_path = g->db_path, .out = stdout, .errf = stderr,
+			.date_style = g->date_style,
 			.author = g->author ? g->author : config_login_name()};
 	const struct cli_command *cmd = cli_commands;
 	while (cmd->name && strcmp(cmd->name, argv[0]) != 0)

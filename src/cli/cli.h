@@ -1,6 +1,7 @@
 #ifndef TSUNAGU_CLI_H
 #define TSUNAGU_CLI_H
 #include <stdio.h>
+#include "tsunagu/localtime.h"
 #include "tsunagu/store.h"
 
 /*
@@ -18,6 +19,7 @@ struct cli {
 				* (store_verify) before the command writes or copies */
 	FILE *out;
 	FILE *errf;
+	enum date_style date_style; /* how human formats show times */
 };
 
 struct cli_command {
@@ -30,6 +32,7 @@ struct cli_command {
 	const char *usage;     /* one line: "list areas|parties|... [--area A]" */
 	bool writes;           /* writes to the file or copies it out: the
 				* file is verified first (struct cli.verify) */
+	const char *help;      /* what it does, in Japanese (--help) */
 };
 
 /* The subcommand table, NULL-terminated (cli.c). */
@@ -49,6 +52,9 @@ void cli_say(FILE *f, const char *prefix, const char *fmt, ...)
 int cli_fail(struct cli *c, const struct tsu_error *err);
 int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The help of `tsunagu --help` (cmd NULL) or `tsunagu CMD --help`, in
+ * Japanese (cli_help.c); an unknown cmd gives the whole help. */
+void cli_print_help(FILE *f, const char *cmd);
 /* Usage error for the command: prints its usage line, returns 2. */
 int cli_usage(struct cli *c, const char *cmd, const char *why);
 
@@ -59,6 +65,12 @@ int cli_usage(struct cli *c, const char *cmd, const char *why);
  * through *missing.
  */
 const char *cli_opt(int argc, char **argv, int *i, const char *name, bool *missing);
+
+/* A stored value as `show` and `history` print it (new string, NULL for
+ * NULL): labels for choices, はい/いいえ, "名前 (id8)" for references, dates
+ * in the user's date style (cli_show.c). */
+struct field_def;
+char *cli_shown_value(struct cli *c, const struct field_def *f, const char *v);
 
 /* Subcommand entry points, one file per verb group. */
 int cli_cmd_init(struct cli *c, int argc, char **argv);

@@ -1,4 +1,5 @@
-/* `tsunagu export KIND [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]` */
+/* `tsunagu export KIND [--area A] [-o FILE [--force]] [--encoding utf-8|cp932]
+ *  [--headings label|field]` */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -17,6 +18,10 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		if ((v = cli_opt(argc, argv, &i, "--encoding", &missing))) {
 			if (!io_encoding_parse(v, &opt.encoding) || opt.encoding == IO_ENC_AUTO)
 				return cli_usage(c, "export", "--encoding は utf-8 / cp932 です");
+		} else if (!missing && (v = cli_opt(argc, argv, &i, "--headings", &missing))) {
+			if (strcmp(v, "field") != 0 && strcmp(v, "label") != 0)
+				return cli_usage(c, "export", "--headings は label (日本語の項目名) / field です");
+			opt.field_headings = strcmp(v, "field") == 0;
 		} else if (!missing && (v = cli_opt(argc, argv, &i, "--area", &missing))) {
 			area = v;
 		} else if (!missing && ((v = cli_opt(argc, argv, &i, "-o", &missing)) ||

@@ -62,11 +62,24 @@ static void tsv_cell(FILE *f, const char *v)
 	}
 }
 
-/* Shown in a table: short ids, booleans as marks, text made inert. */
-static char *table_text(const char *name, const char *v)
+/* A date column of the lists (期限, 日付, 基準日, 開始日, 終了日). */
+static bool date_column(const char *name)
+{
+	size_t n = strlen(name);
+	return strcmp(name, "due") == 0 || strcmp(name, "as_of") == 0 ||
+	       (n >= 4 && strcmp(name + n - 4, "date") == 0);
+}
+
+/* Shown in a table: short ids, booleans as marks, dates in the user's
+ * style, text made inert. */
+static char *table_text(const char *name, const char *v, enum date_style style)
 {
 	if (!v)
 		return xstrdup("");
+	if (date_column(name)) {
+		char shown[LOCALTIME_MAX];
+		return text_sanitize(localtime_date(v, style, shown, sizeof shown), 0);
+	}
 	if (strcmp(name, "id") == 0) /* the short id: last 8 characters (see resolve.c) */
 		return xstrdup(strlen(v) > 8 ? v + strlen(v) - 8 : v);
 	if (strcmp(name, "key_person") == 0 || strcmp(name, "overdue") == 0)
@@ -74,7 +87,8 @@ static char *table_text(const char *name, const char *v)
 	return text_sanitize(v, 0);
 }
 
-static void print_table(FILE *f, const struct list_columns *cols, struct rows *r)
+static void print_table(FILE *f, const struct list_columns *cols, struct rows *r,
+			enum date_style style)
 {
 	int n = cols->n;
 	int *w = xcalloc((size_t)n, sizeof *w);
@@ -83,7 +97,7 @@ static void print_table(FILE *f, const struct list_columns *cols, struct rows *r
 		w[c] = text_width(cols->labels[c]);
 	for (size_t i = 0; i < r->nrows; i++) {
 		for (int c = 0; c < n; c++) {
-			char *t = table_text(cols->names[c], r->cells[i * (size_t)n + (size_t)c]);
+			char *t = table_text(cols->names[c], r->cells[i * (size_t)n + (size_t)c], style);
 			int tw = text_width(t);
 			w[c] = tw > 40 ? (w[c] > 40 ? w[c] : 40) : (tw > w[c] ? tw : w[c]);
 			shown[i * (size_t)n + (size_t)c] = t;
@@ -202,7 +216,7 @@ static int output(struct cli *c, enum list_kind kind, const struct list_query *q
 	if (store_list(c->st, kind, q, collect_row, &r, &err) != TSU_OK)
 		rc = cli_fail(c, &err);
 	else if (fmt == FMT_TABLE && r.nrows)
-		print_table(c->out, cols, &r);
+		print_table(c->out, cols, &r, c->date_style);
 	else if (fmt != FMT_TABLE)
 		print_delimited(c->out, fmt, cols, &r);
 	rows_free(&r);

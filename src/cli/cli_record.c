@@ -176,17 +176,37 @@ int cli_cmd_delete(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+struct history_print {
+	struct cli *c;
+	const struct entity_def *e;
+};
+
+/* A value of the history as people know it (cli_shown_value), sanitised. */
+static char *history_value(struct history_print *hp, const char *field, const char *v)
+{
+	const struct field_def *f = entity_field(hp->e, field);
+	char *shown = f && v ? cli_shown_value(hp->c, f, v) : NULL;
+	char *safe = text_sanitize(shown ? shown : v ? v : "", 0);
+	free(shown);
+	return safe;
+}
+
 static int print_history(void *ud, const struct history_row *h)
 {
-	struct cli *c = ud;
-	char *old_v = text_sanitize(h->old_value ? h->old_value : "", 0);
-	char *new_v = text_sanitize(h->new_value ? h->new_value : "", 0);
+	struct history_print *hp = ud;
+	struct cli *c = hp->c;
+	char when[LOCALTIME_MAX];
+	localtime_format(h->at, c->date_style, when, sizeof when);
 	char *who = text_sanitize(h->author ? h->author : "", 0);
-	if (h->field[0] == '_')
-		fprintf(c->out, "%s\t%s\t%s\n", h->at, who, h->field_label);
-	else
-		fprintf(c->out, "%s\t%s\t%s\t%s → %s\n", h->at, who, h->field_label,
-			*old_v ? old_v : "(空)", *new_v ? new_v : "(空)");
+	if (h->field[0] == '_') {
+		fprintf(c->out, "%s\t%s\t%s\n", when, who, h->field_label);
+		free(who);
+		return 0;
+	}
+	char *old_v = history_value(hp, h->field, h->old_value);
+	char *new_v = history_value(hp, h->field, h->new_value);
+	fprintf(c->out, "%s\t%s\t%s\t%s → %s\n", when, who, h->field_label,
+		*old_v ? old_v : "(空)", *new_v ? new_v : "(空)");
 	free(old_v);
 	free(new_v);
 	free(who);
@@ -201,7 +221,8 @@ int cli_cmd_history(struct cli *c, int argc, char **argv)
 	int rc = kind_and_id(c, "history", argc, argv, &e, id);
 	if (rc)
 		return rc;
-	if (store_history(c->st, e->name, id, print_history, c, &err) != TSU_OK)
+	struct history_print hp = {.c = c, .e = e};
+	if (store_history(c->st, e->name, id, print_history, &hp, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	return 0;
 }

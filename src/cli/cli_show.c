@@ -26,8 +26,7 @@ static const struct section sections[] = {
 	{"event", "attendance", "世代別参加者数"},
 };
 
-/* The shown form of a stored value: labels for choices, names for refs. */
-static char *shown_value(struct cli *c, const struct field_def *f, const char *v)
+char *cli_shown_value(struct cli *c, const struct field_def *f, const char *v)
 {
 	if (!v)
 		return NULL;
@@ -44,6 +43,10 @@ static char *shown_value(struct cli *c, const struct field_def *f, const char *v
 		sbuf_addf(&b, "%s (%s)", title ? title : "", v + strlen(v) - 8);
 		record_free(r);
 		return sbuf_detach(&b);
+	}
+	if (f->type == FIELD_DATE) {
+		char shown[LOCALTIME_MAX];
+		return xstrdup(localtime_date(v, c->date_style, shown, sizeof shown));
 	}
 	return xstrdup(v);
 }
@@ -86,7 +89,7 @@ static int print_record(struct cli *c, const struct record *r)
 	fprintf(c->out, "ID: %s\n", r->id);
 	for (int i = 0; i < r->def->nfields; i++) {
 		const struct field_def *f = &r->def->fields[i];
-		char *v = shown_value(c, f, r->values[i]);
+		char *v = cli_shown_value(c, f, r->values[i]);
 		if (v && withheld && (f->flags & FIELD_CONTACT) && *v) {
 			struct sbuf label = {0};
 			sbuf_addf(&label, "%s (本人同意なし: 一覧・書き出しには出ません)", f->label);
@@ -97,8 +100,11 @@ static int print_record(struct cli *c, const struct record *r)
 		}
 		free(v);
 	}
-	fprintf(c->out, "作成: %s %s\n更新: %s %s\n", r->created_at, r->created_by,
-		r->updated_at, r->updated_by);
+	char made[LOCALTIME_MAX], changed[LOCALTIME_MAX];
+	fprintf(c->out, "作成: %s %s\n更新: %s %s\n",
+		localtime_format(r->created_at, c->date_style, made, sizeof made), r->created_by,
+		localtime_format(r->updated_at, c->date_style, changed, sizeof changed),
+		r->updated_by);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		if (strcmp(sections[i].entity, r->def->name) != 0)
 			continue;

@@ -58,12 +58,14 @@ static int print_conflict(void *ud, const struct conflict_row *k)
 {
 	struct cli *c = ud;
 	const char *raw[] = {k->title, k->kept_value, k->kept_author, k->lost_value, k->lost_author};
-	char *v[5];
+	char *v[5], kept[LOCALTIME_MAX], lost[LOCALTIME_MAX];
 	for (int i = 0; i < 5; i++)
 		v[i] = text_sanitize(raw[i] ? raw[i] : "", 0);
+	localtime_format(k->kept_at, c->date_style, kept, sizeof kept);
+	localtime_format(k->lost_at, c->date_style, lost, sizeof lost);
 	fprintf(c->out, "%s  %s「%s」 %s\n  残した値: %s  (%s %s)\n  もう一方: %s  (%s %s)\n",
 		k->id + strlen(k->id) - 8, k->entity_label, v[0], k->field_label,
-		v[1], v[2], k->kept_at, v[3], v[4], k->lost_at);
+		v[1], v[2], kept, v[3], v[4], lost);
 	for (int i = 0; i < 5; i++)
 		free(v[i]);
 	return 0;

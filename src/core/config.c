@@ -8,22 +8,37 @@
 #include <unistd.h>
 #include "tsunagu/config.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/syserr.h"
+
+const char *config_home_dir(void)
+{
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir ? pw->pw_dir : "/tmp";
+	}
+	return home;
+}
+
+char *config_expand_home(const char *path)
+{
+	struct sbuf b = {0};
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0'))
+		sbuf_addf(&b, "%s%s", config_home_dir(), path + 1);
+	else
+		sbuf_add(&b, path);
+	return sbuf_detach(&b);
+}
 
 /* $XDG_<kind>_HOME or ~/<fallback>, joined with "tsunagu/<file>". */
 static char *xdg_path(const char *env, const char *fallback, const char *file)
 {
 	struct sbuf b = {0};
 	const char *base = getenv(env);
-	if (base && *base) {
+	if (base && *base)
 		sbuf_add(&b, base);
-	} else {
-		const char *home = getenv("HOME");
-		if (!home || !*home) {
-			struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : "/tmp";
-		}
-		sbuf_addf(&b, "%s/%s", home, fallback);
-	}
+	else
+		sbuf_addf(&b, "%s/%s", config_home_dir(), fallback);
 	sbuf_addf(&b, "/tsunagu/%s", file);
 	return sbuf_detach(&b);
 }
@@ -54,7 +69,7 @@ enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			tsu_fail(err, TSU_IO, "%s: フォルダを作れません: %s", dir, strerror(errno));
+			tsu_fail(err, TSU_IO, "%s: フォルダを作れません: %s", dir, syserr_text(errno, true));
 			free(dir);
 			return TSU_IO;
 		}
@@ -64,8 +79,23 @@ enum tsu_status config_make_parent_dirs(const char *path, struct tsu_error *err)
 	return TSU_OK;
 }
 
+/* Cuts blanks from both ends of s in place ("date_style = wareki"). */
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
 static void config_set(struct user_config *c, const char *key, const char *val)
 {
+	if (strcmp(key, "date_style") == 0) {
+		date_style_parse(val, &c->date_style); /* an unknown word keeps iso */
+		return;
+	}
 	char **slot = strcmp(key, "name") == 0 ? &c->name :
 		      strcmp(key, "role") == 0 ? &c->role : NULL;
 	if (!slot || !*val)
@@ -77,11 +107,12 @@ static void config_set(struct user_config *c, const char *key, const char *val)
 enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 {
 	c->name = c->role = NULL;
+	c->date_style = DATE_STYLE_ISO;
 	char *path = config_file_path();
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		enum tsu_status st = errno == ENOENT ? TSU_OK :
-			tsu_fail(err, TSU_IO, "%s: 設定を読めません: %s", path, strerror(errno));
+			tsu_fail(err, TSU_IO, "%s: 設定を読めません: %s", path, syserr_text(errno, false));
 		free(path);
 		return st;
 	}
@@ -94,7 +125,7 @@ enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 		if (line[0] == '#' || !eq)
 			continue;
 		*eq = '\0';
-		config_set(c, line, eq + 1);
+		config_set(c, trim(line), trim(eq + 1));
 	}
 	free(line);
 	fclose(f);
@@ -110,13 +141,16 @@ enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
 	enum tsu_status st = config_make_parent_dirs(path, err);
 	int fd = st == TSU_OK ? open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC, 0600) : -1;
 	if (st == TSU_OK && fd < 0)
-		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+		st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, syserr_text(errno, true));
 	if (fd >= 0) {
 		FILE *f = fdopen(fd, "w");
-		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n",
-			c->name ? c->name : "", c->role ? c->role : "");
+		fprintf(f, "# tsunagu user settings\nname=%s\nrole=%s\n"
+			"# date_style=iso (2026-11-25 15:17) or wareki (令和8年11月25日 15:17)\n"
+			"date_style=%s\n",
+			c->name ? c->name : "", c->role ? c->role : "",
+			date_style_name(c->date_style));
 		if (fclose(f) != 0 || rename(tmp.s, path) != 0)
-			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, strerror(errno));
+			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, syserr_text(errno, true));
 	}
 	sbuf_free(&tmp);
 	free(path);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
+#include "tsunagu/syserr.h"
 
 struct tmp_slot {
 	volatile sig_atomic_t used;
@@ -130,7 +131,7 @@ enum tsu_status tmpdir_make(struct tmpdir *t, const char *parent, const char *na
 	if (!mkdtemp(b.s)) {
 		int e = errno;
 		sbuf_free(&b);
-		return tsu_fail(err, TSU_IO, "%s: 一時フォルダを作れません: %s", parent, strerror(e));
+		return tsu_fail(err, TSU_IO, "%s: 一時フォルダを作れません: %s", parent, syserr_text(e, true));
 	}
 	t->dir = sbuf_detach(&b);
 	chmod(t->dir, 0700); /* mkdtemp gives 0700; say so for any umask */

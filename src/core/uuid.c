@@ -4,6 +4,7 @@
 #include <sys/random.h>
 #include "tsunagu/uuid.h"
 #include "tsunagu/clock.h"
+#include "tsunagu/syserr.h"
 
 enum tsu_status uuid_v7_at(uuid_str out, uint64_t unix_ms, struct tsu_error *err)
 {
@@ -12,7 +13,7 @@ enum tsu_status uuid_v7_at(uuid_str out, uint64_t unix_ms, struct tsu_error *err
 	while (got < 10) {
 		ssize_t n = getrandom(b + 6 + got, 10 - got, 0);
 		if (n < 0 && errno != EINTR)
-			return tsu_fail(err, TSU_IO, "乱数を取得できません: %s", strerror(errno));
+			return tsu_fail(err, TSU_IO, "乱数を取得できません: %s", syserr_text(errno, false));
 		if (n > 0)
 			got += (size_t)n;
 	}

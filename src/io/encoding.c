@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include "tsunagu/encoding.h"
 #include "tsunagu/utf8.h"
+#include "tsunagu/syserr.h"
 
 #define ENC_CHUNK 65536
 
@@ -106,7 +107,7 @@ static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
 	}
 	free(buf);
 	if (ferror(r->fp) || fseek(r->fp, 0, SEEK_SET) != 0)
-		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, strerror(errno));
+		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, syserr_text(errno, false));
 	r->enc = utf8 ? IO_ENC_UTF8 : IO_ENC_CP932;
 	return TSU_OK;
 }
@@ -118,7 +119,7 @@ static enum tsu_status reject_utf16(struct enc_reader *r, struct tsu_error *err)
 	size_t n = fread(b, 1, 2, r->fp);
 
 	if (fseek(r->fp, 0, SEEK_SET) != 0 && n > 0)
-		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, strerror(errno));
+		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, syserr_text(errno, false));
 	if (n == 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
 		return tsu_fail(err, TSU_ENCODING,
 				"%s:1: UTF-16 のファイルは読めません（Excel では「CSV UTF-8」か「CSV」で保存してください）",
@@ -164,7 +165,7 @@ enum tsu_status enc_reader_open(const char *path, enum io_encoding want,
 	FILE *fp = fopen(path, "rb");
 
 	if (!fp)
-		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, strerror(errno));
+		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, syserr_text(errno, false));
 	return enc_reader_open_fp(fp, path, want, out, err);
 }
 

@@ -128,14 +128,31 @@ static const struct {
 	export_fn run;
 	bool csv;        /* UTF-8 gets a BOM for Excel */
 	bool utf8_only;  /* vCard 4.0 and iCalendar are UTF-8 by definition */
+	const char *label, *ext;
 } exporters[] = {
-	{"parties", export_parties, true, false},
-	{"tasks", export_tasks, true, false},
-	{"events", export_events, true, false},
-	{"vcard", io_export_vcard, false, true},
-	{"ical", io_export_ical, false, true},
-	{"karte", io_export_karte, false, false},
+	{"parties", export_parties, true, false, "関係者・団体", "csv"},
+	{"tasks", export_tasks, true, false, "課題・取組", "csv"},
+	{"events", export_events, true, false, "行事", "csv"},
+	{"vcard", io_export_vcard, false, true, "連絡先 (vCard)", "vcf"},
+	{"ical", io_export_ical, false, true, "予定 (iCalendar)", "ics"},
+	{"karte", io_export_karte, false, false, "地域カルテ", "md"},
 };
+
+bool io_export_kind(size_t i, struct io_kind *k)
+{
+	if (i >= sizeof(exporters) / sizeof(exporters[0]))
+		return false;
+	*k = (struct io_kind){exporters[i].kind, exporters[i].label, exporters[i].ext};
+	return true;
+}
+
+bool io_import_kind(size_t i, struct io_kind *k)
+{
+	if (i >= sizeof(importers) / sizeof(importers[0]))
+		return false;
+	*k = (struct io_kind){importers[i].kind, importers[i].label, NULL};
+	return true;
+}
 
 enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 			  const struct io_options *opt, io_progress_cb progress,

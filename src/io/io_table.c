@@ -301,10 +301,11 @@ enum tsu_status io_table_export(struct io_ctx *c, const char *entity, struct out
 	int32_t bad;
 	enum tsu_status st;
 
-	csv_put_field(&x.line, "id");
+	bool names = c->opt->field_headings;
+	csv_put_field(&x.line, names ? "id" : "ID");
 	for (int i = 0; i < x.e->nfields; i++) {
 		csv_put_sep(&x.line);
-		csv_put_field(&x.line, x.e->fields[i].name);
+		csv_put_field(&x.line, names ? x.e->fields[i].name : x.e->fields[i].label);
 	}
 	csv_end_row(&x.line);
 	st = outfile_write(o, x.line.s, x.line.len, &bad, err);

@@ -12,6 +12,7 @@
 #include "tsunagu/outfile.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
+#include "tsunagu/syserr.h"
 
 #define OUT_FLUSH 65536
 
@@ -27,6 +28,13 @@ struct outfile {
 static enum tsu_status open_temp(struct outfile *o, struct tsu_error *err)
 {
 	char *parent = tmpfiles_parent_of(o->path);
+	/* the user's words for the user's path: "FILE: 書き込めません: フォルダ
+	 * がありません", not a message about the private folder beside it */
+	if (access(parent, W_OK | X_OK) != 0) {
+		int e = errno;
+		free(parent);
+		return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, syserr_text(e, true));
+	}
 	enum tsu_status st = tmpdir_make(&o->tmp, parent, "export.partial", err);
 	free(parent);
 	if (st != TSU_OK)
@@ -35,7 +43,7 @@ static enum tsu_status open_temp(struct outfile *o, struct tsu_error *err)
 	if (o->fd < 0) {
 		int e = errno;
 		tmpdir_remove(&o->tmp);
-		return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(e));
+		return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, syserr_text(e, true));
 	}
 	/* the umask could only have narrowed it; make it exact */
 	fchmod(o->fd, 0600);
@@ -75,7 +83,7 @@ static enum tsu_status flush(struct outfile *o, struct tsu_error *err)
 			continue;
 		if (n < 0)
 			return tsu_fail(err, TSU_IO, "%s: 書き込めません: %s",
-					o->path ? o->path : "標準出力", strerror(errno));
+					o->path ? o->path : "標準出力", syserr_text(errno, true));
 		off += (size_t)n;
 	}
 	sbuf_reset(&o->buf);
@@ -110,11 +118,11 @@ enum tsu_status outfile_commit(struct outfile *o, struct tsu_error *err)
 
 	if (o->path) {
 		if (st == TSU_OK && fsync(o->fd) != 0)
-			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
+			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, syserr_text(errno, true));
 		if (close(o->fd) != 0 && st == TSU_OK)
-			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
+			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, syserr_text(errno, true));
 		if (st == TSU_OK && rename(o->tmp.file, o->path) != 0)
-			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, strerror(errno));
+			st = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", o->path, syserr_text(errno, true));
 		if (st == TSU_OK)
 			tmpdir_keep_file(&o->tmp);
 		else

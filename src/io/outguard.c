@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "tsunagu/outguard.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/syserr.h"
 
 #define SQLITE_MAGIC "SQLite format 3"  /* 16 bytes with its NUL */
 #define JOURNAL_SUFFIX "-journal"
@@ -53,7 +54,7 @@ enum tsu_status outguard_check(const char *path, const char *db_path, bool force
 	if (lstat(path, &sb) != 0) {
 		if (errno == ENOENT)
 			return TSU_OK;
-		return tsu_fail(err, TSU_IO, "%s: 調べられません: %s", path, strerror(errno));
+		return tsu_fail(err, TSU_IO, "%s: 調べられません: %s", path, syserr_text(errno, true));
 	}
 	if (stat(path, &sb) == 0 && same_file(&sb, db_path))
 		return tsu_fail(err, TSU_IO, "%s: 開いているデータベースそのものです。書き出し先に別の名前を指定してください", path);

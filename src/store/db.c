@@ -20,6 +20,7 @@
 #include "tsunagu/config.h"
 #include "tsunagu/store_activity.h"
 #include "tsunagu/store_verify.h"
+#include "tsunagu/syserr.h"
 
 #define TSUNAGU_APPLICATION_ID 0x54535547 /* "TSUG" */
 
@@ -256,7 +257,7 @@ static enum tsu_status create_private_file(const char *path, struct tsu_error *e
 		return err ? err->status : TSU_IO;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0 && errno != EEXIST)
-		return tsu_fail(err, TSU_IO, "%s: ファイルを作れません: %s", path, strerror(errno));
+		return tsu_fail(err, TSU_IO, "%s: ファイルを作れません: %s", path, syserr_text(errno, true));
 	if (fd >= 0)
 		close(fd);
 	return TSU_OK;

@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "tsunagu/store_verify.h"
 #include "tsunagu/tmpfiles.h"
+#include "tsunagu/syserr.h"
 
 /* Copies the open database into `dst` with the online backup API. */
 static enum tsu_status backup_into(struct store *st, const char *dst, struct tsu_error *err)
@@ -49,12 +50,12 @@ enum tsu_status store_snapshot(struct store *st, const char *out, struct tsu_err
 		return rc;
 	int fd = open(tmp.file, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
-		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
+		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, syserr_text(errno, true));
 	} else {
 		close(fd);
 		rc = backup_into(st, tmp.file, err);
 		if (rc == TSU_OK && rename(tmp.file, out) != 0)
-			rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
+			rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, syserr_text(errno, true));
 	}
 	if (rc == TSU_OK)
 		tmpdir_keep_file(&tmp);
@@ -69,7 +70,7 @@ enum tsu_status store_copy_file(const char *src, const char *dst, struct tsu_err
 	int in = open(src, O_RDONLY), out = -1;
 	enum tsu_status rc = TSU_OK;
 	if (in < 0 || (out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0) {
-		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", dst, strerror(errno));
+		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", dst, syserr_text(errno, true));
 	} else {
 		ssize_t n;
 		while ((n = copy_file_range(in, NULL, out, NULL, 1 << 30, 0)) > 0)
@@ -82,7 +83,7 @@ enum tsu_status store_copy_file(const char *src, const char *dst, struct tsu_err
 				;
 		}
 		if (n < 0 || close(out) != 0)
-			rc = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", dst, strerror(errno));
+			rc = tsu_fail(err, TSU_IO, "%s: 書き込めません: %s", dst, syserr_text(errno, true));
 		out = -1;
 	}
 	if (in >= 0)
@@ -99,7 +100,7 @@ enum tsu_status store_backup_locked(struct store *st, const char *out, struct ts
 	unlink(tmp.s);
 	enum tsu_status rc = store_copy_file(st->path, tmp.s, err);
 	if (rc == TSU_OK && rename(tmp.s, out) != 0)
-		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, strerror(errno));
+		rc = tsu_fail(err, TSU_IO, "%s: 作成できません: %s", out, syserr_text(errno, true));
 	if (rc != TSU_OK)
 		unlink(tmp.s);
 	sbuf_free(&tmp);

@@ -2,6 +2,7 @@
 #define TSUNAGU_TUI_APP_H
 #include <stdbool.h>
 #include "action.h"
+#include "tsunagu/localtime.h"
 #include "tsunagu/status.h"
 #include "tsunagu/uuid.h"
 
@@ -77,6 +78,7 @@ struct tui {
 	struct store *st;
 	const char *db_path;
 	const char *author;
+	enum date_style date_style; /* how times read (localtime_format) */
 	bool color;
 	bool quit;
 	bool hangup;              /* the terminal went away: leave every loop */

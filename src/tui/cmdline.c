@@ -2,7 +2,10 @@
  * The `:` command line: "import KIND FILE" and "export KIND FILE", with
  * the same options as the CLI.  Progress appears on the status line while
  * io/ works; the import summary opens in the pager.  An export covers the
- * area selected in the Areas pane (all areas when 全エリア).
+ * area selected in the Areas pane (all areas when 全エリア).  A FILE that
+ * starts with "~/" is in the user's home, as at a shell prompt.  The menu
+ * (Enter on an empty line) names the kinds in Japanese and offers a file
+ * name in the home folder: ~/つなぐ_関係者・団体_2026-11-25.csv.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/config.h"
 #include "tsunagu/io.h"
 #include "tsunagu/merge.h"
 #include "tsunagu/outguard.h"
@@ -87,19 +91,25 @@ static bool cmd_options(struct tui *t, char **w, int n, struct io_options *o)
  * status line, conflicts one key away. */
 static void cmd_merge(struct tui *t, char **w, int n)
 {
+	char *path = n >= 2 ? config_expand_home(w[1]) : NULL;
 	bool dry = n == 3 && strcmp(w[2], "--dry-run") == 0;
 	struct merge_summary sum;
 	struct tsu_error err = {0};
 	if (n < 2 || (n == 3 && !dry) || n > 3) {
 		tui_msg(t, "%s", S_CMD_USAGE);
 		t->msg_error = true;
+		free(path);
 		return;
 	}
-	if (tui_readonly(t))
+	if (tui_readonly(t)) {
+		free(path);
 		return;
+	}
 	draw_role_text(t, LINES - 2, 0, COLS, S_CMD_MERGING, ROLE_STATUS);
 	refresh();
-	if (store_merge(t->st, w[1], dry, &sum, &err) != TSU_OK) {
+	enum tsu_status rc = store_merge(t->st, path, dry, &sum, &err);
+	free(path);
+	if (rc != TSU_OK) {
 		tui_error(t, &err);
 		return;
 	}
@@ -165,30 +175,56 @@ static void cmd_exec(struct tui *t, char *line)
 	}
 	if (import && tui_readonly(t))
 		return;
-	if (!import && !cmd_overwrite_ok(t, w[2], &o))
-		return;
-	enum tsu_status rc = import
-		? io_import(t->st, w[1], w[2], &o, cmd_progress, cmd_report, &r, &err)
-		: io_export(t->st, w[1], w[2], &o, cmd_progress, &r, &err);
-	if (rc != TSU_OK) {
-		tui_error(t, &err);
-	} else {
-		tui_msg(t, import ? S_CMD_IMPORTED : S_CMD_EXPORTED, w[2]);
-		if (r.report.len)
-			prompt_pager(t, t->msg, r.report.s);
-		tui_reload_all(t);
+	char *path = config_expand_home(w[2]);
+	if (import || cmd_overwrite_ok(t, path, &o)) {
+		enum tsu_status rc = import
+			? io_import(t->st, w[1], path, &o, cmd_progress, cmd_report, &r, &err)
+			: io_export(t->st, w[1], path, &o, cmd_progress, &r, &err);
+		if (rc != TSU_OK) {
+			tui_error(t, &err);
+		} else {
+			char *shown = text_sanitize(path, 0);
+			tui_msg(t, import ? S_CMD_IMPORTED : S_CMD_EXPORTED, shown);
+			free(shown);
+			if (r.report.len)
+				prompt_pager(t, t->msg, r.report.s);
+			tui_reload_all(t);
+		}
 	}
+	free(path);
 	sbuf_free(&r.report);
+}
+
+/* The file an export of `kind` is offered under: in the home folder,
+ * named for the program, the kind and the day (label cut before " (").
+ * New string. */
+static char *cmd_default_file(struct tui *t, const char *kind)
+{
+	struct io_kind k;
+	for (size_t i = 0; io_export_kind(i, &k); i++) {
+		if (strcmp(k.kind, kind) != 0)
+			continue;
+		struct sbuf b = {0};
+		const char *cut = strstr(k.label, " (");
+		sbuf_addf(&b, S_CMD_DEFAULT_FILE, (int)(cut ? cut - k.label : (long)strlen(k.label)),
+			  k.label, t->today, k.ext);
+		return sbuf_detach(&b);
+	}
+	return xstrdup("");
+}
+
+/* The kinds of import or export, labelled in Japanese; value: the kind. */
+static void cmd_kinds(struct pick_list *kinds, bool import)
+{
+	struct io_kind k;
+	for (size_t i = 0; import ? io_import_kind(i, &k) : io_export_kind(i, &k); i++)
+		pick_add(kinds, k.label, k.kind);
 }
 
 /* Enter on an empty command line: the same commands as a menu, for
  * those who do not know the words. */
 static char *cmd_menu(struct tui *t)
 {
-	static const char *const imports[] = {"parties", "tasks", "districts", "facilities",
-					      "vcard", "ical", NULL};
-	static const char *const exports[] = {"parties", "tasks", "events", "vcard", "ical",
-					      "karte", NULL};
 	struct pick_list menu = {0}, kinds = {0};
 	struct sbuf line = {0};
 	char *verb = NULL, *kind = NULL, *file = NULL;
@@ -203,12 +239,15 @@ static char *cmd_menu(struct tui *t)
 		free(file);
 		file = NULL;
 	} else if (verb) {
-		for (const char *const *k = strcmp(verb, "import") == 0 ? imports : exports; *k; k++)
-			pick_add(&kinds, *k, *k);
+		cmd_kinds(&kinds, strcmp(verb, "import") == 0);
 		kind = picklist_run(t, S_CMD_MENU_KIND, &kinds, NULL, NULL, NULL);
 	}
-	if (kind)
-		file = prompt_line(t, S_CMD_MENU_FILE, "", NULL, NULL);
+	if (kind) {
+		bool export = strcmp(verb, "export") == 0;
+		char *offer = export ? cmd_default_file(t, kind) : xstrdup("");
+		file = prompt_line(t, export ? S_CMD_MENU_SAVE : S_CMD_MENU_FILE, offer, NULL, NULL);
+		free(offer);
+	}
 	if (file && *file)
 		sbuf_addf(&line, "%s %s \"%s\"", verb, kind, file);
 	free(verb);

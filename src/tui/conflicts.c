@@ -16,19 +16,11 @@
 #include "tsunagu/sbuf.h"
 
 struct conflict_menu {
+	enum date_style date_style;
 	struct pick_list list;    /* label: one line; value: conflict id */
 	struct pick_list choices; /* for the chosen conflict */
 	const char *chosen;
 };
-
-/* "2026-11-20T09:00:00Z" -> "11/20 09:00" (local time is issue 12's) */
-static void short_at(const char *at, char out[16])
-{
-	if (strlen(at) >= 16)
-		snprintf(out, 16, "%.2s/%.2s %.5s", at + 5, at + 8, at + 11);
-	else
-		snprintf(out, 16, "%s", at);
-}
 
 static int add_conflict(void *ud, const struct conflict_row *c)
 {
@@ -40,9 +32,9 @@ static int add_conflict(void *ud, const struct conflict_row *c)
 	free(safe);
 	sbuf_free(&line);
 	if (m->chosen && strcmp(m->chosen, c->id) == 0) {
-		char kept[16], lost[16];
-		short_at(c->kept_at, kept);
-		short_at(c->lost_at, lost);
+		char kept[LOCALTIME_MAX], lost[LOCALTIME_MAX];
+		localtime_format(c->kept_at, m->date_style, kept, sizeof kept);
+		localtime_format(c->lost_at, m->date_style, lost, sizeof lost);
 		struct sbuf a = {0}, b = {0};
 		sbuf_addf(&a, S_CONFLICT_KEEP, c->kept_value, c->kept_author, kept);
 		sbuf_addf(&b, S_CONFLICT_TAKE, c->lost_value, c->lost_author, lost);
@@ -100,7 +92,7 @@ static bool resolve_one(struct tui *t, struct conflict_menu *m, const char *id)
 
 void conflicts_show(struct tui *t)
 {
-	struct conflict_menu m = {0};
+	struct conflict_menu m = {.date_style = t->date_style};
 	bool changed = false;
 	while (load(t, &m)) {
 		if (!m.list.n) {

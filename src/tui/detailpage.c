@@ -69,6 +69,11 @@ static void field_text(struct tui *t, const struct field_def *f, const char *v, 
 		free(title);
 		break;
 	}
+	case FIELD_DATE: {
+		char shown[LOCALTIME_MAX];
+		sbuf_add(b, localtime_date(v, t->date_style, shown, sizeof shown));
+		break;
+	}
 	default:
 		sbuf_add(b, v);
 		break;
@@ -111,7 +116,9 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 	}
 	if (rec->updated_at) {
 		struct sbuf b = {0};
-		sbuf_addf(&b, S_UPDATED_FMT, rec->updated_at, rec->updated_by ? rec->updated_by : "");
+		char when[LOCALTIME_MAX];
+		localtime_format(rec->updated_at, t->date_style, when, sizeof when);
+		sbuf_addf(&b, S_UPDATED_FMT, when, rec->updated_by ? rec->updated_by : "");
 		dl_add(d, ROLE_NORMAL, b.s);
 		sbuf_free(&b);
 	}

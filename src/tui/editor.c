@@ -20,6 +20,7 @@
 #include "strings.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
+#include "tsunagu/syserr.h"
 
 /* True when `name` is an executable file in a directory of $PATH. */
 static bool editor_on_path(const char *name)
@@ -131,7 +132,7 @@ bool editor_edit(struct tui *t, const char *text, char **out)
 			tmpdir_remove(&tmp);
 	}
 	if (fd < 0) {
-		tui_msg(t, S_EDITOR_FAIL, err.msg[0] ? err.msg : strerror(errno));
+		tui_msg(t, S_EDITOR_FAIL, err.msg[0] ? err.msg : syserr_text(errno, false));
 		t->msg_error = true;
 		return false;
 	}

@@ -72,6 +72,9 @@ char *firstrun_ask(struct tui *t)
 	pick_add(&roles, S_ROLE_3, S_ROLE_3);
 	char *role = picklist_run(t, S_FIRST_ROLE, &roles, NULL, NULL, NULL);
 	pick_clear(&roles);
+	config_load(&c, NULL); /* keeps the other settings (date_style) */
+	free(c.name);
+	free(c.role);
 	c.name = name;
 	c.role = role;
 	if (config_save(&c, &err) != TSU_OK)

@@ -42,7 +42,9 @@ static int history_row(void *ud, const struct history_row *h)
 	const char *label = h->field_label ? h->field_label : h->field;
 	/* one heading per change (same time and author) */
 	if (!same(h->at, c->last_at) || !same(h->author, c->last_author)) {
-		sbuf_addf(&c->text, "%s  %s\n", h->at ? h->at : "", h->author ? h->author : "");
+		char when[LOCALTIME_MAX];
+		localtime_format(h->at, c->t->date_style, when, sizeof when);
+		sbuf_addf(&c->text, "%s  %s\n", when, h->author ? h->author : "");
 		free(c->last_at);
 		free(c->last_author);
 		c->last_at = h->at ? xstrdup(h->at) : NULL;

@@ -173,8 +173,11 @@
 #define S_CMD_MENU        "コマンド"
 #define S_CMD_MENU_IMPORT "取り込み (import)"
 #define S_CMD_MENU_EXPORT "書き出し (export)"
-#define S_CMD_MENU_KIND   "種類"
+#define S_CMD_MENU_KIND   "種類 (Enter で選ぶ)"
 #define S_CMD_MENU_FILE   "ファイル名: "
+#define S_CMD_MENU_SAVE   "保存先 (~ はホーム): "
+/* label (cut to %.*s), today, extension: in the user's home */
+#define S_CMD_DEFAULT_FILE "~/つなぐ_%.*s_%s.%s"
 #define S_CMD_IMPORTED    "取り込みました: %s"
 #define S_CMD_EXPORTED    "書き出しました: %s"
 #define S_CMD_MENU_MERGE  "ほかのコピーとマージ (merge)"

@@ -421,6 +421,7 @@ int tui_main(const struct tui_options *opt)
 
 	clock_today(t.today, sizeof(t.today));
 	t.db_path = opt->db_path;
+	t.date_style = opt->date_style;
 	tui_screen_start(&t);
 	if (!opt->author) {
 		asked = firstrun_ask(&t);

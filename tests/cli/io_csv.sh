@@ -50,7 +50,7 @@ expect_eq "$(mode_of "$WORK/p.csv")" 600 "export file mode"
 expect_eq "$(head -c 3 "$WORK/p.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "UTF-8 BOM"
 grep -q $'\r$' "$WORK/p.csv" || fail "CRLF line ends"
 ok
-head -1 "$WORK/p.csv" | grep -q '^.id,kind,name,kana,org_type,generation,phone,email,address,key_person,consent,areas,offers,notes' || fail "header = id + party fields"
+head -1 "$WORK/p.csv" | grep -q '^.ID,区分,名称・氏名,よみ,団体種別,世代,電話,メール,住所,キーパーソン,本人同意,エリア,できること,備考' || fail "header = ID + the party fields' labels"
 ok
 ! grep -q "042-222-3333" "$WORK/p.csv" || fail "phone of a person without consent exported"
 ok

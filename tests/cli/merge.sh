@@ -60,7 +60,7 @@ done
 run "$T" conflicts -d "$L"
 expect_rc 0 "conflicts listed on the laptop too"
 expect_out_has "残した値: 042-222-2222" "kept value"
-expect_out_has "もう一方: 042-111-1111  (佐藤 花子 2026-11-20T09:00:00Z)" "the other value, who and when"
+expect_out_has "もう一方: 042-111-1111  (佐藤 花子 2026-11-20 18:00)" "the other value, who and when (local time)"
 expect_out_has "削除と編集" "edit against delete listed"
 run "$T" conflicts --format json -d "$O"
 expect_out_has '"value":"042-111-1111"' "json lists the other value"

@@ -137,9 +137,10 @@ def main():
         t.send("Enter")
         t.wait_for("書き出し (export)")
         t.send("Down", "Enter")
-        t.wait_for("karte")
-        t.send("Enter")                 # parties
-        t.wait_for("ファイル名")
+        t.wait_for("地域カルテ")
+        t.send("Enter")                 # 関係者・団体 (parties)
+        t.wait_for("保存先")
+        t.send("C-u")                   # instead of the file offered
         t.type(out)
         t.send("Enter")
         t.wait_for("書き出しました")

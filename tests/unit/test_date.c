@@ -3,9 +3,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 #include "tsunagu/date.h"
+#include "tsunagu/localtime.h"
 
 static void assert_date(const char *in, const char *want)
 {
@@ -217,6 +220,65 @@ static void test_round_trip(void **state)
 	}
 }
 
+static const char *shown(const char *tz, const char *at, enum date_style style)
+{
+	static char out[LOCALTIME_MAX];
+	setenv("TZ", tz, 1);
+	tzset();
+	return localtime_format(at, style, out, sizeof out);
+}
+
+/* Stored UTC times read in the local zone: the hour and, near midnight,
+ * the day (and year) move with TZ. */
+static void test_local_time(void **state)
+{
+	(void)state;
+	assert_string_equal(shown("Asia/Tokyo", "2026-11-25T06:17:17Z", DATE_STYLE_ISO),
+			    "2026-11-25 15:17");
+	assert_string_equal(shown("UTC", "2026-11-25T06:17:17Z", DATE_STYLE_ISO),
+			    "2026-11-25 06:17");
+	assert_string_equal(shown("Asia/Tokyo", "2026-12-31T15:30:00Z", DATE_STYLE_ISO),
+			    "2027-01-01 00:30");
+	assert_string_equal(shown("America/New_York", "2026-11-25T03:00:00Z", DATE_STYLE_ISO),
+			    "2026-11-24 22:00");
+	assert_string_equal(shown("Asia/Tokyo", "2026-11-25T06:17:17Z", DATE_STYLE_WAREKI),
+			    "令和8年11月25日 15:17");
+	assert_string_equal(shown("Asia/Tokyo", "2019-04-30T15:00:00Z", DATE_STYLE_WAREKI),
+			    "令和元年5月1日 00:00");
+}
+
+/* What is not a stored time is shown as it is, never less. */
+static void test_local_time_other_text(void **state)
+{
+	(void)state;
+	char out[LOCALTIME_MAX];
+	assert_string_equal(shown("Asia/Tokyo", "2026-11-25", DATE_STYLE_ISO), "2026-11-25");
+	assert_string_equal(shown("Asia/Tokyo", "2026-02-30T06:17:17Z", DATE_STYLE_ISO),
+			    "2026-02-30T06:17:17Z");
+	assert_string_equal(shown("Asia/Tokyo", "2026-11-25T06:17:17Zx", DATE_STYLE_ISO),
+			    "2026-11-25T06:17:17Zx");
+	assert_string_equal(shown("Asia/Tokyo", "山田", DATE_STYLE_WAREKI), "山田");
+	assert_string_equal(localtime_format(NULL, DATE_STYLE_ISO, out, sizeof out), "");
+	assert_string_equal(localtime_date("2026-11-25", DATE_STYLE_WAREKI, out, sizeof out),
+			    "令和8年11月25日");
+	assert_string_equal(localtime_date("2026-11-25", DATE_STYLE_ISO, out, sizeof out),
+			    "2026-11-25");
+	assert_string_equal(localtime_date("未定", DATE_STYLE_WAREKI, out, sizeof out), "未定");
+}
+
+static void test_date_style_words(void **state)
+{
+	(void)state;
+	enum date_style s = DATE_STYLE_ISO;
+	assert_true(date_style_parse("wareki", &s));
+	assert_int_equal(s, DATE_STYLE_WAREKI);
+	assert_true(date_style_parse("iso", &s));
+	assert_int_equal(s, DATE_STYLE_ISO);
+	assert_false(date_style_parse("和暦", &s));
+	assert_int_equal(s, DATE_STYLE_ISO);
+	assert_string_equal(date_style_name(DATE_STYLE_WAREKI), "wareki");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +294,9 @@ int main(void)
 		cmocka_unit_test(test_to_wareki),
 		cmocka_unit_test(test_diff_days),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_local_time),
+		cmocka_unit_test(test_local_time_other_text),
+		cmocka_unit_test(test_date_style_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

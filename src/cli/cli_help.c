@@ -1,0 +1,60 @@
+/*
+ * `tsunagu --help` and `tsunagu COMMAND --help`, in Japanese like every
+ * other message of the program (the man page keeps the English reference).
+ * The usage lines and descriptions come from the command table (cli.c).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* The description, each line indented under the usage line. */
+static void print_indented(FILE *f, const char *text)
+{
+	fputs("      ", f);
+	for (const char *p = text; *p; p++) {
+		fputc(*p, f);
+		if (*p == '\n')
+			fputs("      ", f);
+	}
+	fputc('\n', f);
+}
+
+static void print_common(FILE *f)
+{
+	fputs("\nオプション:\n"
+	      "  -d ファイル  使うデータベースのファイル (既定: $TSUNAGU_DB、なければ\n"
+	      "               ~/.local/share/tsunagu/tsunagu.db)。コマンドの前後どちらにも置けます\n"
+	      "  --help       この説明 (tsunagu コマンド --help でそのコマンドの説明)\n"
+	      "  --version    版を表示します\n\n"
+	      "ID は他と区別できれば先頭の一部だけで構いません。エリアは名前か、その一部 (諏訪) でも指定できます。\n"
+	      "日付の書き方: 2021-04-01, 2021/4/1, 令和3年4月1日, R3.4.1\n"
+	      "時刻は地域の時刻 (TZ) で表示します。設定 date_style=wareki で和暦になります。\n"
+	      "終了コード: 0 成功、1 入力の誤り、2 使い方の誤り、3 データベースの問題\n"
+	      "詳しくは man tsunagu (英語) をご覧ください。\n", f);
+}
+
+void cli_print_help(FILE *f, const char *cmd)
+{
+	const struct cli_command *one = NULL;
+	for (const struct cli_command *c = cli_commands; cmd && c->name; c++)
+		if (strcmp(c->name, cmd) == 0)
+			one = c;
+	if (one) {
+		fprintf(f, "使い方: tsunagu %s\n", one->usage);
+		print_indented(f, one->help);
+		print_common(f);
+		return;
+	}
+	fputs("つなぐ (tsunagu) — 地域の関係者・団体と課題・取組の記録\n\n"
+	      "使い方:\n  tsunagu [-d ファイル]\n", f);
+	print_indented(f, "画面で使います (全画面のアプリ)。");
+	fputs("  tsunagu --demo [-d ファイル]\n", f);
+	print_indented(f, "架空のデータ入りのデモで画面を開きます (~/.local/share/tsunagu/demo.db)。\n"
+			  "初めてのときは名前を聞いてから作り、課題の一部をあなたの担当にします。");
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		fprintf(f, "  tsunagu %s\n", c->usage);
+		print_indented(f, c->help);
+	}
+	fputs("  tsunagu --help | --version\n", f);
+	print_common(f);
+}

@@ -1,0 +1,78 @@
+# Japanese-first files: CSV exports are headed by the labels the app shows
+# (ID, 区分, 名称・氏名, よみ ...); --headings field gives the field names;
+# import reads both, so a Japanese-headed export goes into a fresh file and
+# a second import there adds nothing.  Errors read in one language, and
+# --help is Japanese.
+. "$(dirname "$0")/lib/common.bash"
+"$T" init -d "$DB" 2>/dev/null
+"$T" add party --name 諏訪自治会 --kana すわじちかい --kind org --org-type 自治会・管理組合 \
+	--areas 諏訪 --offers "見守り,会場提供" -d "$DB" >/dev/null
+"$T" add party --name "山田 花子" --kana やまだはなこ --kind person --phone 042-111-2222 \
+	--consent はい --areas 諏訪 -d "$DB" >/dev/null
+"$T" add task --title 見守り体制づくり --area 諏訪 --due 令和8年12月1日 --parties 諏訪自治会 -d "$DB" >/dev/null
+
+run "$T" export parties -o "$WORK/関係者.csv" -d "$DB"
+expect_rc 0 "export parties"
+head=$(head -1 "$WORK/関係者.csv" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')
+expect_eq "$head" "ID,区分,名称・氏名,よみ,団体種別,世代,電話,メール,住所,キーパーソン,本人同意,エリア,できること,備考" "Japanese headings by default"
+run "$T" export tasks -d "$DB"
+expect_out_has "ID,件名,状態,種別,エリア,支援区分,柱,カテゴリー,担当部局,担当者,期限,優先度,関係者,ニーズ,内容" "task headings"
+run "$T" export parties --headings field -d "$DB"
+expect_rc 0 "--headings field"
+expect_out_has "id,kind,name,kana,org_type,generation,phone,email,address,key_person,consent,areas,offers,notes" "field names on request"
+run "$T" export parties --headings english -d "$DB"
+expect_rc 2 "an unknown headings style is a usage error"
+expect_err_has "--headings" "names the option"
+
+# round trip of the Japanese-headed file into a fresh file, twice
+F2="$WORK/fresh.db"
+"$T" init -d "$F2" 2>/dev/null
+run "$T" import parties "$WORK/関係者.csv" -d "$F2"
+expect_rc 0 "import Japanese headings"
+expect_out_has "新規 2 件" "both rows added"
+expect_out_lacks "読み込みません" "every heading understood"
+run "$T" import parties "$WORK/関係者.csv" -d "$F2"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "a second import adds nothing"
+run "$T" show party "$("$T" list parties --search 諏訪自治会 --format tsv -d "$F2" | awk -F'\t' 'NR == 2 { print $1 }')" -d "$F2"
+expect_out_has "会場提供" "sets came across"
+expect_out_has "見守り" "every element of a set"
+expect_out_has "団体種別: 自治会・管理組合" "choices came across"
+"$T" export parties -o "$WORK/again.csv" -d "$F2"
+# the same file, but for the order of a set's elements
+norm() { tr -d '\r' <"$1" | sed 's/"[^"]*,[^"]*"/SET/g' | sort; }
+expect_eq "$(norm "$WORK/again.csv")" "$(norm "$WORK/関係者.csv")" "export → import → export gives the same file"
+# field-named headings are still read
+"$T" export tasks --headings field -o "$WORK/tasks.csv" -d "$DB"
+run "$T" import tasks "$WORK/tasks.csv" -d "$F2"
+expect_rc 0 "import field-name headings"
+expect_out_has "新規 1 件" "task added"
+run "$T" import tasks "$WORK/tasks.csv" -d "$F2"
+expect_out_has "変更なし 1 件" "and not twice"
+
+# errors in one language: the system's reason in Japanese
+run "$T" export parties -o "$WORK/ない/関係者.csv" -d "$DB"
+expect_rc 1 "no such folder"
+expect_err_has "書き込めません: フォルダがありません" "the reason in Japanese"
+expect_one_err_line "no such folder"
+if LC_ALL=C.UTF-8 grep -q '[A-Za-z]\{4,\}' <<<"${ERR##*書き込めません}"; then fail "English in: $ERR"; fi
+ok
+run "$T" import parties "$WORK/ありません.csv" -d "$DB"
+expect_rc 1 "missing file"
+expect_err_has "ファイルがありません" "missing file in Japanese"
+expect_out_lacks "No such" "no English"
+[[ "$ERR" != *"No such"* ]] || fail "English reason: $ERR"
+ok
+
+# --help in Japanese; the command's own help
+run "$T" --help
+expect_rc 0 "--help"
+expect_out_has "使い方:" "Japanese help"
+expect_out_has "tsunagu export" "lists the commands"
+expect_out_has "書き出します" "says what export does"
+expect_out_lacks "Usage:" "no English heading"
+run "$T" export --help
+expect_rc 0 "export --help"
+expect_out_has "使い方: tsunagu export" "the command's usage"
+expect_out_has "--headings field" "the headings option explained"
+expect_out_lacks "tsunagu list" "only that command"
+done_tests
