@@ -52,6 +52,11 @@ enum tsu_status store_delete(struct store *st, const char *entity, const char *i
 enum tsu_status store_get(struct store *st, const char *entity, const char *id,
 			  bool with_deleted, struct record **out, struct tsu_error *err);
 
+/* The ids a reference set of row `id` holds ("id1,id2", live rows, in the
+ * order added), for writers that must name each one unambiguously; NULL
+ * when empty or `field` is not a reference set.  New string. */
+char *store_set_ids(struct store *st, const char *entity, const char *id, const char *field);
+
 /* Resolves what a user typed to a full id: any unique prefix of the UUID;
  * for areas also the name or a unique part of it (諏訪 -> 諏訪中学区);
  * for parties, tasks and others also an exact name/title.  TSU_NOT_FOUND

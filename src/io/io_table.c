@@ -218,11 +218,23 @@ struct table_export {
 	struct ref_entry *refs;
 	size_t nrefs;
 	struct sbuf line;
+	struct sbuf set;  /* a reference set as written, reused per cell */
 	struct tsu_error *err;
 	enum tsu_status st;
 };
 
-/* The name of the row `id` points to when that name resolves to it. */
+/* A name that would split in a set cell ("a,b") or read as two items. */
+static bool name_splits(const char *name)
+{
+	static const char *const seps[] = {",", "、", "，", ";", "；", "\n"};
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (strstr(name, seps[i]))
+			return true;
+	return false;
+}
+
+/* The name of the row `id` points to when that name resolves to it (and
+ * would not split in a set cell); else the full id, which always does. */
 static const char *ref_shown(struct table_export *x, const struct field_def *f, const char *id)
 {
 	struct record *r = NULL;
@@ -238,7 +250,8 @@ static const char *ref_shown(struct table_export *x, const struct field_def *f, 
 	re->shown = xstrdup(id);
 	if (store_get(x->c->st, f->ref, id, false, &r, &e2) == TSU_OK) {
 		const char *title = record_get(r, r->def->title_field);
-		if (title && store_resolve(x->c->st, f->ref, title, back, &e2) == TSU_OK &&
+		if (title && !name_splits(title) &&
+		    store_resolve(x->c->st, f->ref, title, back, &e2) == TSU_OK &&
 		    strcmp(back, id) == 0) {
 			free(re->shown);
 			re->shown = xstrdup(title);
@@ -248,7 +261,21 @@ static const char *ref_shown(struct table_export *x, const struct field_def *f, 
 	return re->shown;
 }
 
-/* The exported text of field i of r ("" for contact details withheld). */
+/* A reference set: each member by its name, or by its id where the name
+ * is shared (namesakes) or would split the cell, so import finds each. */
+static const char *set_shown(struct table_export *x, const struct field_def *f, const char *owner)
+{
+	char *ids = store_set_ids(x->c->st, x->e->name, owner, f->name), *save = NULL;
+	sbuf_reset(&x->set);
+	sbuf_add(&x->set, "");
+	for (char *id = ids ? strtok_r(ids, ",", &save) : NULL; id; id = strtok_r(NULL, ",", &save))
+		sbuf_addf(&x->set, "%s%s", x->set.len ? "," : "", ref_shown(x, f, id));
+	free(ids);
+	return x->set.s;
+}
+
+/* The exported text of field i of r ("" for contact details withheld):
+ * with Japanese headings, choices and yes/no as the app shows them. */
 static const char *shown_value(struct table_export *x, const struct record *r, int i,
 			       bool contact_ok)
 {
@@ -259,6 +286,14 @@ static const char *shown_value(struct table_export *x, const struct record *r, i
 		return "";
 	if (f->type == FIELD_REF)
 		return ref_shown(x, f, v);
+	if (f->type == FIELD_SET && f->ref)
+		return set_shown(x, f, r->id);
+	if (x->c->opt->field_headings)
+		return v; /* the machine layout keeps codes: org, 1, A */
+	if (f->type == FIELD_CHOICE)
+		return store_choice_label(x->c->st, f->ref, v); /* 団体, 作業支援 */
+	if (f->type == FIELD_BOOL)
+		return strcmp(v, "1") == 0 ? "はい" : "いいえ";
 	return v;
 }
 
@@ -317,5 +352,6 @@ enum tsu_status io_table_export(struct io_ctx *c, const char *entity, struct out
 		free(x.refs[i].shown);
 	free(x.refs);
 	sbuf_free(&x.line);
+	sbuf_free(&x.set);
 	return st;
 }

@@ -58,6 +58,26 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 	return out.len ? sbuf_detach(&out) : NULL;
 }
 
+char *store_set_ids(struct store *st, const char *entity, const char *id, const char *field)
+{
+	const struct set_def *d = set_find(entity, field);
+	struct sbuf sql = {0}, out = {0};
+	sqlite3_stmt *s;
+	if (!d || !d->ref_table)
+		return NULL;
+	sbuf_addf(&sql, "SELECT r.id FROM %s l JOIN %s r ON r.id = l.%s"
+		  " WHERE l.%s = ?1 AND r.deleted_at IS NULL ORDER BY l.added, l.%s",
+		  d->table, d->ref_table, d->value_col, d->owner_col, d->value_col);
+	if (store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			sbuf_addf(&out, "%s%s", out.len ? "," : "", sqlite3_column_text(s, 0));
+		store_finish(st, s);
+	}
+	sbuf_free(&sql);
+	return out.len ? sbuf_detach(&out) : NULL;
+}
+
 /* Resolves each item to what the link table stores (ids for references). */
 static enum tsu_status resolve_items(struct store *st, const struct field_def *f, char **items,
 				     size_t n, struct tsu_error *err)

@@ -49,6 +49,38 @@ expect_out_has "新規 1 件" "task added"
 run "$T" import tasks "$WORK/tasks.csv" -d "$F2"
 expect_out_has "変更なし 1 件" "and not twice"
 
+# values as the app shows them: 団体 / 個人, はい / いいえ, 作業支援; the
+# field-named layout keeps the codes
+run "$T" export parties -d "$DB"
+expect_out_has ",団体,諏訪自治会," "kind as its label"
+expect_out_has ",個人,山田 花子,やまだはなこ,,,042-111-2222,,,いいえ,はい," "yes/no in Japanese"
+expect_out_lacks ",org," "no codes under Japanese headings"
+run "$T" export parties --headings field -d "$DB"
+expect_out_has ",org,諏訪自治会," "codes with field names"
+"$T" edit task "$("$T" list tasks --format tsv -d "$DB" | awk -F'\t' 'NR == 2 { print $1 }')" --duty A -d "$DB" >/dev/null
+run "$T" export tasks -d "$DB"
+expect_out_has ",作業支援," "a choice's label"
+
+# namesakes in a task's 関係者: each is written so import finds it (the id
+# where the name is shared), and the file goes into a fresh file twice
+"$T" add party --name "山田 花子" --kana やまだはなこ --kind person --areas 青陵 -d "$DB" >/dev/null
+nid=$(sqlite3 "$DB" "SELECT p.id FROM party p JOIN party_area pa ON pa.party_id = p.id JOIN area a ON a.id = pa.area_id WHERE p.name = '山田 花子' AND a.name = '青陵中学区'")
+"$T" add task --title 同姓同名の見守り --area 青陵 --parties "諏訪自治会,$nid" -d "$DB" >/dev/null
+"$T" export parties -o "$WORK/ns-parties.csv" -d "$DB"
+"$T" export tasks -o "$WORK/ns-tasks.csv" -d "$DB"
+grep -q "\"諏訪自治会,$nid\"" "$WORK/ns-tasks.csv" || fail "namesake not written by id: $(grep 同姓同名 "$WORK/ns-tasks.csv")"
+ok
+F3="$WORK/fresh3.db"
+"$T" init -d "$F3" 2>/dev/null
+for pass in 1 2; do
+	run "$T" import parties "$WORK/ns-parties.csv" -d "$F3"
+	expect_rc 0 "namesakes' parties, pass $pass"
+	run "$T" import tasks "$WORK/ns-tasks.csv" -d "$F3"
+	expect_rc 0 "tasks naming a namesake, pass $pass (stderr: $ERR)"
+done
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "the second pass adds nothing"
+expect_eq "$(sqlite3 "$F3" "SELECT count(*) FROM task_party tp JOIN party p ON p.id = tp.party_id WHERE p.id = '$nid'")" 1 "the namesake linked, by its id"
+
 # errors in one language: the system's reason in Japanese
 run "$T" export parties -o "$WORK/ない/関係者.csv" -d "$DB"
 expect_rc 1 "no such folder"
