@@ -41,6 +41,7 @@
 #define S_OVERDUE_TEXT    " (期限切れ)"
 
 #define S_HINT_CARD_MOVE  "移動"   /* H and L as one bottom-line hint */
+#define S_HINT_ADD_LOG    "記録"   /* a and n in a detail page: both add a log entry */
 
 /* messages */
 #define S_EMPTY           "(なし)"
