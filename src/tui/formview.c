@@ -223,7 +223,10 @@ char *form_ref_pick(struct tui *t, const struct field_def *def, const char *curr
 		rf.cols.label = list_column_index(rf.kind, rf.kind == LIST_TASKS ? "title" : "name");
 		rf.cols.extra = list_column_index(rf.kind, rf.kind == LIST_PARTIES ? "kana" :
 					  rf.kind == LIST_TASKS ? "area" : "schools");
-		if (rf.kind == LIST_AREAS) {
+		if (rf.kind == LIST_PARTIES) {
+			/* the party pick list that tells namesakes apart */
+			v = ops_pick_party(t, def->label, NULL);
+		} else if (rf.kind == LIST_AREAS) {
 			if (none)
 				pick_add(&items, S_PICK_NONE, "");
 			ref_fill_list(t, &rf, "", &items);

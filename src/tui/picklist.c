@@ -14,6 +14,9 @@
 #include "tsunagu/store.h"
 #include "tsunagu/textnorm.h"
 
+/* wide enough for a name with its area, generation, role and kana */
+#define PICK_MAX_W 100
+
 void pick_add(struct pick_list *l, const char *label, const char *value)
 {
 	if (l->n == l->cap) {
@@ -79,7 +82,7 @@ struct picker {
 
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
-	int w = COLS - 8 > 64 ? 64 : COLS - 8;
+	int w = COLS - 8 > PICK_MAX_W ? PICK_MAX_W : COLS - 8;
 	int h = LINES - 6;
 	int want = pk->shown.n + 5;
 	if (want < 8)
