@@ -190,7 +190,7 @@ static int area_name_cb(void *ud, int ncols, const char *const *values)
 	return 0;
 }
 
-char *form_area_pick(struct tui *t, const char *title)
+char *form_area_pick(struct tui *t, const char *title, const char *current)
 {
 	struct pick_list items = {0};
 	struct ref_fill rf = {.kind = LIST_AREAS, .out = &items};
@@ -199,12 +199,8 @@ char *form_area_pick(struct tui *t, const char *title)
 	rf.cols.label = list_column_index(LIST_AREAS, "name");
 	if (store_list(t->st, LIST_AREAS, &q, area_name_cb, &rf, &err) != TSU_OK)
 		tui_error(t, &err);
-	char *v = picklist_run(t, title, &items, NULL, NULL, NULL);
+	char *v = picklist_multi(t, title, &items, current);
 	pick_clear(&items);
-	if (v && !*v) {
-		free(v);
-		v = NULL;
-	}
 	return v;
 }
 
