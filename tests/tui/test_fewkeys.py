@@ -4,7 +4,8 @@ the task to another column in at most 15 keys beyond the typed text, each
 key shown on the bottom line of the screen where it is pressed.
 
 In the group's page Tab goes from section to section (not through every
-member row), and `a` in the task's page is on its key bar."""
+member row), j steps over the blank line and the heading between two
+sections, and `a` in the task's page is on its key bar."""
 import os
 import re
 import sys
@@ -50,7 +51,35 @@ class Walk:
         self.t.send(key)
 
 
+def headings_skipped(t, group, members):
+    """Tab to the first member, j once per member: the cursor is on the
+    first of the group's areas (past the blank line and the heading), so
+    Enter opens that area."""
+    areas = [a for a in (group.get("areas") or "").split("、") if a]
+    if not areas:
+        fail("the group chosen has no area: %r" % group)
+    t.start()
+    t.settle("全エリア")
+    t.send("Tab", "/")
+    t.type(group["kana"])
+    t.settle("検索:" + group["kana"][:4], group["name"][:6])
+    t.send("Enter")
+    t.settle(group["name"][:6])
+    t.send("Enter")
+    t.settle("関係者・団体: " + group["name"], "役職・所属")
+    t.send("Tab", *(["j"] * len(members)))
+    t.send("Enter")
+    t.wait_until("an area of the group opened",
+                 lambda s: any(s.split("\n")[0].strip() == "エリア: " + a for a in areas))
+    t.send("q", "q", "q")
+    t.wait_exit()
+
+
 def main():
+    with Tui() as t:
+        t.cli("init", "--demo")
+        group, members, _ = pick_group(t)
+        headings_skipped(t, group, members)
     with Tui() as t:
         t.cli("init", "--demo")
         group, members, task = pick_group(t)
