@@ -149,15 +149,14 @@ static int ops_party_row(void *ud, int ncols, const char *const *v)
 	struct party_pick *x = ud;
 	if (x->kind && v[x->ckind] && strcmp(v[x->ckind], x->kind) != 0)
 		return 0;
-	struct sbuf b = {0};
+	struct sbuf b = {0}, who = {0};
 	sbuf_add(&b, v[x->cn] ? v[x->cn] : "");
 	if (v[x->ckind])
 		sbuf_addf(&b, "  [%s]", v[x->ckind]);
-	sbuf_add(&b, " ");
-	size_t before = b.len;
-	rows_party_who(&b, v[x->careas], v[x->cgen], v[x->croles], v[x->cload]);
-	if (b.len == before)
-		b.s[--b.len] = '\0';
+	rows_party_who(&who, v[x->careas], v[x->cgen], v[x->croles], v[x->cload]);
+	if (who.len)
+		sbuf_addf(&b, " %s", who.s);
+	sbuf_free(&who);
 	if (v[x->ck])
 		sbuf_addf(&b, "  (%s)", v[x->ck]);
 	pick_add(x->out, b.s, v[x->ci]);
