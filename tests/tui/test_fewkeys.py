@@ -72,7 +72,8 @@ def headings_skipped(t, group, members):
     t.wait_until("an area of the group opened",
                  lambda s: any(s.split("\n")[0].strip() == "エリア: " + a for a in areas))
     t.send("q", "q", "q")
-    t.wait_exit()
+    if t.wait_exit() != 0:
+        fail("exit status not 0", t.screen())
 
 
 def main():
@@ -124,7 +125,8 @@ def main():
         if w.count > MAX_KEYS:
             fail("the walkthrough took %d keys (at most %d)" % (w.count, MAX_KEYS))
         t.send("q", "q", "q")
-        t.wait_exit()
+        if t.wait_exit() != 0:
+            fail("exit status not 0", t.screen())
         task_rows = [r for r in t.cli_json("list", "tasks") if r.get("title") == title]
         if not any(r.get("status") == dest for r in task_rows):
             fail("the task was not moved to %s: %r" % (dest, task_rows))

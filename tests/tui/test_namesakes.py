@@ -62,7 +62,8 @@ def run(cols, rows):
         s = t.settle(NAME)
         check_differ(s, "pick list %dx%d" % (cols, rows), True)
         t.send("Escape", "q", "q")
-        t.wait_exit()
+        if t.wait_exit() != 0:
+            fail("exit status not 0", t.screen())
 
 
 def main():

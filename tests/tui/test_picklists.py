@@ -71,7 +71,8 @@ def main():
         t.send("C-s")
         t.wait_for("保存しました")
         t.send("q")
-        t.wait_exit()
+        if t.wait_exit() != 0:
+            fail("exit status not 0", t.screen())
         party = t.cli_json("list", "parties", "--search", GROUP)
         areas = sorted((party[0].get("areas") or "").split("、")) if party else []
         if areas != sorted(["第二小学区", "諏訪中学区"]):

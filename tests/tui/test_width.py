@@ -112,7 +112,8 @@ def narrow():
         t.settle("関係者・団体: ")
         check_bar(t, "party page")
         t.send("q", "q")
-        t.wait_exit()
+        if t.wait_exit() != 0:
+            fail("exit status not 0", t.screen())
 
 
 def wide():
@@ -126,7 +127,8 @@ def wide():
         if not rows or GROUP_KANA not in rows[0]:
             fail("よみ cut although the row has room", s)
         t.send("q")
-        t.wait_exit()
+        if t.wait_exit() != 0:
+            fail("exit status not 0", t.screen())
 
 
 def main():
