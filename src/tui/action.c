@@ -51,6 +51,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{':', ACT_COMMAND},
 	{'c', ACT_CONFLICTS},
 	{TUI_CTRL('l'), ACT_REDRAW},
+	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},
 	{'q', ACT_QUIT}, {TUI_ESC, ACT_QUIT},
 	{0, ACT_NONE},
@@ -150,48 +151,96 @@ static int hint_key(enum tui_action a)
 	return 0;
 }
 
-/* "key label" of the first key bound to a. */
-static void hint_item(enum tui_action a, struct sbuf *b)
+/* Two actions that read as one hint: "H/L 移動", "a/n 記録". */
+static const struct {
+	enum tui_action first, second;
+	const char *label;
+} hint_pairs[] = {
+	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
+	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
+};
+
+/* The hint for acts[*i] ("key label"), consuming a pair; new string. */
+static char *hint_item(const enum tui_action *acts, int *i)
 {
-	char name[24];
-	int key = hint_key(a);
-	if (!key)
-		return;
-	tui_key_name(key, name, sizeof(name));
-	sbuf_addf(b, "%s%s %s", b->len ? "  " : "", name, tui_action_label(a));
+	char k1[24], k2[24];
+	struct sbuf b = {0};
+	for (size_t p = 0; p < sizeof(hint_pairs) / sizeof(hint_pairs[0]); p++)
+		if (acts[*i] == hint_pairs[p].first && acts[*i + 1] == hint_pairs[p].second) {
+			tui_key_name(hint_key(hint_pairs[p].first), k1, sizeof(k1));
+			tui_key_name(hint_key(hint_pairs[p].second), k2, sizeof(k2));
+			sbuf_addf(&b, "%s/%s %s", k1, k2, hint_pairs[p].label);
+			(*i)++;
+			return sbuf_detach(&b);
+		}
+	tui_key_name(hint_key(acts[*i]), k1, sizeof(k1));
+	sbuf_addf(&b, "%s %s", k1, tui_action_label(acts[*i]));
+	return sbuf_detach(&b);
 }
 
-char *tui_hint_line(const enum tui_action *acts, int cols)
+#define HINT_SEP 2   /* columns between two hints */
+#define HINT_MAX 32
+
+static bool hint_fixed(enum tui_action a)
 {
-	/* Help and quit are always shown: when the line is too long, the
-	 * other hints are dropped from the end (help lists them all). */
-	int n = 0, keep = 0;
-	while (acts[n] != ACT_NONE)
-		n++;
-	for (int i = 0; i < n; i++)
-		if (acts[i] == ACT_HELP || acts[i] == ACT_QUIT)
-			keep++;
-	for (int shown = n - keep; shown >= 0; shown--) {
-		struct sbuf b = {0};
-		int used = 0;
-		for (int i = 0; i < n; i++) {
-			bool fixed = acts[i] == ACT_HELP || acts[i] == ACT_QUIT;
-			if (!fixed && used++ >= shown)
-				continue;
-			if (acts[i] == ACT_CARD_LEFT && acts[i + 1] == ACT_CARD_RIGHT) {
-				/* a pair that reads as one: "H/L 左右へ移す" */
-				char l[24], r[24];
-				tui_key_name(hint_key(ACT_CARD_LEFT), l, sizeof(l));
-				tui_key_name(hint_key(ACT_CARD_RIGHT), r, sizeof(r));
-				sbuf_addf(&b, "%s%s/%s %s", b.len ? "  " : "", l, r, S_HINT_CARD_MOVE);
-				i++;
-				continue;
-			}
-			hint_item(acts[i], &b);
+	return a == ACT_HELP || a == ACT_QUIT;
+}
+
+/* Appends hints[from..to) to b, HINT_SEP apart. */
+static void hint_join(struct sbuf *b, char *const *hints, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		sbuf_addf(b, "%s%s", b->len ? "  " : "", hints[i]);
+}
+
+char *tui_hint_line(const enum tui_action *acts, int cols, struct tui_hintbar *bar)
+{
+	/* Everything in one line when it fits.  Else the bar has pages: the
+	 * page key, help and quit stay at the end of every page and the
+	 * other hints are dealt out to pages in order, so that every key
+	 * can be seen at 80 columns. */
+	char *opt[HINT_MAX], *fixed[HINT_MAX];
+	int nopt = 0, nfixed = 0, wopt = 0, wfixed = 0;
+	for (int i = 0; acts[i] != ACT_NONE && nopt < HINT_MAX - 1 && nfixed < HINT_MAX - 1; i++) {
+		bool fx = hint_fixed(acts[i]);
+		char *h = hint_item(acts, &i);
+		if (fx) {
+			fixed[nfixed++] = h;
+			wfixed += text_width(h) + HINT_SEP;
+		} else {
+			opt[nopt++] = h;
+			wopt += text_width(h) + HINT_SEP;
 		}
-		if (shown == 0 || text_width(sbuf_str(&b)) <= cols)
-			return sbuf_detach(&b);
-		sbuf_free(&b);
 	}
-	return xstrdup("");
+	struct sbuf b = {0};
+	int page = 0;
+	if (bar && bar->acts != acts) {
+		bar->acts = acts;
+		bar->page = 0;
+	}
+	if (wopt + wfixed - HINT_SEP > cols) {
+		int i = 0;
+		fixed[nfixed] = hint_item((const enum tui_action[]){ACT_MORE_KEYS, ACT_NONE}, &i);
+		wfixed += text_width(fixed[nfixed++]) + HINT_SEP;
+		int start[HINT_MAX + 1], npages = 0;
+		for (int k = 0; k < nopt; npages++) {
+			int used = 0;
+			start[npages] = k;
+			do
+				used += text_width(opt[k++]) + HINT_SEP;
+			while (k < nopt && used + text_width(opt[k]) + HINT_SEP + wfixed - HINT_SEP <= cols);
+		}
+		start[npages] = nopt;
+		page = bar && npages ? bar->page % npages : 0;
+		if (npages)
+			hint_join(&b, opt, start[page], start[page + 1]);
+	} else {
+		hint_join(&b, opt, 0, nopt);
+	}
+	hint_join(&b, fixed, 0, nfixed);
+	for (int k = 0; k < nopt; k++)
+		free(opt[k]);
+	for (int k = 0; k < nfixed; k++)
+		free(fixed[k]);
+	return sbuf_detach(&b);
 }

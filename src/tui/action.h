@@ -13,10 +13,10 @@
  */
 #define TUI_ACTION_LIST(_) \
 	_(NONE,        "",         "") \
-	_(NEXT_PANE,   "次へ",     "次の枠へ移る (詳細画面では次のリンクへ)") \
-	_(PREV_PANE,   "前へ",     "前の枠へ移る (詳細画面では前のリンクへ)") \
-	_(DOWN,        "下",       "一行下へ") \
-	_(UP,          "上",       "一行上へ") \
+	_(NEXT_PANE,   "次へ",     "次の枠へ移る (詳細画面では次の見出しの項目へ)") \
+	_(PREV_PANE,   "前へ",     "前の枠へ移る (詳細画面では前の見出しの項目へ)") \
+	_(DOWN,        "下",       "一行下へ (詳細画面では見出しを飛ばす)") \
+	_(UP,          "上",       "一行上へ (詳細画面では見出しを飛ばす)") \
 	_(PAGE_DOWN,   "次頁",     "一画面下へ") \
 	_(PAGE_UP,     "前頁",     "一画面上へ") \
 	_(TOP,         "先頭",     "先頭へ") \
@@ -24,7 +24,7 @@
 	_(LEFT,        "左列",     "ボードの左の列へ") \
 	_(RIGHT,       "右列",     "ボードの右の列へ") \
 	_(OPEN,        "開く",     "詳細を開く (エリアは選択して他の枠を絞る)") \
-	_(ADD,         "追加",     "追加する") \
+	_(ADD,         "追加",     "追加する (詳細画面では経過記録を追加する)") \
 	_(EDIT,        "編集",     "編集する") \
 	_(DELETE,      "削除",     "削除する (確認あり)") \
 	_(SEARCH,      "検索",     "検索 (入力するたびに結果が変わる。空で解除)") \
@@ -40,6 +40,7 @@
 	_(COMMAND,     "コマンド", "コマンド行 (import / export / merge)") \
 	_(CONFLICTS,   "競合",     "マージで残らなかった値 (競合) を見て、どちらを残すか選ぶ") \
 	_(REDRAW,      "再描画",   "画面を描き直す") \
+	_(MORE_KEYS,   "他のキー", "最下行に入りきらないキーの案内を切り替える") \
 	_(HELP,        "ヘルプ",   "このヘルプを開く") \
 	_(QUIT,        "終了",     "戻る・終了する")
 
@@ -74,8 +75,16 @@ const char *tui_action_help(enum tui_action a);
 void tui_key_name(int key, char *buf, size_t n);
 /* Names of all keys of action `a` joined by " " ("j ↓"). */
 void tui_action_keys(enum tui_action a, char *buf, size_t n);
+/* Which page of a key bar too long for the screen is shown; a new list
+ * of hints starts at its first page. */
+struct tui_hintbar {
+	const enum tui_action *acts;
+	int page;
+};
 /* The bottom-line hint line for `acts` (ACT_NONE terminated) in at most
- * `cols` columns: "a 追加  e 編集  / 検索  ? ヘルプ  q 終了".  New string. */
-char *tui_hint_line(const enum tui_action *acts, int cols);
+ * `cols` columns: "a 追加  e 編集  / 検索  ? ヘルプ  q 終了".  When it
+ * does not fit it shows page bar->page (bar may be NULL: the first) and
+ * the ACT_MORE_KEYS key that turns the page.  New string. */
+char *tui_hint_line(const enum tui_action *acts, int cols, struct tui_hintbar *bar);
 
 #endif

@@ -92,6 +92,7 @@ struct tui {
 	bool msg_error;
 	char today[11];
 	struct tui_backdrop under;
+	struct tui_hintbar hintbar; /* page of the bottom line */
 };
 
 /* Sets the status-line message (printf style). */

@@ -139,16 +139,90 @@ static void detail_seek(struct detail *d, int h)
 	d->show_item[0] = '\0';
 }
 
+/* Headings and the blank lines between sections hold nothing to act on:
+ * the cursor never rests on them. */
+static bool detail_skipped(const struct detail *d, int l)
+{
+	const struct detail_entry *e = &d->e[d->lentry[l]];
+	return e->role == ROLE_SECTION || e->text[0] == '\0';
+}
+
+/* Moves the cursor by dir (±1) to the nearest line it may rest on, from
+ * line `from` inclusive; stays where it was when there is none. */
+static void detail_land(struct detail *d, int from, int dir)
+{
+	for (int l = from; l >= 0 && l < d->nlines; l += dir)
+		if (!detail_skipped(d, l)) {
+			d->cur = l;
+			return;
+		}
+}
+
+/* Keeps the cursor inside the page and off headings (forward first). */
+static void detail_settle(struct detail *d)
+{
+	if (d->nlines == 0)
+		return;
+	if (d->cur >= d->nlines)
+		d->cur = d->nlines - 1;
+	if (d->cur < 0)
+		d->cur = 0;
+	if (detail_skipped(d, d->cur)) {
+		int was = d->cur;
+		detail_land(d, was, 1);
+		if (d->cur == was)
+			detail_land(d, was, -1);
+	}
+}
+
+/* First line after the heading of each section, in order; returns the
+ * count.  Sections without a line to rest on are left out. */
+static int detail_sections(const struct detail *d, int *starts, int max)
+{
+	int n = 0;
+	for (int l = 0; l < d->nlines && n < max; l++) {
+		if (d->e[d->lentry[l]].role != ROLE_SECTION)
+			continue;
+		int c = l + 1;
+		while (c < d->nlines && detail_skipped(d, c) &&
+		       d->e[d->lentry[c]].role != ROLE_SECTION)
+			c++;
+		if (c < d->nlines && !detail_skipped(d, c))
+			starts[n++] = c;
+	}
+	return n;
+}
+
+/* Tab / Shift-Tab: the cursor jumps to the start of the next (previous)
+ * section, so a long list of members is one key, not one key a row;
+ * past the last section it comes round to the first. */
+static void detail_next_section(struct detail *d, int dir)
+{
+	int starts[64];
+	int n = detail_sections(d, starts, 64);
+	if (n == 0)
+		return;
+	int here = -1;  /* the section the cursor is in */
+	for (int i = 0; i < n; i++)
+		if (starts[i] <= d->cur)
+			here = i;
+	int to;
+	if (dir > 0)
+		to = here + 1 < n ? here + 1 : 0;
+	else if (here >= 0 && d->cur > starts[here])
+		to = here;
+	else
+		to = here > 0 ? here - 1 : n - 1;
+	d->cur = starts[to];
+}
+
 static void detail_draw(struct tui *t, struct detail *d)
 {
 	int h = LINES - 3, w = COLS - 2;
 	erase();
 	detail_layout(d, w - 1);
 	draw_role_text(t, 0, 0, COLS, d->title, ROLE_TITLE);
-	if (d->cur >= d->nlines)
-		d->cur = d->nlines - 1;
-	if (d->cur < 0)
-		d->cur = 0;
+	detail_settle(d);
 	if (d->top > d->cur)
 		d->top = d->cur;
 	if (d->cur >= d->top + h)
@@ -165,7 +239,7 @@ static void detail_draw(struct tui *t, struct detail *d)
 		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
 	}
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(d->hints, COLS);
+	char *hints = tui_hint_line(d->hints, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);
@@ -213,25 +287,6 @@ static bool detail_on_item(struct tui *t, struct detail *d, enum tui_action a, b
 	return true;
 }
 
-/* Tab / Shift-Tab: the cursor jumps to the next entry that opens or
- * stands for a row (a member, a task, a log entry). */
-static void detail_next_link(struct detail *d, int dir)
-{
-	if (d->nlines == 0)
-		return;
-	int from = d->lentry[d->cur];
-	for (int l = d->cur + dir; l >= 0 && l < d->nlines; l += dir) {
-		struct detail_entry *e = &d->e[d->lentry[l]];
-		if (d->lentry[l] != from && (e->open_id || e->item_id)) {
-			/* land on the entry's first line */
-			while (l > 0 && d->lentry[l - 1] == d->lentry[l])
-				l--;
-			d->cur = l;
-			return;
-		}
-	}
-}
-
 /* H / L in a task's page move it along the board like on the Board. */
 static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 {
@@ -255,15 +310,19 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	switch (a) {
 	case ACT_QUIT:
 		return true;
-	case ACT_DOWN: d->cur++; break;
-	case ACT_UP: d->cur--; break;
+	case ACT_DOWN: detail_land(d, d->cur + 1, 1); break;
+	case ACT_UP: detail_land(d, d->cur - 1, -1); break;
 	case ACT_PAGE_DOWN: d->cur += page; break;
 	case ACT_PAGE_UP: d->cur -= page; break;
 	case ACT_TOP: d->cur = 0; break;
-	case ACT_NEXT_PANE: detail_next_link(d, 1); break;
-	case ACT_PREV_PANE: detail_next_link(d, -1); break;
-	case ACT_BOTTOM: d->cur = d->nlines - 1; break;
+	case ACT_NEXT_PANE: detail_next_section(d, 1); break;
+	case ACT_PREV_PANE: detail_next_section(d, -1); break;
+	case ACT_BOTTOM:
+		d->cur = d->nlines - 1;
+		detail_land(d, d->cur, -1);
+		break;
 	case ACT_HELP: help_show(t); break;
+	case ACT_MORE_KEYS: t->hintbar.page++; break;
 	case ACT_HISTORY:
 		if (e && e->item_id && strcmp(e->item_entity, "task_party") != 0)
 			history_show(t, e->item_entity, e->item_id, e->text);

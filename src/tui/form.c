@@ -203,29 +203,16 @@ static void form_editor(struct tui *t, struct form *f)
 	form_focus(t, f, f->cur, 1);
 }
 
-/* Enter on a set of areas: pick one; it is added, or removed when it was
- * already there (the row stays editable as text, "a,b"). */
+/* Enter on a set of areas: the list of areas with the row's marked;
+ * Space marks or unmarks, Enter closes (the row stays editable as text,
+ * "a,b"). */
 static void form_toggle_area(struct tui *t, struct form *f)
 {
-	char *name = form_area_pick(t, f->rows[f->cur].def->label);
-	if (!name)
+	char *names = form_area_pick(t, f->rows[f->cur].def->label, le_text(&f->le));
+	if (!names)
 		return;
-	struct sbuf out = {0};
-	bool found = false;
-	char *copy = xstrdup(le_text(&f->le)), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, name) == 0) {
-			found = true;
-			continue;
-		}
-		sbuf_addf(&out, "%s%s", out.len ? "," : "", tok);
-	}
-	if (!found)
-		sbuf_addf(&out, "%s%s", out.len ? "," : "", name);
-	le_set(&f->le, sbuf_str(&out));
-	sbuf_free(&out);
-	free(copy);
-	free(name);
+	le_set(&f->le, names);
+	free(names);
 }
 
 /* Checks required rows; fills fv with the values to send. */

@@ -38,8 +38,9 @@ void form_focus(struct tui *t, struct form *f, int i, int dir);
 void form_draw(struct tui *t, struct form *f);
 /* Title of row `id` of `entity` (new string). */
 char *form_ref_title(struct tui *t, const char *entity, const char *id);
-/* Picks an area by name (new string) or NULL. */
-char *form_area_pick(struct tui *t, const char *title);
+/* Marks areas by name in a multi-choice list starting from `current`
+ * ("a,b"); the new set (new string) or NULL when cancelled. */
+char *form_area_pick(struct tui *t, const char *title, const char *current);
 /* Picks a row of def->ref; new string (id, "" for none) or NULL. */
 char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current);
 

@@ -279,7 +279,7 @@ static int area_name_cb(void *ud, int ncols, const char *const *values)
 	return 0;
 }
 
-char *form_area_pick(struct tui *t, const char *title)
+char *form_area_pick(struct tui *t, const char *title, const char *current)
 {
 	struct pick_list items = {0};
 	struct ref_fill rf = {.kind = LIST_AREAS, .out = &items};
@@ -288,12 +288,8 @@ char *form_area_pick(struct tui *t, const char *title)
 	rf.cols.label = list_column_index(LIST_AREAS, "name");
 	if (store_list(t->st, LIST_AREAS, &q, area_name_cb, &rf, &err) != TSU_OK)
 		tui_error(t, &err);
-	char *v = picklist_run(t, title, &items, NULL, NULL, NULL);
+	char *v = picklist_multi(t, title, &items, current);
 	pick_clear(&items);
-	if (v && !*v) {
-		free(v);
-		v = NULL;
-	}
 	return v;
 }
 
@@ -312,7 +308,10 @@ char *form_ref_pick(struct tui *t, const struct field_def *def, const char *curr
 		rf.cols.label = list_column_index(rf.kind, rf.kind == LIST_TASKS ? "title" : "name");
 		rf.cols.extra = list_column_index(rf.kind, rf.kind == LIST_PARTIES ? "kana" :
 					  rf.kind == LIST_TASKS ? "area" : "schools");
-		if (rf.kind == LIST_AREAS) {
+		if (rf.kind == LIST_PARTIES) {
+			/* the party pick list that tells namesakes apart */
+			v = ops_pick_party(t, def->label, NULL);
+		} else if (rf.kind == LIST_AREAS) {
 			if (none)
 				pick_add(&items, S_PICK_NONE, "");
 			ref_fill_list(t, &rf, "", &items);

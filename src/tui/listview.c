@@ -24,13 +24,18 @@ const char *lv_get(struct tui *t, struct listview *lv, const char *col)
 	return r < 0 ? NULL : rows_get(&lv->rows, t->st, r, col);
 }
 
+static bool lv_shown(const struct lv_col *c, int pw)
+{
+	return c->min_pane_w <= pw && (!c->max_pane_w || pw < c->max_pane_w);
+}
+
 /* Widths of the shown columns; flexible ones share what is left. */
 static void lv_widths(const struct lv_col *cols, int ncols, int pw, int *w)
 {
 	int fixed = 0, nflex = 0;
 	for (int i = 0; i < ncols; i++) {
 		w[i] = 0;
-		if (cols[i].min_pane_w > pw)
+		if (!lv_shown(&cols[i], pw))
 			continue;
 		if (cols[i].width == 0) {
 			nflex++;
@@ -43,8 +48,86 @@ static void lv_widths(const struct lv_col *cols, int ncols, int pw, int *w)
 		return;
 	int share = (pw - fixed - (nflex - 1)) / nflex;
 	for (int i = 0; i < ncols; i++)
-		if (cols[i].width == 0 && cols[i].min_pane_w <= pw)
+		if (cols[i].width == 0 && lv_shown(&cols[i], pw))
 			w[i] = share > 4 ? share : 4;
+}
+
+#define LV_HEAD_MIN 10 /* columns of a heading kept however short the values */
+#define LV_EMPTY_MIN 6 /* ... and when the rows on screen have no values */
+
+/* The text of a cell as drawn. */
+static const char *lv_cell(struct tui *t, struct listview *lv, const struct lv_col *c,
+			   long r, char *buf, size_t n)
+{
+	if (c->cell)
+		return c->cell(t, &lv->rows, r, buf, n);
+	return rows_get(&lv->rows, t->st, r, c->col);
+}
+
+/* Columns width by their content (what the rows on screen hold): a
+ * column wider than anything it shows gives its blank columns to the
+ * columns whose text is cut, to each in proportion to what it lacks;
+ * what nobody needs goes back to the flexible columns.  When every
+ * column is full the layout stays as lv_widths made it. */
+static void lv_fit(struct tui *t, struct listview *lv, const struct lv_col *cols, int ncols,
+		   int h, int *w)
+{
+	int need[16], lack[16], spare = 0, lacking = 0, nflex = 0;
+	long total = lv_total(t, lv);
+	for (int c = 0; c < ncols; c++) {
+		/* the values decide; a heading may be cut, and keeps at most
+		 * LV_HEAD_MIN columns when the values are shorter */
+		int least = text_width(cols[c].heading);
+		if (least > LV_HEAD_MIN)
+			least = LV_HEAD_MIN;
+		need[c] = 0;
+		for (long i = lv->top; i < lv->top + h && i < total && w[c]; i++) {
+			char buf[256];
+			long r = lv->first_label ? i - 1 : i;
+			const char *v = r < 0 ? NULL : lv_cell(t, lv, &cols[c], r, buf, sizeof(buf));
+			int vw = v ? text_width(v) : 0;
+			if (vw > need[c])
+				need[c] = vw;
+		}
+		if (w[c] && cols[c].width == 0)
+			nflex++;
+		if (need[c] == 0 && least > LV_EMPTY_MIN)
+			least = LV_EMPTY_MIN;  /* nothing to show: room for others */
+		int keep = need[c] > least ? need[c] : least;
+		if (w[c] > keep) {
+			spare += w[c] - keep;
+			w[c] = keep;
+		}
+		lack[c] = w[c] && need[c] > w[c] ? need[c] - w[c] : 0;
+		lacking += lack[c];
+	}
+	/* each share rounded up, smallest shortfall first: a column one
+	 * column short is not left cut for want of a rounding */
+	int left = spare;
+	for (int done = 0; done < ncols && lacking && left > 0; done++) {
+		int c = -1;
+		for (int k = 0; k < ncols; k++)
+			if (lack[k] > 0 && (c < 0 || lack[k] < lack[c]))
+				c = k;
+		if (c < 0)
+			break;
+		int add = (int)(((long)spare * lack[c] + lacking - 1) / lacking);
+		if (add > lack[c])
+			add = lack[c];
+		if (add > left)
+			add = left;
+		w[c] += add;
+		left -= add;
+		lack[c] = 0;
+	}
+	spare = left;
+	for (int c = 0, k = 0; c < ncols && spare > 0 && nflex; c++)
+		if (w[c] && cols[c].width == 0) {
+			int add = k == nflex - 1 ? spare : spare / (nflex - k);
+			w[c] += add;
+			spare -= add;
+			k++;
+		}
 }
 
 static void lv_draw_row(struct tui *t, struct pane *p, struct listview *lv,
@@ -68,10 +151,7 @@ static void lv_draw_row(struct tui *t, struct pane *p, struct listview *lv,
 			continue;
 		if (x + w[c] > p->x + p->w)
 			break;
-		if (cols[c].cell)
-			v = cols[c].cell(t, &lv->rows, r, buf, sizeof(buf));
-		else
-			v = rows_get(&lv->rows, t->st, r, cols[c].col);
+		v = lv_cell(t, lv, &cols[c], r, buf, sizeof(buf));
 		int a = base;
 		if (cols[c].emph && cols[c].emph(t, &lv->rows, r))
 			a |= draw_attr(t, ROLE_OVERDUE);
@@ -86,7 +166,9 @@ void lv_draw(struct tui *t, struct pane *p, struct listview *lv,
 	int w[16];
 	long total = lv_total(t, lv);
 	int h = p->h - 1;
+	rows_clamp(total, h, &lv->sel, &lv->top);
 	lv_widths(cols, ncols, p->w, w);
+	lv_fit(t, lv, cols, ncols, h, w);
 	/* headings */
 	int x = p->x;
 	draw_fill(p->y, p->x, 1, p->w, draw_attr(t, ROLE_HEADER));

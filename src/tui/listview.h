@@ -22,6 +22,7 @@ struct lv_col {
 	const char *(*cell)(struct tui *t, struct rows *r, long idx, char *buf, size_t n);
 	/* Role for the cell (overdue highlight); NULL = normal. */
 	bool (*emph)(struct tui *t, struct rows *r, long idx);
+	int max_pane_w;           /* shown only when the pane is narrower (0: always) */
 };
 
 struct listview {

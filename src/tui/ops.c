@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "rows.h"
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
@@ -137,21 +138,27 @@ bool ops_move_task(struct tui *t, const char *id, const char *status, int dir)
 
 struct party_pick {
 	struct pick_list *out;
-	int ci, cn, ck, ckind;
 	const char *kind;   /* "団体" / "個人" as LIST_PARTIES shows it, or NULL */
+	int ci, cn, ck, ckind, careas, cgen, croles, cload;
 };
 
+/* "name  [個人] area generation role 他N  (kana)": what tells namesakes
+ * apart comes right after the name, the kana last. */
 static int ops_party_row(void *ud, int ncols, const char *const *v)
 {
 	struct party_pick *x = ud;
-	if (x->kind && x->ckind >= 0 && v[x->ckind] && strcmp(v[x->ckind], x->kind) != 0)
+	if (x->kind && v[x->ckind] && strcmp(v[x->ckind], x->kind) != 0)
 		return 0;
-	struct sbuf b = {0};
+	struct sbuf b = {0}, who = {0};
 	sbuf_add(&b, v[x->cn] ? v[x->cn] : "");
-	if (x->ck >= 0 && v[x->ck])
-		sbuf_addf(&b, "  (%s)", v[x->ck]);
-	if (x->ckind >= 0 && v[x->ckind])
+	if (v[x->ckind])
 		sbuf_addf(&b, "  [%s]", v[x->ckind]);
+	rows_party_who(&who, v[x->careas], v[x->cgen], v[x->croles], v[x->cload]);
+	if (who.len)
+		sbuf_addf(&b, " %s", who.s);
+	sbuf_free(&who);
+	if (v[x->ck])
+		sbuf_addf(&b, "  (%s)", v[x->ck]);
 	pick_add(x->out, b.s, v[x->ci]);
 	sbuf_free(&b);
 	return 0;
@@ -161,8 +168,15 @@ static int ops_party_row(void *ud, int ncols, const char *const *v)
 static void ops_party_fill(struct tui *t, void *ud, const char *query, struct pick_list *out)
 {
 	struct party_pick x = {
-		out, list_column_index(LIST_PARTIES, "id"), list_column_index(LIST_PARTIES, "name"),
-		list_column_index(LIST_PARTIES, "kana"), list_column_index(LIST_PARTIES, "kind"), ud,
+		.out = out, .kind = ud,
+		.ci = list_column_index(LIST_PARTIES, "id"),
+		.cn = list_column_index(LIST_PARTIES, "name"),
+		.ck = list_column_index(LIST_PARTIES, "kana"),
+		.ckind = list_column_index(LIST_PARTIES, "kind"),
+		.careas = list_column_index(LIST_PARTIES, "areas"),
+		.cgen = list_column_index(LIST_PARTIES, "generation"),
+		.croles = list_column_index(LIST_PARTIES, "roles"),
+		.cload = list_column_index(LIST_PARTIES, "load"),
 	};
 	struct list_query q = {.search = query, .limit = 200};
 	struct tsu_error err;

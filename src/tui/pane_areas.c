@@ -31,11 +31,11 @@ static const char *areas_pop(struct tui *t, struct rows *r, long idx, char *buf,
 }
 
 static const struct lv_col areas_cols[] = {
-	{S_COL_AREA, "name", 0, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_OPEN, "open_tasks", 4, TEXT_RIGHT, 20, NULL, NULL},
-	{S_COL_AGING, "aging_rate", 6, TEXT_RIGHT, 26, areas_aging, NULL},
-	{S_COL_POP, "population", 7, TEXT_RIGHT, 34, areas_pop, NULL},
-	{S_COL_KIND, "kind", 16, TEXT_LEFT, 52, NULL, NULL},
+	{S_COL_AREA, "name", 0, TEXT_LEFT, 0, NULL, NULL, 0},
+	{S_COL_OPEN, "open_tasks", 4, TEXT_RIGHT, 20, NULL, NULL, 0},
+	{S_COL_AGING, "aging_rate", 6, TEXT_RIGHT, 26, areas_aging, NULL, 0},
+	{S_COL_POP, "population", 7, TEXT_RIGHT, 34, areas_pop, NULL, 0},
+	{S_COL_KIND, "kind", 16, TEXT_LEFT, 52, NULL, NULL, 0},
 };
 
 static void areas_open(struct tui *t, struct pane *p)

@@ -1,8 +1,9 @@
 /*
  * The Board pane: a kanban of the selected area's tasks in four columns
  * 未着手 / 対応中 / 保留 / 完了.  Each column is its own paged query, so a
- * large file costs one page per column.  A card is two lines: duty letter
- * and title; due date and assignee, with "!" and emphasis when overdue (the
+ * large file costs one page per column.  A card is two lines: the title
+ * alone, so that a narrow column still shows ten columns of it; then duty
+ * letter, due date and assignee, with "!" and emphasis when overdue (the
  * mark keeps it visible in monochrome).  H/L (or < >) move a card and the
  * selection follows it.
  */
@@ -77,6 +78,12 @@ static void board_columns(const struct pane *p, const struct board *b, bool focu
 			if (c != b->cur)
 				ws[c] = rest;
 	}
+	/* columns that division left short get the remainder, one each */
+	int spare = avail;
+	for (int c = 0; c < BOARD_COLS; c++)
+		spare -= ws[c];
+	for (int c = 0; spare > 0; c = (c + 1) % BOARD_COLS, spare--)
+		ws[c]++;
 	for (int c = 0, x = p->x; c < BOARD_COLS; c++) {
 		xs[c] = x;
 		x += ws[c] + 1;
@@ -94,12 +101,13 @@ static void board_draw_card(struct tui *t, struct rows *r, long idx, int y, int 
 	bool overdue = over && strcmp(over, "1") == 0;
 	int base = selected ? draw_attr(t, ROLE_SELECTED) : (int)A_NORMAL;
 	struct sbuf l1 = {0}, l2 = {0};
-	sbuf_addf(&l1, "%s %s", duty ? duty : "-", title ? title : "");
+	sbuf_add(&l1, title ? title : "");
 	/* a short date fits narrow columns; the year shows when there is room */
 	const char *d = due ? due : "";
 	if (due && strlen(due) == 10 && w < 22)
 		d = due + 5;
-	sbuf_addf(&l2, " %s%s %s", overdue ? S_OVERDUE_MARK : "", d, who ? who : "");
+	sbuf_addf(&l2, "%s %s%s %s", duty ? duty : "-", overdue ? S_OVERDUE_MARK : "", d,
+		  who ? who : "");
 	draw_text(y, x, w, l1.s, base | (selected ? 0 : (int)A_BOLD), TEXT_LEFT);
 	draw_text(y + 1, x, w, l2.s, base | (overdue ? draw_attr(t, ROLE_OVERDUE) : 0),
 		  TEXT_LEFT);

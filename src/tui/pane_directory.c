@@ -36,12 +36,30 @@ static const char *dir_key(struct tui *t, struct rows *r, long idx, char *buf, s
 	return v && strcmp(v, "1") == 0 ? S_KEY_MARK : "";
 }
 
+/* Area, generation and first role in one column, for a narrow pane. */
+static const char *dir_who(struct tui *t, struct rows *r, long idx, char *buf, size_t n)
+{
+	struct sbuf b = {0};
+	rows_party_who(&b, rows_get(r, t->st, idx, "areas"), rows_get(r, t->st, idx, "generation"),
+		       rows_get(r, t->st, idx, "roles"), rows_get(r, t->st, idx, "load"));
+	snprintf(buf, n, "%s", b.len ? b.s : "");
+	sbuf_free(&b);
+	return buf;
+}
+
+/* Namesakes differ by the columns after the name: area, generation and
+ * roles, each its own column on a wide pane, one column on a narrow one. */
+#define DIR_WIDE 80
+#define DIR_WHO_MIN 56  /* the focused pane at 80 columns is 60 wide */
 static const struct lv_col dir_cols[] = {
-	{S_COL_KEY, "key_person", 2, TEXT_LEFT, 0, dir_key, NULL},
-	{S_COL_TYPE, "org_type", 10, TEXT_LEFT, 0, dir_type, NULL},
-	{S_COL_NAME, "name", 0, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_KANA, "kana", 14, TEXT_LEFT, 44, NULL, NULL},
-	{S_COL_ROLES, "roles", 0, TEXT_LEFT, 80, NULL, NULL},
+	{S_COL_KEY, "key_person", 2, TEXT_LEFT, 0, dir_key, NULL, 0},
+	{S_COL_TYPE, "org_type", 10, TEXT_LEFT, 0, dir_type, NULL, 0},
+	{S_COL_NAME, "name", 0, TEXT_LEFT, 0, NULL, NULL, 0},
+	{S_COL_KANA, "kana", 14, TEXT_LEFT, 44, NULL, NULL, 0},
+	{S_COL_WHO, "areas", 0, TEXT_LEFT, DIR_WHO_MIN, dir_who, NULL, DIR_WIDE},
+	{S_COL_AREA, "areas", 12, TEXT_LEFT, DIR_WIDE, NULL, NULL, 0},
+	{S_COL_GEN, "generation", 6, TEXT_LEFT, DIR_WIDE, NULL, NULL, 0},
+	{S_COL_ROLES, "roles", 0, TEXT_LEFT, DIR_WIDE, NULL, NULL, 0},
 };
 
 static void dir_open(struct tui *t, struct pane *p)

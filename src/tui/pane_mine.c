@@ -28,12 +28,12 @@ static const char *mine_due(struct tui *t, struct rows *r, long idx, char *buf, 
 }
 
 static const struct lv_col mine_cols[] = {
-	{S_COL_DUE, "due", 11, TEXT_LEFT, 0, mine_due, mine_overdue},
-	{S_COL_STATUS, "status", 6, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_DUTY, "duty", 4, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_TITLE, "title", 0, TEXT_LEFT, 0, NULL, NULL},
-	{S_COL_ASSIGNEE, "assignee", 10, TEXT_LEFT, 90, NULL, NULL},
-	{S_COL_AREA, "area", 14, TEXT_LEFT, 60, NULL, NULL},
+	{S_COL_DUE, "due", 11, TEXT_LEFT, 0, mine_due, mine_overdue, 0},
+	{S_COL_STATUS, "status", 6, TEXT_LEFT, 0, NULL, NULL, 0},
+	{S_COL_DUTY, "duty", 4, TEXT_LEFT, 0, NULL, NULL, 0},
+	{S_COL_TITLE, "title", 0, TEXT_LEFT, 0, NULL, NULL, 0},
+	{S_COL_ASSIGNEE, "assignee", 10, TEXT_LEFT, 90, NULL, NULL, 0},
+	{S_COL_AREA, "area", 14, TEXT_LEFT, 60, NULL, NULL, 0},
 };
 
 static void mine_open(struct tui *t, struct pane *p)

@@ -14,6 +14,9 @@
 #include "tsunagu/store.h"
 #include "tsunagu/textnorm.h"
 
+/* wide enough for a name with its area, generation, role and kana */
+#define PICK_MAX_W 100
+
 void pick_add(struct pick_list *l, const char *label, const char *value)
 {
 	if (l->n == l->cap) {
@@ -72,14 +75,24 @@ static void pick_filter(const struct pick_list *all, const char *query, struct p
 
 struct picker {
 	const char *title;
+	const char *hint;
 	struct pick_list shown;
 	struct lineedit query;
 	int sel, top;
+	struct pick_list *marked;  /* multi-choice: the values marked, else NULL */
 };
+
+static int pick_find(const struct pick_list *l, const char *value)
+{
+	for (int i = 0; l && i < l->n; i++)
+		if (l->items[i].value && value && strcmp(l->items[i].value, value) == 0)
+			return i;
+	return -1;
+}
 
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
-	int w = COLS - 8 > 64 ? 64 : COLS - 8;
+	int w = COLS - 8 > PICK_MAX_W ? PICK_MAX_W : COLS - 8;
 	int h = LINES - 6;
 	int want = pk->shown.n + 5;
 	if (want < 8)
@@ -109,9 +122,15 @@ static void picklist_draw(struct tui *t, struct picker *pk)
 			continue;
 		}
 		int a = idx == pk->sel ? draw_attr(t, ROLE_SELECTED) : (int)A_NORMAL;
-		draw_text(y + 2 + i, x + 2, w - 4, pk->shown.items[idx].label, a, TEXT_LEFT);
+		const struct pick_item *it = &pk->shown.items[idx];
+		struct sbuf b = {0};
+		if (pk->marked)
+			sbuf_add(&b, pick_find(pk->marked, it->value) >= 0 ? S_PICK_ON : S_PICK_OFF);
+		sbuf_add(&b, it->label);
+		draw_text(y + 2 + i, x + 2, w - 4, b.s, a, TEXT_LEFT);
+		sbuf_free(&b);
 	}
-	draw_text(y + h - 2, x + 2, w - 4, S_PICK_HINT, A_NORMAL, TEXT_LEFT);
+	draw_text(y + h - 2, x + 2, w - 4, pk->hint, A_NORMAL, TEXT_LEFT);
 	move(y + 1, cx);
 	curs_set(1);
 	refresh();
@@ -129,10 +148,33 @@ static void picklist_refill(struct tui *t, struct picker *pk, const struct pick_
 	pk->top = 0;
 }
 
+/* Moves the selection for arrows, Ctrl-N/P and pages; other keys go to
+ * the filter.  Letters, j and k included, always filter. */
+static void picker_key(struct tui *t, struct picker *pk, int key, const struct pick_list *all,
+		       pick_fill_cb fill, void *ud)
+{
+	int lh = LINES - 10 > 1 ? LINES - 10 : 1;
+	if (key == TUI_FKEY(KEY_DOWN) || key == TUI_CTRL('n'))
+		pk->sel++;
+	else if (key == TUI_FKEY(KEY_UP) || key == TUI_CTRL('p'))
+		pk->sel = pk->sel > 0 ? pk->sel - 1 : 0;
+	else if (key == TUI_FKEY(KEY_NPAGE))
+		pk->sel += lh;
+	else if (key == TUI_FKEY(KEY_PPAGE))
+		pk->sel = pk->sel > lh ? pk->sel - lh : 0;
+	else if (le_key(&pk->query, key) == LE_CHANGED)
+		picklist_refill(t, pk, all, fill, ud);
+}
+
+static bool picker_enter(int key)
+{
+	return key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
+}
+
 char *picklist_run(struct tui *t, const char *title, const struct pick_list *items,
 		   const char *current, pick_fill_cb fill, void *ud)
 {
-	struct picker pk = {.title = title};
+	struct picker pk = {.title = title, .hint = S_PICK_HINT};
 	char *result = NULL;
 	le_init(&pk.query, "");
 	picklist_refill(t, &pk, items, fill, ud);
@@ -142,10 +184,9 @@ char *picklist_run(struct tui *t, const char *title, const struct pick_list *ite
 	for (;;) {
 		picklist_draw(t, &pk);
 		int key = tui_getkey(t);
-		int lh = LINES - 10 > 1 ? LINES - 10 : 1;
 		if (key == TUI_ESC)
 			break;
-		if (key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER)) {
+		if (picker_enter(key)) {
 			if (pk.shown.n > 0) {
 				const char *v = pk.shown.items[pk.sel].value;
 				result = xstrdup(v ? v : "");
@@ -153,19 +194,71 @@ char *picklist_run(struct tui *t, const char *title, const struct pick_list *ite
 			}
 			continue;
 		}
-		if (key == TUI_FKEY(KEY_DOWN) || key == TUI_CTRL('n'))
-			pk.sel++;
-		else if (key == TUI_FKEY(KEY_UP) || key == TUI_CTRL('p'))
-			pk.sel = pk.sel > 0 ? pk.sel - 1 : 0;
-		else if (key == TUI_FKEY(KEY_NPAGE))
-			pk.sel += lh;
-		else if (key == TUI_FKEY(KEY_PPAGE))
-			pk.sel = pk.sel > lh ? pk.sel - lh : 0;
-		else if (le_key(&pk.query, key) == LE_CHANGED)
-			picklist_refill(t, &pk, items, fill, ud);
+		picker_key(t, &pk, key, items, fill, ud);
 	}
 	curs_set(0);
 	pick_clear(&pk.shown);
+	le_free(&pk.query);
+	return result;
+}
+
+/* Space marks or unmarks the selected item. */
+static void picker_toggle(struct picker *pk)
+{
+	if (pk->sel < 0 || pk->sel >= pk->shown.n)
+		return;
+	const struct pick_item *it = &pk->shown.items[pk->sel];
+	int at = pick_find(pk->marked, it->value);
+	if (at < 0) {
+		pick_add(pk->marked, it->label, it->value);
+		return;
+	}
+	free(pk->marked->items[at].label);
+	free(pk->marked->items[at].value);
+	memmove(&pk->marked->items[at], &pk->marked->items[at + 1],
+		(size_t)(pk->marked->n - at - 1) * sizeof(pk->marked->items[0]));
+	pk->marked->n--;
+}
+
+/* The marked values in the order of `items`, joined by ",". */
+static char *picker_joined(const struct pick_list *items, const struct pick_list *marked)
+{
+	struct sbuf b = {0};
+	for (int i = 0; i < items->n; i++)
+		if (pick_find(marked, items->items[i].value) >= 0)
+			sbuf_addf(&b, "%s%s", b.len ? "," : "", items->items[i].value);
+	return sbuf_detach(&b);
+}
+
+char *picklist_multi(struct tui *t, const char *title, const struct pick_list *items,
+		     const char *current)
+{
+	struct pick_list marked = {0};
+	struct picker pk = {.title = title, .hint = S_PICK_MULTI_HINT, .marked = &marked};
+	char *copy = xstrdup(current ? current : ""), *save = NULL, *result = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (pick_find(items, tok) >= 0 && pick_find(&marked, tok) < 0)
+			pick_add(&marked, tok, tok);
+	free(copy);
+	le_init(&pk.query, "");
+	picklist_refill(t, &pk, items, NULL, NULL);
+	for (;;) {
+		picklist_draw(t, &pk);
+		int key = tui_getkey(t);
+		if (key == TUI_ESC)
+			break;
+		if (picker_enter(key)) {
+			result = picker_joined(items, &marked);
+			break;
+		}
+		if (key == ' ')
+			picker_toggle(&pk);
+		else
+			picker_key(t, &pk, key, items, NULL, NULL);
+	}
+	curs_set(0);
+	pick_clear(&pk.shown);
+	pick_clear(&marked);
 	le_free(&pk.query);
 	return result;
 }

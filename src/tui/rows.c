@@ -2,6 +2,7 @@
 #include <string.h>
 #include <time.h>
 #include "rows.h"
+#include "strings.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/store.h"
 
@@ -11,6 +12,8 @@
 #define ROWS_WINDOW 240
 #define ROWS_WINDOW_MAX 3840
 #define ROWS_SLOW_MS 150
+/* how the store joins a person's roles, and how the others are counted */
+#define ROWS_ROLE_SEP "、"
 
 void rows_init(struct rows *r, enum list_kind kind)
 {
@@ -149,6 +152,24 @@ const char *rows_get(struct rows *r, struct store *st, long idx, const char *nam
 			return NULL;
 	}
 	return r->cells[(idx - r->base) * r->ncols + c];
+}
+
+void rows_party_who(struct sbuf *b, const char *areas, const char *generation,
+		    const char *roles, const char *load)
+{
+	size_t start = b->len;
+	if (areas && *areas)
+		sbuf_add(b, areas);
+	if (generation && *generation)
+		sbuf_addf(b, "%s%s", b->len > start ? " " : "", generation);
+	if (roles && *roles) {
+		const char *sep = strstr(roles, ROWS_ROLE_SEP);
+		size_t n = sep ? (size_t)(sep - roles) : strlen(roles);
+		long more = load ? strtol(load, NULL, 10) - 1 : 0;
+		sbuf_addf(b, "%s%.*s", b->len > start ? " " : "", (int)n, roles);
+		if (more > 0)
+			sbuf_addf(b, S_MORE_ROLES, more);
+	}
 }
 
 void rows_clamp(long total, int h, long *sel, long *top)

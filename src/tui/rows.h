@@ -41,6 +41,13 @@ long rows_count(struct rows *r, struct store *st);
 const char *rows_get(struct rows *r, struct store *st, long idx, const char *name);
 int rows_col(const struct rows *r, const char *name);
 
+/* What tells namesakes apart, for a party row: its areas, generation
+ * and first role, with "他N" for the other roles ("諏訪中学区 高齢者
+ * 会計(永山商店会7) 他1"); empty parts are left out.  Appends to b. */
+struct sbuf;
+void rows_party_who(struct sbuf *b, const char *areas, const char *generation,
+		    const char *roles, const char *load);
+
 /* Keeps *sel within [0, total) and *top so that *sel is visible in h rows. */
 void rows_clamp(long total, int h, long *sel, long *top);
 

@@ -30,6 +30,9 @@
 #define S_COL_NAME        "名称・氏名"
 #define S_COL_KANA        "よみ"
 #define S_COL_ROLES       "役職"
+#define S_COL_WHO         "エリア・世代・役職"
+#define S_COL_GEN         "世代"
+#define S_MORE_ROLES      " 他%ld"   /* after the first role: how many more */
 #define S_COL_KEY         "鍵"
 #define S_COL_TITLE       "件名"
 #define S_COL_STATUS      "状態"
@@ -41,6 +44,7 @@
 #define S_OVERDUE_TEXT    " (期限切れ)"
 
 #define S_HINT_CARD_MOVE  "移動"   /* H and L as one bottom-line hint */
+#define S_HINT_ADD_LOG    "記録"   /* a and n in a detail page: both add a log entry */
 
 /* messages */
 #define S_EMPTY           "(なし)"
@@ -94,12 +98,15 @@
 #define S_FORM_MULTILINE  "(複数行)"
 #define S_FORM_PICK       "(Enter で選択)"
 #define S_FORM_DATE_HINT  "例 2025-04-01 / 令和7年4月1日 / R7.4.1"
-#define S_FORM_AREA_HINT  "Enter でエリアを選ぶ (選び直すと外す)。複数は「,」区切り"
+#define S_FORM_AREA_HINT  "Enter でエリアの一覧 (Space で選ぶ・外す)。複数は「,」区切り"
 #define S_FORM_SET_HINT   "複数は「,」で区切って入力"
 #define S_BOOL_YES        "はい"
 #define S_BOOL_NO         "いいえ"
 #define S_PICK_NONE       "(空欄)"
 #define S_PICK_HINT       "↑↓ 選択  Enter 決定  文字で絞込  Esc 取消"
+#define S_PICK_MULTI_HINT "↑↓ 選択  Space 選ぶ・外す  Enter 閉じる  文字で絞込  Esc 取消"
+#define S_PICK_ON         "[x] "
+#define S_PICK_OFF        "[ ] "
 
 /* first run */
 #define S_FIRST_TITLE     "はじめに: 利用者の登録"

@@ -210,7 +210,7 @@ void tui_draw_main(struct tui *t)
 		draw_role_text(t, LINES - 2, 0, COLS, t->msg,
 			       t->msg_error ? ROLE_ERROR : ROLE_STATUS);
 	free(summary);
-	char *hints = tui_hint_line(t->panes[t->focus].ops->hints, COLS);
+	char *hints = tui_hint_line(t->panes[t->focus].ops->hints, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 }
@@ -288,6 +288,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_MORE_KEYS:
+		t->hintbar.page++;
 		break;
 	case ACT_QUIT:
 		if (t->mine_mode)

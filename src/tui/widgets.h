@@ -88,6 +88,13 @@ typedef void (*pick_fill_cb)(struct tui *t, void *ud, const char *query,
  * with NULL value returns ""), or NULL when cancelled. */
 char *picklist_run(struct tui *t, const char *title, const struct pick_list *items,
 		   const char *current, pick_fill_cb fill, void *ud);
+/* A list of which several may be chosen: Space marks or unmarks the
+ * selected item, Enter closes, typing narrows the list.  `current` holds
+ * the values marked at first, joined by ","; returns the marked values
+ * joined by "," in the order of `items` (new string, "" for none), or
+ * NULL when cancelled with Esc. */
+char *picklist_multi(struct tui *t, const char *title, const struct pick_list *items,
+		     const char *current);
 /* Items for choice kind `kind` (store_choices); with `none` an empty
  * choice first. */
 void pick_choices(struct tui *t, const char *kind, bool none, struct pick_list *out);
