@@ -20,7 +20,8 @@ int main(int argc, char **argv)
 		}
 		if (argc < 2 || demo) {
 			struct tui_options opt = {.db_path = g.db_path, .author = g.author,
-						   .date_style = g.date_style, .demo = demo};
+						   .date_style = g.date_style, .demo = demo,
+						   .notice = g.config_warning};
 			rc = tui_main(&opt);
 		} else {
 			tmpfiles_guard_signals();

@@ -10,6 +10,7 @@ struct cli_globals {
 	char *author;       /* $TSUNAGU_USER or config name; NULL if never set */
 	bool db_given;      /* -d FILE was on the command line */
 	enum date_style date_style; /* config date_style: how times read */
+	char *config_warning; /* a setting not understood (NULL: none) */
 };
 
 /*

@@ -9,6 +9,7 @@ struct tui_options {
 	const char *author;  /* NULL: first run, ask the user's name and role */
 	bool demo;           /* --demo: make db_path a demo file if missing */
 	enum date_style date_style; /* how times and dates read (config) */
+	const char *notice;  /* shown on the status line at start (config warning) */
 };
 
 /* Runs until the user quits; returns the process exit status. */

@@ -85,7 +85,9 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 	if (!g->db_path)
 		g->db_path = config_default_db_path();
 	struct user_config cfg;
-	config_load(&cfg, NULL);
+	struct tsu_error cerr = {0};
+	if (config_load(&cfg, &cerr) != TSU_OK)
+		g->config_warning = xstrdup(cerr.msg);
 	const char *author = config_author(&cfg);
 	g->author = author ? xstrdup(author) : NULL;
 	g->date_style = cfg.date_style;
@@ -97,11 +99,14 @@ void cli_globals_free(struct cli_globals *g)
 {
 	free(g->db_path);
 	free(g->author);
-	g->db_path = g->author = NULL;
+	free(g->config_warning);
+	g->db_path = g->author = g->config_warning = NULL;
 }
 
 int cli_run(const struct cli_globals *g, int argc, char **argv)
 {
+	if (g->config_warning)
+		cli_say(stderr, "tsunagu: ", "%s", g->config_warning);
 	struct cli c = {.db_path = g->db_path, .out = stdout, .errf = stderr,
 			.date_style = g->date_style,
 			.author = g->author ? g->author : config_login_name()};

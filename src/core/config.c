@@ -90,18 +90,18 @@ static char *trim(char *s)
 	return s;
 }
 
-static void config_set(struct user_config *c, const char *key, const char *val)
+/* False for a date_style the program does not know (it keeps iso). */
+static bool config_set(struct user_config *c, const char *key, const char *val)
 {
-	if (strcmp(key, "date_style") == 0) {
-		date_style_parse(val, &c->date_style); /* an unknown word keeps iso */
-		return;
-	}
+	if (strcmp(key, "date_style") == 0)
+		return date_style_parse(val, &c->date_style);
 	char **slot = strcmp(key, "name") == 0 ? &c->name :
 		      strcmp(key, "role") == 0 ? &c->role : NULL;
 	if (!slot || !*val)
-		return;
+		return true;
 	free(*slot);
 	*slot = xstrdup(val);
+	return true;
 }
 
 enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
@@ -119,18 +119,22 @@ enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	while ((n = getline(&line, &cap, f)) > 0) {
+	enum tsu_status st = TSU_OK;
+	for (int lineno = 1; (n = getline(&line, &cap, f)) > 0; lineno++) {
 		line[strcspn(line, "\r\n")] = '\0';
 		char *eq = strchr(line, '=');
 		if (line[0] == '#' || !eq)
 			continue;
 		*eq = '\0';
-		config_set(c, trim(line), trim(eq + 1));
+		const char *val = trim(eq + 1);
+		if (!config_set(c, trim(line), val) && st == TSU_OK)
+			st = tsu_fail(err, TSU_INVALID, "%s:%d: date_style は iso か wareki です"
+				      " (「%s」は使えません。iso で表示します)", path, lineno, val);
 	}
 	free(line);
 	fclose(f);
 	free(path);
-	return TSU_OK;
+	return st;
 }
 
 enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)

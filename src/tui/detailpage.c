@@ -48,6 +48,8 @@ static const char *col(int n, const char *const *names, const char *const *value
 }
 
 #define C(name) col(n, names, values, name)
+/* a date column in the user's date style (令和8年12月1日 with wareki) */
+#define D(name, buf) localtime_date(C(name), r->t->date_style, buf, sizeof buf)
 
 static void field_text(struct tui *t, const struct field_def *f, const char *v, struct sbuf *b)
 {
@@ -130,6 +132,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 	struct rel *r = ud;
 	struct detail *d = r->d;
 	struct sbuf b = {0};
+	char d1[LOCALTIME_MAX], d2[LOCALTIME_MAX];
 	const char *rel = r->relation;
 	if (++r->count > DETAIL_MAX) {
 		dl_add(d, ROLE_NORMAL, "  …");
@@ -153,7 +156,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 			  C("open_tasks"), C("events"));
 		dl_add(d, ROLE_NORMAL, b.s);
 	} else if (strcmp(rel, "tasks") == 0) {
-		sbuf_addf(&b, "  [%s] %s  %s %s", C("status"), C("title"), C("due"), C("assignee"));
+		sbuf_addf(&b, "  [%s] %s  %s %s", C("status"), C("title"), D("due", d1), C("assignee"));
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "task", C("id"), NULL, NULL);
 	} else if (strcmp(rel, "parties") == 0) {
@@ -166,7 +169,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 	} else if (strcmp(rel, "memberships") == 0) {
 		bool is_person = strcmp(C("person_id"), d->id) == 0;
 		sbuf_addf(&b, S_MEMBER_FMT, is_person ? C("org") : C("person"), C("role"),
-			  C("from_date"), C("to_date"));
+			  D("from_date", d1), D("to_date", d2));
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "party", is_person ? C("org_id") : C("person_id"), "membership", C("id"));
 	} else if (strcmp(rel, "areas") == 0) {
@@ -176,7 +179,7 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 	} else if (strcmp(rel, "logs") == 0) {
 		/* a note of several lines goes under its heading, indented */
 		const char *text = C("text");
-		sbuf_addf(&b, "  %s %s %s:%s", C("date"), C("kind"), C("author"),
+		sbuf_addf(&b, "  %s %s %s:%s", D("date", d1), C("kind"), C("author"),
 			  strchr(text, '\n') ? "\n" : " ");
 		if (strchr(text, '\n'))
 			detail_indent(text, &b);

@@ -11,6 +11,7 @@
 #include "listview.h"
 #include "screens.h"
 #include "strings.h"
+#include "tsunagu/localtime.h"
 #include "tsunagu/sbuf.h"
 
 static bool mine_overdue(struct tui *t, struct rows *r, long idx)
@@ -21,9 +22,9 @@ static bool mine_overdue(struct tui *t, struct rows *r, long idx)
 
 static const char *mine_due(struct tui *t, struct rows *r, long idx, char *buf, size_t n)
 {
-	const char *due = rows_get(r, t->st, idx, "due");
-	snprintf(buf, n, "%s%s", mine_overdue(t, r, idx) ? S_OVERDUE_MARK : " ",
-		 due ? due : "");
+	char shown[LOCALTIME_MAX];
+	localtime_date(rows_get(r, t->st, idx, "due"), t->date_style, shown, sizeof shown);
+	snprintf(buf, n, "%s%s", mine_overdue(t, r, idx) ? S_OVERDUE_MARK : " ", shown);
 	return buf;
 }
 

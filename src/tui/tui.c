@@ -447,6 +447,8 @@ int tui_main(const struct tui_options *opt)
 		tui_error(&t, &err);
 	else if (!utf8)
 		tui_msg(&t, "%s", S_LOCALE_WARN);
+	else if (opt->notice)
+		tui_msg(&t, "%s", opt->notice);
 	store_set_author(t.st, t.author);
 	rc = tui_run(&t);
 	tui_screen_end(&t);

@@ -58,4 +58,12 @@ expect_out_has "	2026-12-01	" "tsv keeps ISO dates with wareki"
 printf 'date_style=iso\n' >"$XDG_CONFIG_HOME/tsunagu/config"
 run "$T" show task "$task" -d "$DB"
 expect_out_has "作成: 2026-11-25 15:17" "date_style=iso"
+# a style the program does not know: one Japanese line naming the file,
+# line and value, and the command still does its work in iso
+printf 'name=山田 太郎\ndate_style=平成\n' >"$XDG_CONFIG_HOME/tsunagu/config"
+run "$T" show task "$task" -d "$DB"
+expect_rc 0 "an unknown date_style does not stop the command"
+expect_err_has "config:2: date_style は iso か wareki です (「平成」は使えません" "names the bad setting"
+expect_one_err_line "unknown date_style"
+expect_out_has "作成: 2026-11-25 15:17" "falls back to iso"
 done_tests

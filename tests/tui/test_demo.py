@@ -30,7 +30,7 @@ def main():
         s = t.settle("全エリア", "利用者: " + USER, "鶴牧中学区")
         # every area row shows an aging rate (a percentage with one decimal)
         for area in AREA_PLACE:
-            row = [l for l in s.split("\n") if area in l]
+            row = [l for l in s.split("\n") if l.startswith("│" + area)]
             if not row or not re.search(r"\b\d{2}\.\d\b", row[0]):
                 fail("no aging rate on the row of %s" % area, s)
         t.send("m")

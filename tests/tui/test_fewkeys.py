@@ -32,7 +32,8 @@ def bar_keys(screen):
         elif set(head) <= set("↑↓←→"):
             keys.update(head)
         else:
-            keys.update(head.split("/"))
+            for k in head.split("/"):        # "Ctrl-S/F10" names ^S and F10
+                keys.add("^" + k[5:] if k.startswith("Ctrl-") else k)
     return keys
 
 
@@ -112,8 +113,8 @@ def main():
         lines = s.split("\n")
         first = next(i for i, l in enumerate(lines) if "経過記録を追加" in l and "┌" in l) + 2
         body = next(i for i, l in enumerate(lines) if re.search(r"│ ?\*?内容", l))
-        for _ in range(body - first):        # down to 内容
-            w.press("Down")
+        for _ in range(body - first):        # Tab (次の項目) down to 内容
+            w.press("Tab")
         t.type(LOG)
         s = t.wait_for(LOG)
         if LOG not in s.split("\n")[body]:

@@ -1,7 +1,8 @@
 """Times in the app read in the local zone: a task saved at 06:17 UTC shows
 15:17 with TZ=Asia/Tokyo on its page (更新) and in its history (i), and
 the conflicts screen (c) gives both sides' times in local time.  With
-date_style=wareki in the config the same times read as 和暦."""
+date_style=wareki in the config the same times read as 和暦, and so do the
+dates of 私の担当's 期限 column and of the log entries on a task's page."""
 import os
 import shutil
 import subprocess
@@ -74,7 +75,19 @@ def main():
         os.makedirs(cfg, exist_ok=True)
         with open(os.path.join(cfg, "config"), "w", encoding="utf-8") as f:
             f.write("name=山田花子\ndate_style=wareki\n")
-        s = open_task(t)
+        t.cli("add", "log", "--task", TASK, "--kind", "訪問", "--date", "2026-11-20",
+              "--text", "会長宅を訪問")
+        t.start()
+        t.wait_for("全エリア")
+        t.send("m")
+        s = t.wait_for(TASK)
+        row = [l for l in s.split("\n") if TASK in l]
+        if not row or "令和8年12月1日" not in row[0]:
+            fail("date_style=wareki: 私の担当's 期限 column is not in 和暦", s)
+        t.send("Enter")
+        s = t.wait_for("課題・取組: " + TASK)
+        if "令和8年11月20日 訪問" not in s:
+            fail("date_style=wareki: the log entry's date is not in 和暦", s)
         if "更新: 令和8年11月25日 16:00" not in s:
             fail("date_style=wareki: 更新 is not in 和暦", s)
         if "期限: 令和8年12月1日" not in s:
