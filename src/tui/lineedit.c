@@ -150,8 +150,7 @@ enum le_result le_key(struct lineedit *le, int key)
 	return LE_IGNORED;
 }
 
-/* Columns taken by the bytes [from, to) of the text. */
-static int le_cols(const struct lineedit *le, size_t from, size_t to)
+int le_cols(const struct lineedit *le, size_t from, size_t to)
 {
 	char *s = xstrndup(le->buf.s + from, to - from);
 	int w = text_width(s);

@@ -77,15 +77,6 @@ static int ta_line_of(const struct ta_layout *l, size_t pos)
 	return k;
 }
 
-/* Columns of the bytes [from, to). */
-static int ta_cols(const struct lineedit *le, size_t from, size_t to)
-{
-	char *s = xstrndup(le->buf.s + from, to - from);
-	int w = text_width(s);
-	free(s);
-	return w;
-}
-
 /* Byte offset in line k nearest to column `col` (not past it). */
 static size_t ta_at_col(const struct lineedit *le, const struct ta_line *ln, int col)
 {
@@ -119,7 +110,7 @@ static enum le_result ta_move(struct lineedit *le, const struct ta_layout *l, in
 {
 	int k = ta_line_of(l, le->cur);
 	const struct ta_line *ln = &l->v[k];
-	int col = ta_cols(le, ln->from, le->cur);
+	int col = le_cols(le, ln->from, le->cur);
 	switch (key) {
 	case TUI_FKEY(KEY_UP):
 		if (k == 0)
@@ -203,7 +194,7 @@ int ta_draw(struct lineedit *le, int y, int x, int cols, int rows, int attr, int
 		free(s);
 	}
 	*cy = y + k - top;
-	int cx = x + ta_cols(le, l.v[k].from, le->cur);
+	int cx = x + le_cols(le, l.v[k].from, le->cur);
 	free(l.v);
 	return cx;
 }

@@ -35,6 +35,8 @@ void le_replace(struct lineedit *le, size_t from, size_t to, const char *text);
 /* Draws the visible part in `cols` columns and returns the screen column
  * of the cursor (the cursor moves by display width). */
 int le_draw(struct lineedit *le, int y, int x, int cols, int attr);
+/* Columns taken by the bytes [from, to) of the text. */
+int le_cols(const struct lineedit *le, size_t from, size_t to);
 
 /* ---- multi-line editor (textarea.c), on a lineedit's buffer ---- */
 /* Enter inserts a line break; ↑ ↓ move between the lines shown in a field
