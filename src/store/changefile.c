@@ -73,25 +73,43 @@ static sqlite3_int64 one_int(sqlite3 *db, const char *sql, bool *ok)
 	return v;
 }
 
-/* The header: ours, of a version we read, as long as the header says. */
-static char *check_header(sqlite3 *db, off_t size)
+static uint32_t be32(const unsigned char *p)
 {
-	bool ok;
-	sqlite3_int64 app = one_int(db, "SELECT application_id FROM pragma_application_id", &ok);
-	if (!ok)
-		return why("tsunagu の変更ファイルではありません (SQLite のファイルではないか、壊れています)");
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The SQLite header (https://sqlite.org/fileformat.html §1.3), read
+ * before SQLite opens the file: ours, of a format we read, and as long as
+ * it says (SQLite itself reports a cut file only as "malformed"). */
+static char *check_header(const char *path, off_t size)
+{
+	unsigned char h[100];
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, h, sizeof h) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		return why("読めません: %s", syserr_text(errno, false));
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return why("tsunagu の変更ファイルではありません");
+	uint32_t app = be32(h + 68), version = be32(h + 60);
 	if (app == TSU_APP_ID)
 		return why("tsunagu のデータベースで、変更ファイルではありません");
 	if (app != CF_APP_ID)
 		return why("tsunagu の変更ファイルではありません");
-	sqlite3_int64 version = one_int(db, "SELECT user_version FROM pragma_user_version", &ok);
 	if (version > CF_FORMAT)
-		return why("新しい版の tsunagu で書かれた変更ファイルです (形式 %lld)。この版では読めません",
-			   (long long)version);
-	sqlite3_int64 pages = one_int(db, "SELECT page_count FROM pragma_page_count", &ok);
-	sqlite3_int64 psize = one_int(db, "SELECT page_size FROM pragma_page_size", &ok);
-	if (!ok || pages * psize > (sqlite3_int64)size)
+		return why("新しい版の tsunagu で書かれた変更ファイルです (形式 %u)。この版では読めません",
+			   (unsigned)version);
+	uint32_t psize = (uint32_t)h[16] << 8 | h[17];
+	if (psize == 1)
+		psize = 65536;
+	if ((off_t)psize * be32(h + 28) > size)
 		return why("途中で切れています (書きかけか、コピーが途中で止まったファイルです)");
+	return NULL;
+}
+
+static char *check_pages(sqlite3 *db)
+{
 	sqlite3_stmt *s;
 	char *bad = NULL;
 	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
@@ -140,13 +158,14 @@ char *changefile_check(const char *path, const char *replica, struct changefile_
 		return why("ふつうのファイルではありません");
 	if (sb.st_size == 0)
 		return why("空のファイルです (書きかけか、途中で切れています)");
+	char *bad = check_header(path, sb.st_size);
+	if (bad)
+		return bad;
 	sqlite3 *db = NULL;
 	char *uri = store_file_uri(path, "ro");
 	int orc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
-	char *bad = orc == SQLITE_OK ? NULL : why("開けません");
-	if (!bad)
-		bad = check_header(db, sb.st_size);
+	bad = orc == SQLITE_OK ? check_pages(db) : why("開けません");
 	if (!bad)
 		bad = check_meta(db, replica, info);
 	sqlite3_close(db);
