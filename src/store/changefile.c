@@ -208,12 +208,8 @@ static enum tsu_status fill(struct store *st, const char *replica,
 		" row_id TEXT NOT NULL, field TEXT NOT NULL, old_value, new_value, covers TEXT)",
 		"INSERT INTO syncout.changelog SELECT " CF_COLS " FROM main.changelog ORDER BY change_id",
 		"CREATE INDEX syncout.changelog_replica ON changelog(replica, hlc, change_id)",
-		"CREATE TABLE syncout.conflict("
-		" id TEXT PRIMARY KEY NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL,"
-		" field TEXT NOT NULL, kept_change TEXT NOT NULL, lost_change TEXT NOT NULL,"
-		" found_at TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0,"
-		" UNIQUE(kept_change, lost_change))",
-		"INSERT INTO syncout.conflict SELECT * FROM main.conflict",
+		/* the columns of this version's conflict table, as merge.c copies them */
+		"CREATE TABLE syncout.conflict AS SELECT * FROM main.conflict",
 		"CREATE TABLE syncout.meta(key TEXT PRIMARY KEY NOT NULL, value)",
 	};
 	char header[128];

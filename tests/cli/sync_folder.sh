@@ -150,6 +150,25 @@ expect_err_has "broken-other.tsunagu-changes: tsunagu の変更ファイルで�
 expect_eq "$(grep -c 読み飛ばしました <<<"$ERR")" 4 "one line each (and the cut-short one)"
 expect_out_has "送信:" "the own change file is still written"
 rm -f "$F/ほかのファイル.tsunagu-changes" "$F/x-database.tsunagu-changes" "$F/broken-other.tsunagu-changes"
+
+# Files from a newer version (format or schema), and a change file renamed.
+G="$WORK/newer"
+mkdir -p "$G"
+bfile=$(ls "$F"/*.tsunagu-changes | grep -v "$(basename "$afile")" | head -1)
+cp "$bfile" "$G/newer-format.tsunagu-changes"
+cp "$bfile" "$G/$(basename "$bfile")"
+cp "$bfile" "$G/改名したコピー.tsunagu-changes"
+"$PY" - "$G/newer-format.tsunagu-changes" "$G/$(basename "$bfile")" <<'EOF'
+import sqlite3, sys
+a = sqlite3.connect(sys.argv[1]); a.execute("pragma user_version = 9"); a.commit()
+b = sqlite3.connect(sys.argv[2]); b.execute("update meta set value = '99' where key = 'schema_version'"); b.commit()
+EOF
+run "$T" sync "$G" -d "$A"
+expect_rc 0 "sync with files of a newer version"
+expect_err_has "newer-format.tsunagu-changes: 新しい版の tsunagu で書かれた変更ファイルです" "newer format skipped"
+expect_err_has "$(basename "$bfile"): 新しい版の tsunagu (データベースの版 99)" "newer schema skipped"
+expect_err_has "改名したコピー.tsunagu-changes: ファイル名と中身の複製 ID が違います" "renamed copy skipped"
+expect_eq "$(grep -c 読み飛ばしました <<<"$ERR")" 3 "one line each"
 # a's own sync rewrites its cut-short file whole
 run "$T" sync "$F" -d "$A"
 expect_out_has "に変更" "a rewrites its damaged change file"
