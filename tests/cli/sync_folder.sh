@@ -103,7 +103,9 @@ sync_in_order 7 1
 sync_in_order 7 2
 same_three "edit against delete"
 
-# nothing new: said so, and the change file is not rewritten
+# nothing new: said so, and neither the change file nor a backup is written
+expect_eq "$(mode_of "$A.bak-merge")" 600 "a backup before changes came in"
+rm -f "$A.bak-merge" "$B.bak-merge" "$C.bak-merge"
 own=$(ls "$F" | head -1)
 inode=$(stat -c %i "$F/$own")
 for x in A B C; do
@@ -113,6 +115,9 @@ for x in A B C; do
 	expect_out_has "新しい変更はありません" "nothing received"
 done
 expect_eq "$(stat -c %i "$F/$own")" "$inode" "an unchanged change file is left alone"
+[ ! -e "$A.bak-merge" ] && [ ! -e "$B.bak-merge" ] && [ ! -e "$C.bak-merge" ] ||
+	fail "a sync that brought nothing wrote a backup"
+ok
 
 # A change file cut short is skipped with one line; the rest still come in.
 "$T" add party --name 中村みどり --kind person -d "$C" >/dev/null
