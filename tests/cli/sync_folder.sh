@@ -229,4 +229,20 @@ else
 	expect_eq "$(ls "$R" | grep -c tsunagu-changes)" 1 "nothing written into the read-only folder"
 fi
 chmod 755 "$R"
+
+# More copies than SQLite attaches at once (ten): read in several transactions.
+M="$WORK/many"
+mkdir -p "$M"
+for i in 1 2 3 4 5 6 7 8 9 10 11; do
+	cp "$A" "$WORK/m$i.db"
+	"$T" add party --name "会員$i号" --kind person -d "$WORK/m$i.db" >/dev/null
+	"$T" sync "$M" -d "$WORK/m$i.db" >/dev/null
+done
+run "$T" sync "$M" -d "$A"
+expect_rc 0 "sync with eleven other copies"
+expect_eq "$(grep -c 取り込みました <<<"$OUT")" 11 "every change file read"
+run "$T" list parties -d "$A"
+for i in 1 2 3 4 5 6 7 8 9 10 11; do
+	expect_out_has "会員$i号" "the record of copy $i came in"
+done
 done_tests
