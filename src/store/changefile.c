@@ -15,6 +15,7 @@
  * (a copy cut short by a file-sync engine, a damaged disk, another
  * program's file) and says why it will not read it.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "internal.h"
 #include "schema.h"
@@ -246,13 +248,40 @@ static enum tsu_status fill(struct store *st, const char *replica,
 	return rc;
 }
 
-/* Builds dir/.tsunagu-changes-XXXXXX (0600), fills it, renames it to path. */
+/* Temporary files of this replica left by a sync that was stopped (a
+ * crash, a power cut) are removed once they are an hour old; younger ones
+ * may belong to a sync of this file running now.  Nobody else writes
+ * names starting with ".<replica-id>.". */
+static void sweep(const char *dir, const char *replica)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct sbuf prefix = {0}, path = {0};
+	sbuf_addf(&prefix, ".%s.tsunagu-changes-", replica);
+	while (d && (e = readdir(d)) != NULL) {
+		struct stat sb;
+		if (strncmp(e->d_name, prefix.s, strlen(prefix.s)) != 0)
+			continue;
+		sbuf_reset(&path);
+		sbuf_addf(&path, "%s/%s", dir, e->d_name);
+		if (lstat(path.s, &sb) == 0 && S_ISREG(sb.st_mode) && time(NULL) - sb.st_mtime > 3600)
+			unlink(path.s);
+	}
+	if (d)
+		closedir(d);
+	sbuf_free(&prefix);
+	sbuf_free(&path);
+}
+
+/* Builds dir/.<replica>.tsunagu-changes-XXXXXX (0600), fills it, renames
+ * it to path. */
 enum tsu_status changefile_write(struct store *st, const char *dir, const char *path,
 				 const char *replica, const struct changefile_info *info,
 				 struct tsu_error *err)
 {
 	struct sbuf tmp = {0};
-	sbuf_addf(&tmp, "%s/.tsunagu-changes-XXXXXX", dir);
+	sweep(dir, replica);
+	sbuf_addf(&tmp, "%s/.%s.tsunagu-changes-XXXXXX", dir, replica);
 	int fd = mkstemp(tmp.s); /* 0600 */
 	if (fd < 0) {
 		enum tsu_status rc = tsu_fail(err, TSU_IO, "%s", syserr_text(errno, true));

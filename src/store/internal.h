@@ -175,7 +175,8 @@ char *changefile_check(const char *path, const char *replica, struct changefile_
 enum tsu_status changefile_fingerprint(struct store *st, struct changefile_info *info,
 				       struct tsu_error *err);
 /* Writes this file's change log and conflicts to path (0600), through a
- * temporary file in dir renamed into place.  No transaction may be open. */
+ * temporary file in dir renamed into place (and removes this replica's
+ * temporary files a stopped sync left).  No transaction may be open. */
 enum tsu_status changefile_write(struct store *st, const char *dir, const char *path,
 				 const char *replica, const struct changefile_info *info,
 				 struct tsu_error *err);

@@ -119,6 +119,19 @@ expect_eq "$(stat -c %i "$F/$own")" "$inode" "an unchanged change file is left a
 	fail "a sync that brought nothing wrote a backup"
 ok
 
+# Temporary files a stopped sync left: a's own old ones go, others' stay.
+arep=$("$PY" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select value from meta where key = '"'replica_id'"'").fetchone()[0])' "$A")
+touch -d '2 hours ago' "$F/.$arep.tsunagu-changes-old123" "$F/.0000-other.tsunagu-changes-old456"
+touch "$F/.$arep.tsunagu-changes-new789"
+"$T" add party --name 石井真理子 --kind person -d "$A" >/dev/null
+run "$T" sync "$F" -d "$A"
+expect_rc 0 "sync beside stale temporary files"
+[ ! -e "$F/.$arep.tsunagu-changes-old123" ] || fail "an old temporary file of a's stays"
+[ -e "$F/.$arep.tsunagu-changes-new789" ] || fail "a young temporary file was removed"
+[ -e "$F/.0000-other.tsunagu-changes-old456" ] || fail "another copy's temporary file was removed"
+ok
+rm -f "$F/.$arep.tsunagu-changes-new789" "$F/.0000-other.tsunagu-changes-old456"
+
 # A change file cut short is skipped with one line; the rest still come in.
 "$T" add party --name 中村みどり --kind person -d "$C" >/dev/null
 "$T" add party --name 小林健太 --kind person -d "$A" >/dev/null
