@@ -6,12 +6,14 @@
 /*
  * Per-user settings kept in $XDG_CONFIG_HOME/tsunagu/config
  * (~/.config/tsunagu/config), lines "key=value", mode 0600.
- * Keys: name, role, date_style (iso | wareki: how dates and times read).
+ * Keys: name, role, date_style (iso | wareki: how dates and times read),
+ * sync_dir (the shared folder of `tsunagu sync`; "~/" allowed).
  */
 struct user_config {
 	char *name;  /* user name recorded as author; NULL when never asked */
 	char *role;  /* エリアサポーター / 地域福祉コーディネーター / 専任組織 */
 	enum date_style date_style; /* DATE_STYLE_ISO unless the file says wareki */
+	char *sync_dir; /* `tsunagu sync` with no folder given; NULL when unset */
 };
 
 /* Reads the file; a missing file is not an error (fields stay NULL). */
@@ -25,6 +27,8 @@ void config_free(struct user_config *c);
 char *config_default_db_path(void);
 /* $XDG_DATA_HOME/tsunagu/demo.db (or ~/.local/share/...): `tsunagu --demo`. */
 char *config_demo_db_path(void);
+/* The settings file: $XDG_CONFIG_HOME/tsunagu/config.  New string. */
+char *config_file_path(void);
 /* $TSUNAGU_USER, else c->name, else NULL (caller may ask, see tui). */
 const char *config_author(const struct user_config *c);
 /* The login name (getpwuid), or "unknown". */

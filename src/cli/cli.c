@@ -47,6 +47,10 @@ const struct cli_command cli_commands[] = {
 	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all", true,
 	 "マージで残らなかった値 (競合) を表示します。keep で今の値を残し、\n"
 	 "take でもう一方の値にし、--all ですべて確認済みにします。"},
+	{"sync", cli_cmd_sync, false, "sync [DIR]", true,
+	 "共有フォルダ (ファイルサーバ・Nextcloud・Syncthing・USB メモリ) を通して、\n"
+	 "ほかのコピーと変更をやり取りします。自分の変更ファイル (複製ID.tsunagu-changes) を\n"
+	 "書き、ほかのコピーの変更ファイルを取り込みます。DIR を省くと設定 sync_dir のフォルダ。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{NULL, NULL, false, NULL, false, NULL},

@@ -1,11 +1,13 @@
-/* `merge` and `conflicts`: bringing in a copy edited apart, and reviewing
- * the values that lost (DESIGN §5). */
+/* `merge`, `conflicts` and `sync`: bringing in a copy edited apart, reviewing
+ * the values that lost, syncing through a shared folder (DESIGN §5). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "tsunagu/config.h"
 #include "tsunagu/merge.h"
 #include "tsunagu/sanitize.h"
+#include "tsunagu/sync.h"
 
 static void print_summary(struct cli *c, const char *other, const struct merge_summary *s,
 			  bool dry_run)
@@ -128,4 +130,97 @@ int cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 		return cli_fail(c, &err);
 	fprintf(c->out, take ? "もう一方の値にしました\n" : "今の値を残しました\n");
 	return 0;
+}
+
+/* ---- sync [DIR] ---- */
+
+static void print_kinds(struct cli *c, const struct merge_summary *s)
+{
+	for (int i = 0; i < s->nkinds; i++)
+		fprintf(c->out, "  %s: 追加 %ld、変更 %ld、削除 %ld\n", s->kinds[i].label,
+			s->kinds[i].added, s->kinds[i].changed, s->kinds[i].deleted);
+}
+
+static void print_received(struct cli *c, const struct sync_report *r)
+{
+	for (int i = 0; i < r->nfiles; i++) {
+		const struct sync_file *f = &r->files[i];
+		if (f->state == SYNC_FILE_SKIPPED) {
+			cli_say(c->errf, "tsunagu: ", "読み飛ばしました: %s: %s", f->name, f->why);
+			continue;
+		}
+		char *name = text_sanitize(f->name, 0);
+		if (f->state == SYNC_FILE_NOTHING)
+			fprintf(c->out, "受信: %s: 新しい変更はありません\n", name);
+		else
+			fprintf(c->out, "受信: %s から変更 %ld 件を取り込みました\n", name, f->sum.changes);
+		free(name);
+		print_kinds(c, &f->sum);
+	}
+	if (r->nfiles == 0)
+		fputs("受信: ほかのコピーの変更ファイルはまだありません\n", c->out);
+}
+
+static void print_sync(struct cli *c, const struct sync_report *r)
+{
+	print_received(c, r);
+	char *own = text_sanitize(r->own_path, 0);
+	if (r->own_error)
+		cli_say(c->errf, "tsunagu: ", "自分の変更ファイル %s を書けませんでした (%s)。"
+			"受信だけ行いました", r->own_path, r->own_error);
+	else if (r->own_unchanged)
+		fprintf(c->out, "送信: 新しい変更はありません (%s はそのまま)\n", own);
+	else if (r->own_created)
+		fprintf(c->out, "送信: %s に変更 %ld 件を書きました (新しく作りました)\n", own, r->sent);
+	else
+		fprintf(c->out, "送信: %s に変更 %ld 件を書きました (前回から %ld 件増)\n", own,
+			r->sent, r->sent_new);
+	free(own);
+	if (r->conflicts)
+		fprintf(c->out, "競合 %ld 件: 両方で変更された値です。新しい方を残しました。"
+			"tsunagu conflicts で確認できます\n", r->conflicts);
+	if (r->received == 0 && r->own_unchanged)
+		fputs("同期済みです: やり取りする新しい変更はありませんでした\n", c->out);
+}
+
+/* The folder: DIR, else sync_dir of the settings file (new string). */
+static char *sync_folder(struct cli *c, const char *arg)
+{
+	if (arg)
+		return xstrdup(arg);
+	struct user_config cfg;
+	char *dir = NULL;
+	config_load(&cfg, NULL);
+	if (cfg.sync_dir && *cfg.sync_dir)
+		dir = config_expand_home(cfg.sync_dir);
+	config_free(&cfg);
+	return dir;
+}
+
+int cli_cmd_sync(struct cli *c, int argc, char **argv)
+{
+	const char *arg = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' || arg)
+			return cli_usage(c, "sync", "知らないオプションか、余分な引数です");
+		arg = argv[i];
+	}
+	char *dir = sync_folder(c, arg);
+	if (!dir) {
+		char *conf = config_file_path();
+		cli_say(c->errf, "tsunagu: ", "同期フォルダが決まっていません。tsunagu sync フォルダ と"
+			"指定するか、設定ファイル %s に sync_dir=フォルダ の行を書いてください", conf);
+		free(conf);
+		return 2;
+	}
+	int rc = cli_open(c, false);
+	struct sync_report r = {0};
+	struct tsu_error err = {0};
+	if (rc == 0 && store_sync(c->st, dir, &r, &err) != TSU_OK)
+		rc = cli_fail(c, &err);
+	else if (rc == 0)
+		print_sync(c, &r);
+	sync_report_free(&r);
+	free(dir);
+	return rc;
 }

@@ -56,7 +56,7 @@ char *config_demo_db_path(void)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "demo.db");
 }
 
-static char *config_file_path(void)
+char *config_file_path(void)
 {
 	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
 }
@@ -96,7 +96,8 @@ static bool config_set(struct user_config *c, const char *key, const char *val)
 	if (strcmp(key, "date_style") == 0)
 		return date_style_parse(val, &c->date_style);
 	char **slot = strcmp(key, "name") == 0 ? &c->name :
-		      strcmp(key, "role") == 0 ? &c->role : NULL;
+		      strcmp(key, "role") == 0 ? &c->role :
+		      strcmp(key, "sync_dir") == 0 ? &c->sync_dir : NULL;
 	if (!slot || !*val)
 		return true;
 	free(*slot);
@@ -106,7 +107,7 @@ static bool config_set(struct user_config *c, const char *key, const char *val)
 
 enum tsu_status config_load(struct user_config *c, struct tsu_error *err)
 {
-	c->name = c->role = NULL;
+	c->name = c->role = c->sync_dir = NULL;
 	c->date_style = DATE_STYLE_ISO;
 	char *path = config_file_path();
 	FILE *f = fopen(path, "r");
@@ -153,6 +154,9 @@ enum tsu_status config_save(const struct user_config *c, struct tsu_error *err)
 			"date_style=%s\n",
 			c->name ? c->name : "", c->role ? c->role : "",
 			date_style_name(c->date_style));
+		if (c->sync_dir)
+			fprintf(f, "# tsunagu sync: the shared folder of change files\nsync_dir=%s\n",
+				c->sync_dir);
 		if (fclose(f) != 0 || rename(tmp.s, path) != 0)
 			st = tsu_fail(err, TSU_IO, "%s: 設定を書けません: %s", path, syserr_text(errno, true));
 	}
@@ -165,7 +169,8 @@ void config_free(struct user_config *c)
 {
 	free(c->name);
 	free(c->role);
-	c->name = c->role = NULL;
+	free(c->sync_dir);
+	c->name = c->role = c->sync_dir = NULL;
 }
 
 const char *config_author(const struct user_config *c)

@@ -146,6 +146,40 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
  * (may be NULL) tells whether it ends deleted. */
 enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
 			      bool *deleted, struct tsu_error *err);
+/* merge.c: the merge from an attached file on (`merge`, `sync`). */
+struct merge_summary;
+struct merge_run {
+	const char *schema;   /* the attached file's schema name: "other", "sync0" */
+	const char *backup;   /* copy to write before the first change comes in, or NULL */
+	bool backed_up;
+	uint64_t max_hlc;     /* highest stamp brought in (for changelog_absorb) */
+};
+/* "file:" URI of path with ?mode=ro / rw / rwc (ATTACH of another file). */
+char *store_file_uri(const char *path, const char *mode);
+/* Registers tsu_idset(change_id): an order-free hash of a set of change ids. */
+void merge_sql_functions(struct store *st);
+/* Brings the changes of schema's `changelog` that this file lacks, and
+ * its `conflict` rows, into this file, adding to *sum.  Runs inside the
+ * caller's transaction, which rolls back on failure. */
+enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct merge_summary *sum,
+			       struct tsu_error *err);
+/* changefile.c: the change files of `tsunagu sync`. */
+struct changefile_info {
+	long changes;          /* rows of its change log */
+	char fingerprint[96];  /* of its change ids and conflicts */
+};
+/* NULL when the change file at path can be read as replica's (*info
+ * filled), else why not: one Japanese line (new string). */
+char *changefile_check(const char *path, const char *replica, struct changefile_info *info);
+/* The same numbers for this file's own log. */
+enum tsu_status changefile_fingerprint(struct store *st, struct changefile_info *info,
+				       struct tsu_error *err);
+/* Writes this file's change log and conflicts to path (0600), through a
+ * temporary file in dir renamed into place (and removes this replica's
+ * temporary files a stopped sync left).  No transaction may be open. */
+enum tsu_status changefile_write(struct store *st, const char *dir, const char *path,
+				 const char *replica, const struct changefile_info *info,
+				 struct tsu_error *err);
 /* record.c: brings a deleted row back (a `_restored` change). */
 enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
 			       struct tsu_error *err);

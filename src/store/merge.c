@@ -11,6 +11,11 @@
  *
  * All of it is one transaction after a backup copy (FILE.bak-merge); a dry
  * run does the same work and rolls it back.
+ *
+ * The work from an attached file on is merge_attached(), shared with
+ * `tsunagu sync` (sync.c), whose change files hold a `changelog` and a
+ * `conflict` table of the same columns: the SQL below names the attached
+ * schema "other", and merge_attached() puts in the schema it is given.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +30,7 @@
 #define CHANGE_COLS "change_id, hlc, replica, action_id, author, at, entity, row_id, field," \
 	" old_value, new_value, covers"
 
-/* "file:" URI of path, opened read-only: OTHER is never written. */
-static char *readonly_uri(const char *path)
+char *store_file_uri(const char *path, const char *mode)
 {
 	struct sbuf u = {0};
 	sbuf_add(&u, "file:");
@@ -37,7 +41,7 @@ static char *readonly_uri(const char *path)
 		else
 			sbuf_addf(&u, "%%%02X", *p);
 	}
-	sbuf_add(&u, "?mode=ro");
+	sbuf_addf(&u, "?mode=%s", mode);
 	return sbuf_detach(&u);
 }
 
@@ -56,7 +60,7 @@ static enum tsu_status check_other(const char *path, bool *older, struct tsu_err
 	enum tsu_status rc = TSU_OK;
 	if (access(path, R_OK) != 0)
 		return tsu_fail(err, TSU_DB_MISSING, "%s: 読めないか、ありません", path);
-	char *uri = readonly_uri(path);
+	char *uri = store_file_uri(path, "ro"); /* OTHER is never written */
 	int orc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
 	sqlite3_stmt *s = NULL;
@@ -118,17 +122,47 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-static enum tsu_status exec_bind1(struct store *st, const char *sql, const char *arg,
-				  struct tsu_error *err)
+/* sql with every "other." put as "<schema>." (schema is ours, never typed
+ * by a user).  New string. */
+static char *with_schema(const char *sql, const char *schema)
+{
+	struct sbuf out = {0};
+	const char *p;
+	while ((p = strstr(sql, "other.")) != NULL) {
+		sbuf_addf(&out, "%.*s%s.", (int)(p - sql), sql, schema);
+		sql = p + strlen("other.");
+	}
+	sbuf_add(&out, sql);
+	return sbuf_detach(&out);
+}
+
+/* Prepares sql (with the attached schema put in) without the cache. */
+static enum tsu_status prepare_in(struct store *st, const char *schema, const char *sql,
+				  sqlite3_stmt **s, struct tsu_error *err)
+{
+	char *q = with_schema(sql, schema);
+	int rc = sqlite3_prepare_v2(st->db, q, -1, s, NULL);
+	free(q);
+	return rc == SQLITE_OK ? TSU_OK : store_sql_fail(st, err, "merge");
+}
+
+static enum tsu_status exec_in(struct store *st, const char *schema, const char *sql,
+			       const char *arg, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return store_sql_fail(st, err, "merge");
+	if (prepare_in(st, schema, sql, &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
 	if (arg)
 		sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "merge");
+}
+
+static enum tsu_status exec_bind1(struct store *st, const char *sql, const char *arg,
+				  struct tsu_error *err)
+{
+	return exec_in(st, "other", sql, arg, err);
 }
 
 /*
@@ -162,30 +196,35 @@ static void idset_final(sqlite3_context *ctx)
 	uint64_t *acc = sqlite3_aggregate_context(ctx, 0);
 	sqlite3_result_int64(ctx, acc ? (sqlite3_int64)*acc : 0);
 }
-static enum tsu_status replica_step(struct store *st, const char *replica,
+void merge_sql_functions(struct store *st)
+{
+	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				NULL, idset_step, idset_final);
+}
+
+static enum tsu_status replica_step(struct store *st, const char *schema, const char *replica,
 				    struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
+	if (prepare_in(st, schema,
 		"WITH w(hlc) AS (SELECT min((SELECT max(hlc) FROM main.changelog WHERE replica = ?1),"
 		"  (SELECT max(hlc) FROM other.changelog WHERE replica = ?1)))"
 		" SELECT w.hlc, (SELECT count(*) || ':' || tsu_idset(change_id) FROM main.changelog m"
 		"  WHERE m.replica = ?1 AND m.hlc <= w.hlc)"
 		" = (SELECT count(*) || ':' || tsu_idset(change_id) FROM other.changelog o"
-		"  WHERE o.replica = ?1 AND o.hlc <= w.hlc) FROM w",
-		-1, &s, NULL) != SQLITE_OK)
-		return store_sql_fail(st, err, "merge");
+		"  WHERE o.replica = ?1 AND o.hlc <= w.hlc) FROM w", &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
 	sqlite3_int64 from = -1;
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
 	    sqlite3_column_int(s, 1))
 		from = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO merge_in SELECT " CHANGE_COLS
-			       " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
-			       " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
-			       -1, &s, NULL) != SQLITE_OK)
-		return store_sql_fail(st, err, "merge");
+	if (prepare_in(st, schema, "INSERT INTO merge_in SELECT " CHANGE_COLS
+		       " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
+		       " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
+		       &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, from);
 	int rc = sqlite3_step(s);
@@ -195,7 +234,7 @@ static enum tsu_status replica_step(struct store *st, const char *replica,
 
 /* merge_in: OTHER's changes that this file lacks; merge_local: this
  * file's changes to the same records that OTHER lacks. */
-static enum tsu_status collect(struct store *st, struct tsu_error *err)
+static enum tsu_status collect(struct store *st, const char *schema, struct tsu_error *err)
 {
 	static const char *const steps[] = {
 		"CREATE INDEX temp.merge_in_row ON merge_in(row_id, field)",
@@ -205,25 +244,24 @@ static enum tsu_status collect(struct store *st, struct tsu_error *err)
 		"CREATE INDEX temp.merge_local_row ON merge_local(row_id, field)",
 		"CREATE TEMP TABLE merge_rows AS SELECT DISTINCT entity, row_id FROM merge_in",
 	};
-	if (exec_bind1(st, "CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS
-		       " FROM other.changelog WHERE 0", NULL, err) != TSU_OK)
+	if (exec_in(st, schema, "CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS
+		    " FROM other.changelog WHERE 0", NULL, err) != TSU_OK)
 		return err ? err->status : TSU_DB;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT replica FROM other.changelog", -1, &s,
-			       NULL) != SQLITE_OK)
-		return store_sql_fail(st, err, "merge");
+	if (prepare_in(st, schema, "SELECT DISTINCT replica FROM other.changelog", &s, err) != TSU_OK)
+		return err ? err->status : TSU_DB;
 	enum tsu_status rc = TSU_OK;
 	int step;
 	while (rc == TSU_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		char *replica = store_col_dup(s, 0);
-		rc = replica_step(st, replica, err);
+		rc = replica_step(st, schema, replica, err);
 		free(replica);
 	}
 	if (rc == TSU_OK && step != SQLITE_DONE)
 		rc = store_sql_fail(st, err, "merge");
 	sqlite3_finalize(s);
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
-		rc = exec_bind1(st, steps[i], NULL, err);
+		rc = exec_in(st, schema, steps[i], NULL, err);
 	return rc;
 }
 
@@ -308,15 +346,17 @@ static enum tsu_status find_conflicts(struct store *st, long *count, struct tsu_
 
 /* The conflicts OTHER found are listed here too (both copies show what
  * was lost), and one reviewed there is reviewed here. */
-static enum tsu_status carry_conflicts(struct store *st, long *count, struct tsu_error *err)
+static enum tsu_status carry_conflicts(struct store *st, const char *schema, long *count,
+				       struct tsu_error *err)
 {
 	long before = sqlite3_total_changes(st->db);
-	enum tsu_status rc = store_exec(st, "INSERT OR IGNORE INTO main.conflict SELECT * FROM other.conflict", err);
+	enum tsu_status rc = exec_in(st, schema, "INSERT OR IGNORE INTO main.conflict SELECT * FROM other.conflict",
+				     NULL, err);
 	*count += sqlite3_total_changes(st->db) - before;
 	if (rc == TSU_OK)
-		rc = store_exec(st, "UPDATE main.conflict SET reviewed = 1 WHERE reviewed = 0 AND EXISTS"
+		rc = exec_in(st, schema, "UPDATE main.conflict SET reviewed = 1 WHERE reviewed = 0 AND EXISTS"
 				" (SELECT 1 FROM other.conflict o WHERE o.kept_change = conflict.kept_change"
-				" AND o.lost_change = conflict.lost_change AND o.reviewed = 1)", err);
+				" AND o.lost_change = conflict.lost_change AND o.reviewed = 1)", NULL, err);
 	return rc;
 }
 
@@ -378,6 +418,58 @@ static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
 	return rc;
 }
 
+static void count_in(struct store *st, long *changes, sqlite3_int64 *max_hlc)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*), coalesce(max(hlc), 0) FROM merge_in", -1,
+			       &s, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*changes = sqlite3_column_int64(s, 0);
+		*max_hlc = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+}
+
+enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct merge_summary *sum,
+			       struct tsu_error *err)
+{
+	merge_sql_functions(st);
+	enum tsu_status rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+	if (rc == TSU_OK)
+		rc = collect(st, run->schema, err);
+	long changes = 0;
+	sqlite3_int64 max_hlc = 0;
+	if (rc == TSU_OK)
+		count_in(st, &changes, &max_hlc);
+	/* the backup, under the write lock and before anything is written */
+	if (rc == TSU_OK && changes > 0 && run->backup && !run->backed_up) {
+		rc = store_backup_locked(st, run->backup, err);
+		run->backed_up = rc == TSU_OK;
+	}
+	sum->changes += changes;
+	if ((uint64_t)max_hlc > run->max_hlc)
+		run->max_hlc = (uint64_t)max_hlc;
+	if (rc == TSU_OK)
+		rc = find_conflicts(st, &sum->conflicts, err);
+	if (rc == TSU_OK)
+		rc = carry_conflicts(st, run->schema, &sum->conflicts, err);
+	if (rc == TSU_OK)
+		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
+				" FROM merge_in ORDER BY hlc, change_id", err);
+	store_bulk_begin(st);
+	if (rc == TSU_OK)
+		rc = replay_rows(st, sum, err);
+	if (rc == TSU_OK)
+		rc = store_bulk_end(st, err);
+	drop_temp(st);
+	if (rc != TSU_OK) { /* the caller rolls back; nothing waits for the index */
+		st->bulk = false;
+		st->pending = 0;
+	}
+	return rc;
+}
+
 /* Everything between attach and detach, inside one transaction. */
 static enum tsu_status merge_tx(struct store *st, bool dry_run, struct merge_summary *sum,
 				struct tsu_error *err)
@@ -392,40 +484,16 @@ static enum tsu_status merge_tx(struct store *st, bool dry_run, struct merge_sum
 		rc = store_backup_locked(st, bak.s, err);
 		sbuf_free(&bak);
 	}
-	sqlite3_int64 max_hlc = 0;
+	struct merge_run run = {.schema = "other"};
 	if (rc == TSU_OK)
-		rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
-	if (rc == TSU_OK)
-		rc = collect(st, err);
-	sqlite3_stmt *s;
-	if (rc == TSU_OK && sqlite3_prepare_v2(st->db, "SELECT count(*), coalesce(max(hlc), 0)"
-					       " FROM merge_in", -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			sum->changes = sqlite3_column_int64(s, 0);
-			max_hlc = sqlite3_column_int64(s, 1);
-		}
-		sqlite3_finalize(s);
-	}
-	if (rc == TSU_OK)
-		rc = find_conflicts(st, &sum->conflicts, err);
-	if (rc == TSU_OK)
-		rc = carry_conflicts(st, &sum->conflicts, err);
-	if (rc == TSU_OK)
-		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
-				" FROM merge_in ORDER BY hlc, change_id", err);
-	store_bulk_begin(st);
-	if (rc == TSU_OK)
-		rc = replay_rows(st, sum, err);
-	if (rc == TSU_OK)
-		rc = store_bulk_end(st, err);
-	drop_temp(st);
+		rc = merge_attached(st, &run, sum, err);
 	if (rc != TSU_OK || dry_run) {
 		store_rollback(st);
 		return rc;
 	}
 	rc = store_commit(st, err);
 	if (rc == TSU_OK)
-		changelog_absorb(st, (uint64_t)max_hlc);
+		changelog_absorb(st, run.max_hlc);
 	return rc;
 }
 
@@ -450,9 +518,7 @@ enum tsu_status store_merge(struct store *st, const char *other, bool dry_run,
 		free(copy);
 		return rc;
 	}
-	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				NULL, idset_step, idset_final);
-	char *uri = readonly_uri(other);
+	char *uri = store_file_uri(other, "ro");
 	rc = exec_bind1(st, "ATTACH DATABASE ?1 AS other", uri, err);
 	free(uri);
 	if (rc != TSU_OK)

@@ -16,6 +16,8 @@ struct tui;
 void help_show(struct tui *t);
 /* conflicts.c: the open conflicts of merges; keep or take each. */
 void conflicts_show(struct tui *t);
+/* syncrun.c: S, sync through the folder of the settings (sync_dir). */
+void sync_run(struct tui *t);
 /* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL

@@ -193,6 +193,14 @@
 #define S_CMD_MERGING     "マージしています…"
 #define S_CMD_MERGE_DRY   "マージ (試行・変更なし): 変更 %ld 件、競合 %ld 件"
 #define S_CMD_MERGE_KIND  "%s: 追加 %ld、変更 %ld、削除 %ld"
+/* key S: sync through the shared folder (syncrun.c) */
+#define S_SYNC_RUNNING    "同期しています…"
+#define S_SYNC_DONE       "同期しました: 受信 %ld 件、送信 %ld 件、新しい競合 %ld 件、未確認の競合 %ld 件 (c で確認)"
+#define S_SYNC_NONE       "同期済みです: やり取りする新しい変更はありませんでした"
+#define S_SYNC_PROBLEMS   " — 読めない変更ファイル %ld 件などがあります"
+#define S_SYNC_SKIPPED    "読み飛ばしました: %s: %s"
+#define S_SYNC_NOT_SENT   "自分の変更ファイル %s を書けませんでした (%s)。受信だけ行いました"
+#define S_SYNC_NO_DIR     "同期フォルダが決まっていません。設定ファイル %s に sync_dir=フォルダ の行を書いてください"
 
 /* conflicts (conflicts.c) */
 #define S_CONFLICTS_OPEN  "マージで残らなかった値 (競合) が %ld 件あります。c で確認できます"
