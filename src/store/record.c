@@ -382,6 +382,14 @@ static enum tsu_status touch_row(struct store *st, const struct entity_def *e, c
 	return rc;
 }
 
+enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
+			     struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	enum tsu_status rc = e ? touch_row(st, e, id, err) : TSU_INVALID;
+	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
+}
+
 /* Writes one changed column and its change. */
 static enum tsu_status update_column(struct store *st, const struct entity_def *e,
 				     const char *id, const struct field_def *f,

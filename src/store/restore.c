@@ -169,10 +169,12 @@ static void deleted_sql(struct sbuf *sql, const struct entity_def *only)
 			continue;
 		sbuf_addf(sql, "%sSELECT '%s', t.id, ", sql->len ? " UNION ALL " : "", (*e)->name);
 		title_sql(sql, *e);
-		sbuf_addf(sql, ", t.deleted_at, t.updated_by FROM %s t WHERE t.deleted_at IS NOT NULL%s",
+		sbuf_addf(sql, ", t.deleted_at, t.updated_by, (SELECT max(hlc) FROM changelog d"
+			  " WHERE d.row_id = t.id AND d.field = '_deleted') FROM %s t"
+			  " WHERE t.deleted_at IS NOT NULL%s",
 			  (*e)->table, strcmp((*e)->name, "membership") == 0 ? NOT_CASCADED : "");
 	}
-	sbuf_add(sql, " ORDER BY 4 DESC, 2 DESC");
+	sbuf_add(sql, " ORDER BY 4 DESC, 6 DESC, 2 DESC"); /* the stamp orders one second */
 }
 
 struct deleted_list {

@@ -233,8 +233,8 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 	return n;
 }
 
-enum tsu_status sets_remove_element(struct store *st, const struct set_def *d, const char *owner,
-				    const char *value, struct tsu_error *err)
+static enum tsu_status remove_one(struct store *st, const struct set_def *d, const char *owner,
+				  const char *value, struct tsu_error *err)
 {
 	char *covers = live_adds(st, owner, d->field, value, err);
 	enum tsu_status rc = covers ? changelog_add(st, d->entity, owner, d->field, value, NULL,
@@ -245,12 +245,26 @@ enum tsu_status sets_remove_element(struct store *st, const struct set_def *d, c
 	return rc;
 }
 
-enum tsu_status sets_add_element(struct store *st, const struct set_def *d, const char *owner,
-				 const char *value, struct tsu_error *err)
+static enum tsu_status add_one(struct store *st, const struct set_def *d, const char *owner,
+			       const char *value, struct tsu_error *err)
 {
 	uint64_t hlc;
 	enum tsu_status rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL, &hlc, err);
 	return rc == TSU_OK ? link_put(st, d, owner, value, hlc, err) : rc;
+}
+
+enum tsu_status sets_remove_element(struct store *st, const struct set_def *d, const char *owner,
+				    const char *value, struct tsu_error *err)
+{
+	enum tsu_status rc = remove_one(st, d, owner, value, err);
+	return rc == TSU_OK ? record_touch(st, d->entity, owner, err) : rc;
+}
+
+enum tsu_status sets_add_element(struct store *st, const struct set_def *d, const char *owner,
+				 const char *value, struct tsu_error *err)
+{
+	enum tsu_status rc = add_one(st, d, owner, value, err);
+	return rc == TSU_OK ? record_touch(st, d->entity, owner, err) : rc;
 }
 
 /* Removes what is not in items and adds what is new, one change each. */
@@ -263,13 +277,13 @@ static enum tsu_status apply_diff(struct store *st, const struct set_def *d, con
 	for (size_t i = 0; i < ncur && rc == TSU_OK; i++) {
 		if (in_list(items, n, cur[i]))
 			continue;
-		rc = sets_remove_element(st, d, owner, cur[i], err);
+		rc = remove_one(st, d, owner, cur[i], err);
 		*changed = true;
 	}
 	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
 		if (in_list(cur, ncur, items[i]) || in_list(items, i, items[i]))
 			continue;
-		rc = sets_add_element(st, d, owner, items[i], err);
+		rc = add_one(st, d, owner, items[i], err);
 		*changed = true;
 	}
 	value_free_list(cur, ncur);
