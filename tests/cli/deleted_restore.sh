@@ -133,4 +133,19 @@ expect_one_err_line "one line for the refused area"
 run "$T" restore membership "$M3" -d "$DB"
 expect_rc 0 "a membership deleted on its own comes back alone"
 expect_out_has "田中美咲 → 多摩ボランティア会 (会員) を元に戻しました" "names both parties"
+
+# a deletion that won a merge over an edit: taking the edit brings the group
+# back as restore does, with its members
+cp "$DB" "$WORK/laptop.db"
+"$T" edit party "$G" --phone 042-333-3333 -d "$WORK/laptop.db"
+"$T" delete party "$G" -d "$DB" 2>/dev/null
+run "$T" merge "$WORK/laptop.db" -d "$DB"
+expect_out_has "競合 1 件" "the edit lost to the later deletion"
+cid=$("$T" conflicts -d "$DB" 2>/dev/null | awk 'NR == 1 { print $1 }')
+run "$T" conflicts take "$cid" -d "$DB"
+expect_rc 0 "take the edit"
+run "$T" show party "$G" -d "$DB"
+expect_out_has "042-333-3333" "the group is back with the edit"
+expect_out_has "鈴木一郎" "and with its members"
+expect_out_has "田中美咲" "all of those its deletion took"
 done_tests
