@@ -156,8 +156,10 @@ static void title_sql(struct sbuf *sql, const struct entity_def *e)
 }
 
 /* A membership that went with one of its parties comes back with it, so
- * it is not listed on its own. */
-#define NOT_CASCADED " AND NOT EXISTS (SELECT 1 FROM changelog o WHERE o.entity = 'party'" \
+ * it is not listed on its own while that party is deleted (once the party
+ * is back without it — its other party was deleted meanwhile — it is). */
+#define NOT_CASCADED " AND NOT EXISTS (SELECT 1 FROM changelog o JOIN party x ON x.id = o.row_id" \
+	" WHERE o.entity = 'party' AND x.deleted_at IS NOT NULL" \
 	" AND o.field = '_deleted' AND o.row_id IN (t.person_id, t.org_id)" \
 	" AND o.action_id = (SELECT d.action_id FROM changelog d WHERE d.row_id = t.id" \
 	" AND d.field = '_deleted' ORDER BY d.hlc DESC LIMIT 1))"
