@@ -88,7 +88,9 @@ static bool restore_one(struct tui *t, const struct deleted_menu *m, const char 
 	struct sbuf links = {0};
 	store_links_text(&res.links, true, &links);
 	char *title = text_sanitize(res.title, 0);
-	if (links.len)
+	if (res.skipped)
+		tui_msg(t, S_RESTORED_SKIPPED, title, res.skipped);
+	else if (links.len)
 		tui_msg(t, S_RESTORED_LINKS, title, links.s);
 	else
 		tui_msg(t, S_RESTORED, title);

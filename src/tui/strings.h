@@ -216,6 +216,7 @@
 #define S_RESTORE_CONFIRM "元に戻しますか: %s"
 #define S_RESTORED        "%s を元に戻しました"
 #define S_RESTORED_LINKS  "%s を元に戻しました (%sも)"
+#define S_RESTORED_SKIPPED "%s を元に戻しました。相手が削除されているつながり %ld 件は戻せませんでした"
 
 /* history */
 #define S_HISTORY_TITLE   "変更履歴: %s (q で閉じる)"
