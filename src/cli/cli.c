@@ -51,6 +51,12 @@ const struct cli_command cli_commands[] = {
 	 "共有フォルダ (ファイルサーバ・Nextcloud・Syncthing・USB メモリ) を通して、\n"
 	 "ほかのコピーと変更をやり取りします。自分の変更ファイル (複製ID.tsunagu-changes) を\n"
 	 "書き、ほかのコピーの変更ファイルを取り込みます。DIR を省くと設定 sync_dir のフォルダ。"},
+	{"deleted", cli_cmd_deleted, false, "deleted [KIND] [--format table|json]", false,
+	 "削除された記録を新しい順に表示します: いつ・種類・ID・名前・誰が・一緒に外れたつながり。\n"
+	 "KIND (party・task・membership・event など) でその種類だけにします。"},
+	{"restore", cli_cmd_restore, false, "restore KIND ID", true,
+	 "削除された記録を、削除のときに一緒に外れた所属・課題とのつながり・エリアとともに\n"
+	 "元に戻します。ID は tsunagu deleted に出る短い ID か名前でも指定できます。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{NULL, NULL, false, NULL, false, NULL},

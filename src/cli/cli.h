@@ -87,5 +87,10 @@ int cli_cmd_export(struct cli *c, int argc, char **argv);
 int cli_cmd_merge(struct cli *c, int argc, char **argv);
 int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
 int cli_cmd_sync(struct cli *c, int argc, char **argv);
+int cli_cmd_deleted(struct cli *c, int argc, char **argv);
+int cli_cmd_restore(struct cli *c, int argc, char **argv);
+/* The entity a KIND argument names: party, parties, or 関係者・団体; NULL
+ * when none (cli_deleted.c). */
+const struct entity_def *cli_kind_parse(const char *word);
 
 #endif

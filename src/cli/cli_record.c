@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "tsunagu/record.h"
+#include "tsunagu/restore.h"
 #include "tsunagu/sanitize.h"
 
 /* Short flags of DESIGN §7 that the general rule below does not cover. */
@@ -167,12 +168,22 @@ int cli_cmd_delete(struct cli *c, int argc, char **argv)
 	const struct entity_def *e;
 	struct tsu_error err = {0};
 	uuid_str id;
+	struct store_links links;
+	struct sbuf gone = {0};
 	int rc = kind_and_id(c, "delete", argc, argv, &e, id);
 	if (rc || (rc = begin(c, &err)))
 		return rc;
-	rc = in_transaction(c, store_delete(c->st, e->name, id, &err), &err);
-	if (rc == 0)
+	enum tsu_status st = store_delete_links(c->st, e->name, id, &links, &err);
+	if (st == TSU_OK)
+		st = store_delete(c->st, e->name, id, &err);
+	rc = in_transaction(c, st, &err);
+	store_links_text(&links, false, &gone);
+	if (rc == 0 && gone.len)
+		cli_say(c->errf, "", "削除しました: %s (%sも外れました。tsunagu restore %s %s で元に戻せます)",
+			id, gone.s, e->name, id + UUID_STR_LEN - 8);
+	else if (rc == 0)
 		cli_say(c->errf, "", "削除しました: %s", id);
+	sbuf_free(&gone);
 	return rc;
 }
 

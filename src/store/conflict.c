@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "tsunagu/restore.h"
 #include "tsunagu/merge.h"
 #include "tsunagu/clock.h"
 
@@ -259,7 +260,11 @@ static enum tsu_status take_other(struct store *st, const struct pick *p, struct
 	}
 	if (strcmp(p->lost_field, "_deleted") == 0)
 		return store_delete(st, e->name, p->row_id, err);
-	return record_restore(st, e, p->row_id, err);
+	/* brought back as `restore` would: with the links its deletion took */
+	struct restore_result res;
+	enum tsu_status rc = store_restore(st, e->name, p->row_id, &res, err);
+	restore_result_free(&res);
+	return rc;
 }
 
 static enum tsu_status mark_reviewed(struct store *st, const char *id, struct tsu_error *err)

@@ -136,6 +136,16 @@ const struct set_def *set_find(const char *entity, const char *field);
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
 			   const struct field_def *f, const char *value, bool creating,
 			   bool *changed, struct tsu_error *err);
+/* One element of owner's set goes (a change covering the adds it saw) or
+ * comes (an add change): the delete cascade and restore (cascade.c,
+ * restore.c) write links one by one, as an edit of the set would; the
+ * owner row is stamped and its search document redone. */
+enum tsu_status sets_remove_element(struct store *st, const struct set_def *d, const char *owner,
+				    const char *value, struct tsu_error *err);
+enum tsu_status sets_add_element(struct store *st, const struct set_def *d, const char *owner,
+				 const char *value, struct tsu_error *err);
+/* Every set field: the table of sets.c and its length in *n. */
+const struct set_def *sets_all(size_t *n);
 /* Recomputes the links of owner from the change log (merge). */
 enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
 			    struct tsu_error *err);
@@ -183,6 +193,11 @@ enum tsu_status changefile_write(struct store *st, const char *dir, const char *
 /* record.c: brings a deleted row back (a `_restored` change). */
 enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
 			       struct tsu_error *err);
+
+/* record.c: stamps row id as changed by this action and brings its search
+ * document up to date (a set element written on its own). */
+enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
+			     struct tsu_error *err);
 
 /* seed.c */
 enum tsu_status seed_reference(struct store *st, struct tsu_error *err);

@@ -44,8 +44,9 @@ struct column {
 	" JOIN party o ON o.id = m.org_id WHERE m.person_id = p.id AND m.deleted_at IS NULL" \
 	" AND o.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))") \
 	_("key_person", "キーパーソン", "p.key_person") \
-	_("load", "兼務", "(SELECT count(*) FROM membership m WHERE m.person_id = p.id" \
-	" AND m.deleted_at IS NULL AND (m.to_date IS NULL OR m.to_date >= ?9))") \
+	_("load", "兼務", "(SELECT count(*) FROM membership m JOIN party o ON o.id = m.org_id" \
+	" WHERE m.person_id = p.id AND m.deleted_at IS NULL AND o.deleted_at IS NULL" \
+	" AND (m.to_date IS NULL OR m.to_date >= ?9))") \
 	_("areas", "エリア", "(SELECT group_concat(a.name, '、') FROM party_area pa JOIN area a" \
 	" ON a.id = pa.area_id WHERE pa.party_id = p.id)") \
 	_("offers", "できること", "(SELECT group_concat(tag, '、') FROM offer o WHERE o.party_id = p.id)") \

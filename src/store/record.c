@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
+#include "cascade.h"
 #include "tsunagu/clock.h"
 
 #define META_COLS "id, created_at, created_by, updated_at, updated_by, deleted_at"
@@ -381,6 +382,14 @@ static enum tsu_status touch_row(struct store *st, const struct entity_def *e, c
 	return rc;
 }
 
+enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
+			     struct tsu_error *err)
+{
+	const struct entity_def *e = entity_or_fail(entity, err);
+	enum tsu_status rc = e ? touch_row(st, e, id, err) : TSU_INVALID;
+	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
+}
+
 /* Writes one changed column and its change. */
 static enum tsu_status update_column(struct store *st, const struct entity_def *e,
 				     const char *id, const struct field_def *f,
@@ -488,11 +497,25 @@ static enum tsu_status set_deleted(struct store *st, const struct entity_def *e,
 	return store_release(st, rc, err);
 }
 
+/* The record's links go first, in the same action (cascade.c), so that
+ * its tombstone stays its latest change. */
 enum tsu_status store_delete(struct store *st, const char *entity, const char *id,
 			     struct tsu_error *err)
 {
 	const struct entity_def *e = entity_or_fail(entity, err);
-	return e ? set_deleted(st, e, id, true, err) : TSU_INVALID;
+	struct record *r = NULL;
+	if (!e)
+		return TSU_INVALID;
+	enum tsu_status rc = store_savepoint(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	rc = store_get(st, entity, id, false, &r, err);
+	record_free(r);
+	if (rc == TSU_OK)
+		rc = cascade_delete(st, e, id, err);
+	if (rc == TSU_OK)
+		rc = set_deleted(st, e, id, true, err);
+	return store_release(st, rc, err);
 }
 
 enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
+#include "tsunagu/restore.h"
 
 static bool looks_like_id_prefix(const char *s)
 {
@@ -25,13 +26,13 @@ static bool looks_like_id_prefix(const char *s)
 
 /* Collects up to 5 ids matching the WHERE clause with ?1 = ref. */
 static enum tsu_status candidates(struct store *st, const struct entity_def *e,
-				  const char *where, const char *ref, int *count,
+				  const char *where, const char *ref, bool deleted, int *count,
 				  uuid_str first, struct sbuf *names, struct tsu_error *err)
 {
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	sbuf_addf(&sql, "SELECT id, %s FROM %s WHERE deleted_at IS NULL AND (%s)"
-		  " ORDER BY id LIMIT 5", e->title_field, e->table, where);
+	sbuf_addf(&sql, "SELECT id, %s FROM %s WHERE deleted_at IS %sNULL AND (%s)"
+		  " ORDER BY id LIMIT 5", e->title_field, e->table, deleted ? "NOT " : "", where);
 	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
 	sbuf_free(&sql);
 	if (rc != TSU_OK)
@@ -51,8 +52,9 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 	return TSU_OK;
 }
 
-enum tsu_status store_resolve(struct store *st, const char *entity, const char *ref,
-			      uuid_str out, struct tsu_error *err)
+/* Live rows, or only deleted ones (`deleted`). */
+static enum tsu_status resolve_in(struct store *st, const char *entity, const char *ref,
+				  bool deleted, uuid_str out, struct tsu_error *err)
 {
 	const struct entity_def *e = entity_find(entity);
 	if (!e)
@@ -71,7 +73,7 @@ enum tsu_status store_resolve(struct store *st, const char *entity, const char *
 		int count = 0;
 		if (!tries[i])
 			continue;
-		enum tsu_status rc = candidates(st, e, tries[i], ref, &count, out, &names, err);
+		enum tsu_status rc = candidates(st, e, tries[i], ref, deleted, &count, out, &names, err);
 		if (rc == TSU_OK && count > 1)
 			rc = tsu_fail(err, TSU_AMBIGUOUS, "%s「%s」に当てはまるものが複数あります: %s%s",
 				      e->label, ref, names.s, count > 3 ? " ..." : "");
@@ -79,5 +81,18 @@ enum tsu_status store_resolve(struct store *st, const char *entity, const char *
 		if (rc != TSU_OK || count == 1)
 			return rc;
 	}
-	return tsu_fail(err, TSU_NOT_FOUND, "%s「%s」が見つかりません", e->label, ref);
+	return tsu_fail(err, TSU_NOT_FOUND, "%s%s「%s」が見つかりません", deleted ? "削除された" : "",
+			e->label, ref);
+}
+
+enum tsu_status store_resolve(struct store *st, const char *entity, const char *ref,
+			      uuid_str out, struct tsu_error *err)
+{
+	return resolve_in(st, entity, ref, false, out, err);
+}
+
+enum tsu_status store_resolve_deleted(struct store *st, const char *entity, const char *ref,
+				      uuid_str out, struct tsu_error *err)
+{
+	return resolve_in(st, entity, ref, true, out, err);
 }

@@ -31,6 +31,12 @@ const struct set_def *set_find(const char *entity, const char *field)
 	return NULL;
 }
 
+const struct set_def *sets_all(size_t *n)
+{
+	*n = sizeof set_defs / sizeof set_defs[0];
+	return set_defs;
+}
+
 /* Shown value of the live set: names for references, tags otherwise,
  * joined with ","; NULL when empty. */
 char *sets_read(struct store *st, const struct entity_def *e, const char *id,
@@ -227,6 +233,40 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 	return n;
 }
 
+static enum tsu_status remove_one(struct store *st, const struct set_def *d, const char *owner,
+				  const char *value, struct tsu_error *err)
+{
+	char *covers = live_adds(st, owner, d->field, value, err);
+	enum tsu_status rc = covers ? changelog_add(st, d->entity, owner, d->field, value, NULL,
+						    covers, NULL, err) : TSU_DB;
+	if (rc == TSU_OK)
+		rc = link_drop(st, d, owner, value, err);
+	free(covers);
+	return rc;
+}
+
+static enum tsu_status add_one(struct store *st, const struct set_def *d, const char *owner,
+			       const char *value, struct tsu_error *err)
+{
+	uint64_t hlc;
+	enum tsu_status rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL, &hlc, err);
+	return rc == TSU_OK ? link_put(st, d, owner, value, hlc, err) : rc;
+}
+
+enum tsu_status sets_remove_element(struct store *st, const struct set_def *d, const char *owner,
+				    const char *value, struct tsu_error *err)
+{
+	enum tsu_status rc = remove_one(st, d, owner, value, err);
+	return rc == TSU_OK ? record_touch(st, d->entity, owner, err) : rc;
+}
+
+enum tsu_status sets_add_element(struct store *st, const struct set_def *d, const char *owner,
+				 const char *value, struct tsu_error *err)
+{
+	enum tsu_status rc = add_one(st, d, owner, value, err);
+	return rc == TSU_OK ? record_touch(st, d->entity, owner, err) : rc;
+}
+
 /* Removes what is not in items and adds what is new, one change each. */
 static enum tsu_status apply_diff(struct store *st, const struct set_def *d, const char *owner,
 				  char **items, size_t n, bool *changed, struct tsu_error *err)
@@ -237,21 +277,13 @@ static enum tsu_status apply_diff(struct store *st, const struct set_def *d, con
 	for (size_t i = 0; i < ncur && rc == TSU_OK; i++) {
 		if (in_list(items, n, cur[i]))
 			continue;
-		char *covers = live_adds(st, owner, d->field, cur[i], err);
-		rc = covers ? changelog_add(st, d->entity, owner, d->field, cur[i], NULL, covers,
-					    NULL, err) : TSU_DB;
-		if (rc == TSU_OK)
-			rc = link_drop(st, d, owner, cur[i], err);
-		free(covers);
+		rc = remove_one(st, d, owner, cur[i], err);
 		*changed = true;
 	}
 	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
-		uint64_t hlc;
 		if (in_list(cur, ncur, items[i]) || in_list(items, i, items[i]))
 			continue;
-		rc = changelog_add(st, d->entity, owner, d->field, NULL, items[i], NULL, &hlc, err);
-		if (rc == TSU_OK)
-			rc = link_put(st, d, owner, items[i], hlc, err);
+		rc = add_one(st, d, owner, items[i], err);
 		*changed = true;
 	}
 	value_free_list(cur, ncur);

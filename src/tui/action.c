@@ -51,6 +51,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{':', ACT_COMMAND},
 	{'c', ACT_CONFLICTS},
 	{'S', ACT_SYNC},
+	{'D', ACT_DELETED},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},

@@ -12,6 +12,7 @@
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/list.h"
+#include "tsunagu/restore.h"
 #include "tsunagu/store.h"
 
 bool ops_set_field(struct tui *t, const char *entity, const char *id, const char *field,
@@ -35,14 +36,25 @@ bool ops_set_field(struct tui *t, const char *entity, const char *id, const char
 bool ops_delete(struct tui *t, const char *entity, const char *id, const char *title)
 {
 	struct tsu_error err = {0};
-	struct sbuf q = {0};
+	struct sbuf q = {0}, gone = {0};
+	struct store_links links;
 	if (tui_readonly(t))
 		return false;
-	sbuf_addf(&q, S_CONFIRM_DELETE, title && *title ? title : id);
+	/* what goes with it, counted now: 会員 6 名の所属、課題 2 件とのつながり */
+	if (store_delete_links(t->st, entity, id, &links, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	store_links_text(&links, false, &gone);
+	if (gone.len)
+		sbuf_addf(&q, S_CONFIRM_DELETE_LINKS, title && *title ? title : id, gone.s);
+	else
+		sbuf_addf(&q, S_CONFIRM_DELETE, title && *title ? title : id);
 	bool yes = prompt_confirm(t, q.s);
 	sbuf_free(&q);
 	if (!yes) {
 		tui_msg(t, "%s", S_CANCELLED);
+		sbuf_free(&gone);
 		return false;
 	}
 	enum tsu_status rc = store_begin(t->st, &err);
@@ -53,9 +65,14 @@ bool ops_delete(struct tui *t, const char *entity, const char *id, const char *t
 	if (rc != TSU_OK) {
 		store_rollback(t->st);
 		tui_error(t, &err);
+		sbuf_free(&gone);
 		return false;
 	}
-	tui_msg(t, "%s", S_DELETED);
+	if (gone.len)
+		tui_msg(t, S_DELETED_LINKS, gone.s);
+	else
+		tui_msg(t, "%s", S_DELETED);
+	sbuf_free(&gone);
 	return true;
 }
 

@@ -18,6 +18,8 @@ void help_show(struct tui *t);
 void conflicts_show(struct tui *t);
 /* syncrun.c: S, sync through the folder of the settings (sync_dir). */
 void sync_run(struct tui *t);
+/* deleted.c: the deleted records; Enter restores one with its links. */
+void deleted_show(struct tui *t);
 /* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL

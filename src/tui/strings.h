@@ -214,6 +214,17 @@
 #define S_CONFLICT_KEPT   "今の値を残しました"
 #define S_CONFLICT_TAKEN  "もう一方の値にしました"
 #define S_CONFLICT_ALLDONE "競合 %ld 件を確認済みにしました"
+/* deleted.c and ops_delete: deleted records and restore */
+#define S_CONFIRM_DELETE_LINKS "「%s」を削除します。%sも外れます。よろしいですか?"
+#define S_DELETED_LINKS   "削除しました。%sも外れました (D 削除済みから元に戻せます)"
+#define S_DELETED_NONE    "削除された記録はありません"
+#define S_DELETED_TITLE   "削除された記録 %ld 件 — Enter で元に戻す (文字を打つと絞り込み・Esc で閉じる)"
+#define S_DELETED_ROW     "%s  %s「%s」  %s"
+#define S_DELETED_ROW_LINKS "  (%sも)"
+#define S_RESTORE_CONFIRM "元に戻しますか: %s"
+#define S_RESTORED        "%s を元に戻しました"
+#define S_RESTORED_LINKS  "%s を元に戻しました (%sも)"
+#define S_RESTORED_SKIPPED "%s を元に戻しました。相手が削除されているつながり %ld 件は戻せませんでした"
 
 /* history */
 #define S_HISTORY_TITLE   "変更履歴: %s (q で閉じる)"

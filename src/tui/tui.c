@@ -289,6 +289,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_SYNC:
 		sync_run(t);
 		break;
+	case ACT_DELETED:
+		deleted_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
