@@ -47,6 +47,12 @@ const struct cli_command cli_commands[] = {
 	{"conflicts", cli_cmd_conflicts, false, "conflicts [--format table|json] | conflicts keep|take ID | conflicts --all", true,
 	 "マージで残らなかった値 (競合) を表示します。keep で今の値を残し、\n"
 	 "take でもう一方の値にし、--all ですべて確認済みにします。"},
+	{"undo", cli_cmd_undo, false, "undo [--list]", true,
+	 "この端末で自分が最後に行った操作 (保存・カードの移動・つなぐ・削除・取り込み) を\n"
+	 "取り消します。繰り返すとさらに前へ戻ります。後から他の人が変えた項目はそのままにし、\n"
+	 "その旨を表示します。--list で取り消せる操作を新しい順に表示します。"},
+	{"redo", cli_cmd_undo, false, "redo", true,
+	 "最後に取り消した操作をやり直します (取り消しの後に別の変更をすると、やり直せなくなります)。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{NULL, NULL, false, NULL, false, NULL},

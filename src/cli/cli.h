@@ -86,5 +86,6 @@ int cli_cmd_import(struct cli *c, int argc, char **argv);
 int cli_cmd_export(struct cli *c, int argc, char **argv);
 int cli_cmd_merge(struct cli *c, int argc, char **argv);
 int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
+int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 
 #endif

@@ -108,7 +108,7 @@ static enum tsu_status upgraded_copy(const char *path, char **dir, char **copy,
 static void remove_dir(const char *dir)
 {
 	struct sbuf f = {0};
-	static const char *const names[] = {"other.db", "other.db-journal", "other.db.bak-v1", NULL};
+	static const char *const names[] = {"other.db", "other.db-journal", "other.db.bak-v1", "other.db.bak-v2", NULL};
 	for (int i = 0; names[i]; i++) {
 		sbuf_reset(&f);
 		sbuf_addf(&f, "%s/%s", dir, names[i]);

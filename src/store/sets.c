@@ -227,6 +227,29 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 	return n;
 }
 
+/* Removes one live element: a change covering the adds it saw. */
+static enum tsu_status element_remove(struct store *st, const struct set_def *d,
+				      const char *owner, const char *value, struct tsu_error *err)
+{
+	char *covers = live_adds(st, owner, d->field, value, err);
+	enum tsu_status rc = covers ? changelog_add(st, d->entity, owner, d->field, value, NULL,
+						    covers, NULL, err) : TSU_DB;
+	if (rc == TSU_OK)
+		rc = link_drop(st, d, owner, value, err);
+	free(covers);
+	return rc;
+}
+
+/* Adds one element: a change of its own. */
+static enum tsu_status element_add(struct store *st, const struct set_def *d,
+				   const char *owner, const char *value, struct tsu_error *err)
+{
+	uint64_t hlc;
+	enum tsu_status rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL,
+					   &hlc, err);
+	return rc == TSU_OK ? link_put(st, d, owner, value, hlc, err) : rc;
+}
+
 /* Removes what is not in items and adds what is new, one change each. */
 static enum tsu_status apply_diff(struct store *st, const struct set_def *d, const char *owner,
 				  char **items, size_t n, bool *changed, struct tsu_error *err)
@@ -237,25 +260,30 @@ static enum tsu_status apply_diff(struct store *st, const struct set_def *d, con
 	for (size_t i = 0; i < ncur && rc == TSU_OK; i++) {
 		if (in_list(items, n, cur[i]))
 			continue;
-		char *covers = live_adds(st, owner, d->field, cur[i], err);
-		rc = covers ? changelog_add(st, d->entity, owner, d->field, cur[i], NULL, covers,
-					    NULL, err) : TSU_DB;
-		if (rc == TSU_OK)
-			rc = link_drop(st, d, owner, cur[i], err);
-		free(covers);
+		rc = element_remove(st, d, owner, cur[i], err);
 		*changed = true;
 	}
 	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
-		uint64_t hlc;
 		if (in_list(cur, ncur, items[i]) || in_list(items, i, items[i]))
 			continue;
-		rc = changelog_add(st, d->entity, owner, d->field, NULL, items[i], NULL, &hlc, err);
-		if (rc == TSU_OK)
-			rc = link_put(st, d, owner, items[i], hlc, err);
+		rc = element_add(st, d, owner, items[i], err);
 		*changed = true;
 	}
 	value_free_list(cur, ncur);
 	return rc;
+}
+
+enum tsu_status sets_element(struct store *st, const struct set_def *d, const char *owner,
+			     const char *value, bool add, bool *changed, struct tsu_error *err)
+{
+	char **cur;
+	size_t ncur = live_values(st, d, owner, &cur);
+	bool live = in_list(cur, ncur, value);
+	value_free_list(cur, ncur);
+	*changed = live != add;
+	if (!*changed)
+		return TSU_OK;
+	return add ? element_add(st, d, owner, value, err) : element_remove(st, d, owner, value, err);
 }
 
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
