@@ -50,6 +50,8 @@ const struct tui_keybind tui_default_keys[] = {
 	{'m', ACT_MINE},
 	{':', ACT_COMMAND},
 	{'c', ACT_CONFLICTS},
+	{'u', ACT_UNDO},
+	{'U', ACT_REDO}, {TUI_CTRL('r'), ACT_REDO},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},

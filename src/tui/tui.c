@@ -286,6 +286,10 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_CONFLICTS:
 		conflicts_show(t);
 		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		ops_undo(t, a == ACT_REDO);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
