@@ -174,11 +174,19 @@ static char *describe(struct store *st, const struct action *a)
 		sbuf_add(&out, "変更のない操作");
 		return sbuf_detach(&out);
 	}
-	for (size_t i = n; i-- > 0;)
-		if (strcmp(t[i].entity, "membership") != 0)
+	/* the largest group of one kind and one verb names the action;
+	 * memberships only when nothing else was touched */
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		for (size_t j = 0; j < n; j++)
+			k += strcmp(t[j].entity, t[i].entity) == 0 && same_verb(t[j].verb, t[i].verb);
+		bool link = strcmp(t[i].entity, "membership") == 0;
+		bool main_link = strcmp(t[main].entity, "membership") == 0;
+		if (i == 0 || (main_link && !link) || (link == main_link && k > same)) {
 			main = i;
-	for (size_t i = 0; i < n; i++)
-		same += strcmp(t[i].entity, t[main].entity) == 0 && same_verb(t[i].verb, t[main].verb);
+			same = k;
+		}
+	}
 	const struct entity_def *e = entity_find(t[main].entity);
 	const char *label = e ? e->label : t[main].entity;
 	struct sbuf verb = {0};
