@@ -143,6 +143,7 @@ expect_rc 1 "in the copy nothing is mine to undo"
 "$T" init -d "$WORK/v2.db" 2>/dev/null
 "$T" add party --name 旧版の会 --kind org -d "$WORK/v2.db" >/dev/null
 sqlite3 "$WORK/v2.db" "DROP TABLE undo_step; DROP INDEX changelog_action; PRAGMA user_version = 2"
+cp "$WORK/v2.db" "$WORK/other-v2.db"
 run "$T" undo -d "$WORK/v2.db"
 expect_rc 0 "undo in an upgraded file"
 expect_out_has "旧版の会" "undoes its last action"
@@ -151,4 +152,12 @@ expect_eq "$(mode_of "$WORK/v2.db.bak-v2")" 600 "backup mode"
 expect_eq "$(sqlite3 "$WORK/v2.db" 'PRAGMA user_version')" 3 "now version 3"
 run "$T" check -d "$WORK/v2.db"
 expect_rc 0 "the upgraded file checks clean"
+# merging a version 2 file reads it through an upgraded copy, removed after
+mkdir "$WORK/tmp"
+TMPDIR="$WORK/tmp" run "$T" merge "$WORK/other-v2.db" -d "$DB"
+expect_rc 0 "merge a version 2 file"
+run "$T" list parties -d "$DB"
+expect_out_has "旧版の会" "its party came in"
+expect_eq "$(ls -A "$WORK/tmp")" "" "the upgraded copy and its backup are gone"
+expect_eq "$(sqlite3 "$WORK/other-v2.db" 'PRAGMA user_version')" 2 "OTHER stays version 2"
 done_tests
