@@ -14,13 +14,15 @@
  * Which actions were undone and redone is kept in this file only.
  */
 
-/* A field left as it was because someone changed it after the action. */
+/* A field left as it was because someone changed it after the action;
+ * or (field NULL) a record whose fields were left because it has been
+ * deleted since (an edit of it would bring it back in other copies). */
 struct undo_skip {
 	char *entity_label;            /* 関係者・団体 */
 	char *title;                   /* the record's name or title (may be NULL) */
-	const struct field_def *field; /* the field (for showing its value) */
+	const struct field_def *field; /* the field (for showing its value), or NULL */
 	char *current;                 /* its value now (may be NULL) */
-	char *by;                      /* who wrote that value */
+	char *by;                      /* who wrote that value, or deleted the record */
 };
 
 struct undo_result {

@@ -17,6 +17,11 @@ static void print_result(struct cli *c, const char *done, const struct undo_resu
 		fprintf(c->out, "後から他の人が変えた項目は、そのままにしました:\n");
 	for (size_t i = 0; i < r->nskips; i++) {
 		const struct undo_skip *k = &r->skips[i];
+		if (!k->field) {
+			cli_say(c->out, "  ", "%s「%s」: その後削除されています (%s)", k->entity_label,
+				k->title ? k->title : "", k->by ? k->by : "?");
+			continue;
+		}
 		char *v = cli_shown_value(c, k->field, k->current);
 		cli_say(c->out, "  ", "%s「%s」の%s: 今は「%s」(%s)", k->entity_label,
 			k->title ? k->title : "", k->field->label, v ? v : "(空)",

@@ -246,6 +246,8 @@ static char *describe_root(struct store *st, const char *id, struct tsu_error *e
 struct undo_run {
 	struct store *st;
 	struct undo_result *out;
+	char **gone;            /* deleted rows already reported */
+	size_t ngone;
 };
 
 /* *state: 1 deleted, 0 live, -1 no such row. */
@@ -328,6 +330,7 @@ static char *last_author(struct store *st, const char *id, const char *field)
 	return by;
 }
 
+/* f NULL: the record was deleted since. */
 static void add_skip(struct undo_run *u, const struct entity_def *e, const char *id,
 		     const struct field_def *f, char *current)
 {
@@ -335,8 +338,25 @@ static void add_skip(struct undo_run *u, const struct entity_def *e, const char 
 	r->skips = xrealloc(r->skips, (r->nskips + 1) * sizeof *r->skips);
 	r->skips[r->nskips++] = (struct undo_skip){
 		.entity_label = xstrdup(e->label), .title = row_title(u->st, e, id), .field = f,
-		.current = current, .by = last_author(u->st, id, f->name),
+		.current = current, .by = last_author(u->st, id, f ? f->name : "_deleted"),
 	};
+}
+
+/* True when row id is deleted now: its fields stay as they are (a change
+ * to a deleted record would bring it back when other copies replay it),
+ * and it is reported once. */
+static bool gone_since(struct undo_run *u, const struct entity_def *e, const char *id)
+{
+	int state;
+	if (row_state(u->st, e, id, &state, NULL) != TSU_OK || state != 1)
+		return false;
+	for (size_t i = 0; i < u->ngone; i++)
+		if (strcmp(u->gone[i], id) == 0)
+			return true;
+	u->gone = xrealloc(u->gone, (u->ngone + 1) * sizeof *u->gone);
+	u->gone[u->ngone++] = xstrdup(id);
+	add_skip(u, e, id, NULL, NULL);
+	return true;
 }
 
 /* A column edit from → to: put `from` back while the column holds `to`. */
@@ -396,7 +416,7 @@ static enum tsu_status invert_change(struct undo_run *u, const struct change *c,
 	if (verb_of(c->field))
 		return invert_existence(u, e, c, err);
 	const struct field_def *f = entity_field(e, c->field);
-	if (!f)
+	if (!f || gone_since(u, e, c->row_id))
 		return TSU_OK;
 	if (f->type != FIELD_SET)
 		return invert_column(u, e, f, c, err);
@@ -480,6 +500,7 @@ static enum tsu_status reverse(struct store *st, const char *target, bool redo,
 	for (size_t i = a.n; i-- > 0 && rc == TSU_OK;)
 		rc = invert_change(&u, &a.c[i], err);
 	action_free(&a);
+	value_free_list(u.gone, u.ngone);
 	return rc == TSU_OK ? record_step(st, target, redo, err) : rc;
 }
 

@@ -18,6 +18,11 @@ static void show_skips(struct tui *t, const struct undo_result *r)
 	struct sbuf text = {0};
 	for (size_t i = 0; i < r->nskips; i++) {
 		const struct undo_skip *k = &r->skips[i];
+		if (!k->field) {
+			sbuf_addf(&text, S_UNDO_SKIP_GONE, k->entity_label, k->title ? k->title : "",
+				  k->by ? k->by : "?");
+			continue;
+		}
 		sbuf_addf(&text, S_UNDO_SKIP_LINE, k->entity_label, k->title ? k->title : "",
 			  k->field->label, k->current ? k->current : "", k->by ? k->by : "?");
 	}

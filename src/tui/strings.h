@@ -195,6 +195,7 @@
 #define S_UNDO_SKIPPED    " — 他の人が後から変えた %zu 項目はそのままです"
 #define S_UNDO_SKIP_TITLE "そのままにした項目 (後から他の人が変えています)"
 #define S_UNDO_SKIP_LINE  "%s「%s」の%s: 今は「%s」(%s)\n"
+#define S_UNDO_SKIP_GONE  "%s「%s」: その後削除されています (%s)\n"
 #define S_CMD_MERGE_NONE  "マージ: 取り込む変更はありません"
 #define S_CMD_MERGING     "マージしています…"
 #define S_CMD_MERGE_DRY   "マージ (試行・変更なし): 変更 %ld 件、競合 %ld 件"

@@ -127,6 +127,23 @@ expect_out_has "関係者・団体「多摩ボランティア会」の電話: �
 expect_eq "$(field party "$org" 電話)" 042-555-5555 "the other person's value stays"
 expect_eq "$(field party "$org" 備考)" 第一回の備考 "my other field is undone"
 
+# a record deleted in a copy since my edit: the undo leaves it deleted
+# (an edit of it would bring it back wherever it is merged) and says so
+kai=$("$T" add party --name 永山商店会 --kind org -d "$DB")
+"$T" edit party "$kai" --phone 042-666-6666 -d "$DB"
+cp "$DB" "$WORK/copy2.db"
+TSUNAGU_USER="佐藤 花子" "$T" delete party "$kai" -d "$WORK/copy2.db" 2>/dev/null
+"$T" merge "$WORK/copy2.db" -d "$DB" >/dev/null
+run "$T" undo -d "$DB"
+expect_rc 0 "undo an edit of a record deleted since"
+expect_out_has "関係者・団体「永山商店会」: その後削除されています (佐藤 花子)" "says it was deleted"
+expect_out_has "元に戻す変更はありませんでした" "and that nothing was put back"
+"$T" merge "$DB" -d "$WORK/copy2.db" >/dev/null
+for f in "$DB" "$WORK/copy2.db"; do
+	run "$T" list parties -d "$f"
+	expect_out_lacks "永山商店会" "still deleted in $(basename "$f")"
+done
+
 # the undo merges onward: a copy that saw the deletion sees it undone
 "$T" delete party "$person" -d "$DB" 2>/dev/null
 cp "$DB" "$WORK/later.db"
