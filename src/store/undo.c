@@ -516,8 +516,9 @@ static enum tsu_status undo_or_redo(struct store *st, bool redo, struct undo_res
 	if (rc == TSU_OK)
 		rc = pick_target(st, st->replica, redo, target, err);
 	if (rc == TSU_OK && !target[0])
-		rc = tsu_fail(err, TSU_NOT_FOUND, redo ? "やり直せる操作はありません"
-			      : "取り消せる操作はありません (この端末で自分が行った操作だけを取り消せます)");
+		rc = tsu_fail(err, TSU_NOT_FOUND, "%s", redo ? "やり直せる操作はありません"
+			      : "取り消せる操作はありません (このファイルで自分が行った操作だけを"
+				"取り消せます。マージで取り込んだ変更は取り消しません)");
 	if (rc == TSU_OK)
 		rc = reverse(st, target, redo, out, err);
 	if (rc == TSU_OK)
