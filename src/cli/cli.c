@@ -57,6 +57,12 @@ const struct cli_command cli_commands[] = {
 	{"restore", cli_cmd_restore, false, "restore KIND ID", true,
 	 "削除された記録を、削除のときに一緒に外れた所属・課題とのつながり・エリアとともに\n"
 	 "元に戻します。ID は tsunagu deleted に出る短い ID か名前でも指定できます。"},
+	{"undo", cli_cmd_undo, false, "undo [--list]", true,
+	 "このファイルで自分が最後に行った操作 (保存・カードの移動・つなぐ・削除・取り込み) を\n"
+	 "取り消します。繰り返すとさらに前へ戻ります。後から他の人が変えた項目はそのままにし、\n"
+	 "その旨を表示します。--list で取り消せる操作を新しい順に表示します。"},
+	{"redo", cli_cmd_undo, false, "redo", true,
+	 "最後に取り消した操作をやり直します (取り消しの後に別の変更をすると、やり直せなくなります)。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{NULL, NULL, false, NULL, false, NULL},

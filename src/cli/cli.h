@@ -92,5 +92,6 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv);
 /* The entity a KIND argument names: party, parties, or 関係者・団体; NULL
  * when none (cli_deleted.c). */
 const struct entity_def *cli_kind_parse(const char *word);
+int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 
 #endif

@@ -83,6 +83,18 @@ enum tsu_status changelog_replica(struct store *st, struct tsu_error *err)
 	return TSU_OK;
 }
 
+void changelog_replica_peek(struct store *st, char out[UUID_STR_LEN + 1])
+{
+	char id[64], home[64], here[64];
+	out[0] = '\0';
+	if (meta_get(st, "replica_id", id, sizeof id, NULL) ||
+	    meta_get(st, "replica_home", home, sizeof home, NULL))
+		return;
+	file_home(st, here, sizeof here);
+	if (uuid_valid(id) && strcmp(home, here) == 0)
+		memcpy(out, id, UUID_STR_LEN + 1);
+}
+
 uint64_t changelog_max_hlc(struct store *st)
 {
 	sqlite3_stmt *s;

@@ -87,6 +87,9 @@ enum tsu_status changelog_action(struct store *st, struct tsu_error *err);
 void changelog_action_end(struct store *st);
 /* This file's replica id into st->replica, minted anew for a copied file. */
 enum tsu_status changelog_replica(struct store *st, struct tsu_error *err);
+/* This file's replica id into out (empty when the file is not where it was
+ * minted: its next action mints a new one), without writing anything. */
+void changelog_replica_peek(struct store *st, char out[UUID_STR_LEN + 1]);
 uint64_t changelog_max_hlc(struct store *st);
 /* The clock takes in a stamp seen elsewhere: the next one is later. */
 void changelog_absorb(struct store *st, uint64_t stamp);
@@ -146,6 +149,11 @@ enum tsu_status sets_add_element(struct store *st, const struct set_def *d, cons
 				 const char *value, struct tsu_error *err);
 /* Every set field: the table of sets.c and its length in *n. */
 const struct set_def *sets_all(size_t *n);
+/* Adds (`add`) or removes one element `value` (as stored: an id for
+ * references) of the set, one change (the owner stamped, as sets_add_element and
+ * sets_remove_element do); nothing when it already is so (*changed tells). */
+enum tsu_status sets_element(struct store *st, const struct set_def *d, const char *owner,
+			     const char *value, bool add, bool *changed, struct tsu_error *err);
 /* Recomputes the links of owner from the change log (merge). */
 enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
 			    struct tsu_error *err);

@@ -109,13 +109,20 @@ static enum tsu_status upgraded_copy(const char *path, char **dir, char **copy,
 	return rc;
 }
 
+/* The upgraded copy, its journal and the backup its migration made
+ * (other.db.bak-vN for whichever older version it was). */
 static void remove_dir(const char *dir)
 {
 	struct sbuf f = {0};
-	static const char *const names[] = {"other.db", "other.db-journal", "other.db.bak-v1", NULL};
+	static const char *const names[] = {"other.db", "other.db-journal", NULL};
 	for (int i = 0; names[i]; i++) {
 		sbuf_reset(&f);
 		sbuf_addf(&f, "%s/%s", dir, names[i]);
+		unlink(f.s);
+	}
+	for (int v = 1; v < schema_version_latest(); v++) {
+		sbuf_reset(&f);
+		sbuf_addf(&f, "%s/other.db.bak-v%d", dir, v);
 		unlink(f.s);
 	}
 	sbuf_free(&f);

@@ -224,9 +224,31 @@ static const char schema_v2[] =
 	V1_RELINK("staff_area", "staff_id", "staff", "area_id", "TEXT NOT NULL REFERENCES area(id)", "areas")
 	"CREATE INDEX staff_area_area ON staff_area(area_id);";
 
+/*
+ * Version 3: undo and redo (undo.c).
+ *
+ * An undo or a redo is an ordinary action of new changes; `undo_step`
+ * remembers, for this file only, which action each one reversed, so that
+ * repeated undo goes further back and redo finds what was undone last.  It
+ * is never merged: it names actions of this replica and author only.
+ * `hlc` is the clock when the step was taken: an ordinary action of the
+ * same author after it ends the redo chain.
+ */
+static const char schema_v3[] =
+	"CREATE TABLE undo_step("
+	" seq INTEGER PRIMARY KEY,"
+	" action_id TEXT NOT NULL UNIQUE,"     /* the undo or redo action */
+	" target TEXT NOT NULL,"               /* the action it reversed */
+	" kind TEXT NOT NULL CHECK (kind IN ('undo', 'redo')),"
+	" replica TEXT NOT NULL, author TEXT NOT NULL,"
+	" hlc INTEGER NOT NULL);"
+	"CREATE INDEX undo_step_target ON undo_step(target);"
+	"CREATE INDEX changelog_action ON changelog(action_id);";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 	NULL,
 };
 

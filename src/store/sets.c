@@ -267,6 +267,20 @@ enum tsu_status sets_add_element(struct store *st, const struct set_def *d, cons
 	return rc == TSU_OK ? record_touch(st, d->entity, owner, err) : rc;
 }
 
+enum tsu_status sets_element(struct store *st, const struct set_def *d, const char *owner,
+			     const char *value, bool add, bool *changed, struct tsu_error *err)
+{
+	char **cur;
+	size_t ncur = live_values(st, d, owner, &cur);
+	bool live = in_list(cur, ncur, value);
+	value_free_list(cur, ncur);
+	*changed = live != add;
+	if (!*changed)
+		return TSU_OK;
+	return add ? sets_add_element(st, d, owner, value, err)
+		   : sets_remove_element(st, d, owner, value, err);
+}
+
 /* Removes what is not in items and adds what is new, one change each. */
 static enum tsu_status apply_diff(struct store *st, const struct set_def *d, const char *owner,
 				  char **items, size_t n, bool *changed, struct tsu_error *err)

@@ -47,6 +47,10 @@ bool form_run(struct tui *t, const char *entity, const char *id,
  * (and a message) if the editor could not run. */
 bool editor_edit(struct tui *t, const char *text, char **out);
 
+/* ops_undo.c: u undoes this user's last action, U (^R) redoes the last
+ * undo; the result on the status line, fields left listed in a pager. */
+void ops_undo(struct tui *t, bool redo);
+
 /* ops.c: shared editing steps. */
 bool ops_delete(struct tui *t, const char *entity, const char *id, const char *title);
 /* Adds a log entry to a task, a party or an area (one of them); out_id

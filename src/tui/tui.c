@@ -292,6 +292,10 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_DELETED:
 		deleted_show(t);
 		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		ops_undo(t, a == ACT_REDO);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -7,6 +7,8 @@ EXP="$FIX/v1-expected"
 # the expected lists were printed on 2026-11-25: overdue counts from that day
 export TSUNAGU_NOW=2026-11-25T12:00:00
 . "$EXP/ids.txt"
+# "today" fixed: the expected lists were printed before the fixture's due date
+export TSUNAGU_NOW=2026-11-25T09:00:00
 cp "$FIX/v1.db" "$DB"
 chmod 0600 "$DB"
 tables="area district party membership task log_entry event party_area offer task_party task_need"
@@ -17,7 +19,7 @@ done
 
 run "$T" check -d "$DB"
 expect_rc 0 "check migrates and finds nothing wrong"
-expect_out_has "(版 2)" "now version 2"
+expect_out_has "(版 3)" "now the latest version (3)"
 [ -f "$DB.bak-v1" ] || fail "no backup before the migration"
 expect_eq "$(mode_of "$DB.bak-v1")" 600 "backup mode"
 expect_eq "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1 "backup is the v1 file"

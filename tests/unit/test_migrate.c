@@ -168,13 +168,13 @@ static void migration_backs_up_then_moves_forward(void **state)
 	struct store *st;
 	struct tsu_error err = {0};
 	make_db(path, sizeof path, "migrate.db");
-	snprintf(bak, sizeof bak, "%s.bak-v2", path);
+	snprintf(bak, sizeof bak, "%s.bak-v3", path);
 	unlink(bak);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	uuid_str id;
 	struct field_value fv[] = {{"name", "鈴木一郎"}, {"kana", "すずきいちろう"}};
 	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
-	const char *const next[] = {schema_migrations[0], schema_migrations[1],
+	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
 				    "ALTER TABLE party ADD COLUMN nickname TEXT", NULL};
 	assert_int_equal(store_migrate(st, next, &err), TSU_OK);
 	store_close(st);
@@ -187,15 +187,15 @@ static void migration_backs_up_then_moves_forward(void **state)
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
 			   " name, nickname IS NULL FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	assert_int_equal(sqlite3_column_int(s, 0), 4);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
-	/* the backup is the file as it was: version 2, same data */
+	/* the backup is the file as it was: version 3, same data */
 	sqlite3_open(bak, &db);
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), name FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 2);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
@@ -209,10 +209,10 @@ static void failed_migration_changes_nothing(void **state)
 	struct tsu_error err = {0};
 	make_db(path, sizeof path, "migrate-fail.db");
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
-	const char *const next[] = {schema_migrations[0], schema_migrations[1],
+	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
 				    "ALTER TABLE party ADD COLUMN nickname TEXT; SELECT * FROM no_such_table", NULL};
 	assert_int_not_equal(store_migrate(st, next, &err), TSU_OK);
-	assert_non_null(strstr(err.msg, "版 3"));
+	assert_non_null(strstr(err.msg, "版 4"));
 	store_close(st);
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -220,7 +220,7 @@ static void failed_migration_changes_nothing(void **state)
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT nickname FROM party", -1, &s, NULL), SQLITE_ERROR);
 	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
 	sqlite3_step(s);
-	assert_int_equal(sqlite3_column_int(s, 0), 2);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 }

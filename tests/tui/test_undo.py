@@ -1,0 +1,87 @@
+"""Undo in the app, as a new user tries it: delete a group (d, y), press u:
+the group is back in the list and the status line says what was undone;
+U redoes the deletion, ^R after another u as well; u again brings it back;
+after quitting and reopening it is still there, and the CLI sees the same.
+The u key is on the key bar and in help."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tuitest import Tui, fail  # noqa: E402
+
+ORG = "多摩ボランティア会"
+OTHER = "桜ヶ丘三丁目自治会"
+
+
+def find_org(t):
+    t.send("/")
+    t.type("たまぼら")
+    t.send("Enter")
+    t.wait_for("1件", ORG)
+
+
+def main():
+    with Tui(cols=110, rows=30) as t:
+        t.cli("init")
+        t.cli("add", "party", "--name", ORG, "--kana", "たまぼらんてぃあかい", "--kind", "org")
+        t.cli("add", "party", "--name", OTHER, "--kind", "org")
+
+        t.start()
+        t.wait_for("全エリア")
+        t.send("Tab")                    # to the directory
+        s = t.wait_for(ORG, OTHER)
+        if "u 取消" not in s:
+            fail("u is not on the directory's key bar", s)
+        find_org(t)
+        t.send("d")
+        t.wait_for("削除しますか")
+        t.send("y")
+        t.wait_for("削除しました", "0件")
+
+        t.send("u")
+        s = t.wait_for("取り消しました: 関係者・団体「%s」の削除" % ORG, "1件")
+        if s.count(ORG) < 2:             # the list row, beside the status line
+            fail("the group is not back in the list", s)
+
+        t.send("U")
+        t.wait_for("やり直しました: 関係者・団体「%s」の削除" % ORG, "0件")
+        t.send("u")
+        t.wait_for("取り消しました: 関係者・団体「%s」の削除" % ORG, "1件")
+        t.send("u")                      # further back: the CLI's add of OTHER
+        t.wait_for("取り消しました: 関係者・団体「%s」の追加" % OTHER)
+        t.send("C-r")                    # ^R redoes as U does
+        t.wait_for("やり直しました: 関係者・団体「%s」の追加" % OTHER)
+
+        t.send("?")
+        t.wait_for("キー一覧")
+        t.send("G")                      # the end of the key list
+        s = t.wait_for("取り消す")
+        if "U ^R" not in s:
+            fail("help does not list U and ^R for redo", s)
+        t.send("q")
+        t.send("q")
+        rc = t.wait_exit()
+        if rc != 0:
+            fail("the app exited with %d" % rc)
+
+        # reopened: the undone deletion stays undone
+        t.tmux("kill-server")
+        t.started = False
+        t.start()
+        t.wait_for("全エリア")
+        t.send("Tab")
+        t.wait_for(ORG, OTHER)
+        names = [p["name"] for p in t.cli_json("list", "parties")]
+        if ORG not in names or OTHER not in names:
+            fail("the CLI does not see both groups: %r" % names)
+        hist = t.cli("undo", "--list")
+        if "関係者・団体「%s」の追加" % OTHER not in hist.split("\n")[0]:
+            fail("the redone add is not the newest undoable action: %s" % hist)
+        t.send("q")
+        if t.wait_exit() != 0:
+            fail("the app exited badly after reopening")
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
