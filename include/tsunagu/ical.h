@@ -25,10 +25,16 @@ struct ical_item {
 	char end_time[6];      /* same day only */
 	char due[11];          /* VTODO: due date */
 	long line;             /* line of BEGIN:VEVENT / BEGIN:VTODO */
+	char *problem;         /* why the item cannot be used, or NULL */
+	long problem_line;
 };
 
 /* The next VEVENT or VTODO (other components are skipped); *got false at
- * end of file.  Bad dates and unbalanced BEGIN/END name their line. */
+ * end of file.  An item with a bad date, a value that cannot be decoded
+ * or a line without ':' comes back with it->problem set (and its line),
+ * for the caller to skip; unbalanced BEGIN/END is an error naming its
+ * line.  SUMMARY and LOCATION have escaped line breaks turned into
+ * spaces.  Several VCALENDAR blocks in one file are read in turn. */
 enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 			  struct tsu_error *err);
 void ical_clear(struct ical_item *it);

@@ -22,6 +22,7 @@ void ical_clear(struct ical_item *it)
 	free(it->status);
 	free(it->x_status);
 	free(it->categories);
+	free(it->problem);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -137,9 +138,17 @@ struct ical_times {
 	char *duration;
 };
 
-static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
-				 struct ical_item *it, struct ical_times *t,
-				 struct tsu_error *err)
+/* Marks the item unusable (the first problem found is the one named). */
+static void item_problem(struct ical_item *it, long line, const char *why)
+{
+	if (it->problem)
+		return;
+	it->problem = xstrdup(why);
+	it->problem_line = line;
+}
+
+static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
+				 struct ical_times *t, struct tsu_error *err)
 {
 	char **slot = text_slot(it, p->name);
 	char d[11], tm[6];
@@ -148,7 +157,7 @@ static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
 	if (slot) {
 		char *text;
 		if ((st = ctl_text(p, &text, err)) != TSU_OK)
-			return tsu_fail(err, st, "%s:%ld: %s", ctl_name(r), p->line, err->msg);
+			return st;
 		free(*slot);
 		*slot = text;
 		return TSU_OK;
@@ -162,8 +171,7 @@ static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
 	if (!start && !end && !due)
 		return TSU_OK;
 	if (!parse_when(p->value, d, tm))
-		return tsu_fail(err, TSU_INVALID, "%s:%ld: %s の日時が正しくありません",
-				ctl_name(r), p->line, p->name);
+		return tsu_fail(err, TSU_INVALID, "%s の日時が正しくありません", p->name);
 	if (start) {
 		memcpy(it->date, d, sizeof(d));
 		memcpy(it->start_time, tm, sizeof(tm));
@@ -176,8 +184,17 @@ static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
 	return TSU_OK;
 }
 
+static void one_line(char *s)
+{
+	for (; s && *s; s++)
+		if (*s == '\n' || *s == '\r')
+			*s = ' ';
+}
+
 static void finish_item(struct ical_item *it, struct ical_times *t)
 {
+	one_line(it->summary);
+	one_line(it->location);
 	if (it->end_time[0] && strcmp(t->end_date, it->date) != 0)
 		it->end_time[0] = '\0';
 	if (!it->start_time[0])
@@ -237,6 +254,7 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 	struct ical_stack s = {{0}, 0};
 	struct ical_times t = {{0}, NULL};
 	const struct ctl_prop *p;
+	struct tsu_error ierr = {0};
 	enum tsu_status st;
 	int item_depth = -1;
 
@@ -245,6 +263,14 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 	s.names[s.depth++] = xstrdup("VCALENDAR");
 	while ((st = ctl_next(r, &p, err)) == TSU_OK && p) {
 		bool item_end = false;
+		if (p->malformed && item_depth > 0) {
+			item_problem(it, p->line, "「:」のない行です");
+			continue;
+		}
+		if (p->malformed) {
+			st = tsu_fail(err, TSU_INVALID, "%s:%ld: 「:」のない行です", ctl_name(r), p->line);
+			break;
+		}
 		if (strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCALENDAR") == 0 &&
 		    s.depth == 1)
 			continue;
@@ -253,8 +279,9 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 			continue;
 		if (strcmp(p->name, "BEGIN") == 0 || strcmp(p->name, "END") == 0)
 			st = nest(r, p, &s, it, &item_depth, &item_end, err);
-		else if (item_depth > 0 && s.depth == item_depth)
-			st = item_prop(r, p, it, &t, err);
+		else if (item_depth > 0 && s.depth == item_depth &&
+			 item_prop(p, it, &t, &ierr) != TSU_OK)
+			item_problem(it, p->line, ierr.msg);
 		if (st != TSU_OK)
 			break;
 		if (item_end) {

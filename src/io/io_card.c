@@ -1,9 +1,11 @@
 /* vCard <-> parties, iCalendar <-> events and tasks. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/consent.h"
 #include "tsunagu/clock.h"
+#include "tsunagu/entity.h"
 #include "tsunagu/ical.h"
 #include "tsunagu/io_card.h"
 #include "tsunagu/vcard.h"
@@ -65,18 +67,16 @@ static bool same_text(const char *a, const char *b)
 	return a && b && *a && strcmp(a, b) == 0;
 }
 
-/* The id a card updates: its UID when that is a party, else a namesake
- * with the same phone or e-mail; NULL for a new party. */
-static const char *card_target(struct io_ctx *c, const struct vcard *v, struct known *k)
+/* The id a card updates or is added under: its UID when that is a UUID
+ * (ours, or a phone's), so a file exported and imported twice into a new
+ * file adds nothing the second time; else a namesake with the same phone
+ * or e-mail; NULL for a new party. */
+static const char *card_target(const struct vcard *v, struct known *k)
 {
 	const char *id = uid_id(v->uid);
-	struct record *r = NULL;
-	struct tsu_error e2 = {0};
 
-	if (id && store_get(c->st, "party", id, false, &r, &e2) == TSU_OK) {
-		record_free(r);
+	if (id)
 		return id;
-	}
 	for (size_t i = 0; i < k->n; i++)
 		if (strcmp(k->p[i].name, v->fn) == 0 &&
 		    (same_text(k->p[i].phone, v->tel) || same_text(k->p[i].email, v->email)))
@@ -93,7 +93,7 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	bool org = vcard_is_org(v);
 
 	if (!v->fn || !*v->fn)
-		return tsu_fail(err, TSU_INVALID, "名前 (FN/N/ORG) のない名刺です");
+		return tsu_fail(err, TSU_INVALID, "名前 (FN・N・ORG・EMAIL・TEL) のない名刺です");
 	fv[n++] = (struct field_value){"kind", org ? "org" : "person"};
 	fv[n++] = (struct field_value){"name", v->fn};
 	if (org ? (v->org_kana || v->kana) : v->kana != NULL)
@@ -112,7 +112,7 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	if (note.len)
 		fv[n++] = (struct field_value){"notes", note.s};
 	uuid_str id;
-	enum tsu_status st = io_apply(c, "party", card_target(c, v, k), fv, n, id, err);
+	enum tsu_status st = io_apply(c, "party", card_target(v, k), fv, n, id, err);
 	sbuf_free(&note);
 	if (st == TSU_OK && (v->tel || v->email)) {
 		/* a second card for the same person later in this file */
@@ -123,6 +123,44 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 		}
 	}
 	return st;
+}
+
+/* The line of the property a refused value came from: the field whose
+ * label the message names (「住所」...), else the card's first line. */
+static long refused_line(const struct vcard *v, const char *msg)
+{
+	static const struct { const char *field; size_t off; } at[] = {
+		{"name", offsetof(struct vcard, fn_line)},
+		{"phone", offsetof(struct vcard, tel_line)},
+		{"email", offsetof(struct vcard, email_line)},
+		{"address", offsetof(struct vcard, adr_line)},
+		{"notes", offsetof(struct vcard, note_line)},
+	};
+	const struct entity_def *e = entity_find("party");
+
+	for (size_t i = 0; e && i < sizeof(at) / sizeof(at[0]); i++) {
+		const struct field_def *f = entity_field(e, at[i].field);
+		char quoted[128];
+		snprintf(quoted, sizeof(quoted), "「%s」", f ? f->label : "");
+		long line = *(const long *)((const char *)v + at[i].off);
+		if (f && strstr(msg, quoted) && line)
+			return line;
+	}
+	return v->line;
+}
+
+/* One card: added or updated, or skipped with its reason. */
+static enum tsu_status import_card(struct io_ctx *c, const struct vcard *v, struct known *k,
+				   struct tsu_error *err)
+{
+	if (v->problem)
+		return io_skip_item(c, v->problem_line, v->problem, "名刺", err);
+	enum tsu_status st = card_to_party(c, v, k, err);
+	if (st == TSU_OK || tsu_status_exit_code(st) == 3)
+		return st;
+	char why[TSU_ERROR_MSG_MAX];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return io_skip_item(c, refused_line(v, why), why, "名刺", err);
 }
 
 enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
@@ -138,11 +176,7 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 		return st;
 	st = store_each(c->st, "party", NULL, collect_party, &k, err);
 	while (st == TSU_OK && (st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
-		st = card_to_party(c, &v, &k, err);
-		if (st != TSU_OK) {
-			st = io_at_line(c, v.line, st, err);
-			break;
-		}
+		st = import_card(c, &v, &k, err);
 		if (++cards % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
@@ -150,6 +184,9 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 	}
 	if (st == TSU_OK && cards == 0)
 		st = tsu_fail(err, TSU_INVALID, "%s:1: BEGIN:VCARD が一つもありません", c->path);
+	else if (st == TSU_OK && cards == c->skipped)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える名刺が一つもありません。%ld 枚とも読み飛ばしました)",
+			      c->first_skip, cards);
 	known_free(&k);
 	vcard_clear(&v);
 	ctl_close(r);
@@ -259,20 +296,18 @@ static void keyed_free(struct keyed_list *l)
 	free(l->k);
 }
 
-/* The row an item updates, or NULL for a new one; *key gets its key. */
-static const char *item_target(struct io_ctx *c, const struct ical_item *it,
-			       struct keyed_list *l, char **key)
+/* The row an item updates or is added under: its UID when that is a
+ * UUID (so items of ours keep their identity in any file, and two items
+ * sharing a title and date never collapse); else the row with the same
+ * title and date; NULL for a new one.  *key gets its key. */
+static const char *item_target(const struct ical_item *it, struct keyed_list *l, char **key)
 {
 	const char *id = uid_id(it->uid);
-	struct record *r = NULL;
-	struct tsu_error e2 = {0};
 
 	*key = it->todo ? cal_key(true, it->summary, it->due, NULL)
 			: cal_key(false, it->summary, it->date, it->start_time);
-	if (id && store_get(c->st, it->todo ? "task" : "event", id, false, &r, &e2) == TSU_OK) {
-		record_free(r);
+	if (id)
 		return id;
-	}
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->k[i].key, *key) == 0)
 			return l->k[i].id;
@@ -286,11 +321,9 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	size_t n = 0;
 	char *choice = category_choice(c, it->todo ? "category" : "event_kind", it->categories);
 
-	if (!it->summary || !*it->summary) {
-		free(choice);
-		return tsu_fail(err, TSU_INVALID, "SUMMARY (件名) がありません");
-	}
-	fv[n++] = (struct field_value){"title", it->summary};
+	/* SUMMARY is optional: Outlook, Google and Thunderbird write untitled events */
+	fv[n++] = (struct field_value){"title", it->summary && *it->summary ? it->summary
+									    : "(件名なし)"};
 	if (it->todo) {
 		if (it->due[0])
 			fv[n++] = (struct field_value){"due", it->due};
@@ -316,7 +349,7 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	}
 	char *key;
 	uuid_str id;
-	const char *target = item_target(c, it, known, &key);
+	const char *target = item_target(it, known, &key);
 	enum tsu_status st = io_apply(c, it->todo ? "task" : "event", target, fv, n, id, err);
 	if (st == TSU_OK && !target)
 		keyed_add(known, id, key);
@@ -324,6 +357,24 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 		free(key);
 	free(choice);
 	return st;
+}
+
+/* One event or task: added or updated, or skipped with its reason. */
+static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
+				   struct keyed_list *known, struct tsu_error *err)
+{
+	const char *what = it->todo ? "課題" : "行事";
+
+	if (it->problem)
+		return io_skip_item(c, it->problem_line, it->problem, what, err);
+	if (!it->todo && !it->date[0])
+		return io_skip_item(c, it->line, "DTSTART (開始日) がありません", what, err);
+	enum tsu_status st = item_to_row(c, it, known, err);
+	if (st == TSU_OK || tsu_status_exit_code(st) == 3)
+		return st;
+	char why[TSU_ERROR_MSG_MAX];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return io_skip_item(c, it->line, why, what, err);
 }
 
 enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
@@ -341,11 +392,7 @@ enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
 	if (st == TSU_OK)
 		st = store_each(c->st, "task", NULL, collect_task, &known, err);
 	while (st == TSU_OK && (st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
-		st = item_to_row(c, &it, &known, err);
-		if (st != TSU_OK) {
-			st = io_at_line(c, it.line, st, err);
-			break;
-		}
+		st = import_item(c, &it, &known, err);
 		if (++items % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
@@ -353,6 +400,9 @@ enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
 	}
 	if (st == TSU_OK && items == 0)
 		io_reportf(c, "VEVENT も VTODO もありませんでした");
+	else if (st == TSU_OK && items == c->skipped)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える行事・課題が一つもありません。%ld 件とも読み飛ばしました)",
+			      c->first_skip, items);
 	keyed_free(&known);
 	ical_clear(&it);
 	ctl_close(r);

@@ -104,6 +104,28 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 }
 
 /*
+ * 庁内部局 are a list each office keeps by name: a task file from another
+ * office (or our own export read into a new file) may name one this file
+ * does not have yet.  It is added, and the summary says so, rather than
+ * refusing the file.  Other references (areas, parties) must exist.
+ */
+static enum tsu_status add_missing_department(struct io_ctx *c, const struct field_def *f,
+					      const char *name, struct tsu_error *err)
+{
+	uuid_str id;
+	struct tsu_error e2 = {0};
+
+	if (f->type != FIELD_REF || !f->ref || strcmp(f->ref, "department") != 0 || !*name ||
+	    store_resolve(c->st, "department", name, id, &e2) != TSU_NOT_FOUND)
+		return TSU_OK;
+	struct field_value fv[] = {{"name", name}};
+	enum tsu_status st = store_insert(c->st, "department", fv, 1, id, err);
+	if (st == TSU_OK)
+		io_reportf(c, "庁内部局「%s」がなかったので追加しました", name);
+	return st;
+}
+
+/*
  * An export leaves the contact details of a person without consent empty;
  * importing that file back must not erase them.  So for such an existing
  * row, empty contact cells are dropped (not given) rather than clearing.
@@ -154,6 +176,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				st = TSU_INVALID;
 			else
 				fv[n++] = (struct field_value){f->name, v};
+			if (v)
+				st = add_missing_department(c, f, v, err);
 		}
 	}
 	if (st == TSU_OK && id && *id && !uuid_valid(id))
