@@ -26,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (!got)
 			break;
+		if (it.problem)
+			FUZZ_REQUIRE(fuzz_utf8_ok(it.problem));
 		ical_write(&out, &it, "20250401T000000Z");
 	}
 	ical_end(&out);
