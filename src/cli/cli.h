@@ -86,5 +86,7 @@ int cli_cmd_import(struct cli *c, int argc, char **argv);
 int cli_cmd_export(struct cli *c, int argc, char **argv);
 int cli_cmd_merge(struct cli *c, int argc, char **argv);
 int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
+int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
+int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
 
 #endif

@@ -5,7 +5,9 @@
 #include <string.h>
 #include "tsunagu/consent.h"
 #include "tsunagu/clock.h"
+#include "tsunagu/duplicates.h"
 #include "tsunagu/entity.h"
+#include "tsunagu/textnorm.h"
 #include "tsunagu/ical.h"
 #include "tsunagu/io_card.h"
 #include "tsunagu/vcard.h"
@@ -22,13 +24,16 @@ static const char *uid_id(const char *uid)
 
 /*
  * Cards from a phone often have no UID (or one of the phone's own): such
- * a card is the party already in the file with the same name and the same
- * phone number or e-mail address, so importing the phone's list twice
- * does not double it.  A name alone is not enough: namesakes are common.
+ * a card is the party already in the file whose name reads the same (as
+ * search folds it: width, spaces, kana, 髙/高 ...) and that has the same
+ * phone number (width, brackets, hyphens ignored) or e-mail address, so
+ * importing the phone's list twice does not double it.  A name alone is
+ * not enough (namesakes are common): such a card is added, and the
+ * summary names the likely duplicate.
  */
 struct known_party {
 	uuid_str id;
-	char *name, *phone, *email;
+	char *name_key, *phone_key, *email_key;
 };
 
 struct known {
@@ -36,52 +41,77 @@ struct known {
 	size_t n;
 };
 
+static char *email_key(const char *email)
+{
+	char *k = xstrdup(email ? email : "");
+	for (char *q = k; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	return k;
+}
+
 static int collect_party(void *ud, const struct record *r)
 {
 	struct known *k = ud;
-	const char *phone = record_get(r, "phone"), *email = record_get(r, "email");
+	const char *name = record_get(r, "name");
 
-	if (!phone && !email)
-		return 0;
 	k->p = xrealloc(k->p, (k->n + 1) * sizeof(*k->p));
 	struct known_party *p = &k->p[k->n++];
 	snprintf(p->id, sizeof(p->id), "%s", r->id);
-	p->name = xstrdup(record_get(r, "name") ? record_get(r, "name") : "");
-	p->phone = phone ? xstrdup(phone) : NULL;
-	p->email = email ? xstrdup(email) : NULL;
+	p->name_key = text_search_key(name ? name : "");
+	p->phone_key = dup_phone_key(record_get(r, "phone"));
+	p->email_key = email_key(record_get(r, "email"));
 	return 0;
 }
 
 static void known_free(struct known *k)
 {
 	for (size_t i = 0; i < k->n; i++) {
-		free(k->p[i].name);
-		free(k->p[i].phone);
-		free(k->p[i].email);
+		free(k->p[i].name_key);
+		free(k->p[i].phone_key);
+		free(k->p[i].email_key);
 	}
 	free(k->p);
 }
 
-static bool same_text(const char *a, const char *b)
+static bool same_key(const char *a, const char *b)
 {
 	return a && b && *a && strcmp(a, b) == 0;
 }
 
 /* The id a card updates or is added under: its UID when that is a UUID
  * (ours, or a phone's), so a file exported and imported twice into a new
- * file adds nothing the second time; else a namesake with the same phone
- * or e-mail; NULL for a new party. */
-static const char *card_target(const struct vcard *v, struct known *k)
+ * file adds nothing the second time; else a party whose name reads the
+ * same with the same phone or e-mail; NULL for a new party (*namesake
+ * then names one that only shares the name, if any). */
+static const char *card_target(const struct vcard *v, struct known *k, const char **namesake,
+			       const struct known_party **match)
 {
 	const char *id = uid_id(v->uid);
+	const char *found = NULL;
 
+	*namesake = NULL;
+	*match = NULL;
 	if (id)
 		return id;
-	for (size_t i = 0; i < k->n; i++)
-		if (strcmp(k->p[i].name, v->fn) == 0 &&
-		    (same_text(k->p[i].phone, v->tel) || same_text(k->p[i].email, v->email)))
-			return k->p[i].id;
-	return NULL;
+	char *nk = text_search_key(v->fn ? v->fn : ""), *pk = dup_phone_key(v->tel);
+	char *ek = email_key(v->email);
+	for (size_t i = 0; i < k->n && !found; i++) {
+		if (!same_key(k->p[i].name_key, nk))
+			continue;
+		if (same_key(k->p[i].phone_key, pk) || same_key(k->p[i].email_key, ek)) {
+			found = k->p[i].id;
+			*match = &k->p[i];
+		}
+		else if (!*namesake)
+			*namesake = k->p[i].id;
+	}
+	free(nk);
+	free(pk);
+	free(ek);
+	if (found)
+		*namesake = NULL;
+	return found;
 }
 
 static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
@@ -94,12 +124,20 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 
 	if (!v->fn || !*v->fn)
 		return tsu_fail(err, TSU_INVALID, "名前 (FN・N・ORG・EMAIL・TEL) のない名刺です");
+	const char *namesake;
+	const struct known_party *match;
+	const char *target = card_target(v, k, &namesake, &match);
+	char *pk = match ? dup_phone_key(v->tel) : NULL;
+	/* a party found by a name and a number that read the same keeps
+	 * them as this file writes them (山田 太郎, 042-111-2222) */
 	fv[n++] = (struct field_value){"kind", org ? "org" : "person"};
-	fv[n++] = (struct field_value){"name", v->fn};
+	if (!match)
+		fv[n++] = (struct field_value){"name", v->fn};
 	if (org ? (v->org_kana || v->kana) : v->kana != NULL)
 		fv[n++] = (struct field_value){"kana", org && v->org_kana ? v->org_kana : v->kana};
-	if (v->tel)
+	if (v->tel && !(pk && same_key(pk, match->phone_key)))
 		fv[n++] = (struct field_value){"phone", v->tel};
+	free(pk);
 	if (v->email)
 		fv[n++] = (struct field_value){"email", v->email};
 	if (v->adr)
@@ -112,9 +150,13 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	if (note.len)
 		fv[n++] = (struct field_value){"notes", note.s};
 	uuid_str id;
-	enum tsu_status st = io_apply(c, "party", card_target(v, k), fv, n, id, err);
+	enum tsu_status st = io_apply(c, "party", target, fv, n, id, err);
 	sbuf_free(&note);
-	if (st == TSU_OK && (v->tel || v->email)) {
+	if (st == TSU_OK && namesake)
+		io_reportf(c, "%s:%ld: 「%s」と同じ名前の関係者 (%s) がいます。電話もメールも違うため"
+			   "別の人として追加しました (tsunagu duplicates で確かめられます)", c->path, v->line,
+			   v->fn, namesake + UUID_STR_LEN - 8);
+	if (st == TSU_OK && !target) {
 		/* a second card for the same person later in this file */
 		struct record *r = NULL;
 		if (store_get(c->st, "party", id, false, &r, err) == TSU_OK) {
