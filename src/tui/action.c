@@ -50,6 +50,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{'m', ACT_MINE},
 	{':', ACT_COMMAND},
 	{'c', ACT_CONFLICTS},
+	{'=', ACT_DUPLICATES},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},

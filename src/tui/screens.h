@@ -16,6 +16,8 @@ struct tui;
 void help_show(struct tui *t);
 /* conflicts.c: the open conflicts of merges; keep or take each. */
 void conflicts_show(struct tui *t);
+/* duplicates.c: likely duplicate parties; fold one into the other. */
+void duplicates_show(struct tui *t);
 /* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL

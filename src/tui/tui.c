@@ -286,6 +286,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_CONFLICTS:
 		conflicts_show(t);
 		break;
+	case ACT_DUPLICATES:
+		duplicates_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
