@@ -62,6 +62,33 @@ expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time || ' ' || pl
 	"2026-12-10 14:00-15:30 永山公民館 2階 会議室" "untitled event, LOCATION one line"
 expect_eq "$(q "SELECT date || ' ' || start_time FROM event WHERE title = '諏訪地区 見守り会議'")" "2026-12-11 10:00" "second VCALENDAR block, UTC to Japan time"
 
+# 公共施設一覧 in the current layout: title rows above the heading, the
+# address split into 所在地_都道府県 ... _番地以下 (or joined in 所在地_連結表記),
+# 建物名等(方書); areas found from the address
+run "$T" import facilities "$F/opendata/facilities_split_title.csv" -d "$DB"
+expect_rc 0 "current layout with title rows (stderr: $ERR)"
+expect_out_has "3 行目を見出しとして読みました (上の 2 行は表題として読み飛ばしました)" "title rows named"
+expect_eq "$(q "SELECT f.address || '/' || f.address2 || '/' || a.name FROM facility f JOIN area a ON a.id = f.area_id WHERE f.name = '諏訪地区市民ホール'")" \
+	"東京都多摩市諏訪1丁目2番地/諏訪会館2階/諏訪中学区" "split address joined, 方書, area"
+run "$T" import facilities "$F/opendata/facilities_joined_cp932.csv" -d "$DB"
+expect_rc 0 "joined address, CP932, '#' title"
+expect_eq "$(q "SELECT a.name FROM facility f JOIN area a ON a.id = f.area_id WHERE f.name = '桜ヶ丘いきいき館'")" "東寺方小学区" "area from 所在地_連結表記"
+printf 'タイトル\nただの表\n1,2,3\n' >"$WORK/notopendata.csv"
+run "$T" import facilities "$WORK/notopendata.csv" -d "$DB"
+expect_rc 1 "no heading in the first lines"
+expect_err_has "最初の 10 行に「名称」の見出しがありません" "says what it looked for"
+
+# 地域・年齢別人口: total rows named as such, another city's file refused whole
+run "$T" import districts "$F/opendata/population_totals.csv" -d "$DB"
+expect_rc 0 "population with total rows"
+expect_out_has "市区町村全体 (合計) の行 2 件は読み飛ばしました (多摩市)" "total rows counted, not listed blank"
+expect_out_has "登録されていない町丁目 1 件は読み飛ばしました: 架空町一丁目 (5行目)" "unknown district named"
+expect_eq "$(q "SELECT population FROM district WHERE name = '桜ヶ丘3丁目'")" 1029 "matched district updated"
+run "$T" import districts "$F/opendata/population_other_city.csv" -d "$DB"
+expect_rc 1 "another city's file"
+expect_err_has "「八王子市」の地域・年齢別人口です" "names the file's city"
+expect_err_has "何も変えていません" "and that nothing changed"
+
 # round trips of our own exports into a fresh file, twice
 "$T" init --demo -d "$WORK/demo.db" >/dev/null 2>&1
 for kind in vcard ical parties tasks events; do
