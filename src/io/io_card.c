@@ -9,6 +9,7 @@
 #include "tsunagu/entity.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/ical.h"
+#include "tsunagu/icaltime.h"
 #include "tsunagu/io_card.h"
 #include "tsunagu/vcard.h"
 
@@ -419,34 +420,144 @@ static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
 	return io_skip_item(c, it->line, why, what, err);
 }
 
-enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
+/*
+ * A recurring event is kept as its first occurrence, its rule shown in
+ * Japanese on the first line of its notes (繰り返し: 毎週 火曜).  An item with
+ * a RECURRENCE-ID changes one occurrence of the item with its UID: the
+ * change to the first occurrence is made to the event itself (so the
+ * calendar read twice changes nothing); changes to later occurrences are
+ * counted, since they have no event of their own.  The overrides are
+ * gathered in a first pass over the file, as they may come before or
+ * after their event.
+ */
+struct overrides {
+	struct ical_item *it;
+	bool *used;
+	size_t n;
+};
+
+static void overrides_free(struct overrides *o)
 {
-	struct ctl_reader *r;
+	for (size_t i = 0; i < o->n; i++)
+		ical_clear(&o->it[i]);
+	free(o->it);
+	free(o->used);
+}
+
+static enum tsu_status gather_overrides(struct io_ctx *c, struct overrides *o,
+					struct tsu_error *err)
+{
+	struct ctl_reader *r = NULL;
 	struct ical_item it = {0};
-	struct keyed_list known = {0};
+	struct ical_zones *zones = ical_zones_new();
 	bool got;
-	long items = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
-	if (st != TSU_OK)
-		return st;
-	st = store_each(c->st, "event", NULL, collect_event, &known, err);
+	while (st == TSU_OK && (st = ical_next(r, zones, &it, &got, err)) == TSU_OK && got) {
+		if (!it.recur_date[0] || !it.uid || it.problem)
+			continue;
+		o->it = xrealloc(o->it, (o->n + 1) * sizeof(*o->it));
+		o->used = xrealloc(o->used, (o->n + 1) * sizeof(*o->used));
+		o->it[o->n] = it;       /* its strings move into the list */
+		o->used[o->n++] = false;
+		memset(&it, 0, sizeof(it));
+	}
+	ical_clear(&it);
+	ical_zones_free(zones);
+	ctl_close(r);
+	return st;
+}
+
+static void take_text(char **to, char **from)
+{
+	if (*from) {
+		free(*to);
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+/* The master item with its first occurrence's override (if any) applied
+ * and its rule written at the top of its notes. */
+static void prepare_master(struct ical_item *it, struct overrides *o)
+{
+	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++) {
+		struct ical_item *x = &o->it[i];
+		if (o->used[i] || strcmp(x->uid, it->uid) != 0 || strcmp(x->recur_date, it->date) != 0 ||
+		    strcmp(x->recur_time, it->start_time) != 0)
+			continue;
+		o->used[i] = true;
+		take_text(&it->summary, &x->summary);
+		take_text(&it->location, &x->location);
+		take_text(&it->description, &x->description);
+		memcpy(it->date, x->date, sizeof(it->date));
+		memcpy(it->start_time, x->start_time, sizeof(it->start_time));
+		memcpy(it->end_time, x->end_time, sizeof(it->end_time));
+	}
+	if (it->rrule) {
+		struct sbuf notes = {0};
+		sbuf_add(&notes, "繰り返し: ");
+		ical_rrule_japanese(it->rrule, &notes);
+		if (it->description && *it->description)
+			sbuf_addf(&notes, "\n%s", it->description);
+		free(it->description);
+		it->description = sbuf_detach(&notes);
+	}
+}
+
+static void report_calendar(struct io_ctx *c, const struct overrides *o, long tz_unknown)
+{
+	long later = 0;
+	for (size_t i = 0; i < o->n; i++)
+		later += !o->used[i];
+	if (later)
+		io_reportf(c, "繰り返しの 2 回目以降だけを変えたもの %ld 件は取り込みませんでした"
+			   " (行事は繰り返しの最初の回です)", later);
+	if (tz_unknown)
+		io_reportf(c, "時間帯 (TZID) が分からない時刻 %ld 件は、書かれた時刻を日本時間として読みました",
+			   tz_unknown);
+}
+
+enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
+{
+	struct ctl_reader *r = NULL;
+	struct ical_item it = {0};
+	struct keyed_list known = {0};
+	struct overrides o = {0};
+	struct ical_zones *zones = ical_zones_new();
+	bool got;
+	long items = 0, tz_unknown = 0, done, total;
+	enum tsu_status st = gather_overrides(c, &o, err);
+
+	if (st == TSU_OK)
+		st = ctl_open(c->path, c->opt->encoding, &r, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, "event", NULL, collect_event, &known, err);
 	if (st == TSU_OK)
 		st = store_each(c->st, "task", NULL, collect_task, &known, err);
-	while (st == TSU_OK && (st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
+	while (st == TSU_OK && (st = ical_next(r, zones, &it, &got, err)) == TSU_OK && got) {
+		items++;
+		if (it.recur_date[0] && !it.problem)
+			continue; /* an override: applied to its event, or counted */
+		prepare_master(&it, &o);
+		tz_unknown += it.tz_unknown;
 		st = import_item(c, &it, &known, err);
-		if (++items % 100 == 0) {
+		if (items % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
 		}
 	}
 	if (st == TSU_OK && items == 0)
 		io_reportf(c, "VEVENT も VTODO もありませんでした");
-	else if (st == TSU_OK && items == c->skipped)
+	else if (st == TSU_OK && c->skipped && items - (long)o.n == c->skipped)
 		st = tsu_fail(err, TSU_INVALID, "%s (使える行事・課題が一つもありません。%ld 件とも読み飛ばしました)",
-			      c->first_skip, items);
+			      c->first_skip, c->skipped);
+	if (st == TSU_OK)
+		report_calendar(c, &o, tz_unknown);
 	keyed_free(&known);
 	ical_clear(&it);
+	overrides_free(&o);
+	ical_zones_free(zones);
 	ctl_close(r);
 	return st;
 }

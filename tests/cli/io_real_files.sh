@@ -62,6 +62,24 @@ expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time || ' ' || pl
 	"2026-12-10 14:00-15:30 永山公民館 2階 会議室" "untitled event, LOCATION one line"
 expect_eq "$(q "SELECT date || ' ' || start_time FROM event WHERE title = '諏訪地区 見守り会議'")" "2026-12-11 10:00" "second VCALENDAR block, UTC to Japan time"
 
+# time zones and recurrence: Outlook's own VTIMEZONEs (Tokyo / W. Europe
+# Standard Time), Google's IANA names, an unknown zone; a weekly rule kept
+# in Japanese, its first occurrence moved by a RECURRENCE-ID, a later
+# occurrence's change counted; read twice, nothing changes
+run "$T" import ical "$F/ical/zones_recurrence.ics" -d "$DB"
+expect_rc 0 "zones and recurrence (stderr: $ERR)"
+expect_out_has "新規 4 件" "four events: overrides are not events of their own"
+expect_out_has "繰り返しの 2 回目以降だけを変えたもの 1 件は取り込みませんでした" "later override counted"
+expect_out_has "時間帯 (TZID) が分からない時刻 1 件" "unknown zone counted"
+ev() { q "SELECT date || ' ' || coalesce(start_time, '') || '-' || coalesce(end_time, '') || ' ' || coalesce(place, '') || ' ' || replace(coalesce(notes, ''), char(10), '/') FROM event WHERE title = '$1'"; }
+expect_eq "$(ev '見守りネット定例会 (時間変更)')" "2026-12-08 15:00-16:00 諏訪地区市民ホール 繰り返し: 毎週 火曜 (2027-03-30 まで)" "first occurrence moved, rule in Japanese"
+expect_eq "$(q "SELECT count(*) FROM event WHERE title LIKE '見守りネット定例会%'")" 1 "one event for the series"
+expect_eq "$(ev '姉妹都市とのオンライン交流')" "2026-12-10 18:00-19:00  " "Berlin 10:00 (+01:00) is 18:00 in Japan"
+expect_eq "$(ev 'ニューヨーク事務所との打合せ')" "2026-12-11 09:00-10:00  繰り返し: 毎月 第2木曜 (全 6 回)" "New York 19:00 is 09:00 the next day"
+expect_eq "$(ev '時間帯の分からない予定')" "2026-12-12 09:00-  " "unknown zone: the time as written"
+run "$T" import ical "$F/ical/zones_recurrence.ics" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 4 件" "read twice, nothing changes"
+
 # 公共施設一覧 in the current layout: title rows above the heading, the
 # address split into 所在地_都道府県 ... _番地以下 (or joined in 所在地_連結表記),
 # 建物名等(方書); areas found from the address

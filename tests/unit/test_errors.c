@@ -111,7 +111,7 @@ static void test_ical_error_named_once(void **state)
 	struct tsu_error err = {0};
 	bool got;
 
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_true(got);
 	assert_non_null(it.problem);
 	assert_int_equal(it.problem_line, 3);
