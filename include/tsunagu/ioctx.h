@@ -36,6 +36,10 @@ enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
 enum tsu_status io_skip_item(struct io_ctx *c, long line, const char *why, const char *what,
 			     struct tsu_error *err);
 
+/* Names a party an imported one only shares its name with: "FILE:LINE:
+ * 「NAME」と同じ名前の関係者 (id8) がいます ..." */
+void io_report_namesake(struct io_ctx *c, long line, const char *name, const char *other_id);
+
 /* Updates row `id` of `entity` with fv when it exists, else inserts a new
  * row (id NULL or unknown); counts it as inserted, updated or unchanged
  * (the row read back before and after is compared).  out_id (may be NULL)

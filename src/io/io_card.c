@@ -9,6 +9,7 @@
 #include "tsunagu/entity.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/ical.h"
+#include "tsunagu/partymatch.h"
 #include "tsunagu/icaltime.h"
 #include "tsunagu/io_card.h"
 #include "tsunagu/vcard.h"
@@ -32,91 +33,24 @@ static const char *uid_id(const char *uid)
  * not enough (namesakes are common): such a card is added, and the
  * summary names the likely duplicate.
  */
-struct known_party {
-	uuid_str id;
-	char *name_key, *phone_key, *email_key;
-};
-
-struct known {
-	struct known_party *p;
-	size_t n;
-};
-
-static char *email_key(const char *email)
-{
-	char *k = xstrdup(email ? email : "");
-	for (char *q = k; *q; q++)
-		if (*q >= 'A' && *q <= 'Z')
-			*q = (char)(*q - 'A' + 'a');
-	return k;
-}
-
-static int collect_party(void *ud, const struct record *r)
-{
-	struct known *k = ud;
-	const char *name = record_get(r, "name");
-
-	k->p = xrealloc(k->p, (k->n + 1) * sizeof(*k->p));
-	struct known_party *p = &k->p[k->n++];
-	snprintf(p->id, sizeof(p->id), "%s", r->id);
-	p->name_key = text_search_key(name ? name : "");
-	p->phone_key = dup_phone_key(record_get(r, "phone"));
-	p->email_key = email_key(record_get(r, "email"));
-	return 0;
-}
-
-static void known_free(struct known *k)
-{
-	for (size_t i = 0; i < k->n; i++) {
-		free(k->p[i].name_key);
-		free(k->p[i].phone_key);
-		free(k->p[i].email_key);
-	}
-	free(k->p);
-}
-
-static bool same_key(const char *a, const char *b)
-{
-	return a && b && *a && strcmp(a, b) == 0;
-}
-
 /* The id a card updates or is added under: its UID when that is a UUID
  * (ours, or a phone's), so a file exported and imported twice into a new
- * file adds nothing the second time; else a party whose name reads the
- * same with the same phone or e-mail; NULL for a new party (*namesake
- * then names one that only shares the name, if any). */
-static const char *card_target(const struct vcard *v, struct known *k, const char **namesake,
-			       const struct known_party **match)
+ * file adds nothing the second time; else the party partymatch finds;
+ * NULL for a new party. */
+static const char *card_target(const struct vcard *v, const struct partymatch *k,
+			       struct party_found *found)
 {
 	const char *id = uid_id(v->uid);
-	const char *found = NULL;
 
-	*namesake = NULL;
-	*match = NULL;
+	memset(found, 0, sizeof(*found));
 	if (id)
 		return id;
-	char *nk = text_search_key(v->fn ? v->fn : ""), *pk = dup_phone_key(v->tel);
-	char *ek = email_key(v->email);
-	for (size_t i = 0; i < k->n && !found; i++) {
-		if (!same_key(k->p[i].name_key, nk))
-			continue;
-		if (same_key(k->p[i].phone_key, pk) || same_key(k->p[i].email_key, ek)) {
-			found = k->p[i].id;
-			*match = &k->p[i];
-		}
-		else if (!*namesake)
-			*namesake = k->p[i].id;
-	}
-	free(nk);
-	free(pk);
-	free(ek);
-	if (found)
-		*namesake = NULL;
-	return found;
+	partymatch_find(k, v->fn, v->tel, v->email, found);
+	return found->id;
 }
 
 static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
-				     struct known *k, struct tsu_error *err)
+				     struct partymatch *k, struct tsu_error *err)
 {
 	struct field_value fv[8];
 	struct sbuf note = {0};
@@ -125,20 +59,17 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 
 	if (!v->fn || !*v->fn)
 		return tsu_fail(err, TSU_INVALID, "名前 (FN・N・ORG・EMAIL・TEL) のない名刺です");
-	const char *namesake;
-	const struct known_party *match;
-	const char *target = card_target(v, k, &namesake, &match);
-	char *pk = match ? dup_phone_key(v->tel) : NULL;
+	struct party_found found;
+	const char *target = card_target(v, k, &found);
 	/* a party found by a name and a number that read the same keeps
 	 * them as this file writes them (山田 太郎, 042-111-2222) */
 	fv[n++] = (struct field_value){"kind", org ? "org" : "person"};
-	if (!match)
+	if (!found.id)
 		fv[n++] = (struct field_value){"name", v->fn};
 	if (org ? (v->org_kana || v->kana) : v->kana != NULL)
 		fv[n++] = (struct field_value){"kana", org && v->org_kana ? v->org_kana : v->kana};
-	if (v->tel && !(pk && same_key(pk, match->phone_key)))
+	if (v->tel && !found.same_phone)
 		fv[n++] = (struct field_value){"phone", v->tel};
-	free(pk);
 	if (v->email)
 		fv[n++] = (struct field_value){"email", v->email};
 	if (v->adr)
@@ -153,18 +84,10 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	uuid_str id;
 	enum tsu_status st = io_apply(c, "party", target, fv, n, id, err);
 	sbuf_free(&note);
-	if (st == TSU_OK && namesake)
-		io_reportf(c, "%s:%ld: 「%s」と同じ名前の関係者 (%s) がいます。電話もメールも違うため"
-			   "別の人として追加しました (tsunagu duplicates で確かめられます)", c->path, v->line,
-			   v->fn, namesake + UUID_STR_LEN - 8);
-	if (st == TSU_OK && !target) {
-		/* a second card for the same person later in this file */
-		struct record *r = NULL;
-		if (store_get(c->st, "party", id, false, &r, err) == TSU_OK) {
-			collect_party(k, r);
-			record_free(r);
-		}
-	}
+	if (st == TSU_OK && found.namesake)
+		io_report_namesake(c, v->line, v->fn, found.namesake);
+	if (st == TSU_OK && !target) /* a second card for them later in this file */
+		partymatch_add(k, id, v->fn, v->tel, v->email);
 	return st;
 }
 
@@ -193,7 +116,7 @@ static long refused_line(const struct vcard *v, const char *msg)
 }
 
 /* One card: added or updated, or skipped with its reason. */
-static enum tsu_status import_card(struct io_ctx *c, const struct vcard *v, struct known *k,
+static enum tsu_status import_card(struct io_ctx *c, const struct vcard *v, struct partymatch *k,
 				   struct tsu_error *err)
 {
 	if (v->problem)
@@ -210,16 +133,17 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 {
 	struct ctl_reader *r;
 	struct vcard v = {0};
-	struct known k = {0};
 	bool got;
 	long cards = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
 	if (st != TSU_OK)
 		return st;
-	st = store_each(c->st, "party", NULL, collect_party, &k, err);
+	struct partymatch *k = partymatch_load(c->st, err);
+	if (!k)
+		st = err->status;
 	while (st == TSU_OK && (st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
-		st = import_card(c, &v, &k, err);
+		st = import_card(c, &v, k, err);
 		if (++cards % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
@@ -230,7 +154,7 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 	else if (st == TSU_OK && cards == c->skipped)
 		st = tsu_fail(err, TSU_INVALID, "%s (使える名刺が一つもありません。%ld 枚とも読み飛ばしました)",
 			      c->first_skip, cards);
-	known_free(&k);
+	partymatch_free(k);
 	vcard_clear(&v);
 	ctl_close(r);
 	return st;

@@ -40,6 +40,14 @@ enum tsu_status io_skip_item(struct io_ctx *c, long line, const char *why, const
 	return TSU_OK;
 }
 
+void io_report_namesake(struct io_ctx *c, long line, const char *name, const char *other_id)
+{
+	size_t n = strlen(other_id);
+	io_reportf(c, "%s:%ld: 「%s」と同じ名前の関係者 (%s) がいます。電話もメールも違うため"
+		   "別の人として追加しました (tsunagu duplicates で確かめられます)", c->path, line, name,
+		   n > 8 ? other_id + n - 8 : other_id);
+}
+
 enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
 			   struct tsu_error *err)
 {

@@ -63,4 +63,15 @@ expect_out_has "新規 1 件、更新 1 件" "one updated, one added"
 expect_out_has "phone.vcf:7: 「髙橋 一郎」と同じ名前の関係者" "the namesake is named"
 expect_eq "$(sqlite3 "$DB" "SELECT name || '/' || phone || '/' || email FROM party WHERE id = '$a'")" \
 	"山田 太郎/042-111-2222/yamada@example.jp" "updated, keeping how this file writes name and number"
+
+# the same in a CSV without ids: a row for someone already here updates
+# them, a namesake is added and named, a list read twice is not doubled
+printf '名称・氏名,区分,電話,メール\n山田　太郎,個人,042(111)2222,taro@example.jp\n斉藤 実,個人,090-1111-0000,\n中村 直美,個人,042-555-0000,\n中村　直美,個人,０４２－５５５－００００,\n' >"$WORK/list.csv"
+run "$T" import parties "$WORK/list.csv" -d "$DB"
+expect_rc 0 "CSV without ids (stderr: $ERR)"
+expect_out_has "新規 2 件、更新 1 件、変更なし 1 件" "山田 updated, 斉藤 added, 中村 once"
+expect_out_has "list.csv:3: 「斉藤 実」と同じ名前の関係者" "namesake named"
+expect_eq "$(sqlite3 "$DB" "SELECT email FROM party WHERE id = '$a'")" "taro@example.jp" "the row updated 山田 太郎"
+run "$T" import parties "$WORK/list.csv" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 4 件" "read twice, nothing added"
 done_tests
