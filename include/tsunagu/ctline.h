@@ -27,6 +27,7 @@ struct ctl_prop {
 	size_t nparams;
 	char *value;  /* raw: still escaped, maybe quoted-printable */
 	long line;    /* where the (unfolded) line started */
+	bool malformed; /* a line without ':' (name "", value the line) */
 };
 
 enum tsu_status ctl_open(const char *path, enum io_encoding enc, struct ctl_reader **out,
@@ -34,9 +35,16 @@ enum tsu_status ctl_open(const char *path, enum io_encoding enc, struct ctl_read
 enum tsu_status ctl_open_fp(FILE *fp, const char *name, enum io_encoding enc,
 			    struct ctl_reader **out, struct tsu_error *err);
 /* The next property, or *prop NULL at end of file; valid until the next
- * call.  A line without ':' is an error naming its line. */
+ * call.  A line without ':' comes as a property marked malformed, for the
+ * reader to skip its item; only what makes the rest of the file unreadable
+ * (a NUL byte, a line over IO_FIELD_MAX, bad encoding, I/O) is an error.
+ * Lines end at LF, CR LF, CR CR LF (iPhone) or a lone CR; lines starting
+ * with '#' are comments; a line ending in a single backslash continues on
+ * the next one (vCard 2.1 writers) with a line break in the value. */
 enum tsu_status ctl_next(struct ctl_reader *r, const struct ctl_prop **prop,
 			 struct tsu_error *err);
+/* Makes the next ctl_next return the same property again. */
+void ctl_unread(struct ctl_reader *r);
 const char *ctl_name(const struct ctl_reader *r);
 void ctl_progress(const struct ctl_reader *r, long *done, long *total);
 void ctl_close(struct ctl_reader *r);

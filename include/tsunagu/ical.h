@@ -8,8 +8,9 @@
 /*
  * iCalendar (RFC 5545) reduced to what events and tasks hold.  Times are
  * Japan time: a UTC time ("...Z") is moved to +09:00 (Japan has had no
- * daylight saving since 1951, so the offset is fixed); floating times and
- * times with a TZID are taken as the wall-clock time they state.
+ * daylight saving since 1951, so the offset is fixed); a time with a TZID
+ * is converted from that zone (the calendar's VTIMEZONE, else the tz
+ * database: icaltime.h); a floating time is taken as it stands.
  */
 struct ical_item {
 	bool todo;             /* VTODO (task) rather than VEVENT (event) */
@@ -25,12 +26,25 @@ struct ical_item {
 	char end_time[6];      /* same day only */
 	char due[11];          /* VTODO: due date */
 	long line;             /* line of BEGIN:VEVENT / BEGIN:VTODO */
+	char *rrule;           /* RRULE as written, or NULL */
+	char recur_date[11];   /* RECURRENCE-ID (Japan time): this item changes */
+	char recur_time[6];    /* that one occurrence of the item with its UID */
+	bool tz_unknown;       /* a TZID no zone was found for: time as stated */
+	char *problem;         /* why the item cannot be used, or NULL */
+	long problem_line;
 };
 
 /* The next VEVENT or VTODO (other components are skipped); *got false at
- * end of file.  Bad dates and unbalanced BEGIN/END name their line. */
-enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
-			  struct tsu_error *err);
+ * end of file.  An item with a bad date, a value that cannot be decoded
+ * or a line without ':' comes back with it->problem set (and its line),
+ * for the caller to skip; unbalanced BEGIN/END is an error naming its
+ * line.  SUMMARY and LOCATION have escaped line breaks turned into
+ * spaces.  Several VCALENDAR blocks in one file are read in turn. */
+struct ical_zones;
+/* `zones` (may be NULL) gathers the calendar's VTIMEZONEs as they are
+ * read, for the times of the items after them. */
+enum tsu_status ical_next(struct ctl_reader *r, struct ical_zones *zones, struct ical_item *it,
+			  bool *got, struct tsu_error *err);
 void ical_clear(struct ical_item *it);
 
 /* VCALENDAR header with the Asia/Tokyo VTIMEZONE. */

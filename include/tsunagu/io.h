@@ -24,6 +24,9 @@ struct io_options {
 	bool force;           /* export: replace an existing file (never a database) */
 	bool field_headings;  /* export CSV: headed by field names (id, kind, ...)
 			       * instead of the Japanese labels (ID, 区分, ...) */
+	bool strict;          /* import vCard/iCalendar: refuse the whole file for
+			       * one card or event that cannot be used, instead of
+			       * listing and skipping it */
 };
 
 /* Progress in bytes (import) or rows (export); total may be 0 if unknown. */

@@ -16,6 +16,7 @@ struct io_ctx {
 	void *ud;
 	long inserted, updated, unchanged, skipped, written;
 	long detailed;             /* dry run: update lines reported so far */
+	char first_skip[TSU_ERROR_MSG_MAX]; /* "FILE:LINE: why" of the first item skipped */
 };
 
 /* One line of the summary through the report callback (if any). */
@@ -25,6 +26,19 @@ void io_progress(struct io_ctx *c, long done, long total);
 /* Rewrites err's message as "FILE:LINE: message" and returns st. */
 enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
 			   struct tsu_error *err);
+
+/* How many skipped items are listed one by one; the rest are counted. */
+#define IO_SKIP_LISTED 50
+
+/* An item (card, event) that cannot be used: with opt->strict, fails with
+ * "FILE:LINE: why"; else counts it as skipped, lists it as
+ * "FILE:LINE: why (この<what>は読み飛ばしました)" and returns TSU_OK. */
+enum tsu_status io_skip_item(struct io_ctx *c, long line, const char *why, const char *what,
+			     struct tsu_error *err);
+
+/* Names a party an imported one only shares its name with: "FILE:LINE:
+ * 「NAME」と同じ名前の関係者 (id8) がいます ..." */
+void io_report_namesake(struct io_ctx *c, long line, const char *name, const char *other_id);
 
 /* Updates row `id` of `entity` with fv when it exists, else inserts a new
  * row (id NULL or unknown); counts it as inserted, updated or unchanged

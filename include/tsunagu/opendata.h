@@ -28,9 +28,13 @@ void od_population_free(struct od_population *p);
  * False when the heading is not an age band. */
 bool od_age_band(const char *key, int *lo, int *hi, char *sex);
 
-/* Columns of 公共施設一覧 by facility field name; -1 where absent. */
+/* Columns of 公共施設一覧 by facility field name; -1 where absent.  The
+ * address is one column (住所, 所在地, 所在地_連結表記) or, in the current
+ * layout, split into 所在地_都道府県, _市区町村, _町字 and _番地以下 (parts);
+ * 方書 is 建物名等(方書) there. */
 struct od_facility {
 	int name, kana, alias, kind, poi_code, address, address2, lat, lon, phone, notes;
+	int parts[4];
 };
 /* False when there is no 名称 column. */
 bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out);

@@ -6,9 +6,25 @@
 /*
  * Normalisation (utf8proc).  Storage keeps what the user typed, in NFC.
  * Search folds what users do not see as different: NFKC (full-width
- * letters and digits, half-width katakana), case, hiragana -> katakana;
- * and drops white space and punctuation so "鈴木 一郎" finds "鈴木一郎".
+ * letters and digits, half-width katakana), case, hiragana -> katakana,
+ * the kanji variants people write names with (data/name_variants.tsv:
+ * 髙 -> 高, 﨑 -> 崎, 邊 -> 辺 ...); and drops white space, punctuation
+ * and variation selectors (IVS) so "鈴木 一郎" finds "鈴木一郎".
  */
+
+/* The version of text_search_key: stored search keys made by another
+ * version are rebuilt when a file is opened (search.c). */
+#define TEXT_SEARCH_KEY_VERSION 2
+
+/* One pair of data/name_variants.tsv (generated into the build). */
+struct text_variant {
+	int variant, standard;  /* code points */
+};
+extern const struct text_variant text_variants[];  /* sorted by variant */
+extern const size_t text_variants_count;
+
+/* The standard form of a kanji variant (髙 -> 高), else cp itself. */
+int text_variant_fold(int cp);
 
 /* NFC form of s (newly allocated), or NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);

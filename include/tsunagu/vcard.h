@@ -25,10 +25,19 @@ struct vcard {
 	char *adr;         /* ADR as one line in Japanese order */
 	char *note;
 	long line;         /* line of BEGIN:VCARD */
+	long fn_line, tel_line, email_line, adr_line, note_line; /* where each came from */
+	char *problem;     /* why this card cannot be used, or NULL */
+	long problem_line; /* the line the problem is on */
 };
 
-/* Reads the next card; *got false at end of file.  Structure errors
- * (END without BEGIN, a card left open) name the line. */
+/* Reads the next card; *got false at end of file.  A card that cannot be
+ * used (a property that cannot be decoded, a line without ':', END:VCARD
+ * missing, an END without BEGIN) comes back with c->problem set and the
+ * line it is on, so the caller can skip it and go on; only what makes the
+ * rest of the file unreadable is an error.  Values of one-line fields
+ * have escaped line breaks turned into spaces; a nested card (vCard 2.1
+ * AGENT) is passed over.  A card without FN takes its name from N, else
+ * ORG, else EMAIL, else TEL. */
 enum tsu_status vcard_next(struct ctl_reader *r, struct vcard *c, bool *got,
 			   struct tsu_error *err);
 /* True when the card describes an organisation rather than a person. */

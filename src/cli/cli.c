@@ -63,6 +63,13 @@ const struct cli_command cli_commands[] = {
 	 "その旨を表示します。--list で取り消せる操作を新しい順に表示します。"},
 	{"redo", cli_cmd_undo, false, "redo", true,
 	 "最後に取り消した操作をやり直します (取り消しの後に別の変更をすると、やり直せなくなります)。"},
+	{"duplicates", cli_cmd_duplicates, false, "duplicates [--format table|json]", false,
+	 "重複の疑いのある関係者を二人 (二団体) ずつ、理由と一緒に表示します:\n"
+	 "電話・メールが同じ (◎)、氏名とよみ・氏名と住所が同じ (○)。全角半角・空白・かな・\n"
+	 "異体字 (髙と高など) の違いは同じとみなします。"},
+	{"fold-party", cli_cmd_fold_party, false, "fold-party KEEP OTHER", true,
+	 "関係者 OTHER を KEEP にまとめます: KEEP の空いた項目を OTHER の値で埋め、\n"
+	 "所属・課題の関係者・経過記録などを KEEP に付け替え、OTHER を削除済みにします。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{NULL, NULL, false, NULL, false, NULL},

@@ -1,4 +1,4 @@
-/* `tsunagu import KIND FILE [--encoding auto|utf-8|cp932] [--dry-run]` */
+/* `tsunagu import KIND FILE [--encoding auto|utf-8|cp932] [--dry-run] [--strict]` */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +36,8 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 			return cli_usage(c, "import", "--encoding に値がありません");
 		} else if (strcmp(argv[i], "--dry-run") == 0 || strcmp(argv[i], "-n") == 0) {
 			opt.dry_run = true;
+		} else if (strcmp(argv[i], "--strict") == 0) {
+			opt.strict = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage(c, "import", "知らないオプションです");
 		} else if (!kind) {

@@ -15,6 +15,8 @@ struct ctl_reader {
 	const char *data;
 	size_t len, pos;
 	bool eof;
+	bool in_eol;           /* after a CR: more CRs and one LF end the same line */
+	bool unread;           /* ctl_next gives r->prop again */
 	long line;             /* number of the next physical line */
 	struct sbuf pending;   /* look-ahead physical line */
 	long pending_line;
@@ -89,7 +91,35 @@ void ctl_progress(const struct ctl_reader *r, long *done, long *total)
 	enc_reader_progress(r->src, done, total);
 }
 
-/* Reads one physical line (without its CR/LF) into b; false at EOF. */
+/* Length of the run of s[0..n) before its first CR or LF (n if none). */
+static size_t strcspn_n(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\r' || s[i] == '\n')
+			return i;
+	return n;
+}
+
+/* Skips what is left of a line end after its first CR: CR CR LF (iPhone),
+ * CR LF, or a CR alone (old Macs).  Returns false when the chunk ran out
+ * first, so the rest of the line end is looked at in the next chunk. */
+static bool skip_eol(struct ctl_reader *r)
+{
+	while (r->in_eol && r->pos < r->len) {
+		char c = r->data[r->pos];
+		if (c != '\r' && c != '\n') {
+			r->in_eol = false;
+			break;
+		}
+		r->pos++;
+		if (c == '\n')
+			r->in_eol = false;
+	}
+	return !r->in_eol;
+}
+
+/* Reads one physical line (without its line end) into b; false at EOF.
+ * A line ends at LF, CR LF, CR CR LF or a lone CR. */
 static enum tsu_status read_line(struct ctl_reader *r, struct sbuf *b, bool *got,
 				 struct tsu_error *err)
 {
@@ -105,22 +135,23 @@ static enum tsu_status read_line(struct ctl_reader *r, struct sbuf *b, bool *got
 		}
 		if (r->eof)
 			return TSU_OK;
+		if (!skip_eol(r))
+			continue;
 		const char *start = r->data + r->pos;
-		const char *nl = memchr(start, '\n', r->len - r->pos);
-		size_t n = nl ? (size_t)(nl - start) : r->len - r->pos;
+		size_t n = strcspn_n(start, r->len - r->pos);
+		bool ended = r->pos + n < r->len;
 
-		*got = true;
 		if (memchr(start, '\0', n))
 			return tsu_fail(err, TSU_INVALID, "%s:%ld: NUL 文字 (0x00) があります",
 					enc_reader_name(r->src), r->line);
 		if (b->len + n > IO_FIELD_MAX)
 			return tsu_fail(err, TSU_INVALID, "%s:%ld: 1 行が大きすぎます (%zu バイトを超えました。上限は %d MB)",
 					enc_reader_name(r->src), r->line, b->len + n, IO_FIELD_MAX >> 20);
+		*got = true;
 		sbuf_addn(b, start, n);
-		r->pos += n + (nl != NULL);
-		if (nl) {
-			if (b->len > 0 && b->s[b->len - 1] == '\r')
-				b->s[--b->len] = '\0';
+		r->pos += n;
+		if (ended) {
+			r->in_eol = true;
 			r->line++;
 			return TSU_OK;
 		}
@@ -154,7 +185,20 @@ static bool base64_run(const struct sbuf *logical, const struct sbuf *phys)
 	return false;
 }
 
-/* Assembles the next non-empty logical line into r->logical. */
+/* A line ending in an odd number of backslashes (vCard 2.1 writers that
+ * continue a value on the next line that way): the break is part of the
+ * value. */
+static bool backslash_continues(const struct sbuf *b)
+{
+	size_t n = 0;
+
+	while (n < b->len && b->s[b->len - 1 - n] == '\\')
+		n++;
+	return n % 2 == 1 && memchr(b->s, ':', b->len) != NULL;
+}
+
+/* Assembles the next non-empty logical line into r->logical; lines
+ * starting with '#' (comments some writers add) are skipped. */
 static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 				    struct tsu_error *err)
 {
@@ -169,10 +213,12 @@ static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 			if (st != TSU_OK || !r->have_pending)
 				break;
 		}
+		r->have_pending = false;
+		if (r->pending.len > 0 && r->pending.s[0] == '#')
+			continue;
 		sbuf_reset(&r->logical);
 		sbuf_add(&r->logical, sbuf_str(&r->pending));
 		*line = r->pending_line;
-		r->have_pending = false;
 		for (;;) {
 			long pl = r->line;
 			bool more;
@@ -187,6 +233,9 @@ static enum tsu_status next_logical(struct ctl_reader *r, long *line, bool *got,
 				sbuf_add(&r->logical, phys.s + 1);
 			} else if (qp_soft_break(&r->logical)) {
 				r->logical.s[--r->logical.len] = '\0';
+				sbuf_add(&r->logical, sbuf_str(&phys));
+			} else if (backslash_continues(&r->logical)) {
+				sbuf_addc(&r->logical, 'n');
 				sbuf_add(&r->logical, sbuf_str(&phys));
 			} else if (phys.len > 0 && base64_run(&r->logical, &phys)) {
 				sbuf_add(&r->logical, sbuf_str(&phys));
@@ -268,17 +317,32 @@ enum tsu_status ctl_next(struct ctl_reader *r, const struct ctl_prop **prop,
 {
 	long line = 0;
 	bool got;
+
+	if (r->unread) {
+		r->unread = false;
+		*prop = &r->prop;
+		return TSU_OK;
+	}
 	enum tsu_status st = next_logical(r, &line, &got, err);
 
 	*prop = NULL;
 	prop_clear(&r->prop);
 	if (st != TSU_OK || !got)
 		return st;
-	if (!parse_prop(r, r->logical.s))
-		return tsu_fail(err, TSU_INVALID, "%s:%ld: 「:」のない行です", ctl_name(r), line);
+	if (!parse_prop(r, r->logical.s)) {
+		/* kept whole for the reader to report and go past */
+		r->prop.name = xstrdup("");
+		r->prop.value = xstrdup(r->logical.s);
+		r->prop.malformed = true;
+	}
 	r->prop.line = line;
 	*prop = &r->prop;
 	return TSU_OK;
+}
+
+void ctl_unread(struct ctl_reader *r)
+{
+	r->unread = r->prop.name != NULL;
 }
 
 const char *ctl_param(const struct ctl_prop *p, const char *name)

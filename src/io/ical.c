@@ -10,6 +10,7 @@
 #include <strings.h>
 #include "tsunagu/date.h"
 #include "tsunagu/ical.h"
+#include "tsunagu/icaltime.h"
 
 #define ICAL_DEPTH_MAX 16
 
@@ -22,6 +23,8 @@ void ical_clear(struct ical_item *it)
 	free(it->status);
 	free(it->x_status);
 	free(it->categories);
+	free(it->problem);
+	free(it->rrule);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -45,8 +48,12 @@ static void hhmm(char out[6], int h, int m)
 	out[5] = '\0';
 }
 
-/* DATE or DATE-TIME value to Japan date and "HH:MM" ("" for a DATE). */
-static bool parse_when(const char *v, char date[11], char time[6])
+/* DATE or DATE-TIME value to Japan date and "HH:MM" ("" for a DATE):
+ * UTC ("...Z") moved to +09:00, a time with a TZID converted from that
+ * zone (*tz_unknown set, and the time kept, when no zone of that name is
+ * known), a floating time taken as it stands. */
+static bool parse_when(const char *v, const char *tzid, const struct ical_zones *zones,
+		       char date[11], char time[6], bool *tz_unknown)
 {
 	int y, mo, d, h = 0, mi = 0;
 
@@ -64,6 +71,10 @@ static bool parse_when(const char *v, char date[11], char time[6])
 			date_civil_from_days(min / 1440, &y, &mo, &d);
 			h = (int)(min % 1440 / 60);
 			mi = (int)(min % 60);
+		} else if (tzid && *tzid) {
+			if (ical_to_japan(zones, tzid, y, mo, d, h, mi, date, time))
+				return true;
+			*tz_unknown = true;
 		}
 		hhmm(time, h, mi);
 	} else if (v[8]) {
@@ -137,8 +148,17 @@ struct ical_times {
 	char *duration;
 };
 
-static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
-				 struct ical_item *it, struct ical_times *t,
+/* Marks the item unusable (the first problem found is the one named). */
+static void item_problem(struct ical_item *it, long line, const char *why)
+{
+	if (it->problem)
+		return;
+	it->problem = xstrdup(why);
+	it->problem_line = line;
+}
+
+static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
+				 struct ical_times *t, const struct ical_zones *zones,
 				 struct tsu_error *err)
 {
 	char **slot = text_slot(it, p->name);
@@ -148,23 +168,28 @@ static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
 	if (slot) {
 		char *text;
 		if ((st = ctl_text(p, &text, err)) != TSU_OK)
-			return tsu_fail(err, st, "%s:%ld: %s", ctl_name(r), p->line, err->msg);
+			return st;
 		free(*slot);
 		*slot = text;
 		return TSU_OK;
 	}
 	bool start = strcmp(p->name, "DTSTART") == 0, end = strcmp(p->name, "DTEND") == 0;
 	bool due = strcmp(p->name, "DUE") == 0;
+	bool recur = strcmp(p->name, "RECURRENCE-ID") == 0;
 	if (strcmp(p->name, "DURATION") == 0) {
 		free(t->duration);
 		t->duration = xstrdup(p->value);
 	}
-	if (!start && !end && !due)
+	if (strcmp(p->name, "RRULE") == 0 && !it->rrule)
+		it->rrule = xstrdup(p->value);
+	if (!start && !end && !due && !recur)
 		return TSU_OK;
-	if (!parse_when(p->value, d, tm))
-		return tsu_fail(err, TSU_INVALID, "%s:%ld: %s の日時が正しくありません",
-				ctl_name(r), p->line, p->name);
-	if (start) {
+	if (!parse_when(p->value, ctl_param(p, "TZID"), zones, d, tm, &it->tz_unknown))
+		return tsu_fail(err, TSU_INVALID, "%s の日時が正しくありません", p->name);
+	if (recur) {
+		memcpy(it->recur_date, d, sizeof(d));
+		memcpy(it->recur_time, tm, sizeof(tm));
+	} else if (start) {
 		memcpy(it->date, d, sizeof(d));
 		memcpy(it->start_time, tm, sizeof(tm));
 	} else if (end) {
@@ -176,8 +201,17 @@ static enum tsu_status item_prop(struct ctl_reader *r, const struct ctl_prop *p,
 	return TSU_OK;
 }
 
+static void one_line(char *s)
+{
+	for (; s && *s; s++)
+		if (*s == '\n' || *s == '\r')
+			*s = ' ';
+}
+
 static void finish_item(struct ical_item *it, struct ical_times *t)
 {
+	one_line(it->summary);
+	one_line(it->location);
 	if (it->end_time[0] && strcmp(t->end_date, it->date) != 0)
 		it->end_time[0] = '\0';
 	if (!it->start_time[0])
@@ -229,22 +263,60 @@ static enum tsu_status nest(struct ctl_reader *r, const struct ctl_prop *p,
 	return TSU_OK;
 }
 
-enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
-			  struct tsu_error *err)
+/* Appends a property of a VTIMEZONE being read, as a content line. */
+static void tz_line(struct sbuf *tz, const struct ctl_prop *p)
+{
+	sbuf_add(tz, p->name);
+	for (size_t i = 0; i < p->nparams; i++)
+		sbuf_addf(tz, ";%s=%s", p->params[i].name, p->params[i].value);
+	sbuf_addf(tz, ":%s\r\n", p->value);
+}
+
+/* A VTIMEZONE of the calendar: its lines gathered while *depth > 0, the
+ * zone made when it ends. */
+static void vtimezone(struct ical_zones *zones, const struct ctl_prop *p, int stack_depth,
+		      int *depth, struct sbuf *tz)
+{
+	bool begin = strcmp(p->name, "BEGIN") == 0, end = strcmp(p->name, "END") == 0;
+	if (!*depth && begin && strcasecmp(p->value, "VTIMEZONE") == 0 && stack_depth == 2)
+		*depth = stack_depth;
+	if (!*depth)
+		return;
+	tz_line(tz, p);
+	if (end && stack_depth == *depth - 1) {
+		if (zones)
+			ical_zones_add(zones, tz->s);
+		sbuf_reset(tz);
+		*depth = 0;
+	}
+}
+
+enum tsu_status ical_next(struct ctl_reader *r, struct ical_zones *zones, struct ical_item *it,
+			  bool *got, struct tsu_error *err)
 {
 	/* the nesting state lives in the reader's position: items never span
 	 * calls, so the stack starts at VCALENDAR depth each time */
 	struct ical_stack s = {{0}, 0};
 	struct ical_times t = {{0}, NULL};
 	const struct ctl_prop *p;
+	struct tsu_error ierr = {0};
+	struct sbuf tz = {0};
 	enum tsu_status st;
-	int item_depth = -1;
+	int item_depth = -1, tz_depth = 0;
 
 	ical_clear(it);
 	*got = false;
 	s.names[s.depth++] = xstrdup("VCALENDAR");
 	while ((st = ctl_next(r, &p, err)) == TSU_OK && p) {
 		bool item_end = false;
+		if (p->malformed && item_depth > 0) {
+			item_problem(it, p->line, "「:」のない行です");
+			continue;
+		}
+		if (p->malformed) {
+			st = tsu_fail(err, TSU_INVALID, "%s:%ld: 「:」のない行です", ctl_name(r), p->line);
+			break;
+		}
 		if (strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCALENDAR") == 0 &&
 		    s.depth == 1)
 			continue;
@@ -253,8 +325,11 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 			continue;
 		if (strcmp(p->name, "BEGIN") == 0 || strcmp(p->name, "END") == 0)
 			st = nest(r, p, &s, it, &item_depth, &item_end, err);
-		else if (item_depth > 0 && s.depth == item_depth)
-			st = item_prop(r, p, it, &t, err);
+		else if (item_depth > 0 && s.depth == item_depth &&
+			 item_prop(p, it, &t, zones, &ierr) != TSU_OK)
+			item_problem(it, p->line, ierr.msg);
+		if (st == TSU_OK)
+			vtimezone(zones, p, s.depth, &tz_depth, &tz);
 		if (st != TSU_OK)
 			break;
 		if (item_end) {
@@ -267,6 +342,7 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_item *it, bool *got,
 		st = tsu_fail(err, TSU_INVALID, "%s:%ld: BEGIN:%s に END がないまま終わっています",
 			      ctl_name(r), item_depth > 0 ? it->line : 0L, s.names[s.depth - 1]);
 	free(t.duration);
+	sbuf_free(&tz);
 	stack_free(&s);
 	return st;
 }

@@ -1,10 +1,16 @@
 /* vCard <-> parties, iCalendar <-> events and tasks. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/consent.h"
 #include "tsunagu/clock.h"
+#include "tsunagu/duplicates.h"
+#include "tsunagu/entity.h"
+#include "tsunagu/textnorm.h"
 #include "tsunagu/ical.h"
+#include "tsunagu/partymatch.h"
+#include "tsunagu/icaltime.h"
 #include "tsunagu/io_card.h"
 #include "tsunagu/vcard.h"
 
@@ -20,72 +26,31 @@ static const char *uid_id(const char *uid)
 
 /*
  * Cards from a phone often have no UID (or one of the phone's own): such
- * a card is the party already in the file with the same name and the same
- * phone number or e-mail address, so importing the phone's list twice
- * does not double it.  A name alone is not enough: namesakes are common.
+ * a card is the party already in the file whose name reads the same (as
+ * search folds it: width, spaces, kana, 髙/高 ...) and that has the same
+ * phone number (width, brackets, hyphens ignored) or e-mail address, so
+ * importing the phone's list twice does not double it.  A name alone is
+ * not enough (namesakes are common): such a card is added, and the
+ * summary names the likely duplicate.
  */
-struct known_party {
-	uuid_str id;
-	char *name, *phone, *email;
-};
-
-struct known {
-	struct known_party *p;
-	size_t n;
-};
-
-static int collect_party(void *ud, const struct record *r)
-{
-	struct known *k = ud;
-	const char *phone = record_get(r, "phone"), *email = record_get(r, "email");
-
-	if (!phone && !email)
-		return 0;
-	k->p = xrealloc(k->p, (k->n + 1) * sizeof(*k->p));
-	struct known_party *p = &k->p[k->n++];
-	snprintf(p->id, sizeof(p->id), "%s", r->id);
-	p->name = xstrdup(record_get(r, "name") ? record_get(r, "name") : "");
-	p->phone = phone ? xstrdup(phone) : NULL;
-	p->email = email ? xstrdup(email) : NULL;
-	return 0;
-}
-
-static void known_free(struct known *k)
-{
-	for (size_t i = 0; i < k->n; i++) {
-		free(k->p[i].name);
-		free(k->p[i].phone);
-		free(k->p[i].email);
-	}
-	free(k->p);
-}
-
-static bool same_text(const char *a, const char *b)
-{
-	return a && b && *a && strcmp(a, b) == 0;
-}
-
-/* The id a card updates: its UID when that is a party, else a namesake
- * with the same phone or e-mail; NULL for a new party. */
-static const char *card_target(struct io_ctx *c, const struct vcard *v, struct known *k)
+/* The id a card updates or is added under: its UID when that is a UUID
+ * (ours, or a phone's), so a file exported and imported twice into a new
+ * file adds nothing the second time; else the party partymatch finds;
+ * NULL for a new party. */
+static const char *card_target(const struct vcard *v, const struct partymatch *k,
+			       struct party_found *found)
 {
 	const char *id = uid_id(v->uid);
-	struct record *r = NULL;
-	struct tsu_error e2 = {0};
 
-	if (id && store_get(c->st, "party", id, false, &r, &e2) == TSU_OK) {
-		record_free(r);
+	memset(found, 0, sizeof(*found));
+	if (id)
 		return id;
-	}
-	for (size_t i = 0; i < k->n; i++)
-		if (strcmp(k->p[i].name, v->fn) == 0 &&
-		    (same_text(k->p[i].phone, v->tel) || same_text(k->p[i].email, v->email)))
-			return k->p[i].id;
-	return NULL;
+	partymatch_find(k, v->fn, v->tel, v->email, found);
+	return found->id;
 }
 
 static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
-				     struct known *k, struct tsu_error *err)
+				     struct partymatch *k, struct tsu_error *err)
 {
 	struct field_value fv[8];
 	struct sbuf note = {0};
@@ -93,12 +58,17 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	bool org = vcard_is_org(v);
 
 	if (!v->fn || !*v->fn)
-		return tsu_fail(err, TSU_INVALID, "名前 (FN/N/ORG) のない名刺です");
+		return tsu_fail(err, TSU_INVALID, "名前 (FN・N・ORG・EMAIL・TEL) のない名刺です");
+	struct party_found found;
+	const char *target = card_target(v, k, &found);
+	/* a party found by a name and a number that read the same keeps
+	 * them as this file writes them (山田 太郎, 042-111-2222) */
 	fv[n++] = (struct field_value){"kind", org ? "org" : "person"};
-	fv[n++] = (struct field_value){"name", v->fn};
+	if (!found.id)
+		fv[n++] = (struct field_value){"name", v->fn};
 	if (org ? (v->org_kana || v->kana) : v->kana != NULL)
 		fv[n++] = (struct field_value){"kana", org && v->org_kana ? v->org_kana : v->kana};
-	if (v->tel)
+	if (v->tel && !found.same_phone)
 		fv[n++] = (struct field_value){"phone", v->tel};
 	if (v->email)
 		fv[n++] = (struct field_value){"email", v->email};
@@ -112,37 +82,68 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 	if (note.len)
 		fv[n++] = (struct field_value){"notes", note.s};
 	uuid_str id;
-	enum tsu_status st = io_apply(c, "party", card_target(c, v, k), fv, n, id, err);
+	enum tsu_status st = io_apply(c, "party", target, fv, n, id, err);
 	sbuf_free(&note);
-	if (st == TSU_OK && (v->tel || v->email)) {
-		/* a second card for the same person later in this file */
-		struct record *r = NULL;
-		if (store_get(c->st, "party", id, false, &r, err) == TSU_OK) {
-			collect_party(k, r);
-			record_free(r);
-		}
-	}
+	if (st == TSU_OK && found.namesake)
+		io_report_namesake(c, v->line, v->fn, found.namesake);
+	if (st == TSU_OK && !target) /* a second card for them later in this file */
+		partymatch_add(k, id, v->fn, v->tel, v->email);
 	return st;
+}
+
+/* The line of the property a refused value came from: the field whose
+ * label the message names (「住所」...), else the card's first line. */
+static long refused_line(const struct vcard *v, const char *msg)
+{
+	static const struct { const char *field; size_t off; } at[] = {
+		{"name", offsetof(struct vcard, fn_line)},
+		{"phone", offsetof(struct vcard, tel_line)},
+		{"email", offsetof(struct vcard, email_line)},
+		{"address", offsetof(struct vcard, adr_line)},
+		{"notes", offsetof(struct vcard, note_line)},
+	};
+	const struct entity_def *e = entity_find("party");
+
+	for (size_t i = 0; e && i < sizeof(at) / sizeof(at[0]); i++) {
+		const struct field_def *f = entity_field(e, at[i].field);
+		char quoted[128];
+		snprintf(quoted, sizeof(quoted), "「%s」", f ? f->label : "");
+		long line = *(const long *)((const char *)v + at[i].off);
+		if (f && strstr(msg, quoted) && line)
+			return line;
+	}
+	return v->line;
+}
+
+/* One card: added or updated, or skipped with its reason. */
+static enum tsu_status import_card(struct io_ctx *c, const struct vcard *v, struct partymatch *k,
+				   struct tsu_error *err)
+{
+	if (v->problem)
+		return io_skip_item(c, v->problem_line, v->problem, "名刺", err);
+	enum tsu_status st = card_to_party(c, v, k, err);
+	if (st == TSU_OK || tsu_status_exit_code(st) == 3)
+		return st;
+	char why[TSU_ERROR_MSG_MAX];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return io_skip_item(c, refused_line(v, why), why, "名刺", err);
 }
 
 enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 {
 	struct ctl_reader *r;
 	struct vcard v = {0};
-	struct known k = {0};
 	bool got;
 	long cards = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
 	if (st != TSU_OK)
 		return st;
-	st = store_each(c->st, "party", NULL, collect_party, &k, err);
+	struct partymatch *k = partymatch_load(c->st, err);
+	if (!k)
+		st = err->status;
 	while (st == TSU_OK && (st = vcard_next(r, &v, &got, err)) == TSU_OK && got) {
-		st = card_to_party(c, &v, &k, err);
-		if (st != TSU_OK) {
-			st = io_at_line(c, v.line, st, err);
-			break;
-		}
+		st = import_card(c, &v, k, err);
 		if (++cards % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
@@ -150,7 +151,10 @@ enum tsu_status io_import_vcard(struct io_ctx *c, struct tsu_error *err)
 	}
 	if (st == TSU_OK && cards == 0)
 		st = tsu_fail(err, TSU_INVALID, "%s:1: BEGIN:VCARD が一つもありません", c->path);
-	known_free(&k);
+	else if (st == TSU_OK && cards == c->skipped)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える名刺が一つもありません。%ld 枚とも読み飛ばしました)",
+			      c->first_skip, cards);
+	partymatch_free(k);
 	vcard_clear(&v);
 	ctl_close(r);
 	return st;
@@ -259,20 +263,18 @@ static void keyed_free(struct keyed_list *l)
 	free(l->k);
 }
 
-/* The row an item updates, or NULL for a new one; *key gets its key. */
-static const char *item_target(struct io_ctx *c, const struct ical_item *it,
-			       struct keyed_list *l, char **key)
+/* The row an item updates or is added under: its UID when that is a
+ * UUID (so items of ours keep their identity in any file, and two items
+ * sharing a title and date never collapse); else the row with the same
+ * title and date; NULL for a new one.  *key gets its key. */
+static const char *item_target(const struct ical_item *it, struct keyed_list *l, char **key)
 {
 	const char *id = uid_id(it->uid);
-	struct record *r = NULL;
-	struct tsu_error e2 = {0};
 
 	*key = it->todo ? cal_key(true, it->summary, it->due, NULL)
 			: cal_key(false, it->summary, it->date, it->start_time);
-	if (id && store_get(c->st, it->todo ? "task" : "event", id, false, &r, &e2) == TSU_OK) {
-		record_free(r);
+	if (id)
 		return id;
-	}
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->k[i].key, *key) == 0)
 			return l->k[i].id;
@@ -286,11 +288,9 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	size_t n = 0;
 	char *choice = category_choice(c, it->todo ? "category" : "event_kind", it->categories);
 
-	if (!it->summary || !*it->summary) {
-		free(choice);
-		return tsu_fail(err, TSU_INVALID, "SUMMARY (件名) がありません");
-	}
-	fv[n++] = (struct field_value){"title", it->summary};
+	/* SUMMARY is optional: Outlook, Google and Thunderbird write untitled events */
+	fv[n++] = (struct field_value){"title", it->summary && *it->summary ? it->summary
+									    : "(件名なし)"};
 	if (it->todo) {
 		if (it->due[0])
 			fv[n++] = (struct field_value){"due", it->due};
@@ -316,7 +316,7 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	}
 	char *key;
 	uuid_str id;
-	const char *target = item_target(c, it, known, &key);
+	const char *target = item_target(it, known, &key);
 	enum tsu_status st = io_apply(c, it->todo ? "task" : "event", target, fv, n, id, err);
 	if (st == TSU_OK && !target)
 		keyed_add(known, id, key);
@@ -326,35 +326,162 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	return st;
 }
 
-enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
+/* One event or task: added or updated, or skipped with its reason. */
+static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
+				   struct keyed_list *known, struct tsu_error *err)
 {
-	struct ctl_reader *r;
+	const char *what = it->todo ? "課題" : "行事";
+
+	if (it->problem)
+		return io_skip_item(c, it->problem_line, it->problem, what, err);
+	if (!it->todo && !it->date[0])
+		return io_skip_item(c, it->line, "DTSTART (開始日) がありません", what, err);
+	enum tsu_status st = item_to_row(c, it, known, err);
+	if (st == TSU_OK || tsu_status_exit_code(st) == 3)
+		return st;
+	char why[TSU_ERROR_MSG_MAX];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return io_skip_item(c, it->line, why, what, err);
+}
+
+/*
+ * A recurring event is kept as its first occurrence, its rule shown in
+ * Japanese on the first line of its notes (繰り返し: 毎週 火曜).  An item with
+ * a RECURRENCE-ID changes one occurrence of the item with its UID: the
+ * change to the first occurrence is made to the event itself (so the
+ * calendar read twice changes nothing); changes to later occurrences are
+ * counted, since they have no event of their own.  The overrides are
+ * gathered in a first pass over the file, as they may come before or
+ * after their event.
+ */
+struct overrides {
+	struct ical_item *it;
+	bool *used;
+	size_t n;
+};
+
+static void overrides_free(struct overrides *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		ical_clear(&o->it[i]);
+	free(o->it);
+	free(o->used);
+}
+
+static enum tsu_status gather_overrides(struct io_ctx *c, struct overrides *o,
+					struct tsu_error *err)
+{
+	struct ctl_reader *r = NULL;
 	struct ical_item it = {0};
-	struct keyed_list known = {0};
+	struct ical_zones *zones = ical_zones_new();
 	bool got;
-	long items = 0, done, total;
 	enum tsu_status st = ctl_open(c->path, c->opt->encoding, &r, err);
 
-	if (st != TSU_OK)
-		return st;
-	st = store_each(c->st, "event", NULL, collect_event, &known, err);
+	while (st == TSU_OK && (st = ical_next(r, zones, &it, &got, err)) == TSU_OK && got) {
+		if (!it.recur_date[0] || !it.uid || it.problem)
+			continue;
+		o->it = xrealloc(o->it, (o->n + 1) * sizeof(*o->it));
+		o->used = xrealloc(o->used, (o->n + 1) * sizeof(*o->used));
+		o->it[o->n] = it;       /* its strings move into the list */
+		o->used[o->n++] = false;
+		memset(&it, 0, sizeof(it));
+	}
+	ical_clear(&it);
+	ical_zones_free(zones);
+	ctl_close(r);
+	return st;
+}
+
+static void take_text(char **to, char **from)
+{
+	if (*from) {
+		free(*to);
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+/* The master item with its first occurrence's override (if any) applied
+ * and its rule written at the top of its notes. */
+static void prepare_master(struct ical_item *it, struct overrides *o)
+{
+	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++) {
+		struct ical_item *x = &o->it[i];
+		if (o->used[i] || strcmp(x->uid, it->uid) != 0 || strcmp(x->recur_date, it->date) != 0 ||
+		    strcmp(x->recur_time, it->start_time) != 0)
+			continue;
+		o->used[i] = true;
+		take_text(&it->summary, &x->summary);
+		take_text(&it->location, &x->location);
+		take_text(&it->description, &x->description);
+		memcpy(it->date, x->date, sizeof(it->date));
+		memcpy(it->start_time, x->start_time, sizeof(it->start_time));
+		memcpy(it->end_time, x->end_time, sizeof(it->end_time));
+	}
+	if (it->rrule) {
+		struct sbuf notes = {0};
+		sbuf_add(&notes, "繰り返し: ");
+		ical_rrule_japanese(it->rrule, &notes);
+		if (it->description && *it->description)
+			sbuf_addf(&notes, "\n%s", it->description);
+		free(it->description);
+		it->description = sbuf_detach(&notes);
+	}
+}
+
+static void report_calendar(struct io_ctx *c, const struct overrides *o, long tz_unknown)
+{
+	long later = 0;
+	for (size_t i = 0; i < o->n; i++)
+		later += !o->used[i];
+	if (later)
+		io_reportf(c, "繰り返しの 2 回目以降だけを変えたもの %ld 件は取り込みませんでした"
+			   " (行事は繰り返しの最初の回です)", later);
+	if (tz_unknown)
+		io_reportf(c, "時間帯 (TZID) が分からない時刻 %ld 件は、書かれた時刻を日本時間として読みました",
+			   tz_unknown);
+}
+
+enum tsu_status io_import_ical(struct io_ctx *c, struct tsu_error *err)
+{
+	struct ctl_reader *r = NULL;
+	struct ical_item it = {0};
+	struct keyed_list known = {0};
+	struct overrides o = {0};
+	struct ical_zones *zones = ical_zones_new();
+	bool got;
+	long items = 0, tz_unknown = 0, done, total;
+	enum tsu_status st = gather_overrides(c, &o, err);
+
+	if (st == TSU_OK)
+		st = ctl_open(c->path, c->opt->encoding, &r, err);
+	if (st == TSU_OK)
+		st = store_each(c->st, "event", NULL, collect_event, &known, err);
 	if (st == TSU_OK)
 		st = store_each(c->st, "task", NULL, collect_task, &known, err);
-	while (st == TSU_OK && (st = ical_next(r, &it, &got, err)) == TSU_OK && got) {
-		st = item_to_row(c, &it, &known, err);
-		if (st != TSU_OK) {
-			st = io_at_line(c, it.line, st, err);
-			break;
-		}
-		if (++items % 100 == 0) {
+	while (st == TSU_OK && (st = ical_next(r, zones, &it, &got, err)) == TSU_OK && got) {
+		items++;
+		if (it.recur_date[0] && !it.problem)
+			continue; /* an override: applied to its event, or counted */
+		prepare_master(&it, &o);
+		tz_unknown += it.tz_unknown;
+		st = import_item(c, &it, &known, err);
+		if (items % 100 == 0) {
 			ctl_progress(r, &done, &total);
 			io_progress(c, done, total);
 		}
 	}
 	if (st == TSU_OK && items == 0)
 		io_reportf(c, "VEVENT も VTODO もありませんでした");
+	else if (st == TSU_OK && c->skipped && items - (long)o.n == c->skipped)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える行事・課題が一つもありません。%ld 件とも読み飛ばしました)",
+			      c->first_skip, c->skipped);
+	if (st == TSU_OK)
+		report_calendar(c, &o, tz_unknown);
 	keyed_free(&known);
 	ical_clear(&it);
+	overrides_free(&o);
+	ical_zones_free(zones);
 	ctl_close(r);
 	return st;
 }

@@ -8,6 +8,7 @@
 #include "tsunagu/date.h"
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/opendata.h"
+#include "tsunagu/textnorm.h"
 
 #define UNMATCHED_SHOWN 30
 
@@ -72,27 +73,60 @@ static struct place *places_find(struct places *ps, const char *key)
 	return NULL;
 }
 
-/* Opens the CSV and turns its heading row into keys. */
-static enum tsu_status open_with_header(struct io_ctx *c, struct csv_reader **r,
-					char ***keys, size_t *nkeys, struct tsu_error *err)
+static void free_keys(char **keys, size_t n);
+
+/* How many lines at the top may be titles (「○○市 公共施設一覧」, a note, a
+ * blank line) before the heading. */
+#define HEADING_SEARCH_LINES 10
+
+/* True when the keys are the heading of the format (fills *cols). */
+typedef bool (*heading_fn)(char *const *keys, size_t n, void *cols);
+
+/* Opens the CSV and finds its heading: the first of the top lines whose
+ * cells are the format's headings (Excel files often have a title row or
+ * two above it); the lines above it are named in the summary.  False in
+ * *found when there is none. */
+static enum tsu_status open_with_header(struct io_ctx *c, heading_fn fits, void *cols,
+					struct csv_reader **r, char ***keys, size_t *nkeys,
+					bool *found, struct tsu_error *err)
 {
-	const struct csv_row *row;
+	const struct csv_row *row = NULL;
 	enum tsu_status st = csv_open(c->path, c->opt->encoding, r, err);
 
 	*keys = NULL;
 	*nkeys = 0;
-	if (st != TSU_OK)
-		return st;
-	st = csv_next(*r, &row, err);
-	if (st == TSU_OK && !row)
-		st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
-	if (st != TSU_OK)
-		return st;
-	*keys = xcalloc(row->n, sizeof(**keys));
-	*nkeys = row->n;
-	for (size_t i = 0; i < row->n; i++)
-		(*keys)[i] = csv_header_key(row->f[i]);
-	return TSU_OK;
+	*found = false;
+	for (int i = 0; st == TSU_OK && i < HEADING_SEARCH_LINES && !*found; i++) {
+		st = csv_next(*r, &row, err);
+		if (st == TSU_OK && !row && i == 0)
+			st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
+		if (st != TSU_OK || !row)
+			break;
+		free_keys(*keys, *nkeys);
+		*keys = xcalloc(row->n ? row->n : 1, sizeof(**keys));
+		*nkeys = row->n;
+		for (size_t k = 0; k < row->n; k++)
+			(*keys)[k] = csv_header_key(row->f[k]);
+		*found = fits(*keys, *nkeys, cols);
+	}
+	if (*found && row->line > 1)
+		io_reportf(c, "%ld 行目を見出しとして読みました (上の %ld 行は表題として読み飛ばしました)",
+			   row->line, row->line - 1);
+	return st;
+}
+
+static bool population_fits(char *const *keys, size_t n, void *cols)
+{
+	od_population_free(cols); /* a row tried before */
+	bool ok = od_population_columns(keys, n, cols);
+	if (!ok)
+		od_population_free(cols);
+	return ok;
+}
+
+static bool facility_fits(char *const *keys, size_t n, void *cols)
+{
+	return od_facility_columns(keys, n, cols);
 }
 
 static void free_keys(char **keys, size_t n)
@@ -190,8 +224,39 @@ struct district_run {
 	struct od_population p;
 	char **keys;
 	struct sbuf unmatched;
-	long nunmatched;
+	long nunmatched, matched, totals;
+	char *city;           /* 市区町村名 of the rows that matched a district */
+	char *other_city;     /* of the first row that did not */
 };
+
+/* A row of the whole city rather than a district: no 地域名, or 合計, 総数 ... */
+static bool total_row(const char *name)
+{
+	static const char *const totals[] = {"合計", "総数", "計", "総計", "市計", "区計", "全体", NULL};
+	char *t = text_trim(name);
+	bool total = !*t;
+	for (int i = 0; totals[i] && !total; i++)
+		total = strcmp(t, totals[i]) == 0;
+	free(t);
+	return total;
+}
+
+/* A row whose 地域名 matches no district: listed by name (a total row by
+ * its city), its city kept to tell a file of another city. */
+static void unmatched_row(struct district_run *x, const struct csv_row *row)
+{
+	const char *name = cell(row, x->p.name), *city = cell(row, x->p.city);
+	x->c->skipped++;
+	if (total_row(name)) {
+		x->totals++;
+		return;
+	}
+	if (*city && !x->other_city)
+		x->other_city = xstrdup(city);
+	if (x->nunmatched++ < UNMATCHED_SHOWN)
+		sbuf_addf(&x->unmatched, "%s%s%s (%ld行目)", x->unmatched.len ? "、" : "",
+			  *city && x->city && strcmp(city, x->city) ? city : "", name, row->line);
+}
 
 static enum tsu_status district_row(struct district_run *x, const struct csv_row *row,
 				    struct tsu_error *err)
@@ -204,12 +269,12 @@ static enum tsu_status district_row(struct district_run *x, const struct csv_row
 
 	free(key);
 	if (!d) {
-		if (x->nunmatched++ < UNMATCHED_SHOWN)
-			sbuf_addf(&x->unmatched, "%s%s (%ld行目)", x->unmatched.len ? "、" : "",
-				  cell(row, x->p.name), row->line);
-		x->c->skipped++;
+		unmatched_row(x, row);
 		return TSU_OK;
 	}
+	x->matched++;
+	if (!x->city && *cell(row, x->p.city))
+		x->city = xstrdup(cell(row, x->p.city));
 	st = pop_values(row, &x->p, x->keys, &v, err);
 	if (st == TSU_OK && d->as_of[0] && strcmp(v.date, d->as_of) < 0) {
 		x->c->skipped++;  /* an older survey of a district already set */
@@ -240,12 +305,14 @@ enum tsu_status io_import_districts(struct io_ctx *c, struct tsu_error *err)
 	struct csv_reader *r = NULL;
 	const struct csv_row *row;
 	size_t nkeys;
-	enum tsu_status st = open_with_header(c, &r, &x.keys, &nkeys, err);
+	bool found;
+	enum tsu_status st = open_with_header(c, population_fits, &x.p, &r, &x.keys, &nkeys,
+					      &found, err);
 
-	if (st == TSU_OK && !od_population_columns(x.keys, nkeys, &x.p))
+	if (st == TSU_OK && !found)
 		st = tsu_fail(err, TSU_INVALID,
-			      "%s:1: 地域・年齢別人口の形式ではありません（「地域名」と「総人口」の列が必要です）",
-			      c->path);
+			      "%s:1: 地域・年齢別人口の形式ではありません（最初の %d 行に「地域名」と「総人口」の"
+			      "見出しがありません）", c->path, HEADING_SEARCH_LINES);
 	if (st == TSU_OK && x.p.nold == 0)
 		io_reportf(c, "65歳以上の年齢別の列がないため、65歳以上人口は変えません");
 	if (st == TSU_OK)
@@ -253,10 +320,19 @@ enum tsu_status io_import_districts(struct io_ctx *c, struct tsu_error *err)
 	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
 		if (!csv_row_blank(row) && (st = check_width(c, row, nkeys, err)) == TSU_OK)
 			st = district_row(&x, row, err);
+	if (st == TSU_OK && !x.matched && x.other_city)
+		st = tsu_fail(err, TSU_INVALID, "%s: 「%s」の地域・年齢別人口です。このファイルの町丁目と"
+			      "一致する地域名が一つもありません (別の市区町村のファイルではありませんか)。"
+			      "何も変えていません", c->path, x.other_city);
+	if (st == TSU_OK && x.totals)
+		io_reportf(c, "市区町村全体 (合計) の行 %ld 件は読み飛ばしました%s%s%s", x.totals,
+			   x.city ? " (" : "", x.city ? x.city : "", x.city ? ")" : "");
 	if (st == TSU_OK && x.nunmatched)
 		io_reportf(c, "登録されていない町丁目 %ld 件は読み飛ばしました: %s%s", x.nunmatched,
 			   sbuf_str(&x.unmatched), x.nunmatched > UNMATCHED_SHOWN ? " ほか" : "");
 	sbuf_free(&x.unmatched);
+	free(x.city);
+	free(x.other_city);
 	od_population_free(&x.p);
 	places_free(&x.ds);
 	free_keys(x.keys, nkeys);
@@ -280,6 +356,25 @@ static const char *area_by_address(struct places *ds, const char *address)
 	}
 	free(ak);
 	return area;
+}
+
+/* The facility's address: its one column when that is filled, else the
+ * parts of the current layout joined (東京都 多摩市 関戸 6-12-1). */
+static char *facility_address(const struct csv_row *row, const struct od_facility *col)
+{
+	struct sbuf b = {0};
+	const char *whole = cell(row, col->address);
+	char *t = text_trim(whole);
+	if (*t)
+		return t;
+	free(t);
+	for (int i = 0; i < 4; i++) {
+		char *part = text_trim(cell(row, col->parts[i]));
+		if (*part)
+			sbuf_add(&b, part);
+		free(part);
+	}
+	return b.s ? sbuf_detach(&b) : xstrdup("");
 }
 
 struct facility_run {
@@ -308,17 +403,22 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 	struct field_value fv[13];
 	char *vals[13] = {0};
 	size_t n = 0;
-	const char *name = cell(row, x->col.name), *address = cell(row, x->col.address);
+	const char *name = cell(row, x->col.name);
+	char *address = facility_address(row, &x->col);
 	enum tsu_status st = TSU_OK;
 
-	if (!*name)
+	if (!*name) {
+		free(address);
 		return io_at_line(x->c, row->line, TSU_INVALID,
 				  (tsu_fail(err, TSU_INVALID, "「名称」が空です"), err));
+	}
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		int col = *(const int *)((const char *)&x->col + cols[i].off);
-		if (col < 0)
+		bool addr = strcmp(cols[i].field, "address") == 0;
+		if (col < 0 && !(addr && *address))
 			continue;
-		vals[n] = cols[i].code ? csv_cell_code(cell(row, col)) : xstrdup(cell(row, col));
+		vals[n] = addr ? xstrdup(address) : cols[i].code ? csv_cell_code(cell(row, col))
+								 : xstrdup(cell(row, col));
 		fv[n] = (struct field_value){cols[i].field, vals[n]};
 		n++;
 	}
@@ -337,6 +437,7 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 		free(key);
 	for (size_t i = 0; i < n; i++)
 		free(vals[i]);
+	free(address);
 	return st == TSU_OK ? st : io_at_line(x->c, row->line, st, err);
 }
 
@@ -347,11 +448,13 @@ enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
 	const struct csv_row *row;
 	char **keys;
 	size_t nkeys;
-	enum tsu_status st = open_with_header(c, &r, &keys, &nkeys, err);
+	bool found;
+	enum tsu_status st = open_with_header(c, facility_fits, &x.col, &r, &keys, &nkeys, &found,
+					      err);
 
-	if (st == TSU_OK && !od_facility_columns(keys, nkeys, &x.col))
-		st = tsu_fail(err, TSU_INVALID,
-			      "%s:1: 公共施設一覧の形式ではありません（「名称」の列が必要です）", c->path);
+	if (st == TSU_OK && !found)
+		st = tsu_fail(err, TSU_INVALID, "%s:1: 公共施設一覧の形式ではありません（最初の %d 行に"
+			      "「名称」の見出しがありません）", c->path, HEADING_SEARCH_LINES);
 	if (st == TSU_OK)
 		st = store_each(c->st, "district", NULL, collect_district, &x.ds, err);
 	if (st == TSU_OK)

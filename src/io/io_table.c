@@ -9,6 +9,7 @@
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
 #include "tsunagu/io_table.h"
+#include "tsunagu/partymatch.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
 
@@ -33,6 +34,7 @@ struct table_map {
 	size_t ncols;
 	int id_col;
 	long new_ids;    /* rows whose id this file had used for a deleted row */
+	struct partymatch *pm; /* parties: the one a row without an id is about */
 };
 
 /* Field index of a heading: the field name or its Japanese label. */
@@ -104,6 +106,28 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 }
 
 /*
+ * 庁内部局 are a list each office keeps by name: a task file from another
+ * office (or our own export read into a new file) may name one this file
+ * does not have yet.  It is added, and the summary says so, rather than
+ * refusing the file.  Other references (areas, parties) must exist.
+ */
+static enum tsu_status add_missing_department(struct io_ctx *c, const struct field_def *f,
+					      const char *name, struct tsu_error *err)
+{
+	uuid_str id;
+	struct tsu_error e2 = {0};
+
+	if (f->type != FIELD_REF || !f->ref || strcmp(f->ref, "department") != 0 || !*name ||
+	    store_resolve(c->st, "department", name, id, &e2) != TSU_NOT_FOUND)
+		return TSU_OK;
+	struct field_value fv[] = {{"name", name}};
+	enum tsu_status st = store_insert(c->st, "department", fv, 1, id, err);
+	if (st == TSU_OK)
+		io_reportf(c, "庁内部局「%s」がなかったので追加しました", name);
+	return st;
+}
+
+/*
  * An export leaves the contact details of a person without consent empty;
  * importing that file back must not erase them.  So for such an existing
  * row, empty contact cells are dropped (not given) rather than clearing.
@@ -131,6 +155,38 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 	return out;
 }
 
+static const char *field_of(const struct field_value *fv, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fv[i].name, name) == 0)
+			return fv[i].value;
+	return NULL;
+}
+
+/* A party row without an id: the party already here whose name and phone
+ * or e-mail read the same (partymatch.h), so a list read twice is not
+ * doubled; its name and number stay as this file writes them (the row's
+ * are dropped from fv).  NULL for a new party. */
+static const char *same_party(struct partymatch *pm, struct field_value *fv, size_t *n,
+			      struct party_found *found)
+{
+	partymatch_find(pm, field_of(fv, *n, "name"), field_of(fv, *n, "phone"),
+			field_of(fv, *n, "email"), found);
+	if (!found->id)
+		return NULL;
+	size_t out = 0;
+	for (size_t i = 0; i < *n; i++) {
+		bool keep_ours = strcmp(fv[i].name, "name") == 0 ||
+				 (strcmp(fv[i].name, "phone") == 0 && found->same_phone);
+		if (keep_ours)
+			free((char *)fv[i].value);
+		else
+			fv[out++] = fv[i];
+	}
+	*n = out;
+	return found->id;
+}
+
 static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				  const struct csv_row *row, struct tsu_error *err)
 {
@@ -154,10 +210,15 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				st = TSU_INVALID;
 			else
 				fv[n++] = (struct field_value){f->name, v};
+			if (v)
+				st = add_missing_department(c, f, v, err);
 		}
 	}
 	if (st == TSU_OK && id && *id && !uuid_valid(id))
 		st = tsu_fail(err, TSU_INVALID, "id の列が UUID の形ではありません（新規なら空にしてください）");
+	struct party_found found = {0};
+	if (st == TSU_OK && m->pm && !(id && *id))
+		id = same_party(m->pm, fv, &n, &found);
 	if (st == TSU_OK && id && *id)
 		n = keep_withheld(c, m->e, id, fv, n);
 	uuid_str got;
@@ -165,6 +226,11 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 		st = io_apply(c, m->e->name, id, fv, n, got, err);
 	if (st == TSU_OK && id && *id && strcmp(got, id) != 0)
 		m->new_ids++;
+	if (st == TSU_OK && found.namesake)
+		io_report_namesake(c, row->line, field_of(fv, n, "name"), found.namesake);
+	if (st == TSU_OK && m->pm && !found.id)
+		partymatch_add(m->pm, got, field_of(fv, n, "name"), field_of(fv, n, "phone"),
+			       field_of(fv, n, "email"));
 	for (size_t i = 0; i < n; i++)
 		free((char *)fv[i].value);
 	free(fv);
@@ -186,6 +252,9 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 		st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
 	if (st == TSU_OK)
 		st = map_header(c, row, &m, err);
+	if (st == TSU_OK && strcmp(entity, "party") == 0 &&
+	    !(m.pm = partymatch_load(c->st, err)))
+		st = err->status;
 	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row) {
 		if (csv_row_blank(row))
 			continue;
@@ -200,6 +269,7 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 	if (st == TSU_OK && m.new_ids)
 		io_reportf(c, "削除済みの記録と同じ id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);
+	partymatch_free(m.pm);
 	csv_close(r);
 	return st;
 }

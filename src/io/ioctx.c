@@ -24,6 +24,30 @@ void io_progress(struct io_ctx *c, long done, long total)
 		c->progress(c->ud, done, total);
 }
 
+/* See ioctx.h. */
+enum tsu_status io_skip_item(struct io_ctx *c, long line, const char *why, const char *what,
+			     struct tsu_error *err)
+{
+	if (c->opt->strict)
+		return tsu_fail(err, TSU_INVALID, "%s:%ld: %s", c->path, line, why);
+	if (c->skipped++ == 0)
+		snprintf(c->first_skip, sizeof(c->first_skip), "%s:%ld: %s", c->path, line, why);
+	if (c->skipped <= IO_SKIP_LISTED)
+		io_reportf(c, "%s:%ld: %s (この%sは読み飛ばしました)", c->path, line, why, what);
+	else if (c->skipped == IO_SKIP_LISTED + 1)
+		io_reportf(c, "(読み飛ばした項目が多いため、%d 件目からは一覧に出しません)",
+			   IO_SKIP_LISTED + 1);
+	return TSU_OK;
+}
+
+void io_report_namesake(struct io_ctx *c, long line, const char *name, const char *other_id)
+{
+	size_t n = strlen(other_id);
+	io_reportf(c, "%s:%ld: 「%s」と同じ名前の関係者 (%s) がいます。電話もメールも違うため"
+		   "別の人として追加しました (tsunagu duplicates で確かめられます)", c->path, line, name,
+		   n > 8 ? other_id + n - 8 : other_id);
+}
+
 enum tsu_status io_at_line(struct io_ctx *c, long line, enum tsu_status st,
 			   struct tsu_error *err)
 {

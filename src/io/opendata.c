@@ -132,8 +132,12 @@ bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 	static const char *const alias[] = {"名称_通称", "通称", NULL};
 	static const char *const kind[] = {"種別", "施設種別", "分類", "施設分類", "種類", NULL};
 	static const char *const poi[] = {"POIコード", NULL};
-	static const char *const addr[] = {"住所", "所在地", NULL};
-	static const char *const addr2[] = {"方書", NULL};
+	static const char *const addr[] = {"所在地_連結表記", "住所", "所在地", NULL};
+	static const char *const addr2[] = {"建物名等(方書)", "建物名等", "方書", NULL};
+	static const char *const parts[][2] = {
+		{"所在地_都道府県", NULL}, {"所在地_市区町村", NULL},
+		{"所在地_町字", NULL}, {"所在地_番地以下", NULL},
+	};
 	static const char *const lat[] = {"緯度", NULL};
 	static const char *const lon[] = {"経度", NULL};
 	static const char *const tel[] = {"電話番号", "電話", NULL};
@@ -150,6 +154,8 @@ bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 	out->lon = find_any(keys, n, lon);
 	out->phone = find_any(keys, n, tel);
 	out->notes = find_any(keys, n, notes);
+	for (int i = 0; i < 4; i++)
+		out->parts[i] = find_any(keys, n, parts[i]);
 	return out->name >= 0;
 }
 

@@ -2,6 +2,7 @@
  * vCard reading keeps the first-found or PREF-marked value of each
  * property: a party has one phone, one e-mail and one address.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +18,8 @@ void vcard_clear(struct vcard *c)
 		free(*f[i]);
 		*f[i] = NULL;
 	}
-	c->line = 0;
+	free(c->problem);
+	memset(c, 0, sizeof(*c));
 }
 
 bool vcard_is_org(const struct vcard *c)
@@ -36,8 +38,9 @@ static bool is_pref(const struct ctl_prop *p)
 	return ctl_param_has(p, "TYPE", "PREF") || (pref && strcmp(pref, "1") == 0);
 }
 
-/* Sets *slot from text, unless it holds a preferred value already. */
-static void take(char **slot, char *text, bool pref, bool *slot_pref)
+/* Sets *slot from text, unless it holds a preferred value already;
+ * *line gets the line of the value kept. */
+static void take(char **slot, char *text, bool pref, bool *slot_pref, long *line, long at)
 {
 	if (*slot && !(pref && !*slot_pref)) {
 		free(text);
@@ -46,6 +49,7 @@ static void take(char **slot, char *text, bool pref, bool *slot_pref)
 	free(*slot);
 	*slot = text;
 	*slot_pref = pref;
+	*line = at;
 }
 
 /* Joins non-empty parts with a space ("やまだ", "たろう" -> "やまだ たろう"). */
@@ -98,10 +102,34 @@ static char *reading(char *s)
 	return t;
 }
 
+/* SORT-AS components ("やまだ,たろう"; some writers use ';') as one
+ * reading with spaces. */
+static char *sort_as(const char *sa)
+{
+	char *t = xstrdup(sa);
+
+	for (char *q = t; *q; q++)
+		if (*q == ',' || *q == ';')
+			*q = ' ';
+	return t;
+}
+
 struct vc_state {
 	bool tel_pref, email_pref, adr_pref;
 	char *ph_last, *ph_first, *sort_string, *sort_as, *irmc;
+	bool after_agent;  /* the last property was AGENT: a nested card may follow */
+	int nested;        /* depth inside such a nested card */
 };
+
+static void state_free(struct vc_state *s)
+{
+	free(s->ph_last);
+	free(s->ph_first);
+	free(s->sort_string);
+	free(s->sort_as);
+	free(s->irmc);
+	memset(s, 0, sizeof(*s));
+}
 
 static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
 				  struct vc_state *s, struct tsu_error *err)
@@ -119,19 +147,15 @@ static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
 		c->family = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
 		c->given = n > 1 && parts[1][0] ? xstrdup(parts[1]) : NULL;
 		const char *sa = ctl_param(p, "SORT-AS");
-		if (sa && !s->sort_as) {
-			s->sort_as = xstrdup(sa);
-			for (char *q = s->sort_as; *q; q++)
-				if (*q == ',')
-					*q = ' ';
-		}
+		if (sa && !s->sort_as)
+			s->sort_as = sort_as(sa);
 	} else if (strcmp(p->name, "ADR") == 0) {
-		take(&c->adr, address(parts, n), is_pref(p), &s->adr_pref);
+		take(&c->adr, address(parts, n), is_pref(p), &s->adr_pref, &c->adr_line, p->line);
 	} else if (strcmp(p->name, "ORG") == 0 && !c->org) {
 		c->org = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
 		const char *sa = ctl_param(p, "SORT-AS");
 		if (sa && !c->org_kana)
-			c->org_kana = xstrdup(sa);
+			c->org_kana = sort_as(sa);
 	} else if (strcmp(p->name, "SOUND") == 0 && ctl_param_has(p, "TYPE", "X-IRMC-N")) {
 		free(s->irmc);
 		s->irmc = join_parts(parts, n, fam_given, 2);
@@ -164,9 +188,10 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 		return st;
 	char **slot = NULL;
 	if (strcmp(p->name, "TEL") == 0)
-		take(&c->tel, unuri(text, "tel:"), is_pref(p), &s->tel_pref);
+		take(&c->tel, unuri(text, "tel:"), is_pref(p), &s->tel_pref, &c->tel_line, p->line);
 	else if (strcmp(p->name, "EMAIL") == 0)
-		take(&c->email, unuri(text, "mailto:"), is_pref(p), &s->email_pref);
+		take(&c->email, unuri(text, "mailto:"), is_pref(p), &s->email_pref, &c->email_line,
+		     p->line);
 	else {
 		if (strcmp(p->name, "VERSION") == 0) slot = &c->version;
 		else if (strcmp(p->name, "UID") == 0) slot = &c->uid;
@@ -177,16 +202,30 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 		else if (strcmp(p->name, "X-PHONETIC-FIRST-NAME") == 0) slot = &s->ph_first;
 		else if (strcmp(p->name, "X-PHONETIC-ORG") == 0) slot = &c->org_kana;
 		else if (strcmp(p->name, "SORT-STRING") == 0) slot = &s->sort_string;
-		if (slot && !*slot)
+		if (slot && !*slot) {
 			*slot = text;
-		else
+			if (slot == &c->fn)
+				c->fn_line = p->line;
+			else if (slot == &c->note)
+				c->note_line = p->line;
+		} else {
 			free(text);
+		}
 	}
 	return TSU_OK;
 }
 
+/* An escaped line break in a field of one line (Gmail writes them in ADR)
+ * becomes a space. */
+static void one_line(char *s)
+{
+	for (; s && *s; s++)
+		if (*s == '\n' || *s == '\r')
+			*s = ' ';
+}
+
 /* The reading of the name from whichever source the phone used. */
-static void finish(struct vcard *c, struct vc_state *s)
+static void reading_of_name(struct vcard *c, struct vc_state *s)
 {
 	if (s->ph_last || s->ph_first) {
 		struct sbuf b = {0};
@@ -202,20 +241,77 @@ static void finish(struct vcard *c, struct vc_state *s)
 	} else if (s->irmc) {
 		c->kana = xstrdup(s->irmc);
 	}
+}
+
+/* A card without FN is named by N, else ORG, else EMAIL, else TEL (phones
+ * keep contacts that are only an address or a number). */
+static void name_of_card(struct vcard *c)
+{
+	static const size_t fg[] = {0, 1};
+	char *parts[] = {c->family ? c->family : "", c->given ? c->given : ""};
+
+	if (c->fn && *c->fn)
+		return;
+	free(c->fn);
+	c->fn = join_parts(parts, 2, fg, 2);
+	const char *other = c->org && *c->org ? c->org : c->email && *c->email ? c->email
+			  : c->tel && *c->tel ? c->tel : NULL;
+	if (!c->fn && other)
+		c->fn = xstrdup(other);
+	if (c->fn)
+		c->fn_line = c->line;
+}
+
+static void finish(struct vcard *c, struct vc_state *s)
+{
+	char *one[] = {c->fn, c->family, c->given, c->org, c->tel, c->email, c->adr};
+
+	reading_of_name(c, s);
+	for (size_t i = 0; i < sizeof(one) / sizeof(one[0]); i++)
+		one_line(one[i]);
+	one_line(c->kana);
+	one_line(c->org_kana);
 	c->kana = reading(c->kana);
 	c->org_kana = reading(c->org_kana);
-	free(s->ph_last);
-	free(s->ph_first);
-	free(s->sort_string);
-	free(s->sort_as);
-	free(s->irmc);
-	if (!c->fn || !*c->fn) {
-		static const size_t fg[] = {0, 1};
-		char *parts[] = {c->family ? c->family : "", c->given ? c->given : ""};
-		free(c->fn);
-		c->fn = join_parts(parts, 2, fg, 2);
-		if (!c->fn && c->org)
-			c->fn = xstrdup(c->org);
+	state_free(s);
+	name_of_card(c);
+}
+
+/* Marks the card unusable (the first problem found is the one named). */
+static void problem(struct vcard *c, long line, const char *why)
+{
+	if (c->problem)
+		return;
+	c->problem = xstrdup(why);
+	c->problem_line = line;
+}
+
+/* One line of an open card; *done when the card is complete. */
+static void card_line(struct ctl_reader *r, const struct ctl_prop *p, struct vcard *c,
+		      struct vc_state *s, bool *done)
+{
+	bool begin = strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCARD") == 0;
+	bool end = strcmp(p->name, "END") == 0 && strcasecmp(p->value, "VCARD") == 0;
+	bool agent = s->after_agent;
+	struct tsu_error e = {0};
+
+	s->after_agent = strcmp(p->name, "AGENT") == 0;
+	if (s->nested) {
+		s->nested += begin - end;
+	} else if (begin && agent) {
+		s->nested = 1;
+	} else if (begin) {
+		char why[96];
+		snprintf(why, sizeof(why), "前の名刺 (%ld 行目から) に END:VCARD がありません", c->line);
+		problem(c, p->line, why);
+		ctl_unread(r);
+		*done = true;
+	} else if (end) {
+		*done = true;
+	} else if (p->malformed) {
+		problem(c, p->line, "「:」のない行です");
+	} else if (property(p, c, s, &e) != TSU_OK) {
+		problem(c, p->line, e.msg);
 	}
 }
 
@@ -225,43 +321,30 @@ enum tsu_status vcard_next(struct ctl_reader *r, struct vcard *c, bool *got,
 	const struct ctl_prop *p;
 	struct vc_state s = {0};
 	enum tsu_status st;
-	bool open = false;
+	bool open = false, done = false;
 
 	vcard_clear(c);
 	*got = false;
-	while ((st = ctl_next(r, &p, err)) == TSU_OK && p) {
-		bool begin = strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCARD") == 0;
-		bool end = strcmp(p->name, "END") == 0 && strcasecmp(p->value, "VCARD") == 0;
-
-		if (begin && open)
-			st = tsu_fail(err, TSU_INVALID, "%s:%ld: 前の名刺 (%ld 行目) に END:VCARD がありません",
-				      ctl_name(r), p->line, c->line);
-		else if (end && !open)
-			st = tsu_fail(err, TSU_INVALID, "%s:%ld: BEGIN:VCARD のない END:VCARD です",
-				      ctl_name(r), p->line);
-		else if (begin) {
+	while (!done && (st = ctl_next(r, &p, err)) == TSU_OK && p) {
+		if (open) {
+			card_line(r, p, c, &s, &done);
+		} else if (strcmp(p->name, "BEGIN") == 0 && strcasecmp(p->value, "VCARD") == 0) {
 			open = true;
 			c->line = p->line;
-		} else if (end) {
-			finish(c, &s);
-			*got = true;
-			return TSU_OK;
-		} else if (open) {
-			st = property(p, c, &s, err);
-			if (st != TSU_OK)
-				st = tsu_fail(err, st, "%s:%ld: %s", ctl_name(r), p->line, err->msg);
+		} else if (strcmp(p->name, "END") == 0 && strcasecmp(p->value, "VCARD") == 0) {
+			c->line = p->line;
+			problem(c, p->line, "BEGIN:VCARD のない END:VCARD です");
+			done = true;
 		}
-		if (st != TSU_OK)
-			break;
 	}
-	if (st == TSU_OK && open)
-		st = tsu_fail(err, TSU_INVALID, "%s:%ld: END:VCARD がないまま終わっています",
-			      ctl_name(r), c->line);
-	free(s.ph_last);
-	free(s.ph_first);
-	free(s.sort_string);
-	free(s.sort_as);
-	free(s.irmc);
+	if (done || (st == TSU_OK && open)) {
+		if (!done)
+			problem(c, c->line, "END:VCARD がないまま終わっています");
+		finish(c, &s);
+		*got = true;
+		return TSU_OK;
+	}
+	state_free(&s);
 	return st;
 }
 

@@ -22,7 +22,7 @@
 #define SEED_EPOCH_MS 1617235200000ULL /* seed.c: 2021-04-01T00:00:00Z */
 #define SEED_REPLICA "00000000-0000-7000-8000-000000000000"
 
-static enum tsu_status meta_get(struct store *st, const char *key, char *out, size_t n,
+enum tsu_status store_meta_get(struct store *st, const char *key, char *out, size_t n,
 				struct tsu_error *err)
 {
 	sqlite3_stmt *s;
@@ -37,7 +37,7 @@ static enum tsu_status meta_get(struct store *st, const char *key, char *out, si
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "meta");
 }
 
-static enum tsu_status meta_set(struct store *st, const char *key, const char *value,
+enum tsu_status store_meta_set(struct store *st, const char *key, const char *value,
 				struct tsu_error *err)
 {
 	sqlite3_stmt *s;
@@ -67,16 +67,16 @@ enum tsu_status changelog_replica(struct store *st, struct tsu_error *err)
 	char id[64], home[64], here[64];
 	if (st->replica[0])
 		return TSU_OK;
-	if (meta_get(st, "replica_id", id, sizeof id, err) ||
-	    meta_get(st, "replica_home", home, sizeof home, err))
+	if (store_meta_get(st, "replica_id", id, sizeof id, err) ||
+	    store_meta_get(st, "replica_home", home, sizeof home, err))
 		return err ? err->status : TSU_DB;
 	file_home(st, here, sizeof here);
 	if (uuid_valid(id) && strcmp(home, here) == 0) {
 		memcpy(st->replica, id, sizeof st->replica);
 		return TSU_OK;
 	}
-	if (uuid_v7(st->replica, err) != TSU_OK || meta_set(st, "replica_id", st->replica, err) ||
-	    meta_set(st, "replica_home", here, err)) {
+	if (uuid_v7(st->replica, err) != TSU_OK || store_meta_set(st, "replica_id", st->replica, err) ||
+	    store_meta_set(st, "replica_home", here, err)) {
 		st->replica[0] = '\0';
 		return err ? err->status : TSU_DB;
 	}
@@ -87,8 +87,8 @@ void changelog_replica_peek(struct store *st, char out[UUID_STR_LEN + 1])
 {
 	char id[64], home[64], here[64];
 	out[0] = '\0';
-	if (meta_get(st, "replica_id", id, sizeof id, NULL) ||
-	    meta_get(st, "replica_home", home, sizeof home, NULL))
+	if (store_meta_get(st, "replica_id", id, sizeof id, NULL) ||
+	    store_meta_get(st, "replica_home", home, sizeof home, NULL))
 		return;
 	file_home(st, here, sizeof here);
 	if (uuid_valid(id) && strcmp(home, here) == 0)

@@ -400,7 +400,8 @@ static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
 	if (!writable)
 		tsu_fail(err, TSU_READONLY, "%s: 書き込めないため読み取り専用で開きます", st->path);
 	st->hlc_last = changelog_max_hlc(st);
-	return choices_load(st, err);
+	rc = choices_load(st, err);
+	return rc == TSU_OK ? search_key_check(st, err) : rc;
 }
 
 enum tsu_status store_open(const char *path, enum store_mode mode, struct store **out,

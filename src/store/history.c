@@ -17,6 +17,8 @@ static const char *history_label(const struct entity_def *e, const char *field)
 		return "削除";
 	if (strcmp(field, "_restored") == 0)
 		return "復元";
+	if (strcmp(field, "_folded_into") == 0)
+		return "統合先";
 	const struct field_def *f = entity_field(e, field);
 	return f ? f->label : field;
 }
@@ -113,6 +115,21 @@ static int emit_change(struct history_walk *w, sqlite3_stmt *s)
 	w->change_id = (const char *)sqlite3_column_text(s, 2);
 	if (strcmp(field, "_created") == 0)
 		return emit_created(w, new_value);
+	if (strcmp(field, "_folded_into") == 0 && new_value) {
+		/* where a folded party went: "山田 太郎 (442bbcbf)" */
+		struct sbuf v = {0};
+		sqlite3_stmt *q;
+		if (store_prepare(w->st, "SELECT name FROM party WHERE id = ?1", &q, NULL) == TSU_OK) {
+			sqlite3_bind_text(q, 1, new_value, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				sbuf_addf(&v, "%s ", (const char *)sqlite3_column_text(q, 0));
+			store_finish(w->st, q);
+		}
+		sbuf_addf(&v, "(%s)", new_value + strlen(new_value) - (strlen(new_value) > 8 ? 8 : 0));
+		int stop = emit(w, field, NULL, v.s);
+		sbuf_free(&v);
+		return stop;
+	}
 	if (!set_find(w->e->name, field))
 		return emit(w, field, old_value, new_value);
 	char *o = element_name(w->st, w->e, field, old_value);

@@ -216,6 +216,15 @@ enum tsu_status record_insert_fixed(struct store *st, const char *entity,
 				    const struct field_value *fv, size_t n,
 				    const char *fixed_id, struct tsu_error *err);
 
+/* changelog.c: a value of the meta table ("" when not set), and setting one. */
+enum tsu_status store_meta_get(struct store *st, const char *key, char *out, size_t n,
+			       struct tsu_error *err);
+enum tsu_status store_meta_set(struct store *st, const char *key, const char *value,
+			       struct tsu_error *err);
+/* search.c: rebuilds the search index when its keys were made by another
+ * version of text_search_key (a file opened for writing only). */
+enum tsu_status search_key_check(struct store *st, struct tsu_error *err);
+
 /* validate.c: normalises user input for field f into *out (new string,
  * NULL for empty).  Fails naming the field and the offending input. */
 enum tsu_status value_normalize(struct store *st, const struct field_def *f,

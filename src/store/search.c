@@ -10,6 +10,7 @@
  *   3 or more    -> a phrase      "スズ ズキ" (consecutive grams)
  * All three use the index; nothing is scanned, whatever the size.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -194,6 +195,54 @@ enum tsu_status search_index_new(struct store *st, const char *entity, const cha
 				 struct tsu_error *err)
 {
 	return index_doc(st, entity, id, true, err);
+}
+
+/* Every live party, task and log entry indexed anew. */
+static enum tsu_status rebuild(struct store *st, struct tsu_error *err)
+{
+	static const char *const kinds[] = {"party", "task", "log"};
+	enum tsu_status rc = store_run(st, "DELETE FROM search_index", err);
+	if (rc == TSU_OK)
+		rc = store_run(st, "DELETE FROM search_doc", err);
+	for (size_t k = 0; k < 3 && rc == TSU_OK; k++) {
+		const struct entity_def *e = entity_find(kinds[k]);
+		struct sbuf sql = {0};
+		sqlite3_stmt *s = NULL;
+		sbuf_addf(&sql, "SELECT id FROM %s WHERE deleted_at IS NULL", e->table);
+		rc = store_prepare(st, sql.s, &s, err);
+		sbuf_free(&sql);
+		while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW)
+			rc = index_doc(st, e->name, (const char *)sqlite3_column_text(s, 0), true, err);
+		if (s)
+			store_finish(st, s);
+	}
+	return rc;
+}
+
+enum tsu_status search_key_check(struct store *st, struct tsu_error *err)
+{
+	char have[16], want[16];
+	snprintf(want, sizeof want, "%d", TEXT_SEARCH_KEY_VERSION);
+	if (st->readonly || store_meta_get(st, "search_key", have, sizeof have, err) != TSU_OK ||
+	    strcmp(have, want) == 0)
+		return TSU_OK;
+	enum tsu_status rc = store_begin(st, err);
+	if (rc != TSU_OK)
+		return rc;
+	store_bulk_begin(st);
+	/* another process may have done it while we waited for the lock */
+	rc = store_meta_get(st, "search_key", have, sizeof have, err);
+	if (rc == TSU_OK && strcmp(have, want) != 0) {
+		rc = rebuild(st, err);
+		if (rc == TSU_OK)
+			rc = store_meta_set(st, "search_key", want, err);
+	}
+	if (rc == TSU_OK)
+		rc = store_bulk_end(st, err);
+	if (rc == TSU_OK)
+		return store_commit(st, err);
+	store_rollback(st);
+	return rc;
 }
 
 /* One search term as an FTS5 expression; NULL when it folds to nothing. */

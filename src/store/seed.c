@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "tsunagu/textnorm.h"
 #include "tsunagu/refdata.h"
 
 #define SEED_EPOCH_MS 1617235200000ULL /* 2021-04-01T00:00:00Z, 地域協創 start */
@@ -131,6 +132,11 @@ enum tsu_status seed_reference(struct store *st, struct tsu_error *err)
 		rc = each_tsv_row(st, "areas.tsv", seed_area, err);
 	if (rc == TSU_OK)
 		rc = each_tsv_row(st, "districts.tsv", seed_district, err);
+	if (rc == TSU_OK) { /* indexed with today's search key from the start */
+		char key[16];
+		snprintf(key, sizeof key, "%d", TEXT_SEARCH_KEY_VERSION);
+		rc = store_meta_set(st, "search_key", key, err);
+	}
 	st->seeding = false;
 	changelog_action_end(st);
 	store_set_author(st, saved);

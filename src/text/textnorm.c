@@ -61,6 +61,26 @@ static bool search_ignores(int32_t cp)
 	}
 }
 
+static int cmp_variant(const void *key, const void *elem)
+{
+	int cp = *(const int *)key, v = ((const struct text_variant *)elem)->variant;
+	return (cp > v) - (cp < v);
+}
+
+int text_variant_fold(int cp)
+{
+	const struct text_variant *v = bsearch(&cp, text_variants, text_variants_count,
+					       sizeof(*text_variants), cmp_variant);
+	return v ? v->standard : cp;
+}
+
+/* Variation selectors: U+FE00-FE0F and the ideographic ones (IVS) of
+ * U+E0100-E01EF, which pick a glyph of the same character. */
+static bool variation_selector(int32_t cp)
+{
+	return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 /* Hiragana to the katakana one row over; ゝゞ to ヽヾ. */
 static int32_t to_katakana(int32_t cp)
 {
@@ -86,8 +106,10 @@ char *text_search_key(const char *s)
 		int32_t cp;
 		char enc[4];
 		i += (utf8proc_ssize_t)utf8_decode((const char *)folded + i, (size_t)(len - i), &cp);
-		if (search_ignores(cp))
+		if (search_ignores(cp) || variation_selector(cp))
 			continue;
+		if (cp >= 0x3400)
+			cp = text_variant_fold(cp);
 		sbuf_addn(&b, enc, utf8_encode(to_katakana(cp), enc));
 	}
 	free(folded);

@@ -20,6 +20,8 @@ void conflicts_show(struct tui *t);
 void sync_run(struct tui *t);
 /* deleted.c: the deleted records; Enter restores one with its links. */
 void deleted_show(struct tui *t);
+/* duplicates.c: likely duplicate parties; fold one into the other. */
+void duplicates_show(struct tui *t);
 /* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL

@@ -232,6 +232,13 @@
 #define S_RESTORED        "%s を元に戻しました"
 #define S_RESTORED_LINKS  "%s を元に戻しました (%sも)"
 #define S_RESTORED_SKIPPED "%s を元に戻しました。相手が削除されているつながり %ld 件は戻せませんでした"
+#define S_DUPS_NONE       "重複の疑いのある関係者はいません"
+#define S_DUPS_TITLE      "重複の疑い %ld 組 (◎ 電話かメールが同じ / ○ 名前が同じ) — Enter で選ぶ (Esc で閉じる)"
+#define S_DUP_ROW         "%s %s (%s) ⇔ %s (%s): %s"
+#define S_DUP_WHICH       "どちらを残しますか (もう一方の所属・課題・経過記録は残す方に移ります)"
+#define S_DUP_KEEP        "%s (%s) を残し、%s (%s) をまとめる"
+#define S_DUP_APART       "別の人・団体なので、そのままにする"
+#define S_DUP_FOLDED      "%s を %s にまとめました (付け替えた記録 %ld 件)"
 
 /* history */
 #define S_HISTORY_TITLE   "変更履歴: %s (q で閉じる)"

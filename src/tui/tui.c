@@ -296,6 +296,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_REDO:
 		ops_undo(t, a == ACT_REDO);
 		break;
+	case ACT_DUPLICATES:
+		duplicates_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

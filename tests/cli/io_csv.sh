@@ -35,9 +35,13 @@ expect_eq "$(due_of 夏祭りの打合せ)" 2022-10-05 "令4. 10. 5"
 expect_eq "$(due_of 古い記録の整理)" 2017-07-01 "平29. 7. 1"
 expect_eq "$(due_of スマホ講座)" 2025-01-15 "２０２５/１/１５"
 
+# the same list again: its people are found by name and phone, not doubled
+run "$T" import parties "$F/parties_utf8_bom.csv" --dry-run -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "a list read again adds nothing"
 # dry run: reports, changes nothing
 before=$(sqlite3 "$DB" "SELECT count(*) FROM party")
-run "$T" import parties "$F/parties_utf8_bom.csv" --dry-run -d "$DB"
+printf 'name,kind,phone\n永山 一郎,person,042-999-0001\n永山 二郎,person,042-999-0002\n' >"$WORK/new.csv"
+run "$T" import parties "$WORK/new.csv" --dry-run -d "$DB"
 expect_rc 0 "dry run"
 expect_out_has "新規 2 件" "dry run says what would happen"
 expect_out_has "--dry-run" "dry run says it changed nothing"

@@ -10,6 +10,7 @@
 #include "tsunagu/ctline.h"
 #include "tsunagu/ical.h"
 #include "tsunagu/vcard.h"
+#include "tsunagu/icaltime.h"
 
 static struct ctl_reader *open_text(const char *text)
 {
@@ -106,20 +107,70 @@ static void test_vcard21_photo(void **state)
 	ctl_close(r);
 }
 
+/* A card that cannot be used comes back marked, with the line of the
+ * problem, and the next card is still read. */
 static void test_vcard_errors(void **state)
 {
-	struct ctl_reader *r = open_text("BEGIN:VCARD\nFN:a\nBEGIN:VCARD\n");
+	struct ctl_reader *r = open_text("BEGIN:VCARD\nFN:a\nBEGIN:VCARD\nFN:二枚目\nEND:VCARD\n");
 	struct vcard c = {0};
 	struct tsu_error err = {0};
 	bool got;
 
-	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_INVALID);
-	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_true(got);
+	assert_non_null(strstr(c.problem, "END:VCARD がありません"));
+	assert_int_equal(c.problem_line, 3);
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_true(got);
+	assert_null(c.problem);
+	assert_string_equal(c.fn, "二枚目");
 	vcard_clear(&c);
 	ctl_close(r);
-	r = open_text("BEGIN:VCARD\nFN:a\nthis line has no colon\nEND:VCARD\n");
-	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_INVALID);
-	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	r = open_text("BEGIN:VCARD\nFN:a\nthis line has no colon\nEND:VCARD\nEND:VCARD\n");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_string_equal(c.problem, "「:」のない行です");
+	assert_int_equal(c.problem_line, 3);
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_non_null(strstr(c.problem, "BEGIN:VCARD のない END:VCARD"));
+	assert_int_equal(c.problem_line, 5);
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_false(got);
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
+/* What phones and mail programs write: iPhone's CR CR LF, a lone CR,
+ * Gmail's escaped line breaks in ADR, comments, 2.1 backslash
+ * continuation, SORT-AS with ';', a nested AGENT card, nameless cards. */
+static void test_vcard_real_writers(void **state)
+{
+	struct ctl_reader *r = open_text(
+		"# 書き出し\r\nBEGIN:VCARD\r\r\nVERSION:3.0\r\r\nFN:安藤 美咲\r\r\n"
+		"ADR:;;永山1-2-3\\nハイツ101;多摩市;東京都;206-0025;\r\r\nEND:VCARD\r\r\n"
+		"BEGIN:VCARD\rVERSION:2.1\rN:森;和夫\rNOTE:会計\\\r夏祭り\rAGENT:\r"
+		"BEGIN:VCARD\rFN:代理\rEND:VCARD\rEND:VCARD\r"
+		"BEGIN:VCARD\nEMAIL:only@example.jp\nEND:VCARD\n"
+		"BEGIN:VCARD\nN;SORT-AS=\"あんどう;ろいど\":安藤;ロイド;;;\nEND:VCARD\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_null(c.problem);
+	assert_string_equal(c.fn, "安藤 美咲");
+	assert_string_equal(c.adr, "〒206-0025 東京都多摩市永山1-2-3 ハイツ101");
+	assert_int_equal(c.adr_line, 5);
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_null(c.problem);
+	assert_string_equal(c.fn, "森 和夫");
+	assert_string_equal(c.note, "会計\n夏祭り");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_null(c.problem);
+	assert_string_equal(c.fn, "only@example.jp");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_string_equal(c.kana, "あんどう ろいど");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_false(got);
 	vcard_clear(&c);
 	ctl_close(r);
 }
@@ -174,7 +225,7 @@ static void test_ical_read(void **state)
 	struct tsu_error err = {0};
 	bool got;
 
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_true(got);
 	assert_false(it.todo);
 	assert_string_equal(it.summary, "エリアミーティング（防災）");
@@ -184,36 +235,82 @@ static void test_ical_read(void **state)
 	assert_string_equal(it.location, "関戸公民館, 大会議室");
 	assert_string_equal(it.description, "持ち物：筆記用具\n 上履き");
 	assert_int_equal(it.line, 9);
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_string_equal(it.date, "2025-10-05");
 	assert_string_equal(it.start_time, "");
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_string_equal(it.end_time, "15:15");
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_true(it.todo);
 	assert_string_equal(it.due, "2026-01-10");
 	assert_string_equal(it.status, "IN-PROCESS");
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
 	assert_false(got);
 	ical_clear(&it);
 	ctl_close(r);
 }
 
+/* A bad date marks its item (named by line) and the next one is read;
+ * unbalanced BEGIN/END stays an error. */
 static void test_ical_errors(void **state)
 {
-	struct ctl_reader *r = open_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025-04-01\nEND:VEVENT\n");
+	struct ctl_reader *r = open_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025-04-01\nEND:VEVENT\n"
+					 "BEGIN:VEVENT\nDTSTART:20250402\nLOCATION:公民館\\n2階\nEND:VEVENT\n");
 	struct ical_item it = {0};
 	struct tsu_error err = {0};
 	bool got;
 
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_INVALID);
-	assert_non_null(strstr(err.msg, "t.vcf:3: "));
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
+	assert_true(got);
+	assert_non_null(strstr(it.problem, "DTSTART の日時が正しくありません"));
+	assert_int_equal(it.problem_line, 3);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
+	assert_null(it.problem);
+	assert_string_equal(it.date, "2025-04-02");
+	assert_string_equal(it.location, "公民館 2階");
+	ical_clear(&it);
 	ctl_close(r);
 	r = open_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\n");
-	assert_int_equal(ical_next(r, &it, &got, &err), TSU_INVALID);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_INVALID);
 	assert_non_null(strstr(err.msg, "t.vcf:3: "));
 	ical_clear(&it);
 	ctl_close(r);
+}
+
+/* Zones and rules through libical: a zone the calendar defines, a zone of
+ * the tz database, an unknown one; RRULEs in Japanese. */
+static void test_ical_zones_and_rules(void **state)
+{
+	struct ical_zones *z = ical_zones_new();
+	char date[11], time[6];
+	assert_true(ical_zones_add(z, "BEGIN:VTIMEZONE\r\nTZID:Custom Plus Two\r\nBEGIN:STANDARD\r\n"
+				      "DTSTART:16010101T000000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\n"
+				      "END:STANDARD\r\nEND:VTIMEZONE\r\n"));
+	assert_false(ical_zones_add(z, "BEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\n"));
+	assert_true(ical_to_japan(z, "Custom Plus Two", 2026, 12, 31, 20, 30, date, time));
+	assert_string_equal(date, "2027-01-01");
+	assert_string_equal(time, "03:30");
+	assert_true(ical_to_japan(z, "America/New_York", 2026, 7, 1, 9, 0, date, time));
+	assert_string_equal(time, "22:00"); /* summer time: -04:00 */
+	assert_true(ical_to_japan(NULL, "/mozilla.org/20050126_1/Asia/Tokyo", 2026, 7, 1, 9, 0,
+				  date, time));
+	assert_string_equal(time, "09:00");
+	assert_false(ical_to_japan(z, "Mars/Olympus", 2026, 7, 1, 9, 0, date, time));
+	ical_zones_free(z);
+
+	static const char *const rules[][2] = {
+		{"FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270331", "毎週 火・木曜 (2027-03-31 まで)"},
+		{"FREQ=MONTHLY;BYDAY=-1FR", "毎月 最終金曜"},
+		{"FREQ=DAILY;INTERVAL=2;COUNT=10", "2日ごと (全 10 回)"},
+		{"FREQ=MONTHLY;BYMONTHDAY=15", "毎月 15日"},
+		{"NOT A RULE", "NOT A RULE"},
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		struct sbuf b = {0};
+		ical_rrule_japanese(rules[i][0], &b);
+		assert_string_equal(b.s, rules[i][1]);
+		sbuf_free(&b);
+	}
 }
 
 static void test_ical_write(void **state)
@@ -238,9 +335,9 @@ static void test_ical_write(void **state)
 	assert_non_null(strstr(b.s, "DTEND;VALUE=DATE:20260101\r\n"));
 	assert_non_null(strstr(b.s, "TZID:Asia/Tokyo\r\n"));
 	struct ctl_reader *r = open_text(b.s);
-	assert_int_equal(ical_next(r, &back, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &back, &got, &err), TSU_OK);
 	assert_string_equal(back.date, "2025-12-31");
-	assert_int_equal(ical_next(r, &back, &got, &err), TSU_OK);
+	assert_int_equal(ical_next(r, NULL, &back, &got, &err), TSU_OK);
 	assert_string_equal(back.x_status, "保留");
 	assert_string_equal(back.due, "2026-02-01");
 	ical_clear(&back);
@@ -269,9 +366,11 @@ int main(void)
 		cmocka_unit_test(test_vcard40_folding_and_org),
 		cmocka_unit_test(test_vcard21_photo),
 		cmocka_unit_test(test_vcard_errors),
+		cmocka_unit_test(test_vcard_real_writers),
 		cmocka_unit_test(test_vcard_write_roundtrip),
 		cmocka_unit_test(test_ical_read),
 		cmocka_unit_test(test_ical_errors),
+		cmocka_unit_test(test_ical_zones_and_rules),
 		cmocka_unit_test(test_ical_write),
 		cmocka_unit_test(test_hhmm),
 	};

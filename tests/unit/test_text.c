@@ -120,6 +120,26 @@ static void test_search_key_folds_what_users_see_as_same(void **state)
 	assert_key("山\xff田", "山田");
 }
 
+/* Name variants (data/name_variants.tsv) and variation selectors: 高橋
+ * finds 髙橋, 葛󠄀 (with an IVS) is 葛; other kanji stay as they are. */
+static void test_search_key_folds_name_variants(void **state)
+{
+	assert_key_equal("髙橋", "高橋");
+	assert_key_equal("山﨑", "山崎");
+	assert_key_equal("渡邊", "渡辺");
+	assert_key_equal("渡邉", "渡辺");
+	assert_key_equal("齋藤", "斎藤");
+	assert_key_equal("濱田", "浜田");
+	assert_key_equal("𠮷田", "吉田");
+	assert_key_equal("葛\U000E0100飾", "葛飾");
+	assert_key_equal("神\uFE00", "神");
+	assert_key("斉藤", "斉藤"); /* 斉 and 斎 are two names */
+	assert_int_equal(text_variant_fold(0x9AD9), 0x9AD8);
+	assert_int_equal(text_variant_fold(0x6589), 0x6589);
+	for (size_t i = 1; i < text_variants_count; i++)
+		assert_true(text_variants[i - 1].variant < text_variants[i].variant);
+}
+
 static void test_search_key_finds_short_queries(void **state)
 {
 	char *hay = text_search_key("諏訪 ｻﾄｺ（さとこ）");
@@ -254,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_cut_never_splits_a_character),
 		cmocka_unit_test(test_fit_pads_and_cuts),
 		cmocka_unit_test(test_search_key_folds_what_users_see_as_same),
+		cmocka_unit_test(test_search_key_folds_name_variants),
 		cmocka_unit_test(test_search_key_finds_short_queries),
 		cmocka_unit_test(test_nfc_composes),
 		cmocka_unit_test(test_trim_and_nfkc),
