@@ -210,7 +210,9 @@ static int print_history(void *ud, const struct history_row *h)
 	localtime_format(h->at, c->date_style, when, sizeof when);
 	char *who = text_sanitize(h->author ? h->author : "", 0);
 	if (h->field[0] == '_') {
-		char *v = h->new_value ? text_sanitize(h->new_value, 0) : NULL;
+		/* where a folded party went; other marks (作成, 削除) have no value to show */
+		bool shown = h->new_value && strcmp(h->field, "_folded_into") == 0;
+		char *v = shown ? text_sanitize(h->new_value, 0) : NULL;
 		fprintf(c->out, "%s\t%s\t%s%s%s\n", when, who, h->field_label, v ? "\t→ " : "",
 			v ? v : "");
 		free(v);
