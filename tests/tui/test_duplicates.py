@@ -20,8 +20,8 @@ def main():
 
         t.start()
         t.wait_for("全エリア")
-        t.send("Tab")                    # the directory
-        s = t.wait_for("関係者")
+        t.send("Tab")                    # the directory, its key bar drawn
+        s = t.wait_for("関係者", "u 取消")
         if "= 重複" not in s:
             t.send(".")                  # the bar's next page
             s = t.wait_for("= 重複")
