@@ -20,6 +20,7 @@ struct vcard {
 	char *kana;        /* reading of the name, "family given" */
 	char *org;
 	char *org_kana;
+	char *title;       /* TITLE: a person's job title or role */
 	char *tel;         /* preferred (or first) TEL */
 	char *email;       /* preferred (or first) EMAIL */
 	char *adr;         /* ADR as one line in Japanese order */

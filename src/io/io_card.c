@@ -79,6 +79,8 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 		sbuf_add(&note, v->note);
 	if (!org && v->org && *v->org && !(v->note && strstr(v->note, v->org)))
 		sbuf_addf(&note, "%s所属: %s", note.len ? "\n" : "", v->org);
+	if (!org && v->title && *v->title && !(v->note && strstr(v->note, v->title)))
+		sbuf_addf(&note, "%s役職: %s", note.len ? "\n" : "", v->title);
 	if (note.len)
 		fv[n++] = (struct field_value){"notes", note.s};
 	uuid_str id;

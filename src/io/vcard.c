@@ -12,7 +12,8 @@
 void vcard_clear(struct vcard *c)
 {
 	char **f[] = {&c->version, &c->uid, &c->kind, &c->fn, &c->family, &c->given,
-		      &c->kana, &c->org, &c->org_kana, &c->tel, &c->email, &c->adr, &c->note};
+		      &c->kana, &c->org, &c->org_kana, &c->tel, &c->email, &c->adr, &c->note,
+		      &c->title};
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		free(*f[i]);
@@ -201,6 +202,7 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 		else if (strcmp(p->name, "X-PHONETIC-LAST-NAME") == 0) slot = &s->ph_last;
 		else if (strcmp(p->name, "X-PHONETIC-FIRST-NAME") == 0) slot = &s->ph_first;
 		else if (strcmp(p->name, "X-PHONETIC-ORG") == 0) slot = &c->org_kana;
+		else if (strcmp(p->name, "TITLE") == 0) slot = &c->title;
 		else if (strcmp(p->name, "SORT-STRING") == 0) slot = &s->sort_string;
 		if (slot && !*slot) {
 			*slot = text;
@@ -264,7 +266,8 @@ static void name_of_card(struct vcard *c)
 
 static void finish(struct vcard *c, struct vc_state *s)
 {
-	char *one[] = {c->fn, c->family, c->given, c->org, c->tel, c->email, c->adr};
+	char *one[] = {c->fn, c->family, c->given, c->org, c->tel, c->email, c->adr,
+		       c->title};
 
 	reading_of_name(c, s);
 	for (size_t i = 0; i < sizeof(one) / sizeof(one[0]); i++)

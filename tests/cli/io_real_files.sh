@@ -38,6 +38,18 @@ expect_out_has "新規 1 件" "the AGENT card is not a party of its own"
 expect_eq "$(q "SELECT notes FROM party WHERE name = '森 和夫'")" $'自治会の会計\n夏祭りの係' "backslash continuation"
 expect_eq "$(q "SELECT count(*) FROM party WHERE name = '代理 花子'")" 0 "nested card ignored"
 
+# Apple and Google with photos (folded base64), Outlook 2.1 in Shift_JIS with a
+# quoted-printable ADR broken over lines; TITLE and ORG kept in the notes
+for f in icloud_photo google_photo outlook21_sjis_qp; do
+	run "$T" import vcard "$F/vcard/$f.vcf" -d "$DB"
+	expect_rc 0 "$f (stderr: $ERR)"
+	expect_out_has "新規 1 件" "$f: one card"
+done
+expect_eq "$(q "SELECT address || '/' || notes FROM party WHERE name = '原田 健太'")" \
+	$'〒206-0011 東京都多摩市関戸4-72/所属: 多摩市社会福祉協議会\n役職: 地域福祉コーディネーター' "iCloud card: address, ORG and TITLE"
+expect_eq "$(q "SELECT kana || '/' || email FROM party WHERE name = '石川 さくら'")" "いしかわ さくら/sakura@example.com" "Google card"
+expect_eq "$(q "SELECT address || '/' || email FROM party WHERE name = '吉田 光子'")" "〒206-0025 東京都多摩市永山２-1-1/yoshida@example.jp" "Outlook 2.1 quoted-printable Shift_JIS address"
+
 # broken in the middle: each bad card listed with its line, the good one imported
 run "$T" import vcard "$F/vcard/broken_middle.vcf" -d "$DB"
 expect_rc 0 "broken cards are skipped"
@@ -61,6 +73,17 @@ expect_out_has "新規 2 件" "two events"
 expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time || ' ' || place FROM event WHERE title = '(件名なし)'")" \
 	"2026-12-10 14:00-15:30 永山公民館 2階 会議室" "untitled event, LOCATION one line"
 expect_eq "$(q "SELECT date || ' ' || start_time FROM event WHERE title = '諏訪地区 見守り会議'")" "2026-12-11 10:00" "second VCALENDAR block, UTC to Japan time"
+
+# Google: a BOM, LF line ends, an all-day event, a weekly rule with EXDATE,
+# ATTENDEE and VALARM; Thunderbird: tasks with and without DUE
+run "$T" import ical "$F/ical/google_bom_lf.ics" -d "$DB"
+expect_rc 0 "Google calendar (stderr: $ERR)"
+expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') FROM event WHERE title = '年末清掃'")" "2026-12-20|" "all-day event"
+expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || notes FROM event WHERE title = 'サロン'")" "10:00-12:00 繰り返し: 毎週 火曜 (2027-03-31 まで)" "weekly event with alarm and guests"
+run "$T" import ical "$F/ical/thunderbird_todo.ics" -d "$DB"
+expect_rc 0 "Thunderbird tasks"
+expect_eq "$(q "SELECT due || '/' || status FROM task WHERE title = '回覧板の原稿'")" "2026-12-15/対応中" "VTODO with DUE;TZID, IN-PROCESS"
+expect_eq "$(q "SELECT count(*) FROM task WHERE title = '期限なしの課題' AND due IS NULL")" 1 "VTODO without DUE"
 
 # time zones and recurrence: Outlook's own VTIMEZONEs (Tokyo / W. Europe
 # Standard Time), Google's IANA names, an unknown zone; a weekly rule kept
