@@ -203,7 +203,8 @@ enum tsu_status record_restore(struct store *st, const struct entity_def *e, con
 			       struct tsu_error *err);
 
 /* record.c: stamps row id as changed by this action and brings its search
- * document up to date (a set element written on its own). */
+ * document up to date when it is live (a set element written on its own, an
+ * undo). */
 enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
 			     struct tsu_error *err);
 

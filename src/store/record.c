@@ -387,7 +387,12 @@ enum tsu_status record_touch(struct store *st, const char *entity, const char *i
 {
 	const struct entity_def *e = entity_or_fail(entity, err);
 	enum tsu_status rc = e ? touch_row(st, e, id, err) : TSU_INVALID;
-	return rc == TSU_OK ? search_reindex(st, e->name, id, err) : rc;
+	struct record *live = NULL;
+	/* a deleted row has no search document to bring up to date */
+	if (rc == TSU_OK && store_get(st, e->name, id, false, &live, NULL) == TSU_OK)
+		rc = search_reindex(st, e->name, id, err);
+	record_free(live);
+	return rc;
 }
 
 /* Writes one changed column and its change. */

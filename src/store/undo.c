@@ -268,30 +268,6 @@ static enum tsu_status row_state(struct store *st, const struct entity_def *e, c
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->table);
 }
 
-/* Stamps the row as changed now and brings its search document up to
- * date (a deleted row has none). */
-static enum tsu_status touch(struct store *st, const struct entity_def *e, const char *id,
-			     struct tsu_error *err)
-{
-	struct sbuf sql = {0};
-	sqlite3_stmt *s;
-	char now[32];
-	int state;
-	store_now_iso(st, now);
-	sbuf_addf(&sql, "UPDATE %s SET updated_at = ?1, updated_by = ?2 WHERE id = ?3", e->table);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
-	if (rc != TSU_OK)
-		return rc;
-	const char *vals[] = {now, st->author, id};
-	store_bind_texts(s, 3, vals);
-	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
-	store_finish(st, s);
-	if (rc == TSU_OK)
-		rc = row_state(st, e, id, &state, err);
-	return rc == TSU_OK && state == 0 ? search_reindex(st, e->name, id, err) : rc;
-}
-
 /* Sets column f of row id from `from` to `to`, one change. */
 static enum tsu_status write_column(struct store *st, const struct entity_def *e, const char *id,
 				    const struct field_def *f, const char *from, const char *to,
@@ -310,7 +286,7 @@ static enum tsu_status write_column(struct store *st, const struct entity_def *e
 	store_finish(st, s);
 	if (rc == TSU_OK)
 		rc = changelog_add(st, e->name, id, f->name, from, to, NULL, NULL, err);
-	return rc == TSU_OK ? touch(st, e, id, err) : rc;
+	return rc == TSU_OK ? record_touch(st, e->name, id, err) : rc;
 }
 
 /* Who wrote the field's current value last (new string). */
@@ -428,7 +404,7 @@ static enum tsu_status invert_change(struct undo_run *u, const struct change *c,
 	enum tsu_status rc = sets_element(u->st, d, c->row_id, value, add, &changed, err);
 	if (rc == TSU_OK && changed) {
 		u->out->changes++;
-		rc = touch(u->st, e, c->row_id, err);
+		rc = record_touch(u->st, e->name, c->row_id, err);
 	}
 	return rc;
 }
