@@ -22,13 +22,13 @@ void partymatch_add(struct partymatch *m, const char *id, const char *name, cons
 		    const char *email);
 
 /* What partymatch_find found; the ids stay valid until the next
- * partymatch_add. */
+ * partymatch_find. */
 struct party_found {
 	const char *id;        /* the same party, or NULL */
 	bool same_phone;       /* its phone reads as the one given */
 	const char *namesake;  /* else a party that only shares the name, or NULL */
 };
-void partymatch_find(const struct partymatch *m, const char *name, const char *phone,
+void partymatch_find(struct partymatch *m, const char *name, const char *phone,
 		     const char *email, struct party_found *out);
 
 #endif

@@ -37,7 +37,7 @@ static const char *uid_id(const char *uid)
  * (ours, or a phone's), so a file exported and imported twice into a new
  * file adds nothing the second time; else the party partymatch finds;
  * NULL for a new party. */
-static const char *card_target(const struct vcard *v, const struct partymatch *k,
+static const char *card_target(const struct vcard *v, struct partymatch *k,
 			       struct party_found *found)
 {
 	const char *id = uid_id(v->uid);

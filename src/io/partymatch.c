@@ -1,6 +1,9 @@
 /*
- * The party an import is about (partymatch.h): an open hash table of the
- * parties' name keys, each entry the keys of one party.
+ * The party an import is about (partymatch.h): a chained hash table of
+ * the parties by name key.  An entry keeps 64-bit hashes of the keys, not
+ * the keys, so a city's 100,000 parties take a few megabytes; two
+ * different keys with one hash are as likely as not to happen in the
+ * lifetime of the universe.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -12,24 +15,46 @@
 #include "tsunagu/textnorm.h"
 
 struct pm_entry {
-	uuid_str id;
-	char *name_key, *phone_key, *email_key;
-	size_t next;           /* index + 1 of the next entry in its bucket, 0 ends */
+	uint64_t name, phone, email;  /* hashes of the keys; 0 for an empty one */
+	unsigned char id[16];  /* the UUID's bytes */
+	uint32_t next;         /* index + 1 of the next entry in its bucket, 0 ends */
 };
 
 struct partymatch {
 	struct pm_entry *e;
 	size_t n, cap;
-	size_t *bucket;        /* index + 1 of a bucket's first entry, 0 when empty */
+	uint32_t *bucket;      /* index + 1 of a bucket's first entry, 0 when empty */
 	size_t nbuckets;       /* a power of two */
+	uuid_str found, namesake;  /* the ids partymatch_find returns */
 };
 
-static uint64_t hash(const char *s)
+static int hexval(char c)
 {
-	uint64_t h = 14695981039346656037ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+}
+
+static void id_pack(const char *id, unsigned char out[16])
+{
+	memset(out, 0, 16);
+	for (int i = 0, n = 0; id[i] && n < 32; i++)
+		if (id[i] != '-') {
+			out[n / 2] |= (unsigned char)(hexval(id[i]) << (n % 2 ? 0 : 4));
+			n++;
+		}
+}
+
+static void id_unpack(const unsigned char in[16], uuid_str out)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *o = out;
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*o++ = '-';
+		*o++ = hex[in[i] >> 4];
+		*o++ = hex[in[i] & 15];
+	}
+	*o = '\0';
 }
 
 static char *email_key(const char *email)
@@ -41,15 +66,39 @@ static char *email_key(const char *email)
 	return k;
 }
 
+/* FNV-1a of a key, never 0; 0 for an empty key. */
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* The hashes of one party's name, phone and e-mail keys. */
+static void keys_of(const char *name, const char *phone, const char *email, uint64_t out[3])
+{
+	char *nk = text_search_key(name ? name : ""), *pk = dup_phone_key(phone);
+	char *ek = email_key(email);
+	out[0] = hash(nk);
+	out[1] = hash(pk);
+	out[2] = hash(ek);
+	free(nk);
+	free(pk);
+	free(ek);
+}
+
 static void rehash(struct partymatch *m)
 {
 	free(m->bucket);
 	m->nbuckets = m->nbuckets ? m->nbuckets * 2 : 1024;
 	m->bucket = xcalloc(m->nbuckets, sizeof(*m->bucket));
 	for (size_t i = 0; i < m->n; i++) {
-		size_t b = hash(m->e[i].name_key) & (m->nbuckets - 1);
+		size_t b = m->e[i].name & (m->nbuckets - 1);
 		m->e[i].next = m->bucket[b];
-		m->bucket[b] = i + 1;
+		m->bucket[b] = (uint32_t)(i + 1);
 	}
 }
 
@@ -61,17 +110,19 @@ void partymatch_add(struct partymatch *m, const char *id, const char *name, cons
 		m->e = xrealloc(m->e, m->cap * sizeof(*m->e));
 	}
 	struct pm_entry *p = &m->e[m->n++];
-	snprintf(p->id, sizeof(p->id), "%s", id);
-	p->name_key = text_search_key(name ? name : "");
-	p->phone_key = dup_phone_key(phone);
-	p->email_key = email_key(email);
+	uint64_t k[3];
+	keys_of(name, phone, email, k);
+	id_pack(id, p->id);
+	p->name = k[0];
+	p->phone = k[1];
+	p->email = k[2];
 	if (m->n * 2 > m->nbuckets) {
 		rehash(m);
 		return;
 	}
-	size_t b = hash(p->name_key) & (m->nbuckets - 1);
+	size_t b = p->name & (m->nbuckets - 1);
 	p->next = m->bucket[b];
-	m->bucket[b] = m->n;
+	m->bucket[b] = (uint32_t)m->n;
 }
 
 static int collect(void *ud, const struct record *r)
@@ -97,41 +148,31 @@ void partymatch_free(struct partymatch *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->n; i++) {
-		free(m->e[i].name_key);
-		free(m->e[i].phone_key);
-		free(m->e[i].email_key);
-	}
 	free(m->e);
 	free(m->bucket);
 	free(m);
 }
 
-static bool same_key(const char *a, const char *b)
-{
-	return a && b && *a && strcmp(a, b) == 0;
-}
-
-void partymatch_find(const struct partymatch *m, const char *name, const char *phone,
+void partymatch_find(struct partymatch *m, const char *name, const char *phone,
 		     const char *email, struct party_found *out)
 {
-	char *nk = text_search_key(name ? name : ""), *pk = dup_phone_key(phone);
-	char *ek = email_key(email);
+	uint64_t k[3];
+	keys_of(name, phone, email, k);
 	memset(out, 0, sizeof(*out));
-	size_t i = *nk ? m->bucket[hash(nk) & (m->nbuckets - 1)] : 0;
+	size_t i = k[0] ? m->bucket[k[0] & (m->nbuckets - 1)] : 0;
 	for (; i && !out->id; i = m->e[i - 1].next) {
 		const struct pm_entry *p = &m->e[i - 1];
-		if (!same_key(p->name_key, nk))
+		if (p->name != k[0])
 			continue;
-		out->same_phone = same_key(p->phone_key, pk);
-		if (out->same_phone || same_key(p->email_key, ek))
-			out->id = p->id;
-		else if (!out->namesake)
-			out->namesake = p->id;
+		out->same_phone = k[1] && p->phone == k[1];
+		if (out->same_phone || (k[2] && p->email == k[2])) {
+			id_unpack(p->id, m->found);
+			out->id = m->found;
+		} else if (!out->namesake) {
+			id_unpack(p->id, m->namesake);
+			out->namesake = m->namesake;
+		}
 	}
 	if (out->id)
 		out->namesake = NULL;
-	free(nk);
-	free(pk);
-	free(ek);
 }
