@@ -1,6 +1,7 @@
 #ifndef TSUNAGU_REPORT_KINDS_H
 #define TSUNAGU_REPORT_KINDS_H
 #include "tsunagu/record.h"
+#include "tsunagu/report_data.h"
 #include "tsunagu/report.h"
 #include "tsunagu/reportdoc.h"
 #include "tsunagu/sbuf.h"
@@ -17,8 +18,21 @@ enum tsu_status report_karte(struct store *st, const struct report_options *opt,
 			     struct rdoc *d, struct tsu_error *err);
 enum tsu_status report_log(struct store *st, const struct report_options *opt,
 			   struct rdoc *d, struct tsu_error *err);
+enum tsu_status report_cases(struct store *st, const struct report_options *opt,
+			     struct rdoc *d, struct tsu_error *err);
+enum tsu_status report_activity(struct store *st, const struct report_options *opt,
+				struct rdoc *d, struct tsu_error *err);
+enum tsu_status report_handover(struct store *st, const struct report_options *opt,
+				struct rdoc *d, struct tsu_error *err);
 
 /* Helpers for the builders. */
+
+/* report_period.c (cases, activity, handover): the store's scope of the
+ * options; the period as people say it ("令和7年度（2025-04-01〜2026-03-31）");
+ * the key-value lines 期間, エリア and 基準日 (today) of a report's head. */
+void report_scope_of(const struct report_options *opt, struct report_scope *sc);
+void report_period_text(const struct report_options *opt, struct sbuf *out);
+void report_scope_header(struct store *st, const struct report_options *opt, struct rdoc *d);
 
 /* Sets the footer: the store's author, now in local time. */
 void report_footer(struct store *st, const struct report_options *opt, struct rdoc *d);
