@@ -130,4 +130,16 @@ expect_rc 0 "tasks with きっかけ and つなぎ先 imported"
 run "$T" show task "$kid" -d "$F4"
 expect_out_has "きっかけ: 民生委員" "きっかけ came across"
 expect_out_has "つなぎ先: 社会福祉協議会" "つなぎ先 came across"
+# ordinary fields: a copy's edit merges in, and undo takes an edit back
+"$T" snapshot "$WORK/laptop.db" -d "$DB" >/dev/null
+"$T" edit task "$kid" --referral-source 近隣住民 -d "$WORK/laptop.db" >/dev/null
+run "$T" merge "$WORK/laptop.db" -d "$DB"
+expect_rc 0 "merge a copy's きっかけ"
+run "$T" show task "$kid" -d "$DB"
+expect_out_has "きっかけ: 近隣住民" "the copy's きっかけ merged in"
+"$T" edit task "$kid" --connected-to 医療機関 -d "$DB" >/dev/null
+run "$T" undo -d "$DB"
+expect_rc 0 "undo the つなぎ先 edit"
+run "$T" show task "$kid" -d "$DB"
+expect_out_has "つなぎ先: 社会福祉協議会" "undo put the つなぎ先 back"
 done_tests
