@@ -115,6 +115,10 @@ expect_rc 0 "karte csv cp932"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^基礎データ' || fail "title row before a table"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^諏訪1丁目,1000,250,25.0%,400,2024-01-01' || fail "district row in CSV"
 ok
+run "$T" report karte -o "$WORK/all.csv" -d "$DB"
+expect_rc 0 "every area as CSV"
+grep -q '^諏訪中学区 基礎データ' "$WORK/all.csv" || fail "title rows name the area"
+ok
 run "$T" report log -d "$DB"
 expect_rc 2 "log needs --task or --party"
 run "$T" report nosuch -d "$DB"
