@@ -6,6 +6,7 @@
 #include "tsunagu/date.h"
 #include "tsunagu/record.h"
 #include "tsunagu/report.h"
+#include "tsunagu/sbuf.h"
 
 struct report_args {
 	const char *kind, *out, *area, *task, *party, *from, *to;
@@ -94,9 +95,14 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!report_kind_find(a.kind, &k)) {
-		struct tsu_error e2 = {0};
-		report_write(NULL, a.kind, NULL, &a.opt, &e2);   /* the message listing the kinds */
-		return cli_usage(c, "report", e2.msg);
+		struct sbuf why = {0};
+		sbuf_add(&why, "レポートの種類は ");
+		for (size_t i = 0; report_kind_at(i, &k); i++)
+			sbuf_addf(&why, "%s%s (%s)", i ? "、" : "", k.kind, k.title);
+		sbuf_add(&why, " です");
+		rc = cli_usage(c, "report", why.s);
+		sbuf_free(&why);
+		return rc;
 	}
 	if (a.out && strcmp(a.out, "-") != 0 && report_format_of(a.out, &f, &err) != TSU_OK)
 		return cli_fail(c, &err);

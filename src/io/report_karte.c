@@ -19,7 +19,8 @@ struct karte {
 	bool old_known;
 	const char *code;      /* karte section / duty being written */
 	char today[11];
-	struct sbuf tmp;
+	struct sbuf tmp, cap;
+	const char *area_name;
 	struct tsu_error *err;  /* the walk over areas: where a failure goes */
 	enum tsu_status rc;
 };
@@ -27,6 +28,17 @@ struct karte {
 static const char *nz(const char *s)
 {
 	return s ? s : "";
+}
+
+/* A table's caption (its title row in CSV): with every area in one
+ * report, led by the area's name. */
+static const char *cap(struct karte *k, const char *what)
+{
+	sbuf_reset(&k->cap);
+	if (!k->opt->area_id)
+		sbuf_addf(&k->cap, "%s ", k->area_name);
+	sbuf_add(&k->cap, what);
+	return k->cap.s;
 }
 
 static int district_row(void *ud, const struct record *r)
@@ -84,7 +96,7 @@ static enum tsu_status basics(struct karte *k, struct tsu_error *err)
 	enum tsu_status st;
 
 	rdoc_heading(k->d, k->lv, "基礎データ", false);
-	rdoc_table(k->d, NULL, 6, head);
+	rdoc_table(k->d, cap(k, "基礎データ"), 6, head);
 	k->n = 0;
 	st = store_each(k->st, "district", k->area_id, district_row, k, err);
 	if (st == TSU_OK && k->old_known && k->pop > 0) {
@@ -125,7 +137,7 @@ static enum tsu_status resources(struct karte *k, struct tsu_error *err)
 	enum tsu_status st;
 
 	rdoc_heading(k->d, k->lv, "地域資源", false);
-	rdoc_table(k->d, "地域資源（団体）", 3, (const char *[]){"団体", "種別", "できること"});
+	rdoc_table(k->d, cap(k, "地域資源（団体）"), 3, (const char *[]){"団体", "種別", "できること"});
 	k->n = 0;
 	st = store_each(k->st, "party", k->area_id, org_row, k, err);
 	if (st == TSU_OK)
@@ -133,7 +145,7 @@ static enum tsu_status resources(struct karte *k, struct tsu_error *err)
 	if (st != TSU_OK)
 		return st;
 	rdoc_heading(k->d, k->lv, "拠点・施設", false);
-	rdoc_table(k->d, NULL, 3, (const char *[]){"名称", "種別", "住所"});
+	rdoc_table(k->d, cap(k, "拠点・施設"), 3, (const char *[]){"名称", "種別", "住所"});
 	k->n = 0;
 	st = store_each(k->st, "facility", k->area_id, facility_row, k, err);
 	return st == TSU_OK ? items(k, "拠点・施設", err) : st;
@@ -199,11 +211,11 @@ static enum tsu_status key_people(struct karte *k, struct tsu_error *err)
 
 	rdoc_heading(k->d, k->lv, "キーグループ・キーパーソン", false);
 	rdoc_heading(k->d, k->lv + 1, "キーグループ", false);
-	rdoc_table(k->d, "キーグループ", 3, (const char *[]){"団体", "種別", "できること"});
+	rdoc_table(k->d, cap(k, "キーグループ"), 3, (const char *[]){"団体", "種別", "できること"});
 	k->n = -1;
 	st = store_each(k->st, "party", k->area_id, key_row, k, err);
 	rdoc_heading(k->d, k->lv + 1, "キーパーソン", false);
-	rdoc_table(k->d, "キーパーソン", 3, (const char *[]){"氏名", "世代", "役職（団体）"});
+	rdoc_table(k->d, cap(k, "キーパーソン"), 3, (const char *[]){"氏名", "世代", "役職（団体）"});
 	k->n = 0;
 	if (st == TSU_OK)
 		st = store_each(k->st, "party", k->area_id, key_row, k, err);
@@ -242,7 +254,7 @@ static enum tsu_status open_tasks(struct karte *k, struct tsu_error *err)
 	enum tsu_status st;
 
 	rdoc_heading(k->d, k->lv, "未完了の課題・取組（支援区分 A〜F 別）", false);
-	rdoc_table(k->d, "未完了の課題・取組",
+	rdoc_table(k->d, cap(k, "未完了の課題・取組"),
 		   6, (const char *[]){"支援区分", "件名", "状態", "種別", "期限", "担当者"});
 	k->n = 0;
 	st = store_choices(k->st, "duty", duty_cb, k, err);
@@ -325,7 +337,7 @@ static void event_table(struct events *e)
 	for (size_t g = 0; g < e->ngen; g++)
 		head[3 + g] = e->gen[g];
 	head[nc - 1] = "参加者計";
-	rdoc_table(e->k->d, "最近の行事（世代別参加者数）", nc, head);
+	rdoc_table(e->k->d, cap(e->k, "最近の行事（世代別参加者数）"), nc, head);
 	for (size_t i = 0; i < e->n && i < RECENT_EVENTS; i++) {
 		cells[0] = e->v[i].date;
 		cells[1] = e->v[i].title;
@@ -377,6 +389,7 @@ static enum tsu_status one_area(struct karte *k, const struct record *area, stru
 	enum tsu_status st;
 
 	k->area_id = area->id;
+	k->area_name = nz(record_get(area, "name"));
 	k->pop = k->old = k->households = 0;
 	k->old_known = false;
 	if (record_get(area, "profile")) {
@@ -427,5 +440,6 @@ enum tsu_status report_karte(struct store *st, const struct report_options *opt,
 	clock_today(k.today, sizeof(k.today));
 	rc = store_each(st, "area", opt->area_id, area_cb, &k, err);
 	sbuf_free(&k.tmp);
+	sbuf_free(&k.cap);
 	return rc == TSU_OK ? k.rc : rc;
 }

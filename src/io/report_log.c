@@ -51,8 +51,47 @@ static int by_sort(const void *a, const void *b)
 	return strcmp(((const struct entry *)a)->sort, ((const struct entry *)b)->sort);
 }
 
-static void task_header(struct store *st, const struct record *t, struct rdoc *d)
+struct duty_find {
+	const char *code;
+	struct sbuf *out;
+};
+
+static int duty_cb(void *ud, const char *code, const char *label)
 {
+	struct duty_find *f = ud;
+	if (strcmp(code, f->code) != 0)
+		return 0;
+	sbuf_addf(f->out, " %s", label);
+	return 1;
+}
+
+/* "A 作業支援" for the duty code "A". */
+static void duty_text(struct store *st, const char *code, struct sbuf *out)
+{
+	struct duty_find f = {code, out};
+	if (!code)
+		return;
+	sbuf_add(out, code);
+	store_choices(st, "duty", duty_cb, &f, NULL);
+}
+
+static void period(const struct report_options *opt, struct rdoc *d)
+{
+	char a[LOCALTIME_MAX], b[LOCALTIME_MAX];
+	struct sbuf p = {0};
+
+	if (!opt->from && !opt->to)
+		return;
+	sbuf_addf(&p, "%s 〜 %s", opt->from ? report_date(opt, opt->from, a, sizeof(a)) : "",
+		  opt->to ? report_date(opt, opt->to, b, sizeof(b)) : "");
+	rdoc_kv(d, "期間", p.s);
+	sbuf_free(&p);
+}
+
+static void task_header(struct store *st, const struct report_options *opt,
+			const struct record *t, struct rdoc *d)
+{
+	struct sbuf duty = {0};
 	char *area = report_name_of(st, "area", record_get(t, "area_id"));
 	struct sbuf title = {0};
 
@@ -62,20 +101,24 @@ static void task_header(struct store *st, const struct record *t, struct rdoc *d
 	rdoc_kv(d, "エリア", area);
 	rdoc_kv(d, "種別", record_get(t, "kind"));
 	rdoc_kv(d, "状態", record_get(t, "status"));
-	rdoc_kv(d, "支援区分", record_get(t, "duty"));
+	duty_text(st, record_get(t, "duty"), &duty);
+	rdoc_kv(d, "支援区分", duty.s);
 	rdoc_kv(d, "担当者", record_get(t, "assignee"));
 	rdoc_kv(d, "関係者", record_get(t, "parties"));
 	rdoc_kv(d, "期限", record_get(t, "due"));
+	period(opt, d);
 	rdoc_kv(d, "ID", t->id);
 	if (record_get(t, "body")) {
 		rdoc_heading(d, 2, "内容", false);
 		rdoc_para(d, record_get(t, "body"));
 	}
 	sbuf_free(&title);
+	sbuf_free(&duty);
 	free(area);
 }
 
-static void party_header(const struct record *p, struct rdoc *d)
+static void party_header(const struct report_options *opt, const struct record *p,
+			 struct rdoc *d)
 {
 	struct sbuf title = {0}, contact = {0};
 
@@ -87,6 +130,7 @@ static void party_header(const struct record *p, struct rdoc *d)
 	report_contact(p, &contact);
 	if (contact.len)
 		rdoc_kv(d, "連絡先", contact.s);
+	period(opt, d);
 	rdoc_kv(d, "ID", p->id);
 	sbuf_free(&title);
 	sbuf_free(&contact);
@@ -108,9 +152,9 @@ enum tsu_status report_log(struct store *st, const struct report_options *opt,
 	if (rc != TSU_OK)
 		return rc;
 	if (task)
-		task_header(st, r, d);
+		task_header(st, opt, r, d);
 	else
-		party_header(r, d);
+		party_header(opt, r, d);
 	record_free(r);
 	rc = store_each(st, "log", NULL, log_row, &e, err);
 	if (rc == TSU_OK) {

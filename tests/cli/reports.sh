@@ -43,6 +43,15 @@ expect_out_has "| 2024-05-15 | 電話 | 佐藤 花子 | 本人に電話 |" "auth
 order=$(grep -o '^| 2024-0[0-9]-[0-9]*' <<<"$OUT" | tr -d '| ' | tr '\n' ' ')
 expect_eq "$order" "2024-04-01 2024-05-15 2024-06-03 " "date order"
 
+expect_out_has "- 支援区分: A 作業支援" "header: duty with its label"
+# a period keeps the entries of the period and says so
+run "$T" report log --task "${task: -8}" --from 2024-05-01 --to 令和6年5月31日 -d "$DB"
+expect_out_has "- 期間: 2024-05-01 〜 2024-05-31" "period in the header"
+expect_out_has "経過（1 件）" "only the entry of May"
+expect_out_has "本人に電話" "the May entry"
+run "$T" report log --task "${task: -8}" --from 2024-06-01 --to 2024-05-01 -d "$DB"
+expect_rc 2 "a period that ends before it starts"
+
 # a person with consent shows a phone in the log header; without, none
 run "$T" report log --party "${ok_p: -8}" -d "$DB"
 expect_out_has "042-555-0202" "consent: phone shown"
@@ -105,6 +114,10 @@ run "$T" report karte --area 諏訪 -o "$WORK/k.csv" --encoding cp932 -d "$DB"
 expect_rc 0 "karte csv cp932"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^基礎データ' || fail "title row before a table"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^諏訪1丁目,1000,250,25.0%,400,2024-01-01' || fail "district row in CSV"
+ok
+run "$T" report karte -o "$WORK/all.csv" -d "$DB"
+expect_rc 0 "every area as CSV"
+grep -q '^諏訪中学区 基礎データ' "$WORK/all.csv" || fail "title rows name the area"
 ok
 run "$T" report log -d "$DB"
 expect_rc 2 "log needs --task or --party"
