@@ -40,6 +40,22 @@ const struct cli_command cli_commands[] = {
 	 "書き出します (-o がなければ画面へ)。CSV の見出しは日本語の項目名です\n"
 	 "(--headings field で英字の項目名)。--encoding cp932 は古い Excel 向け。\n"
 	 "既にあるファイルは --force のときだけ置き換えます。"},
+	{"report", cli_cmd_report, false, "report KIND [--area A] [--task ID | --party ID] [--from DATE] [--to DATE] [-o FILE] [--encoding utf-8|cp932] [--force]", true,
+	 "報告・会議用のレポートを作ります。FILE の末尾で形式が決まります: .html は印刷用\n"
+	 "(A4、ブラウザで開いて印刷)、.csv は Excel 用 (UTF-8 BOM 付き、--encoding cp932 も可)、\n"
+	 ".md は Markdown。-o がなければ Markdown を画面へ出します。既にあるファイルは --force\n"
+	 "のときだけ置き換えます。連絡先は本人同意のある人のものだけを載せ、末尾に作成者と作成日時を入れます。\n"
+	 "  karte  地域カルテ (--area、なければ全エリアを1エリア1ページで): 基礎データ (町丁目・人口・高齢化率・合計)、\n"
+	 "         地域資源、拠点・施設、課題、地域ビジョン、地域計画、キーグループとキーパーソン (役職のみ、連絡先なし)、\n"
+	 "         未完了の課題 (支援区分 A〜F 別)、最近の行事 (世代別参加者数)\n"
+	 "  log    支援経過記録 (--task ID か --party ID): 見出し (ケース、エリア、種別、担当者、関係者) と\n"
+	 "         すべての経過を日付順に、種別・記録者・全文で (--from/--to で期間を絞れます)\n"
+	 "  cases     支援ケース一覧 (--area、--from/--to): 種別・状態・エリア・担当者・開始日・最終連絡日・\n"
+	 "            経過日数・次の期限。期間中に始まったか経過記録のあるケースと、未完了のケース\n"
+	 "  activity  活動報告 (--from/--to、例 令和7年度は --from 2025-04-01 --to 2026-03-31): 種別・支援区分・柱・\n"
+	 "            エリア・きっかけ・つなぎ先別の課題件数、記録種別別の経過記録件数。CSV は集計ごとに1表\n"
+	 "  handover  引継ぎ (--area、なければ全エリアを1エリア1ページで): 未完了の課題と最新の経過、キーパーソンの\n"
+	 "            現在の役職 (任期が90日以内に終わるものに印)、対応待ちの地域要望と待ち日数、今後の行事、カルテの課題"},
 	{"snapshot", cli_cmd_snapshot, false, "snapshot OUT.db", true,
 	 "使用中でも、データベースの完全なコピーを作ります。"},
 	{"merge", cli_cmd_merge, false, "merge OTHER.db [--dry-run]", true,

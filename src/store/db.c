@@ -315,11 +315,13 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 			return err->status;
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 v + 1, TSUNAGU_APPLICATION_ID);
-		/* a new file gets its reference data once it has the whole schema */
-		bool seed = from == 0 && v + 1 == latest;
+		/* a new file gets its reference data once it has the whole
+		 * schema; an older one the choice lists added since it was made */
+		bool last = v + 1 == latest;
 		if (store_exec(st, migrations[v], err) != TSU_OK ||
 		    store_exec(st, sql, err) != TSU_OK ||
-		    (seed && seed_reference(st, err) != TSU_OK)) {
+		    (last && from == 0 && seed_reference(st, err) != TSU_OK) ||
+		    (last && from > 0 && seed_choice_lists(st, err) != TSU_OK)) {
 			char why[TSU_ERROR_MSG_MAX];
 			snprintf(why, sizeof why, "%s", err->msg);
 			store_rollback(st);

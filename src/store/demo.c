@@ -224,6 +224,11 @@ static enum tsu_status demo_logs(struct demo *d, const char *task, int count, in
 	return TSU_OK;
 }
 
+static const char *const referrals[8] = {"本人", "家族", "近隣住民", "民生委員", "自治会",
+					 "地域包括", "行政", "その他"};
+static const char *const connections[7] = {"地域包括支援センター", "社会福祉協議会", "市の担当課",
+					   "民生委員", "自治会・町内会", "NPO・ボランティア団体", "医療機関"};
+
 static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
 {
 	d->tasks = xcalloc((size_t)n, sizeof *d->tasks);
@@ -247,8 +252,11 @@ static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
 			{"assignee", assignee}, {"due", due}, {"priority", i % 7 == 0 ? "高" : "中"},
 			{"parties", parties}, {"department_id", i % 3 == 2 ? d->depts[i % d->ndepts] : NULL},
 			{"body", "経緯と現状をここに書きます (デモ用の架空の記録)。"},
+			/* by the index, not the generator: the rest of the demo stays as it was */
+			{"referral_source", referrals[i % 8]},
+			{"connected_to", i % 4 == 3 ? NULL : connections[i % 7]},
 		};
-		if (put(d, "task", fv, 12, d->tasks[i]) != TSU_OK)
+		if (put(d, "task", fv, 14, d->tasks[i]) != TSU_OK)
 			return d->err->status;
 		int count = logs / n + (i < logs % n ? 1 : 0);
 		if (demo_logs(d, d->tasks[i], count, (int)rnd(d, 120) - 200) != TSU_OK)

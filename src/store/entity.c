@@ -83,6 +83,8 @@ static const struct field_def task_fields[] = {
 	F("assignee", "担当者", FIELD_TEXT, NULL, 0),
 	F("due", "期限", FIELD_DATE, NULL, 0),
 	F("priority", "優先度", FIELD_CHOICE, "priority", 0),
+	F("referral_source", "きっかけ", FIELD_CHOICE, "referral_source", 0),
+	F("connected_to", "つなぎ先", FIELD_CHOICE, "connected_to", 0),
 	F("parties", "関係者", FIELD_SET, "party", 0),
 	F("needs", "ニーズ", FIELD_SET, NULL, 0),
 	F("body", "内容", FIELD_LONGTEXT, NULL, 0),

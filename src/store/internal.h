@@ -210,6 +210,9 @@ enum tsu_status record_touch(struct store *st, const char *entity, const char *i
 
 /* seed.c */
 enum tsu_status seed_reference(struct store *st, struct tsu_error *err);
+/* Adds the choices of data/choices.tsv a file lacks (a list or a choice
+ * added by a later version); existing ones are left as they are. */
+enum tsu_status seed_choice_lists(struct store *st, struct tsu_error *err);
 void seed_id(const char *key, uuid_str out);
 
 /* record.c: insert with a given id (seeding); NULL id mints a UUID v7. */

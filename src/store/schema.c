@@ -245,10 +245,22 @@ static const char schema_v3[] =
 	"CREATE INDEX undo_step_target ON undo_step(target);"
 	"CREATE INDEX changelog_action ON changelog(action_id);";
 
+/*
+ * Version 4: how a case came (きっかけ) and where it was connected
+ * (つなぎ先), two ordinary task fields for the 活動報告 tallies.  They are
+ * plain columns, so the change log, merge, undo and sync carry them as
+ * every other field; their choice lists come from data/choices.tsv, which
+ * db.c adds to a migrated file in the same transaction.
+ */
+static const char schema_v4[] =
+	"ALTER TABLE task ADD COLUMN referral_source TEXT;"
+	"ALTER TABLE task ADD COLUMN connected_to TEXT;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 	NULL,
 };
 

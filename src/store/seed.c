@@ -117,6 +117,12 @@ static enum tsu_status seed_district(struct store *st, int n, char **cols, struc
 	return record_insert_fixed(st, "district", fv, sizeof fv / sizeof fv[0], id, err);
 }
 
+enum tsu_status seed_choice_lists(struct store *st, struct tsu_error *err)
+{
+	enum tsu_status rc = each_tsv_row(st, "choices.tsv", seed_choice, err);
+	return rc == TSU_OK ? choices_load(st, err) : rc;
+}
+
 enum tsu_status seed_reference(struct store *st, struct tsu_error *err)
 {
 	char *saved = xstrdup(st->author);
@@ -125,9 +131,7 @@ enum tsu_status seed_reference(struct store *st, struct tsu_error *err)
 	 * their reference data's log and merge without a difference */
 	changelog_action_end(st);
 	st->seeding = true;
-	enum tsu_status rc = each_tsv_row(st, "choices.tsv", seed_choice, err);
-	if (rc == TSU_OK)
-		rc = choices_load(st, err);
+	enum tsu_status rc = seed_choice_lists(st, err);
 	if (rc == TSU_OK)
 		rc = each_tsv_row(st, "areas.tsv", seed_area, err);
 	if (rc == TSU_OK)

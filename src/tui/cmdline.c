@@ -135,17 +135,17 @@ static void cmd_merge(struct tui *t, char **w, int n)
 
 /* An export onto an existing plain file asks first (like every
  * destructive step); io_export refuses databases whatever the answer. */
-static bool cmd_overwrite_ok(struct tui *t, const char *path, struct io_options *o)
+bool cmdline_overwrite_ok(struct tui *t, const char *path, bool *force)
 {
 	struct stat sb;
 	char q[512];
-	if (o->force || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || outguard_is_sqlite(path))
+	if (*force || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || outguard_is_sqlite(path))
 		return true;
 	char *shown = text_sanitize(path, 0);
 	snprintf(q, sizeof(q), S_CMD_OVERWRITE, shown);
 	free(shown);
-	o->force = prompt_confirm(t, q);
-	return o->force;
+	*force = prompt_confirm(t, q);
+	return *force;
 }
 
 static void cmd_exec(struct tui *t, char *line)
@@ -176,7 +176,7 @@ static void cmd_exec(struct tui *t, char *line)
 	if (import && tui_readonly(t))
 		return;
 	char *path = config_expand_home(w[2]);
-	if (import || cmd_overwrite_ok(t, path, &o)) {
+	if (import || cmdline_overwrite_ok(t, path, &o.force)) {
 		enum tsu_status rc = import
 			? io_import(t->st, w[1], path, &o, cmd_progress, cmd_report, &r, &err)
 			: io_export(t->st, w[1], path, &o, cmd_progress, &r, &err);

@@ -24,6 +24,14 @@ void deleted_show(struct tui *t);
 void duplicates_show(struct tui *t);
 /* cmdline.c: the `:` command line (import / export / merge). */
 void cmdline_run(struct tui *t);
+/* cmdline.c: may an output file go to `path`?  True when it does not
+ * exist, is not a plain file, is a database (the writer refuses those
+ * itself), *force is set, or the user agrees to replace it (then *force
+ * is set). */
+bool cmdline_overwrite_ok(struct tui *t, const char *path, bool *force);
+/* reports.c: R, the reports menu: kind, area or task, period; proposes
+ * ~/AREA_KIND_DATE.html, writes it and says where. */
+void reports_run(struct tui *t);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL
  * when the user gave up. */
 char *firstrun_ask(struct tui *t);

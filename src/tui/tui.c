@@ -283,6 +283,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_COMMAND:
 		cmdline_run(t);
 		break;
+	case ACT_REPORTS:
+		reports_run(t);
+		break;
 	case ACT_CONFLICTS:
 		conflicts_show(t);
 		break;

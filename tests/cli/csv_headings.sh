@@ -16,7 +16,7 @@ expect_rc 0 "export parties"
 head=$(head -1 "$WORK/関係者.csv" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')
 expect_eq "$head" "ID,区分,名称・氏名,よみ,団体種別,世代,電話,メール,住所,キーパーソン,本人同意,エリア,できること,備考" "Japanese headings by default"
 run "$T" export tasks -d "$DB"
-expect_out_has "ID,件名,状態,種別,エリア,支援区分,柱,カテゴリー,担当部局,担当者,期限,優先度,関係者,ニーズ,内容" "task headings"
+expect_out_has "ID,件名,状態,種別,エリア,支援区分,柱,カテゴリー,担当部局,担当者,期限,優先度,きっかけ,つなぎ先,関係者,ニーズ,内容" "task headings"
 run "$T" export parties --headings field -d "$DB"
 expect_rc 0 "--headings field"
 expect_out_has "id,kind,name,kana,org_type,generation,phone,email,address,key_person,consent,areas,offers,notes" "field names on request"
@@ -60,6 +60,7 @@ expect_out_has ",org,諏訪自治会," "codes with field names"
 "$T" edit task "$("$T" list tasks --format tsv -d "$DB" | awk -F'\t' 'NR == 2 { print $1 }')" --duty A -d "$DB" >/dev/null
 run "$T" export tasks -d "$DB"
 expect_out_has ",作業支援," "a choice's label"
+
 
 # namesakes in a task's 関係者: each is written so import finds it (the id
 # where the name is shared), and the file goes into a fresh file twice
@@ -107,4 +108,38 @@ expect_rc 0 "export --help"
 expect_out_has "使い方: tsunagu export" "the command's usage"
 expect_out_has "--headings field" "the headings option explained"
 expect_out_lacks "tsunagu list" "only that command"
+# きっかけ and つなぎ先 (schema 4): set from the command line, shown, logged,
+# exported under their Japanese headings and read back into a fresh file
+kid=$("$T" add task --title 独居の方の見守り --area 諏訪 --referral-source 民生委員 \
+	--connected-to 地域包括支援センター -d "$DB")
+run "$T" show task "$kid" -d "$DB"
+expect_out_has "きっかけ: 民生委員" "きっかけ shown"
+expect_out_has "つなぎ先: 地域包括支援センター" "つなぎ先 shown"
+run "$T" add task --title 不明なきっかけ --referral-source 通りすがり -d "$DB"
+expect_rc 1 "a きっかけ outside the list is refused"
+"$T" edit task "$kid" --connected-to 社会福祉協議会 -d "$DB" >/dev/null
+run "$T" history task "$kid" -d "$DB"
+expect_out_has "つなぎ先	地域包括支援センター → 社会福祉協議会" "the edit is in the change log"
+"$T" export tasks -o "$WORK/kk.csv" -d "$DB"
+F4="$WORK/fresh4.db"
+"$T" init -d "$F4" 2>/dev/null
+"$T" export parties -o "$WORK/kp.csv" -d "$DB"
+"$T" import parties "$WORK/kp.csv" -d "$F4" >/dev/null
+run "$T" import tasks "$WORK/kk.csv" -d "$F4"
+expect_rc 0 "tasks with きっかけ and つなぎ先 imported"
+run "$T" show task "$kid" -d "$F4"
+expect_out_has "きっかけ: 民生委員" "きっかけ came across"
+expect_out_has "つなぎ先: 社会福祉協議会" "つなぎ先 came across"
+# ordinary fields: a copy's edit merges in, and undo takes an edit back
+"$T" snapshot "$WORK/laptop.db" -d "$DB" >/dev/null
+"$T" edit task "$kid" --referral-source 近隣住民 -d "$WORK/laptop.db" >/dev/null
+run "$T" merge "$WORK/laptop.db" -d "$DB"
+expect_rc 0 "merge a copy's きっかけ"
+run "$T" show task "$kid" -d "$DB"
+expect_out_has "きっかけ: 近隣住民" "the copy's きっかけ merged in"
+"$T" edit task "$kid" --connected-to 医療機関 -d "$DB" >/dev/null
+run "$T" undo -d "$DB"
+expect_rc 0 "undo the つなぎ先 edit"
+run "$T" show task "$kid" -d "$DB"
+expect_out_has "つなぎ先: 社会福祉協議会" "undo put the つなぎ先 back"
 done_tests

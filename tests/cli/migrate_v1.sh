@@ -17,7 +17,7 @@ done
 
 run "$T" check -d "$DB"
 expect_rc 0 "check migrates and finds nothing wrong"
-expect_out_has "(版 3)" "now the latest version (3)"
+expect_out_has "(版 4)" "now the latest version (4)"
 [ -f "$DB.bak-v1" ] || fail "no backup before the migration"
 expect_eq "$(mode_of "$DB.bak-v1")" 600 "backup mode"
 expect_eq "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1 "backup is the v1 file"

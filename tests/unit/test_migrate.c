@@ -168,14 +168,14 @@ static void migration_backs_up_then_moves_forward(void **state)
 	struct store *st;
 	struct tsu_error err = {0};
 	make_db(path, sizeof path, "migrate.db");
-	snprintf(bak, sizeof bak, "%s.bak-v3", path);
+	snprintf(bak, sizeof bak, "%s.bak-v4", path);
 	unlink(bak);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	uuid_str id;
 	struct field_value fv[] = {{"name", "鈴木一郎"}, {"kana", "すずきいちろう"}};
 	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
 	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
-				    "ALTER TABLE party ADD COLUMN nickname TEXT", NULL};
+				    schema_migrations[3], "ALTER TABLE party ADD COLUMN nickname TEXT", NULL};
 	assert_int_equal(store_migrate(st, next, &err), TSU_OK);
 	store_close(st);
 	struct stat sb;
@@ -187,15 +187,15 @@ static void migration_backs_up_then_moves_forward(void **state)
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
 			   " name, nickname IS NULL FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 4);
+	assert_int_equal(sqlite3_column_int(s, 0), 5);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
-	/* the backup is the file as it was: version 3, same data */
+	/* the backup is the file as it was: version 4, same data */
 	sqlite3_open(bak, &db);
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), name FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	assert_int_equal(sqlite3_column_int(s, 0), 4);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
@@ -210,9 +210,10 @@ static void failed_migration_changes_nothing(void **state)
 	make_db(path, sizeof path, "migrate-fail.db");
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
+				    schema_migrations[3],
 				    "ALTER TABLE party ADD COLUMN nickname TEXT; SELECT * FROM no_such_table", NULL};
 	assert_int_not_equal(store_migrate(st, next, &err), TSU_OK);
-	assert_non_null(strstr(err.msg, "版 4"));
+	assert_non_null(strstr(err.msg, "版 5"));
 	store_close(st);
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -220,9 +221,87 @@ static void failed_migration_changes_nothing(void **state)
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT nickname FROM party", -1, &s, NULL), SQLITE_ERROR);
 	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
 	sqlite3_step(s);
-	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	assert_int_equal(sqlite3_column_int(s, 0), 4);
 	sqlite3_finalize(s);
 	sqlite3_close(db);
+}
+
+static long long count_of(const char *path, const char *query)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, query, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Version 4 adds きっかけ and つなぎ先 to tasks: a version 3 file (made here
+ * as version 3 left it: no such columns, no such choice lists) is backed
+ * up, upgraded, keeps every record and change, and takes the new fields
+ * as ordinary ones, recorded in the change log. */
+static void version_3_file_gains_referral_fields(void **state)
+{
+	char path[512], bak[600];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "v3.db");
+	snprintf(bak, sizeof bak, "%s.bak-v3", path);
+	unlink(bak);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, tid, lid;
+	struct field_value pv[] = {{"name", "諏訪の見守り隊"}, {"kind", "団体"}};
+	assert_int_equal(store_insert(st, "party", pv, 2, pid, NULL), TSU_OK);
+	struct field_value tv[] = {{"title", "独居高齢者の見守り"}, {"kind", "個別支援"},
+				   {"area_id", "諏訪"}, {"parties", pid}};
+	assert_int_equal(store_insert(st, "task", tv, 4, tid, NULL), TSU_OK);
+	struct field_value lv[] = {{"task_id", tid}, {"kind", "訪問"}, {"date", "2025-05-01"},
+				   {"text", "ご自宅を訪問"}};
+	assert_int_equal(store_insert(st, "log", lv, 4, lid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, "ALTER TABLE task DROP COLUMN referral_source;"
+		  " ALTER TABLE task DROP COLUMN connected_to;"
+		  " DELETE FROM refvalue WHERE kind IN ('referral_source', 'connected_to');"
+		  " PRAGMA user_version = 3");
+	static const char *const tables[] = {"party", "task", "log_entry", "task_party", "area",
+					     "district", "changelog", "refvalue"};
+	long long before[8];
+	char q[128];
+	for (int i = 0; i < 8; i++) {
+		snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
+		before[i] = count_of(path, q);
+	}
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_OK);
+	store_close(st);
+	struct stat sb;
+	assert_int_equal(stat(bak, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(count_of(bak, "PRAGMA user_version"), 3);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), 4);
+	for (int i = 0; i < 7; i++) {
+		snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
+		assert_int_equal(count_of(path, q), before[i]);
+	}
+	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue"), before[7] + 16);
+	/* the new fields take their choices by label and are logged */
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct field_value uv[] = {{"referral_source", "民生委員"}, {"connected_to", "地域包括支援センター"}};
+	assert_int_equal(store_update(st, "task", tid, uv, 2, NULL), TSU_OK);
+	struct field_value bad[] = {{"referral_source", "通りすがり"}};
+	assert_int_not_equal(store_update(st, "task", tid, bad, 1, NULL), TSU_OK);
+	struct record *r;
+	assert_int_equal(store_get(st, "task", tid, false, &r, NULL), TSU_OK);
+	assert_string_equal(record_get(r, "title"), "独居高齢者の見守り");
+	assert_string_equal(record_get(r, "referral_source"), "民生委員");
+	assert_string_equal(record_get(r, "connected_to"), "地域包括支援センター");
+	record_free(r);
+	store_close(st);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'referral_source'"
+				  " AND new_value = '民生委員'"), 1);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'connected_to'"), 1);
 }
 
 int main(void)
@@ -238,6 +317,7 @@ int main(void)
 		cmocka_unit_test(seeded_areas_have_the_same_ids_in_every_file),
 		cmocka_unit_test(migration_backs_up_then_moves_forward),
 		cmocka_unit_test(failed_migration_changes_nothing),
+		cmocka_unit_test(version_3_file_gains_referral_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
