@@ -132,18 +132,22 @@ void rdoc_rowf(struct rdoc *d, const char *fmt, ...)
 {
 	struct block *b = last_table(d);
 	va_list ap;
-	char *buf;
+	char small[256], *buf = small;
 	int n;
 
 	if (!b)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	buf = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(buf, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small) { /* a long row: formatted again in full */
+		buf = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	const char **cells = xcalloc(b->ncols, sizeof(char *));
 	char *p = buf;
 	for (size_t k = 0; k < b->ncols; k++) {
@@ -155,7 +159,8 @@ void rdoc_rowf(struct rdoc *d, const char *fmt, ...)
 	}
 	rdoc_row(d, cells);
 	free(cells);
-	free(buf);
+	if (buf != small)
+		free(buf);
 }
 
 void rdoc_footer(struct rdoc *d, const char *author, const char *when)
