@@ -373,6 +373,13 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		if (strcmp(d->entity, "task") == 0)
 			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
 		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		/* as on the main screen; the page is read again (and closes
+		 * when its own record was taken back) */
+		ops_undo(t, a == ACT_REDO);
+		*changed = true;
+		break;
 	default:
 		break;
 	}
