@@ -66,6 +66,9 @@ enum tsu_status ctl_parts(const struct ctl_prop *p, char ***parts, size_t *n,
 			  struct tsu_error *err);
 void ctl_free_parts(char **parts, size_t n);
 
+/* Turns the line breaks of a decoded value into spaces, in place: for the
+ * fields that hold one line (a name, an address, a title, a place). */
+void ctl_one_line(char *s);
 /* Appends text escaped for a TEXT value ('\\', ',', ';', newline). */
 void ctl_escape(struct sbuf *b, const char *text);
 /* Appends `line` folded at 75 octets (never inside a UTF-8 character)

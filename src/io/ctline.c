@@ -472,6 +472,13 @@ void ctl_free_parts(char **parts, size_t n)
 	free(parts);
 }
 
+void ctl_one_line(char *s)
+{
+	for (; s && *s; s++)
+		if (*s == '\n' || *s == '\r')
+			*s = ' ';
+}
+
 void ctl_escape(struct sbuf *b, const char *text)
 {
 	for (const char *s = text; s && *s; s++) {

@@ -201,17 +201,10 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 	return TSU_OK;
 }
 
-static void one_line(char *s)
-{
-	for (; s && *s; s++)
-		if (*s == '\n' || *s == '\r')
-			*s = ' ';
-}
-
 static void finish_item(struct ical_item *it, struct ical_times *t)
 {
-	one_line(it->summary);
-	one_line(it->location);
+	ctl_one_line(it->summary);
+	ctl_one_line(it->location);
 	if (it->end_time[0] && strcmp(t->end_date, it->date) != 0)
 		it->end_time[0] = '\0';
 	if (!it->start_time[0])

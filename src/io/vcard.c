@@ -217,15 +217,6 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 	return TSU_OK;
 }
 
-/* An escaped line break in a field of one line (Gmail writes them in ADR)
- * becomes a space. */
-static void one_line(char *s)
-{
-	for (; s && *s; s++)
-		if (*s == '\n' || *s == '\r')
-			*s = ' ';
-}
-
 /* The reading of the name from whichever source the phone used. */
 static void reading_of_name(struct vcard *c, struct vc_state *s)
 {
@@ -270,10 +261,11 @@ static void finish(struct vcard *c, struct vc_state *s)
 		       c->title};
 
 	reading_of_name(c, s);
+	/* an escaped line break in a one-line field (Gmail writes them in ADR) */
 	for (size_t i = 0; i < sizeof(one) / sizeof(one[0]); i++)
-		one_line(one[i]);
-	one_line(c->kana);
-	one_line(c->org_kana);
+		ctl_one_line(one[i]);
+	ctl_one_line(c->kana);
+	ctl_one_line(c->org_kana);
 	c->kana = reading(c->kana);
 	c->org_kana = reading(c->org_kana);
 	state_free(s);
