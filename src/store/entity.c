@@ -18,6 +18,8 @@ static const struct field_def area_fields[] = {
 	F("start_year", "開始年度", FIELD_TEXT, NULL, 0),
 	F("profile", "地域カルテ", FIELD_LONGTEXT, NULL, 0),
 	F("plan", "地域計画", FIELD_LONGTEXT, NULL, 0),
+	F("platform_type", "プラットフォーム", FIELD_CHOICE, "platform_type", 0),
+	F("projection", "将来推計", FIELD_LONGTEXT, NULL, 0),
 	F("notes", "備考", FIELD_LONGTEXT, NULL, 0),
 	F("sort", "並び順", FIELD_INT, NULL, 0),
 };
@@ -85,6 +87,10 @@ static const struct field_def task_fields[] = {
 	F("priority", "優先度", FIELD_CHOICE, "priority", 0),
 	F("referral_source", "きっかけ", FIELD_CHOICE, "referral_source", 0),
 	F("connected_to", "つなぎ先", FIELD_CHOICE, "connected_to", 0),
+	F("request_state", "要望の状況", FIELD_CHOICE, "request_state", 0),
+	F("asked_on", "照会日", FIELD_DATE, NULL, 0),
+	F("answered_on", "回答日", FIELD_DATE, NULL, 0),
+	F("answer", "部局の回答", FIELD_LONGTEXT, NULL, 0),
 	F("parties", "関係者", FIELD_SET, "party", 0),
 	F("needs", "ニーズ", FIELD_SET, NULL, 0),
 	F("body", "内容", FIELD_LONGTEXT, NULL, 0),
@@ -107,8 +113,11 @@ static const struct field_def event_fields[] = {
 	F("start_time", "開始", FIELD_TEXT, NULL, 0),
 	F("end_time", "終了", FIELD_TEXT, NULL, 0),
 	F("place", "会場", FIELD_TEXT, NULL, 0),
+	F("form", "形式", FIELD_CHOICE, "event_form", 0),
+	F("theme", "テーマ", FIELD_TEXT, NULL, 0),
 	F("area_id", "エリア", FIELD_REF, "area", 0),
 	F("facility_id", "施設", FIELD_REF, "facility", 0),
+	F("participants", "参加者", FIELD_SET, "party", 0),
 	F("notes", "備考", FIELD_LONGTEXT, NULL, 0),
 };
 
@@ -127,6 +136,7 @@ static const struct field_def survey_fields[] = {
 	F("activities", "活動内容・実績", FIELD_LONGTEXT, NULL, 0),
 	F("issues", "課題", FIELD_LONGTEXT, NULL, 0),
 	F("plans", "今後の予定", FIELD_LONGTEXT, NULL, 0),
+	F("collaboration", "連携・協働の意識", FIELD_LONGTEXT, NULL, 0),
 	F("respondents", "回答数", FIELD_INT, NULL, 0),
 };
 

@@ -256,11 +256,37 @@ static const char schema_v4[] =
 	"ALTER TABLE task ADD COLUMN referral_source TEXT;"
 	"ALTER TABLE task ADD COLUMN connected_to TEXT;";
 
+/*
+ * Version 5: the area work of the seeds (issue 9).  An area records its
+ * platform type and a projection note; an event its form, theme and the
+ * persons who came (a set that merges like task parties); a survey the
+ * handbook's fifth item, 連携・協働の意識; a 地域要望 task its request
+ * state (受付 → 部局照会中 → 回答済 → 地域へ報告済) with the dates asked and
+ * answered and the answer.  All are plain columns or a link table, so the
+ * change log, merge, undo and sync carry them as every other field.
+ */
+static const char schema_v5[] =
+	"ALTER TABLE area ADD COLUMN platform_type TEXT;"
+	"ALTER TABLE area ADD COLUMN projection TEXT;"
+	"ALTER TABLE event ADD COLUMN form TEXT;"
+	"ALTER TABLE event ADD COLUMN theme TEXT;"
+	"CREATE TABLE event_party(event_id TEXT NOT NULL REFERENCES event(id),"
+	" party_id TEXT NOT NULL REFERENCES party(id), added INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY(event_id, party_id)) WITHOUT ROWID;"
+	"CREATE INDEX event_party_party ON event_party(party_id);"
+	"ALTER TABLE survey ADD COLUMN collaboration TEXT;"
+	"ALTER TABLE task ADD COLUMN request_state TEXT;"
+	"ALTER TABLE task ADD COLUMN asked_on TEXT;"
+	"ALTER TABLE task ADD COLUMN answered_on TEXT;"
+	"ALTER TABLE task ADD COLUMN answer TEXT;"
+	"CREATE INDEX task_request ON task(request_state, department_id) WHERE request_state IS NOT NULL;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 	NULL,
 };
 

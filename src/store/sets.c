@@ -21,6 +21,7 @@ static const struct set_def set_defs[] = {
 	{"task",  "parties","task_party", "task_id",  "party_id", "party"},
 	{"task",  "needs",  "task_need",  "task_id",  "tag",      NULL},
 	{"staff", "areas",  "staff_area", "staff_id", "area_id",  "area"},
+	{"event", "participants", "event_party", "event_id", "party_id", "party"},
 };
 
 const struct set_def *set_find(const char *entity, const char *field)

@@ -16,7 +16,7 @@ expect_rc 0 "export parties"
 head=$(head -1 "$WORK/関係者.csv" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')
 expect_eq "$head" "ID,区分,名称・氏名,よみ,団体種別,世代,電話,メール,住所,キーパーソン,本人同意,エリア,できること,備考" "Japanese headings by default"
 run "$T" export tasks -d "$DB"
-expect_out_has "ID,件名,状態,種別,エリア,支援区分,柱,カテゴリー,担当部局,担当者,期限,優先度,きっかけ,つなぎ先,関係者,ニーズ,内容" "task headings"
+expect_out_has "ID,件名,状態,種別,エリア,支援区分,柱,カテゴリー,担当部局,担当者,期限,優先度,きっかけ,つなぎ先,要望の状況,照会日,回答日,部局の回答,関係者,ニーズ,内容" "task headings"
 run "$T" export parties --headings field -d "$DB"
 expect_rc 0 "--headings field"
 expect_out_has "id,kind,name,kana,org_type,generation,phone,email,address,key_person,consent,areas,offers,notes" "field names on request"

@@ -118,7 +118,7 @@ expect_out_has "諏訪中学区" "area written by name"
 "$T" add event --title "エリアミーティング" --date 令和7年5月10日 --start-time 10:00 --area 諏訪 -d "$DB" >/dev/null
 run "$T" export events -o "$WORK/e.csv" -d "$DB"
 expect_rc 0 "export events"
-grep -q "エリアミーティング,,2025-05-10,10:00,,,諏訪中学区" "$WORK/e.csv" || fail "event row: $(cat "$WORK/e.csv")"
+grep -q "エリアミーティング,,2025-05-10,10:00,,,,,諏訪中学区" "$WORK/e.csv" || fail "event row: $(cat "$WORK/e.csv")"
 ok
 run "$T" import events "$WORK/e.csv" -d "$DB"
 expect_rc 0 "events round trip"

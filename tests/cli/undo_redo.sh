@@ -159,6 +159,7 @@ expect_rc 1 "in the copy nothing is mine to undo"
 # a file of version 2 is backed up and upgraded, and undo works in it
 "$T" init -d "$WORK/v2.db" 2>/dev/null
 "$T" add party --name 旧版の会 --kind org -d "$WORK/v2.db" >/dev/null
+sqlite3 "$WORK/v2.db" < "$(dirname "$0")/lib/to-v4.sql"
 sqlite3 "$WORK/v2.db" "DROP TABLE undo_step; DROP INDEX changelog_action;
 	ALTER TABLE task DROP COLUMN referral_source; ALTER TABLE task DROP COLUMN connected_to;
 	PRAGMA user_version = 2"
@@ -168,7 +169,7 @@ expect_rc 0 "undo in an upgraded file"
 expect_out_has "旧版の会" "undoes its last action"
 expect_eq "$(sqlite3 "$WORK/v2.db.bak-v2" 'PRAGMA user_version')" 2 "backup of the version 2 file"
 expect_eq "$(mode_of "$WORK/v2.db.bak-v2")" 600 "backup mode"
-expect_eq "$(sqlite3 "$WORK/v2.db" 'PRAGMA user_version')" 4 "now the latest version (4)"
+expect_eq "$(sqlite3 "$WORK/v2.db" 'PRAGMA user_version')" 5 "now the latest version (5)"
 run "$T" check -d "$WORK/v2.db"
 expect_rc 0 "the upgraded file checks clean"
 # merging a version 2 file reads it through an upgraded copy, removed after

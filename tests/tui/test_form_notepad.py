@@ -94,8 +94,9 @@ def typed_after_enter(t):
     s = t.wait_for("「の準備」は入りません", "「状態」は一覧から選ぶ項目")
     if "防災訓練" not in s:
         fail("the title typed before Enter is not shown", s)
-    # on the buttons, too (past every field: 状態 .. 優先度, きっかけ, つなぎ先, 関係者 ..)
-    for _ in range(16):
+    # on the buttons, too (past every field: 状態 .. 優先度, きっかけ, つなぎ先,
+    # 要望の状況 .. 部局の回答, 関係者 ..)
+    for _ in range(20):
         t.send("Tab")
     t.type("メモ")
     t.wait_for("「メモ」は入りません", "ボタン")

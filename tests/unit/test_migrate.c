@@ -162,21 +162,46 @@ static void seeded_areas_have_the_same_ids_in_every_file(void **state)
 
 /* A later version adds a column: the file is backed up first, then
  * migrated; the data stays. */
+/* The real migrations followed by `extra` as one more version. */
+static const char *const *migrations_then(const char *extra)
+{
+	static const char *next[32];
+	int n = schema_version_latest();
+	for (int i = 0; i < n; i++)
+		next[i] = schema_migrations[i];
+	next[n] = extra;
+	next[n + 1] = NULL;
+	return next;
+}
+
+/* Takes a file of the latest version back to version 4 as version 4 left
+ * it: no area-work columns, no event participants, no new choice lists. */
+#define TO_V4 \
+	"ALTER TABLE area DROP COLUMN platform_type; ALTER TABLE area DROP COLUMN projection;" \
+	" ALTER TABLE event DROP COLUMN form; ALTER TABLE event DROP COLUMN theme;" \
+	" DROP TABLE event_party; ALTER TABLE survey DROP COLUMN collaboration;" \
+	" DROP INDEX task_request; ALTER TABLE task DROP COLUMN request_state;" \
+	" ALTER TABLE task DROP COLUMN asked_on; ALTER TABLE task DROP COLUMN answered_on;" \
+	" ALTER TABLE task DROP COLUMN answer;" \
+	" DELETE FROM refvalue WHERE kind IN ('platform_type', 'event_form', 'request_state')" \
+	"  OR (kind = 'matrix_state' AND code = '意見');" \
+	" PRAGMA user_version = 4;"
+
 static void migration_backs_up_then_moves_forward(void **state)
 {
 	char path[512], bak[600];
 	struct store *st;
 	struct tsu_error err = {0};
 	make_db(path, sizeof path, "migrate.db");
-	snprintf(bak, sizeof bak, "%s.bak-v4", path);
+	int latest = schema_version_latest();
+	snprintf(bak, sizeof bak, "%s.bak-v%d", path, latest);
 	unlink(bak);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	uuid_str id;
 	struct field_value fv[] = {{"name", "鈴木一郎"}, {"kana", "すずきいちろう"}};
 	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
-	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
-				    schema_migrations[3], "ALTER TABLE party ADD COLUMN nickname TEXT", NULL};
-	assert_int_equal(store_migrate(st, next, &err), TSU_OK);
+	assert_int_equal(store_migrate(st, migrations_then("ALTER TABLE party ADD COLUMN nickname TEXT"),
+				       &err), TSU_OK);
 	store_close(st);
 	struct stat sb;
 	assert_int_equal(stat(bak, &sb), 0);
@@ -187,15 +212,15 @@ static void migration_backs_up_then_moves_forward(void **state)
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
 			   " name, nickname IS NULL FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 5);
+	assert_int_equal(sqlite3_column_int(s, 0), latest + 1);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
-	/* the backup is the file as it was: version 4, same data */
+	/* the backup is the file as it was: the latest version, same data */
 	sqlite3_open(bak, &db);
 	sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), name FROM party", -1, &s, NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(s, 0), 4);
+	assert_int_equal(sqlite3_column_int(s, 0), latest);
 	assert_string_equal((const char *)sqlite3_column_text(s, 1), "鈴木一郎");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
@@ -209,11 +234,12 @@ static void failed_migration_changes_nothing(void **state)
 	struct tsu_error err = {0};
 	make_db(path, sizeof path, "migrate-fail.db");
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
-	const char *const next[] = {schema_migrations[0], schema_migrations[1], schema_migrations[2],
-				    schema_migrations[3],
-				    "ALTER TABLE party ADD COLUMN nickname TEXT; SELECT * FROM no_such_table", NULL};
+	const char *const *next =
+		migrations_then("ALTER TABLE party ADD COLUMN nickname TEXT; SELECT * FROM no_such_table");
 	assert_int_not_equal(store_migrate(st, next, &err), TSU_OK);
-	assert_non_null(strstr(err.msg, "版 5"));
+	char want[16];
+	snprintf(want, sizeof want, "版 %d", schema_version_latest() + 1);
+	assert_non_null(strstr(err.msg, want));
 	store_close(st);
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -221,7 +247,7 @@ static void failed_migration_changes_nothing(void **state)
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT nickname FROM party", -1, &s, NULL), SQLITE_ERROR);
 	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
 	sqlite3_step(s);
-	assert_int_equal(sqlite3_column_int(s, 0), 4);
+	assert_int_equal(sqlite3_column_int(s, 0), schema_version_latest());
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 }
@@ -262,6 +288,7 @@ static void version_3_file_gains_referral_fields(void **state)
 				   {"text", "ご自宅を訪問"}};
 	assert_int_equal(store_insert(st, "log", lv, 4, lid, NULL), TSU_OK);
 	store_close(st);
+	sql(path, TO_V4);
 	sql(path, "ALTER TABLE task DROP COLUMN referral_source;"
 		  " ALTER TABLE task DROP COLUMN connected_to;"
 		  " DELETE FROM refvalue WHERE kind IN ('referral_source', 'connected_to');"
@@ -280,12 +307,12 @@ static void version_3_file_gains_referral_fields(void **state)
 	assert_int_equal(stat(bak, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(count_of(bak, "PRAGMA user_version"), 3);
-	assert_int_equal(count_of(path, "PRAGMA user_version"), 4);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
 	for (int i = 0; i < 7; i++) {
 		snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
 		assert_int_equal(count_of(path, q), before[i]);
 	}
-	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue"), before[7] + 16);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue"), before[7] + 16 + 10);
 	/* the new fields take their choices by label and are logged */
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	struct field_value uv[] = {{"referral_source", "民生委員"}, {"connected_to", "地域包括支援センター"}};
@@ -304,6 +331,62 @@ static void version_3_file_gains_referral_fields(void **state)
 	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'connected_to'"), 1);
 }
 
+/* Version 5 adds the area work: a version 4 file is backed up, upgraded,
+ * keeps every record, and takes the platform type, event participants
+ * (a set in the change log), survey 連携・協働の意識 and the request state
+ * of a 地域要望 as ordinary fields. */
+static void version_4_file_gains_area_work_fields(void **state)
+{
+	char path[512], bak[600];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "v4.db");
+	snprintf(bak, sizeof bak, "%s.bak-v4", path);
+	unlink(bak);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, eid, tid;
+	struct field_value pv[] = {{"name", "永山 花子"}, {"kind", "個人"}};
+	assert_int_equal(store_insert(st, "party", pv, 2, pid, NULL), TSU_OK);
+	struct field_value ev[] = {{"title", "第3回エリアミーティング"}, {"kind", "エリアミーティング"},
+				   {"area_id", "諏訪"}};
+	assert_int_equal(store_insert(st, "event", ev, 3, eid, NULL), TSU_OK);
+	struct field_value tv[] = {{"title", "バス停にベンチを"}, {"kind", "地域要望"}};
+	assert_int_equal(store_insert(st, "task", tv, 2, tid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V4);
+	long long parties = count_of(path, "SELECT count(*) FROM party");
+	long long changes = count_of(path, "SELECT count(*) FROM changelog");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_OK);
+	store_close(st);
+	assert_int_equal(count_of(bak, "PRAGMA user_version"), 4);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), 5);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM party"), parties);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog"), changes);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue WHERE kind = 'request_state'"), 4);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct field_value eu[] = {{"form", "オンライン"}, {"participants", pid}};
+	assert_int_equal(store_update(st, "event", eid, eu, 2, NULL), TSU_OK);
+	struct field_value tu[] = {{"request_state", "部局照会中"}, {"asked_on", "2026-11-02"}};
+	assert_int_equal(store_update(st, "task", tid, tu, 2, NULL), TSU_OK);
+	struct field_value au[] = {{"platform_type", "協議会型"}};
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT id FROM area WHERE name = '諏訪中学区'",
+					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(store_update(st, "area", (const char *)sqlite3_column_text(q, 0), au, 1, NULL),
+			 TSU_OK);
+	sqlite3_finalize(q);
+	struct record *r;
+	assert_int_equal(store_get(st, "event", eid, false, &r, NULL), TSU_OK);
+	assert_string_equal(record_get(r, "participants"), "永山 花子");
+	assert_string_equal(record_get(r, "form"), "オンライン");
+	record_free(r);
+	store_close(st);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'participants'"
+				  " AND new_value IS NOT NULL"), 1);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'request_state'"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +401,7 @@ int main(void)
 		cmocka_unit_test(migration_backs_up_then_moves_forward),
 		cmocka_unit_test(failed_migration_changes_nothing),
 		cmocka_unit_test(version_3_file_gains_referral_fields),
+		cmocka_unit_test(version_4_file_gains_area_work_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
