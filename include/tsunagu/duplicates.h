@@ -46,5 +46,9 @@ enum tsu_status store_fold_party(struct store *st, const char *keep, const char 
 /* The key duplicates compare phone numbers by: digits only, width folded,
  * +81 read as 0 ("０４２（１１１）２２２２" -> "0421112222"); new string. */
 char *dup_phone_key(const char *phone);
+/* The comparison key of an e-mail address: width-folded (ｍａｉｌ＠… is
+ * mail@…), trimmed, ASCII lower-cased; "" for none.  The duplicate finder
+ * and the import matcher (io/partymatch.c) both use it. */
+char *dup_email_key(const char *email);
 
 #endif

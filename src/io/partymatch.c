@@ -57,15 +57,6 @@ static void id_unpack(const unsigned char in[16], uuid_str out)
 	*o = '\0';
 }
 
-static char *email_key(const char *email)
-{
-	char *k = xstrdup(email ? email : "");
-	for (char *q = k; *q; q++)
-		if (*q >= 'A' && *q <= 'Z')
-			*q = (char)(*q - 'A' + 'a');
-	return k;
-}
-
 /* FNV-1a of a key, never 0; 0 for an empty key. */
 static uint64_t hash(const char *s)
 {
@@ -81,7 +72,7 @@ static uint64_t hash(const char *s)
 static void keys_of(const char *name, const char *phone, const char *email, uint64_t out[3])
 {
 	char *nk = text_search_key(name ? name : ""), *pk = dup_phone_key(phone);
-	char *ek = email_key(email);
+	char *ek = dup_email_key(email);
 	out[0] = hash(nk);
 	out[1] = hash(pk);
 	out[2] = hash(ek);

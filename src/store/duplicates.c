@@ -32,6 +32,17 @@ char *dup_phone_key(const char *phone)
 	return key;
 }
 
+char *dup_email_key(const char *email)
+{
+	char *k = email ? text_nfkc_trim(email) : NULL;
+	if (!k)
+		return xstrdup("");
+	for (char *q = k; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	return k;
+}
+
 static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *t = (const char *)sqlite3_value_text(argv[0]);
@@ -45,17 +56,24 @@ static void sql_phone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, k, -1, free);
 }
 
+static void sql_email(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char *k = dup_email_key((const char *)sqlite3_value_text(argv[0]));
+	sqlite3_result_text(ctx, k, -1, free);
+}
+
 static enum tsu_status keys_table(struct store *st, struct tsu_error *err)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(st->db, "tsu_key", 1, flags, NULL, sql_key, NULL, NULL) ||
-	    sqlite3_create_function(st->db, "tsu_phone", 1, flags, NULL, sql_phone, NULL, NULL))
+	    sqlite3_create_function(st->db, "tsu_phone", 1, flags, NULL, sql_phone, NULL, NULL) ||
+	    sqlite3_create_function(st->db, "tsu_email", 1, flags, NULL, sql_email, NULL, NULL))
 		return store_sql_fail(st, err, "duplicates");
 	return store_exec(st,
 		"DROP TABLE IF EXISTS temp.dup_key;"
 		"CREATE TEMP TABLE dup_key AS SELECT rowid AS n, id, kind, name,"
 		" tsu_key(name) AS nk, tsu_key(coalesce(kana, '')) AS kk, tsu_phone(phone) AS ph,"
-		" lower(trim(coalesce(email, ''))) AS em, tsu_key(coalesce(address, '')) AS ak"
+		" tsu_email(email) AS em, tsu_key(coalesce(address, '')) AS ak"
 		" FROM party WHERE deleted_at IS NULL;"
 		"CREATE INDEX temp.dup_key_nk ON dup_key(nk);"
 		"CREATE INDEX temp.dup_key_ph ON dup_key(ph);"

@@ -74,4 +74,16 @@ expect_out_has "list.csv:3: 「斉藤 実」と同じ名前の関係者" "namesa
 expect_eq "$(sqlite3 "$DB" "SELECT email FROM party WHERE id = '$a'")" "taro@example.jp" "the row updated 山田 太郎"
 run "$T" import parties "$WORK/list.csv" -d "$DB"
 expect_out_has "新規 0 件、更新 0 件、変更なし 4 件" "read twice, nothing added"
+
+# an e-mail address compares the same however it was typed: width,
+# capitals and spaces around (the finder and the import agree)
+h=$(add party --name 'Hanako Suzuki' --email ' Hanako.Suzuki@Example.JP ')
+add party --name '鈴木 花子' --email 'ｈａｎａｋｏ．ｓｕｚｕｋｉ＠ｅｘａｍｐｌｅ．ｊｐ' >/dev/null
+run "$T" duplicates -d "$DB"
+expect_out_has "◎  メールが同じ" "the same address written in full width and capitals"
+expect_out_has "${h: -8}  Hanako Suzuki" "the pair found by e-mail"
+printf '名称・氏名,区分,メール\n鈴木 花子,個人,HANAKO.SUZUKI@EXAMPLE.JP\n' >"$WORK/mail.csv"
+run "$T" import parties "$WORK/mail.csv" -d "$DB"
+expect_rc 0 "CSV matched by e-mail (stderr: $ERR)"
+expect_out_has "新規 0 件" "the row with the address in capitals is the one already here"
 done_tests
