@@ -19,28 +19,7 @@
 #include "tsunagu/list.h"
 #include "test_util.h"
 #include "../../src/store/internal.h"
-
-static void copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
-	assert_non_null(in);
-	assert_non_null(out);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		assert_int_equal(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
-	chmod(to, 0600);
-}
-
-static struct store *open_db(const char *path, const char *author)
-{
-	struct store *st;
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	store_set_author(st, author);
-	return st;
-}
+#include "test_copies.h"
 
 static void merge(struct store *st, const char *other)
 {
