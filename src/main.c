@@ -21,7 +21,8 @@ int main(int argc, char **argv)
 		if (argc < 2 || demo) {
 			struct tui_options opt = {.db_path = g.db_path, .author = g.author,
 						   .date_style = g.date_style, .demo = demo,
-						   .notice = g.config_warning};
+						   .notice = g.config_warning,
+						   .timing = g.timing_path};
 			rc = tui_main(&opt);
 		} else {
 			tmpfiles_guard_signals();

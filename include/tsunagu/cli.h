@@ -11,11 +11,12 @@ struct cli_globals {
 	bool db_given;      /* -d FILE was on the command line */
 	enum date_style date_style; /* config date_style: how times read */
 	char *config_warning; /* a setting not understood (NULL: none) */
+	char *timing_path;  /* --timing FILE: the app's frame times (scripts/bench) */
 };
 
 /*
  * Takes the global options out of argv wherever they stand (-d FILE,
- * --db=FILE, --help, --version).  Returns -1 to go on, or an exit status
+ * --db=FILE, --timing FILE, --help, --version).  Returns -1 to go on, or an exit status
  * when the program should stop (after --help / --version / a usage error).
  */
 int cli_globals_parse(int *argc, char **argv, struct cli_globals *g);

@@ -53,6 +53,14 @@ enum tsu_status store_seed(struct store *st, struct tsu_error *err);
 /* Adds deterministic fictional sample data (init --demo): `scale` 1 gives
  * 300+ parties, 150 tasks, 1,000 log entries, 30 events. */
 enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err);
+/* The same with counts of one's own: `init --demo --city` (scripts/bench)
+ * makes the city-scale file of 100,000 parties, 100,000 tasks, 1,000,000
+ * log entries and 500 events. */
+struct demo_size {
+	int orgs, persons, tasks, logs, events;
+};
+enum tsu_status store_demo_sized(struct store *st, const struct demo_size *size,
+				 struct tsu_error *err);
 /* Makes a new demo file at `path` whose own work belongs to `author`: built
  * under a temporary name and renamed, so a half-made demo is never left. */
 enum tsu_status store_demo_file(const char *path, const char *author, struct tsu_error *err);

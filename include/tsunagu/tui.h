@@ -10,6 +10,7 @@ struct tui_options {
 	bool demo;           /* --demo: make db_path a demo file if missing */
 	enum date_style date_style; /* how times and dates read (config) */
 	const char *notice;  /* shown on the status line at start (config warning) */
+	const char *timing;  /* --timing FILE: first frame and per-key times, or NULL */
 };
 
 /* Runs until the user quits; returns the process exit status. */

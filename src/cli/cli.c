@@ -14,9 +14,9 @@
 #endif
 
 const struct cli_command cli_commands[] = {
-	{"init", cli_cmd_init, false, "init [--demo [--scale N]]", false,
+	{"init", cli_cmd_init, false, "init [--demo [--scale N | --city]]", false,
 	 "新しいファイルを作ります (10 エリア入り)。\n"
-	 "--demo で架空の見本データを入れます (--scale N で N 倍)。"},
+	 "--demo で架空の見本データを入れます (--scale N で N 倍、--city で市の規模: 関係者・課題 10 万件、経過記録 100 万件)。"},
 	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
 	 "一覧を表示します: エリア・関係者・課題・行事・私の担当。\n"
 	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
@@ -108,6 +108,13 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 			free(g->db_path);
 			g->db_path = xstrdup(a + 5);
 			g->db_given = true;
+		} else if (strcmp(a, "--timing") == 0) {
+			if (i + 1 >= *argc) {
+				fputs("tsunagu: --timing にはファイル名が必要です\n", stderr);
+				return 2;
+			}
+			free(g->timing_path);
+			g->timing_path = xstrdup(argv[++i]);
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			/* "tsunagu export --help": the help of that command */
 			cli_print_help(stdout, out > 1 ? argv[1] : NULL);
@@ -137,6 +144,7 @@ int cli_globals_parse(int *argc, char **argv, struct cli_globals *g)
 void cli_globals_free(struct cli_globals *g)
 {
 	free(g->db_path);
+	free(g->timing_path);
 	free(g->author);
 	free(g->config_warning);
 	g->db_path = g->author = g->config_warning = NULL;

@@ -7,12 +7,15 @@
 
 int cli_cmd_init(struct cli *c, int argc, char **argv)
 {
-	bool demo = false, missing;
+	bool demo = false, city = false, missing;
 	int scale = 1;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--demo") == 0) {
 			demo = true;
+		} else if (strcmp(argv[i], "--city") == 0) {
+			/* for scripts/bench: the city-scale file of issue 13 */
+			city = demo = true;
 		} else if ((v = cli_opt(argc, argv, &i, "--scale", &missing))) {
 			/* for benchmarks: N times the demo data */
 			char *end;
@@ -30,7 +33,9 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct tsu_error err = {0};
-	if (demo && store_demo(c->st, scale, &err) != TSU_OK) {
+	static const struct demo_size city_size = {10000, 90000, 100000, 1000000, 500};
+	if (demo && (city ? store_demo_sized(c->st, &city_size, &err)
+			  : store_demo(c->st, scale, &err)) != TSU_OK) {
 		store_close(c->st);
 		c->st = NULL;
 		unlink(c->db_path); /* nothing half-made is left behind */

@@ -403,11 +403,18 @@ static enum tsu_status demo_area_ids(struct demo *d)
 
 enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 {
+	if (scale < 1)
+		scale = 1;
+	struct demo_size size = {90 * scale, 230 * scale, 150 * scale, 1000 * scale, 30 * scale};
+	return store_demo_sized(st, &size, err);
+}
+
+enum tsu_status store_demo_sized(struct store *st, const struct demo_size *size,
+				 struct tsu_error *err)
+{
 	struct tsu_error local;
 	struct demo d = {.st = st, .rng = 0x7473756E616775ULL, .today = today_days(),
 			 .err = err ? err : &local};
-	if (scale < 1)
-		scale = 1;
 	enum tsu_status rc = store_begin(st, d.err);
 	store_bulk_begin(st);
 	if (rc == TSU_OK)
@@ -417,13 +424,13 @@ enum tsu_status store_demo(struct store *st, int scale, struct tsu_error *err)
 	if (rc == TSU_OK)
 		rc = demo_staff(&d);
 	if (rc == TSU_OK)
-		rc = demo_orgs(&d, 90 * scale);
+		rc = demo_orgs(&d, size->orgs);
 	if (rc == TSU_OK)
-		rc = demo_persons(&d, 230 * scale);
+		rc = demo_persons(&d, size->persons);
 	if (rc == TSU_OK)
-		rc = demo_tasks(&d, 150 * scale, 1000 * scale);
+		rc = demo_tasks(&d, size->tasks, size->logs);
 	if (rc == TSU_OK)
-		rc = demo_events(&d, 30 * scale);
+		rc = demo_events(&d, size->events);
 	if (rc == TSU_OK)
 		rc = store_bulk_end(st, d.err);
 	rc = rc == TSU_OK ? store_commit(st, d.err) : (store_rollback(st), rc);

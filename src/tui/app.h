@@ -2,6 +2,7 @@
 #define TSUNAGU_TUI_APP_H
 #include <stdbool.h>
 #include "action.h"
+#include "timing.h"
 #include "tsunagu/localtime.h"
 #include "tsunagu/status.h"
 #include "tsunagu/uuid.h"
@@ -93,6 +94,7 @@ struct tui {
 	char today[11];
 	struct tui_backdrop under;
 	struct tui_hintbar hintbar; /* page of the bottom line */
+	struct tui_timing timing;   /* --timing FILE (timing.h) */
 };
 
 /* Sets the status-line message (printf style). */

@@ -88,13 +88,18 @@ int tui_getkey(struct tui *t)
 {
 	wint_t wc;
 	int errors = 0;
+	timing_idle(&t->timing);
 	for (;;) {
 		errno = 0;
 		int rc = get_wch(&wc);
-		if (rc == KEY_CODE_YES)
+		if (rc == KEY_CODE_YES) {
+			timing_key(&t->timing, TUI_FKEY((int)wc));
 			return TUI_FKEY((int)wc);
-		if (rc == OK)
+		}
+		if (rc == OK) {
+			timing_key(&t->timing, (int)wc);
 			return (int)wc;
+		}
 		/* ERR: an interrupted read is retried; a terminal that is gone
 		 * (hang-up) ends the program instead of spinning */
 		if (errno != EINTR && ++errors > 50) {
@@ -438,6 +443,12 @@ int tui_main(const struct tui_options *opt)
 	char *asked = NULL;
 	int rc = 0;
 
+	if (opt->timing && !timing_open(&t.timing, opt->timing)) {
+		char *shown = text_sanitize(opt->timing, 0);
+		fprintf(stderr, "tsunagu: --timing: %s に書けません\n", shown);
+		free(shown);
+		return 3;
+	}
 	clock_today(t.today, sizeof(t.today));
 	t.db_path = opt->db_path;
 	t.date_style = opt->date_style;
@@ -446,6 +457,7 @@ int tui_main(const struct tui_options *opt)
 		asked = firstrun_ask(&t);
 		if (!asked) {
 			tui_screen_end(&t);
+			timing_close(&t.timing);
 			return 1;
 		}
 	}
@@ -457,6 +469,7 @@ int tui_main(const struct tui_options *opt)
 		fprintf(stderr, "tsunagu: %s\n", shown);
 		free(shown);
 		free(asked);
+		timing_close(&t.timing);
 		return tsu_status_exit_code(err.status);
 	}
 	if (err.status == TSU_DB_NEWER)
@@ -469,6 +482,7 @@ int tui_main(const struct tui_options *opt)
 	rc = tui_run(&t);
 	tui_screen_end(&t);
 	store_close(t.st);
+	timing_close(&t.timing);
 	free(t.area_id);
 	free(t.area_name);
 	free(asked);
