@@ -38,5 +38,8 @@ double heatmap_scale(double max_rate);
  * rate above zero has at least one cell).  The city average's marker
  * stands in cell heatmap_cells(average, ...) - 1 (or 0). */
 int heatmap_cells(double rate, double scale, int width);
+/* The shade of a bar beside the city average: ░ 5 points or more below,
+ * ▒ below, ▓ up to 5 above, █ 5 or more above (one cell's glyph). */
+const char *heatmap_shade(double rate, double average);
 
 #endif

@@ -91,3 +91,9 @@ int heatmap_cells(double rate, double scale, int width)
 		n = 1;
 	return n > width ? width : n;
 }
+
+const char *heatmap_shade(double rate, double average)
+{
+	double d = rate - average;
+	return d <= -5 ? "░" : d < 0 ? "▒" : d < 5 ? "▓" : "█";
+}
