@@ -72,8 +72,11 @@ static void print_basics(struct cli *c, const struct record *area, const struct 
 	if (b->districts == 0) {
 		fputs("  町丁目の数字がありません\n", c->out);
 	} else {
-		fprintf(c->out, "  町丁目 %ld  人口 %ld 人  65歳以上 %ld 人  高齢化率 ", b->districts,
-			b->population, b->population_65);
+		fprintf(c->out, "  町丁目 %ld", b->districts);
+		if (b->counted < b->districts)
+			fprintf(c->out, " (数字のあるもの %ld)", b->counted);
+		fprintf(c->out, "  人口 %ld 人  65歳以上 %ld 人  高齢化率 ", b->population,
+			b->population_65);
 		if (b->has_rate)
 			fprintf(c->out, "%.1f%%", b->rate);
 		else

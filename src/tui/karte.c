@@ -105,6 +105,8 @@ static bool basics(struct tui *t, struct detail *d, const struct record *area)
 		num(b.population_65, p65, sizeof p65);
 		num(b.households, hh, sizeof hh);
 		sbuf_addf(&s, S_KARTE_FIGURES, b.districts, p, p65, hh);
+		if (b.counted < b.districts)
+			sbuf_addf(&s, S_KARTE_COUNTED, b.counted);
 		dl_add(d, ROLE_NORMAL, s.s);
 		sbuf_reset(&s);
 		if (city.has_rate)

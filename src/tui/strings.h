@@ -271,6 +271,7 @@
 #define S_KARTE_NONE      "  (なし — a で追加)"
 #define S_KARTE_NO_AREA   "エリアを選んでから K を押してください"
 #define S_KARTE_FIGURES   "  町丁目 %ld  人口 %s人  65歳以上 %s人  世帯数 %s"
+#define S_KARTE_COUNTED   " (数字のある町丁目 %ld)"
 #define S_KARTE_RATE      "  高齢化率 %.1f%% (市平均 %s)"
 #define S_KARTE_NO_RATE   "  高齢化率 － (人口の数字がありません)"
 #define S_KARTE_AS_OF     "  基準日 %s"
