@@ -212,7 +212,7 @@ static bool heat_action(struct tui *t, struct heat *h, enum tui_action a, bool *
 		break;
 	case ACT_ALL_AREAS:
 		if (!h->area_id) {
-			tui_msg(t, "%s", S_KARTE_NO_AREA);
+			tui_msg(t, "%s", S_HEAT_ALL_ONLY);
 			break;
 		}
 		h->all = !h->all;

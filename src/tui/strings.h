@@ -295,6 +295,7 @@
 #define S_HEAT_HEAD_DIST  "町丁目"
 #define S_HEAT_HEAD_RATE  "高齢化率"
 #define S_HEAT_AREA       "■ %s  %s"
+#define S_HEAT_ALL_ONLY   "エリアを選ばずに開いたので、全エリアを表示しています"
 #define S_HEAT_EMPTY      "町丁目がありません (: import districts で取り込めます)"
 
 #endif
