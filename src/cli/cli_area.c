@@ -205,10 +205,10 @@ static int heat_row(void *ud, const struct heat_row *r)
 		}
 		char *a = text_width_fit(area, hp->wa, TEXT_LEFT);
 		char *d = text_width_fit(dist, hp->wd, TEXT_LEFT);
-		char *ra = text_width_fit(rate, 6, TEXT_RIGHT);
+		char *ra = text_width_fit(rate, 8, TEXT_RIGHT);
 		if (hp->all)
 			fprintf(hp->c->out, "%s  ", a);
-		fprintf(hp->c->out, "%s  %7s  %7s  %s  ", d, pop, p65, ra);
+		fprintf(hp->c->out, "%s  %7s  %8s  %s  ", d, pop, p65, ra);
 		print_bar(hp->c->out, hp, r);
 		fputc('\n', hp->c->out);
 		free(a);
