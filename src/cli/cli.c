@@ -88,6 +88,14 @@ const struct cli_command cli_commands[] = {
 	 "所属・課題の関係者・経過記録などを KEEP に付け替え、OTHER を削除済みにします。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
+	{"karte", cli_cmd_karte, false, "karte AREA [--format table|json]", false,
+	 "エリアの地域カルテを表示します: 基礎データ (町丁目から計算した人口・65歳以上・\n"
+	 "高齢化率・世帯数・基準日、プラットフォームの型、将来推計)、地域資源、拠点・施設、\n"
+	 "課題、地域ビジョン、地域計画 (項目は並び順のとおり)。"},
+	{"heatmap", cli_cmd_heatmap, false, "heatmap [--area A] [--sort rate|district] [--format table|json]", false,
+	 "町丁目ごとの高齢化率 (65歳以上 / 人口) を棒 (█) と数字で表示します。│ は市平均の位置です。\n"
+	 "--area がなければ全エリアをエリアごとに、--sort rate で率の高い順に並べます。\n"
+	 "人口のない町丁目は「－」です。"},
 	{NULL, NULL, false, NULL, false, NULL},
 };
 

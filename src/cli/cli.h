@@ -96,5 +96,7 @@ const struct entity_def *cli_kind_parse(const char *word);
 int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
 int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
+int cli_cmd_karte(struct cli *c, int argc, char **argv);   /* cli_area.c */
+int cli_cmd_heatmap(struct cli *c, int argc, char **argv);
 
 #endif

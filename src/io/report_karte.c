@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/clock.h"
+#include "tsunagu/karte.h"
 #include "tsunagu/report_kinds.h"
 
 #define RECENT_EVENTS 10
@@ -15,8 +16,7 @@ struct karte {
 	struct rdoc *d;
 	const char *area_id;
 	int lv;                /* level of the area's section headings */
-	long pop, old, households, n;
-	bool old_known;
+	long n;
 	const char *code;      /* karte section / duty being written */
 	char today[11];
 	struct sbuf tmp, cap;
@@ -52,36 +52,27 @@ static int district_row(void *ud, const struct record *r)
 		snprintf(rate, sizeof(rate), "%.1f%%", 100.0 * atol(old) / atol(pop));
 	rdoc_row(k->d, (const char *[]){record_get(r, "name"), pop, old, rate, hh,
 					record_get(r, "as_of")});
-	if (pop && old) {
-		k->pop += atol(pop);
-		k->old += atol(old);
-		k->old_known = true;
-	}
-	if (hh)
-		k->households += atol(hh);
 	k->n++;
 	return 0;
 }
 
-static int item_row(void *ud, const struct record *r)
+static int item_row(void *ud, const struct karte_item *it)
 {
 	struct karte *k = ud;
 
-	if (strcmp(nz(record_get(r, "section")), k->code) != 0)
-		return 0;
-	if (record_get(r, "title"))
-		rdoc_heading(k->d, k->lv + 1, record_get(r, "title"), false);
-	if (record_get(r, "body"))
-		rdoc_para(k->d, record_get(r, "body"));
+	if (it->title)
+		rdoc_heading(k->d, k->lv + 1, it->title, false);
+	if (it->body)
+		rdoc_para(k->d, it->body);
 	k->n++;
 	return 0;
 }
 
-/* The karte items of one section (karte_section code). */
+/* The karte items of one section (karte_section code) in their order,
+ * as the カルテ view shows them. */
 static enum tsu_status items(struct karte *k, const char *code, struct tsu_error *err)
 {
-	k->code = code;
-	return store_each(k->st, "karte", k->area_id, item_row, k, err);
+	return store_karte_items(k->st, k->area_id, code, item_row, k, err);
 }
 
 static void none(struct karte *k, long n)
@@ -99,12 +90,16 @@ static enum tsu_status basics(struct karte *k, struct tsu_error *err)
 	rdoc_table(k->d, cap(k, "基礎データ"), 6, head);
 	k->n = 0;
 	st = store_each(k->st, "district", k->area_id, district_row, k, err);
-	if (st == TSU_OK && k->old_known && k->pop > 0) {
-		rdoc_rowf(k->d, "合計\t%ld\t%ld\t%.1f%%\t%ld\t", k->pop, k->old,
-			  100.0 * k->old / k->pop, k->households);
+	/* the totals are the カルテ's (karte.h), the same as the view shows */
+	struct karte_basics b;
+	if (st == TSU_OK)
+		st = store_karte_basics(k->st, k->area_id, &b, err);
+	if (st == TSU_OK && b.has_rate) {
+		rdoc_rowf(k->d, "合計\t%ld\t%ld\t%.1f%%\t%ld\t", b.population, b.population_65,
+			  b.rate, b.households);
 		sbuf_reset(&k->tmp);
 		sbuf_addf(&k->tmp, "合計: 人口 %ld 人、65歳以上 %ld 人（高齢化率 %.1f%%）、世帯数 %ld",
-			  k->pop, k->old, 100.0 * k->old / k->pop, k->households);
+			  b.population, b.population_65, b.rate, b.households);
 		rdoc_para(k->d, k->tmp.s);
 	}
 	return st == TSU_OK ? items(k, "基礎データ", err) : st;
@@ -390,8 +385,6 @@ static enum tsu_status one_area(struct karte *k, const struct record *area, stru
 
 	k->area_id = area->id;
 	k->area_name = nz(record_get(area, "name"));
-	k->pop = k->old = k->households = 0;
-	k->old_known = false;
 	if (record_get(area, "profile")) {
 		rdoc_heading(k->d, k->lv, "概要", false);
 		rdoc_para(k->d, record_get(area, "profile"));

@@ -23,8 +23,11 @@ static const struct relation relations[] = {
 	 " JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1"
 	 " AND p.deleted_at IS NULL ORDER BY coalesce(p.kana, p.name)"},
 	{"area", "logs", LOG_COLS "WHERE l.area_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
-	{"area", "karte", "SELECT id, section, title, body FROM karte_item WHERE area_id = ?1"
-	 " AND deleted_at IS NULL ORDER BY sort, section"},
+	/* in the カルテ's order (karte.h): section by section, then sort, then as made */
+	{"area", "karte", "SELECT k.id AS id, k.section AS section, k.title AS title, k.body AS body"
+	 " FROM karte_item k LEFT JOIN refvalue r ON r.kind = 'karte_section' AND r.code = k.section"
+	 " WHERE k.area_id = ?1 AND k.deleted_at IS NULL"
+	 " ORDER BY r.sort, k.section, k.sort IS NULL, k.sort, k.created_at, k.id"},
 	{"area", "counts", "SELECT (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id"
 	 " WHERE x.area_id = ?1 AND p.deleted_at IS NULL AND p.kind = 'org') AS orgs,"
 	 " (SELECT count(*) FROM party_area x JOIN party p ON p.id = x.party_id WHERE x.area_id = ?1"

@@ -56,6 +56,12 @@ const struct tui_keybind tui_default_keys[] = {
 	{'U', ACT_REDO}, {TUI_CTRL('r'), ACT_REDO},
 	{'=', ACT_DUPLICATES},
 	{'R', ACT_REPORTS},
+	{'K', ACT_KARTE},
+	{'A', ACT_HEATMAP},
+	{'-', ACT_ITEM_EARLIER},
+	{'+', ACT_ITEM_LATER},
+	{'%', ACT_RATE_ORDER},
+	{'*', ACT_ALL_AREAS},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},
@@ -164,6 +170,7 @@ static const struct {
 } hint_pairs[] = {
 	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
 	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
+	{ACT_ITEM_EARLIER, ACT_ITEM_LATER, S_HINT_ITEM_MOVE},
 };
 
 /* The hint for acts[*i] ("key label"), consuming a pair; new string. */

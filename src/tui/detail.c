@@ -373,6 +373,14 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		if (strcmp(d->entity, "task") == 0)
 			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
 		break;
+	case ACT_KARTE:
+		if (strcmp(d->entity, "area") == 0)
+			karte_show(t, d->id);
+		*changed = true;
+		break;
+	case ACT_HEATMAP:
+		heatmap_show(t, strcmp(d->entity, "area") == 0 ? d->id : NULL);
+		break;
 	case ACT_UNDO:
 	case ACT_REDO:
 		/* as on the main screen; the page is read again (and closes
@@ -388,7 +396,13 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 
 void detail_run(struct tui *t, const char *entity, const char *id)
 {
-	struct detail d = {0};
+	detail_run_kind(t, entity, id, NULL);
+}
+
+void detail_run_kind(struct tui *t, const char *entity, const char *id,
+		     const struct detail_kind *kind)
+{
+	struct detail d = {.kind = kind};
 	bool reload = true, any_change = false;
 	struct tui_backdrop saved = t->under;
 	snprintf(d.entity, sizeof(d.entity), "%s", entity);
@@ -396,7 +410,7 @@ void detail_run(struct tui *t, const char *entity, const char *id)
 	for (;;) {
 		if (reload) {
 			detail_clear(&d);
-			if (!detail_build(t, &d))
+			if (!(kind ? kind->build(t, &d) : detail_build(t, &d)))
 				break;
 			reload = false;
 		}
@@ -411,7 +425,9 @@ void detail_run(struct tui *t, const char *entity, const char *id)
 			continue;
 		t->msg[0] = '\0';
 		bool changed = false;
-		if (detail_action(t, &d, a, &changed))
+		if (kind && kind->action(t, &d, a, &changed) == TUI_HANDLED)
+			;
+		else if (detail_action(t, &d, a, &changed))
 			break;
 		if (changed) {
 			reload = true;

@@ -2,6 +2,7 @@
 #define TSUNAGU_TUI_DETAIL_H
 #include <stdbool.h>
 #include "action.h"
+#include "app.h"
 #include "draw.h"
 #include "tsunagu/uuid.h"
 
@@ -28,7 +29,21 @@ struct detail {
 	int nlines, lcap;
 	int cur, top;
 	uuid_str show_item;         /* after a reload, put the cursor on this row */
+	const struct detail_kind *kind; /* a page of another module, or NULL */
 };
+
+/* A page that another module builds and acts on (the 地域カルテ,
+ * karte.c): `build` fills the entries in place of detail_build, and
+ * `action` sees each action first (TUI_HANDLED: taken). */
+struct tui;
+struct detail_kind {
+	bool (*build)(struct tui *t, struct detail *d);
+	enum tui_handled (*action)(struct tui *t, struct detail *d, enum tui_action a,
+				   bool *changed);
+};
+/* detail_run for such a page on row `id` of `entity`. */
+void detail_run_kind(struct tui *t, const char *entity, const char *id,
+		     const struct detail_kind *kind);
 
 struct tui;
 void dl_add(struct detail *d, enum draw_role role, const char *text);

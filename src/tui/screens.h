@@ -88,6 +88,14 @@ bool ops_set_field(struct tui *t, const char *entity, const char *id, const char
 /* Picks a party by searching the store; new string (id) or NULL. */
 char *ops_pick_party(struct tui *t, const char *title, const char *kind);
 
+/* karte.c: K, the 地域カルテ of area `area_id`: sections with their items;
+ * a adds to the section under the cursor, e / d edit and delete, - / +
+ * move an item within its section. */
+void karte_show(struct tui *t, const char *area_id);
+/* heatmap.c: A, the aging rate of each district of `area_id` (NULL:
+ * every area, grouped) as bars with the city average marked. */
+void heatmap_show(struct tui *t, const char *area_id);
+
 /* The board's columns, in order (task_status codes). */
 extern const char *const tui_board_status[4];
 

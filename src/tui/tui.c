@@ -307,6 +307,22 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_DUPLICATES:
 		duplicates_show(t);
 		break;
+	case ACT_KARTE:
+		if (t->area_id) {
+			char *id = xstrdup(t->area_id);
+			karte_show(t, id);
+			free(id);
+			tui_reload_all(t);
+		} else {
+			tui_msg(t, "%s", S_KARTE_NO_AREA);
+		}
+		break;
+	case ACT_HEATMAP: {
+		char *id = t->area_id ? xstrdup(t->area_id) : NULL;
+		heatmap_show(t, id);
+		free(id);
+		break;
+	}
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -23,7 +23,13 @@ def main():
         t.cli("add", "log", "--task", tid[-8:], "--kind", "相談", "--date", "2026-10-01",
               "--text", "娘さんから相談")
         t.start()
-        s = t.wait_for("全エリア", "R レポート")
+        s = t.wait_for("全エリア", "? ヘルプ")
+        for _ in range(3):               # the key bar may have pages (.)
+            if "R レポート" in t.screen():
+                break
+            t.send(".")
+            t.settle()
+        s = t.wait_for("R レポート")
 
         t.send("R")
         s = t.wait_for("レポートの種類", "地域カルテ", "支援経過記録")
