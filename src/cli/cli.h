@@ -96,5 +96,12 @@ const struct entity_def *cli_kind_parse(const char *word);
 int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
 int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
+/* Area work (issue 9): participation by generation, staff coverage. */
+int cli_cmd_generations(struct cli *c, int argc, char **argv);
+int cli_cmd_coverage(struct cli *c, int argc, char **argv);
+/* Prints an aligned table (display widths, cells sanitised, right[i]
+ * right-aligns column i; right may be NULL) with headings (cli_table.c). */
+void cli_table_print(FILE *f, int ncols, const char *const *headings, const char *const *cells,
+		     size_t nrows, const bool *right);
 
 #endif

@@ -50,6 +50,9 @@ static const struct relation relations[] = {
 	{"event", "attendance", "SELECT generation, count FROM attendance x JOIN refvalue r"
 	 " ON r.kind = 'generation' AND r.code = x.generation WHERE event_id = ?1"
 	 " AND x.deleted_at IS NULL ORDER BY r.sort"},
+	{"party", "surveys", "SELECT id, kind, date, structure, activities, issues, plans, collaboration,"
+	 " respondents FROM survey WHERE party_id = ?1 AND deleted_at IS NULL"
+	 " ORDER BY date IS NULL, date DESC, id DESC"},
 };
 
 enum tsu_status store_related(struct store *st, const char *entity, const char *id,
