@@ -56,6 +56,10 @@ const struct tui_keybind tui_default_keys[] = {
 	{'U', ACT_REDO}, {TUI_CTRL('r'), ACT_REDO},
 	{'=', ACT_DUPLICATES},
 	{'R', ACT_REPORTS},
+	{'v', ACT_EVENTS},
+	{'W', ACT_GENERATIONS},
+	{'Q', ACT_SURVEYS},
+	{'T', ACT_STAFF},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},
@@ -164,6 +168,7 @@ static const struct {
 } hint_pairs[] = {
 	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
 	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
+	{ACT_LEFT, ACT_RIGHT, S_HINT_PERIOD},
 };
 
 /* The hint for acts[*i] ("key label"), consuming a pair; new string. */

@@ -88,6 +88,23 @@ bool ops_set_field(struct tui *t, const char *entity, const char *id, const char
 /* Picks a party by searching the store; new string (id) or NULL. */
 char *ops_pick_party(struct tui *t, const char *title, const char *kind);
 
+/* Area work (issue 9, B).  events.c: v, the events of the selected area
+ * (or all), newest first; Enter opens one, a adds, e edits, W enters the
+ * attendance by generation. */
+void events_show(struct tui *t);
+/* events.c: asks the four generations' counts of event `id` and writes
+ * them as attendance rows in one action; true when saved. */
+bool events_attendance(struct tui *t, const char *id);
+/* generations.c: W, participation by generation over a period against
+ * the one before; h/l move the period. */
+void generations_show(struct tui *t);
+/* surveys.c: Q, the surveys of all groups by area; Enter opens one. */
+void surveys_show(struct tui *t);
+/* surveys.c: adds a survey (アンケート / ヒアリング) of group `party_id`. */
+bool surveys_add(struct tui *t, const char *party_id);
+/* coverage.c: T, staff, coordinator pairs and areas without staff. */
+void coverage_show(struct tui *t);
+
 /* The board's columns, in order (task_status codes). */
 extern const char *const tui_board_status[4];
 
