@@ -186,6 +186,7 @@ static void cov_next_section(struct sheet *s)
 
 void coverage_show(struct tui *t)
 {
+	struct tui_backdrop saved = t->under;
 	struct sheet s = {0};
 	bool any = false;
 	for (;;) {
@@ -207,6 +208,7 @@ void coverage_show(struct tui *t)
 		free(id);
 	}
 	sheet_free(&s);
+	t->under = saved;
 	if (any)
 		tui_reload_all(t);
 }

@@ -82,7 +82,8 @@ static bool ev_ask_count(struct tui *t, const char *title, struct attendance_cou
 {
 	char label[512], now[32];
 	snprintf(now, sizeof now, "%ld", c->count < 0 ? 0 : c->count);
-	snprintf(label, sizeof label, S_EV_ATT_ASK, c->generation, title);
+	(void)title;
+	snprintf(label, sizeof label, S_EV_ATT_ASK, c->generation);
 	for (;;) {
 		char *in = prompt_line(t, label, c->count < 0 ? "" : now, NULL, NULL);
 		if (!in)
@@ -221,6 +222,7 @@ static bool ev_action(struct tui *t, struct sheet *s, enum tui_action a, bool *c
 
 void events_show(struct tui *t)
 {
+	struct tui_backdrop saved = t->under;
 	struct sheet s = {0};
 	bool any = false;
 	for (;;) {
@@ -231,6 +233,7 @@ void events_show(struct tui *t)
 		any = any || changed;
 	}
 	sheet_free(&s);
+	t->under = saved;
 	if (any)
 		tui_reload_all(t);
 }

@@ -82,6 +82,7 @@ static void gen_build(struct tui *t, struct sheet *sh, const struct gen_period *
 
 void generations_show(struct tui *t)
 {
+	struct tui_backdrop saved = t->under;
 	struct sheet sh = {0};
 	struct gen_period p;
 	gen_fiscal_year(t->today, &p);
@@ -96,4 +97,5 @@ void generations_show(struct tui *t)
 			tui_msg(t, "%s", S_NOTHING_HERE);
 	}
 	sheet_free(&sh);
+	t->under = saved;
 }

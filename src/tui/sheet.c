@@ -306,7 +306,6 @@ static bool sheet_move(struct sheet *s, enum tui_action a)
 
 enum tui_action sheet_run(struct tui *t, struct sheet *s)
 {
-	struct tui_backdrop saved = t->under;
 	enum tui_action a = ACT_QUIT;
 	sheet_settle(s, s->sel, 1);
 	while (!t->quit) {
@@ -336,6 +335,5 @@ enum tui_action sheet_run(struct tui *t, struct sheet *s)
 	}
 	if (t->quit)
 		a = ACT_QUIT;
-	t->under = saved;
 	return a;
 }

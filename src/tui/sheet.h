@@ -65,7 +65,9 @@ long sheet_list(struct tui *t, struct sheet *s, enum list_kind kind, const struc
 const char *sheet_id(const struct sheet *s);
 /* Shows the sheet and moves in it until a key asks for something else;
  * returns that action (ACT_QUIT for q/Esc, ACT_REDRAW after a resize so
- * the caller lays the lines out again). */
+ * the caller lays the lines out again).  The sheet stays the backdrop
+ * (t->under) of the prompts and forms the caller opens for the action;
+ * the caller restores t->under when it closes the sheet. */
 enum tui_action sheet_run(struct tui *t, struct sheet *s);
 /* Width the sheet's lines may take. */
 int sheet_width(void);

@@ -270,7 +270,7 @@
 #define S_EV_TITLE        " 行事 %ld 件 (%s、新しい順)"
 #define S_EV_THIS         "この行事"
 #define S_EV_NONE         "行事はまだありません。a で追加できます"
-#define S_EV_ATT_ASK      "%s の参加者数 (%s、空欄は 0・Esc でやめる): "
+#define S_EV_ATT_ASK      "%s の参加者数 (空欄は 0): "
 #define S_EV_ATT_BAD      "「%s」は人数ではありません。0 以上の整数で入力してください"
 #define S_EV_ATT_SAVED    "世代別の参加者数を保存しました (合計 %ld 人)"
 #define S_EV_ATT_NOCHANGE "参加者数は変わっていません"

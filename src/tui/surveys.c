@@ -38,6 +38,7 @@ static void sv_build(struct tui *t, struct sheet *s)
 
 void surveys_show(struct tui *t)
 {
+	struct tui_backdrop saved = t->under;
 	struct sheet s = {0};
 	bool any = false;
 	for (;;) {
@@ -59,6 +60,7 @@ void surveys_show(struct tui *t)
 		free(id);
 	}
 	sheet_free(&s);
+	t->under = saved;
 	if (any)
 		tui_reload_all(t);
 }
