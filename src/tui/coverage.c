@@ -16,6 +16,7 @@
 #include "sheet.h"
 #include "strings.h"
 #include "tsunagu/coverage.h"
+#include "tsunagu/textwidth.h"
 
 static const enum tui_action coverage_hints[] = {
 	ACT_OPEN, ACT_EDIT, ACT_NEXT_PANE, ACT_HELP, ACT_QUIT, ACT_NONE,
@@ -78,24 +79,40 @@ static int cov_area(void *ud, const struct coverage_area *a)
 	return 0;
 }
 
-/* The flags first, so that a gap is seen without scrolling:
- * 「エリアサポーター未配置 (2): 青陵中学区、落合中学区」. */
+/* One flag with its areas, wrapped between two names:
+ * 「! エリアサポーター未配置 (2): 青陵中学区、落合中学区」. */
+static void cov_flag(struct sheet *s, const char *what, long n, const char *names)
+{
+	struct sbuf line = {0};
+	sbuf_addf(&line, "! %s (%ld): ", what, n);
+	size_t head = line.len;
+	for (const char *p = names; *p;) {
+		const char *sep = strstr(p, "、");
+		size_t len = sep ? (size_t)(sep - p) + strlen("、") : strlen(p);
+		char *part = xstrndup(p, len);
+		if (line.len > head && text_width(line.s) + text_width(part) > sheet_width()) {
+			sheet_add(s, ROLE_OVERDUE, line.s, NULL);
+			sbuf_reset(&line);
+			sbuf_add(&line, "   ");
+			head = line.len;
+		}
+		sbuf_add(&line, part);
+		free(part);
+		p += len;
+	}
+	sheet_add(s, ROLE_OVERDUE, line.s, NULL);
+	sbuf_free(&line);
+}
+
+/* The flags first, so that a gap is seen without scrolling. */
 static void cov_flags(struct sheet *s, const struct cov_table *areas)
 {
-	struct sbuf b = {0};
-	if (areas->n_no_supporter) {
-		sbuf_addf(&b, "! %s (%ld): %s", S_ST_NO_SUPPORTER, areas->n_no_supporter,
-			  areas->no_supporter.s);
-		sheet_add_wrapped(s, ROLE_OVERDUE, b.s);
-		sbuf_reset(&b);
-	}
-	if (areas->n_no_coord) {
-		sbuf_addf(&b, "! %s (%ld): %s", S_ST_NO_COORD, areas->n_no_coord, areas->no_coord.s);
-		sheet_add_wrapped(s, ROLE_OVERDUE, b.s);
-	}
+	if (areas->n_no_supporter)
+		cov_flag(s, S_ST_NO_SUPPORTER, areas->n_no_supporter, areas->no_supporter.s);
+	if (areas->n_no_coord)
+		cov_flag(s, S_ST_NO_COORD, areas->n_no_coord, areas->no_coord.s);
 	if (!areas->n_no_supporter && !areas->n_no_coord)
 		sheet_add(s, ROLE_NORMAL, S_ST_ALL_COVERED, NULL);
-	sbuf_free(&b);
 }
 
 static int cov_coord(void *ud, const struct coverage_coord *co)

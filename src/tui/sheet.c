@@ -237,10 +237,11 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 	erase();
 	draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
 	bool any = sheet_next(s, 0, 1) >= 0;
-	if (s->top > s->sel)
-		s->top = s->sel;
-	if (s->sel >= s->top + h)
-		s->top = s->sel - h + 1;
+	int last_top = s->n > h ? s->n - h : 0;
+	if (s->top > last_top)
+		s->top = last_top;
+	if (s->top < 0)
+		s->top = 0;
 	/* without records the cursor only scrolls: show the page from top */
 	for (int i = 0; i < h && s->top + i < s->n; i++) {
 		const struct sheet_line *l = &s->l[s->top + i];
@@ -264,40 +265,75 @@ static int clampi(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static int sheet_page(void)
+{
+	return LINES - 3 > 1 ? LINES - 3 : 1;
+}
+
+/* Scrolls by `by` lines (lines below the last record stay reachable). */
+static void sheet_scroll(struct sheet *s, int by)
+{
+	int h = sheet_page();
+	s->top = clampi(s->top + by, 0, s->n > h ? s->n - h : 0);
+}
+
+/* Brings the selection into view; the headings above the first record
+ * stay in view while they fit. */
+static void sheet_follow(struct sheet *s)
+{
+	int h = sheet_page();
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (s->sel >= s->top + h)
+		s->top = s->sel - h + 1;
+	if (sheet_next(s, s->sel - 1, -1) < 0 && s->sel < h)
+		s->top = 0;
+}
+
+/* Selects record line `to` (>= 0) or, when there is none that way,
+ * scrolls by `by`. */
+static void sheet_go(struct sheet *s, int to, int by)
+{
+	if (to >= 0 && to != s->sel) {
+		s->sel = to;
+		sheet_follow(s);
+	} else {
+		sheet_scroll(s, by);
+	}
+}
+
 /* Moves for a movement action; false when `a` is not one.  Only record
- * lines are selected; a sheet without records scrolls instead. */
+ * lines are selected; past the last record (or without records) the
+ * sheet scrolls. */
 static bool sheet_move(struct sheet *s, enum tui_action a)
 {
-	int page = LINES - 4 > 1 ? LINES - 4 : 1, to = -1;
+	int page = sheet_page(), to;
 	bool any = sheet_next(s, 0, 1) >= 0;
-	int step = a == ACT_DOWN || a == ACT_UP ? 1 : a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ? page
-											  : s->n;
+	bool shown = s->sel >= s->top && s->sel < s->top + page;
 	switch (a) {
-	case ACT_DOWN: case ACT_PAGE_DOWN: case ACT_BOTTOM:
-		if (!any) {
-			s->sel = clampi(s->sel + step, 0, s->n - 1);
-			return true;
-		}
-		to = sheet_next(s, clampi(s->sel + step, 0, s->n - 1), -1);
-		if (to <= s->sel)
-			to = sheet_next(s, s->sel + 1, 1);
-		if (to > s->sel)
-			s->sel = to;
+	case ACT_DOWN:
+		sheet_go(s, any && shown ? sheet_next(s, s->sel + 1, 1) : -1, 1);
 		return true;
-	case ACT_UP: case ACT_PAGE_UP: case ACT_TOP:
-		if (!any) {
-			s->sel = clampi(s->sel - step, 0, s->n - 1);
-			if (s->sel == 0)
-				s->top = 0;
-			return true;
-		}
-		to = sheet_next(s, clampi(s->sel - step, 0, s->n - 1), 1);
-		if (to < 0 || to >= s->sel)
-			to = sheet_next(s, s->sel - 1, -1);
-		if (to >= 0 && to < s->sel)
-			s->sel = to;
-		if (sheet_next(s, s->sel - 1, -1) < 0)
-			s->top = 0;   /* show the headings above the first record */
+	case ACT_PAGE_DOWN:
+		to = any && shown ? sheet_next(s, clampi(s->sel + page, 0, s->n - 1), -1) : -1;
+		sheet_go(s, to > s->sel ? to : -1, page);
+		return true;
+	case ACT_UP:
+		sheet_go(s, any && shown ? sheet_next(s, s->sel - 1, -1) : -1, -1);
+		return true;
+	case ACT_PAGE_UP:
+		to = any && shown ? sheet_next(s, clampi(s->sel - page, 0, s->n - 1), 1) : -1;
+		sheet_go(s, to >= 0 && to < s->sel ? to : -1, -page);
+		return true;
+	case ACT_TOP:
+		if (any)
+			s->sel = sheet_next(s, 0, 1);
+		s->top = 0;
+		return true;
+	case ACT_BOTTOM:
+		if (any)
+			s->sel = sheet_next(s, s->n - 1, -1);
+		sheet_scroll(s, s->n);
 		return true;
 	default:
 		return false;
@@ -308,6 +344,7 @@ enum tui_action sheet_run(struct tui *t, struct sheet *s)
 {
 	enum tui_action a = ACT_QUIT;
 	sheet_settle(s, s->sel, 1);
+	sheet_follow(s);
 	while (!t->quit) {
 		t->under = (struct tui_backdrop){sheet_backdrop, s};
 		sheet_draw(t, s);
