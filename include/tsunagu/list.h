@@ -63,7 +63,8 @@ enum tsu_status store_list_json(struct store *st, enum list_kind kind,
  * Relations: area: districts, staff, tasks, logs, parties;
  * party: memberships (both directions), areas, tasks, logs, offers;
  * task: parties, logs (newest first); event: attendance;
- * party: surveys (newest first, each with the handbook's items).
+ * party: surveys (newest first, each with the handbook's items);
+ * event: participants (the parties named as having come).
  * cb gets the column names once per row (names[i] for values[i]).
  */
 typedef int (*related_row_cb)(void *ud, int ncols, const char *const *names,

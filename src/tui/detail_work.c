@@ -1,6 +1,7 @@
 /*
  * The area-work sections of detail pages (issue 9): an event's attendance
- * per generation with its total (W enters the counts), and a group's
+ * per generation with its total (W enters the counts) and the parties
+ * named as having come (Enter opens one), and a group's
  * アンケート・ヒアリング with the handbook's items (Q adds one; e edits
  * the one under the cursor, d deletes it).
  */
@@ -14,7 +15,7 @@
 #include "tsunagu/record.h"
 
 static const enum tui_action hints_event[] = {
-	ACT_NEXT_PANE, ACT_EDIT, ACT_GENERATIONS, ACT_LONGTEXT, ACT_DELETE, ACT_HISTORY,
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_GENERATIONS, ACT_LONGTEXT, ACT_DELETE, ACT_HISTORY,
 	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 static const enum tui_action hints_group[] = {
@@ -48,6 +49,20 @@ static int attendance_row(void *ud, int n, const char *const *names, const char 
 	dl_add(w->d, ROLE_NORMAL, b.s);
 	sbuf_free(&b);
 	w->total += atol(V("count"));
+	w->count++;
+	return 0;
+}
+
+/* One named participant: Enter opens the party. */
+static int participant_row(void *ud, int n, const char *const *names, const char *const *values)
+{
+	struct work_rows *w = ud;
+	struct sbuf b = {0};
+	sbuf_addf(&b, "  %s  %s", V("name"), strcmp(V("kind"), "person") == 0 ? S_PERSON
+									 : V("org_type"));
+	dl_add(w->d, ROLE_NORMAL, b.s);
+	dl_ref(w->d, "party", V("id"), NULL, NULL);
+	sbuf_free(&b);
 	w->count++;
 	return 0;
 }
@@ -121,6 +136,8 @@ void detail_area_work(struct tui *t, struct detail *d)
 			dl_add(d, ROLE_NORMAL, b.s);
 			sbuf_free(&b);
 		}
+		struct work_rows p = {t, d, 0, 0};
+		work_section(t, d, "participants", S_SEC_PARTICIPANTS, participant_row, &p);
 	} else if (strcmp(d->entity, "party") == 0 && is_group(t, d->id)) {
 		d->hints = hints_group;
 		work_section(t, d, "surveys", S_SEC_SURVEYS, survey_row, &w);

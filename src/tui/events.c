@@ -21,7 +21,8 @@
 #define EV_GEN_MAX 8
 
 static const enum tui_action events_hints[] = {
-	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_GENERATIONS, ACT_DELETE, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_GENERATIONS, ACT_DELETE, ACT_UNDO, ACT_HELP, ACT_QUIT,
+	ACT_NONE,
 };
 
 struct ev_gens {
@@ -198,6 +199,9 @@ static bool ev_action(struct tui *t, struct sheet *s, enum tui_action a, bool *c
 	bool close = false;
 	if (a == ACT_QUIT) {
 		close = true;
+	} else if (a == ACT_UNDO || a == ACT_REDO) {
+		ops_undo(t, a == ACT_REDO);
+		*changed = true;
 	} else if (a == ACT_ADD) {
 		*changed = !tui_readonly(t) && ev_add(t);
 	} else if (!id) {
@@ -215,6 +219,8 @@ static bool ev_action(struct tui *t, struct sheet *s, enum tui_action a, bool *c
 		char *title = form_ref_title(t, "event", id);
 		*changed = !tui_readonly(t) && ops_delete(t, "event", id, title ? title : S_EV_THIS);
 		free(title);
+	} else if (a != ACT_REDRAW) {
+		tui_msg(t, "%s", S_NOTHING_HERE);
 	}
 	free(id);
 	return close;

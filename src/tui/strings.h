@@ -275,6 +275,7 @@
 #define S_EV_ATT_SAVED    "世代別の参加者数を保存しました (合計 %ld 人)"
 #define S_EV_ATT_NOCHANGE "参加者数は変わっていません"
 #define S_SEC_ATTENDANCE  "世代別の参加者数 (W で入力)"
+#define S_SEC_PARTICIPANTS "参加者 (名前の分かる人・団体。e で編集)"
 #define S_ATT_ROW         "  %s  %s 人"
 #define S_ATT_TOTAL       "  合計  %ld 人"
 #define S_GEN_TITLE       " 世代別の参加: %s  %s〜%s"

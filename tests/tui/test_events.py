@@ -1,8 +1,8 @@
 """Events and participation by generation in the app (issue 9, part 3): with
 諏訪中学区 selected, v lists its events newest first; a adds an
-エリアミーティング (form, then the four generation counts asked one after
-the other); the list shows its total, its page the counts per generation,
-and W on the page changes one.  W on the main screen shows the area's
+エリアミーティング (form with a named participant, then the four generation
+counts asked one after the other); the list shows its total, its page the
+counts per generation and the participant, and W on the page changes one.  W on the main screen shows the area's
 generation summary of this fiscal year against the last one, before and
 after the meeting was recorded, and h moves to the previous year."""
 import os
@@ -14,6 +14,7 @@ from tuitest import Tui, fail  # noqa: E402
 
 TODAY = "2026-07-01"
 TITLE = "諏訪 夏のエリアミーティング"
+PERSON = "諏訪 一郎"
 
 
 def gen_row(screen, gen):
@@ -52,6 +53,7 @@ def check_row(s, gen, want):
 def main():
     with Tui(cols=100, rows=30, env={"TSUNAGU_NOW": TODAY + "T09:00:00"}) as t:
         t.cli("init")
+        t.cli("add", "party", "--name", PERSON, "--kind", "person", "--areas", "諏訪")
         last = t.cli("add", "event", "--title", "諏訪 昨年度の報告会", "--kind", "報告会",
                      "--date", "2025-06-01", "--area", "諏訪").strip()
         attend(t, last, kodomo=2, senior=10)
@@ -106,6 +108,8 @@ def main():
         t.type("対面")
         t.send("Enter")
         t.type("防災と見守り")                # テーマ
+        t.send("Tab", "Tab", "Tab")           # エリア (filled in), 施設 -> 参加者
+        t.type(PERSON)
         t.send("C-s")
         for gen, n in (("子ども", "5"), ("若者", "3"), ("現役・子育て", "4"), ("シニア", "12")):
             t.wait_for("%s の参加者数" % gen)
@@ -120,7 +124,8 @@ def main():
         t.send("g", "Enter")
         s = t.wait_for("行事: " + TITLE, "形式: 対面", "テーマ: 防災と見守り",
                        "会場: 諏訪公民館", "世代別の参加者数", "合計  24 人", "W 世代別")
-        for line in ("子ども  5 人", "若者  3 人", "現役・子育て  4 人", "シニア  12 人"):
+        for line in ("子ども  5 人", "若者  3 人", "現役・子育て  4 人", "シニア  12 人",
+                     "参加者 (名前の分かる人・団体", PERSON + "  個人"):
             if line not in s:
                 fail("the event's page lacks %r" % line, s)
         t.send("W")
