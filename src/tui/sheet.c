@@ -169,7 +169,7 @@ static int sheet_list_row(void *ud, int ncols, const char *const *values)
 			v = localtime_date(v, r->t->date_style, shown, sizeof shown);
 		r->cells[r->n * r->ncols + c] = xstrdup(v);
 	}
-	r->ids[r->n++] = xstrdup(values[r->idcol] ? values[r->idcol] : "");
+	r->ids[r->n++] = xstrdup(r->idcol >= 0 && values[r->idcol] ? values[r->idcol] : "");
 	return 0;
 }
 
