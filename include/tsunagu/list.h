@@ -14,6 +14,8 @@ enum list_kind {
 	LIST_TASKS,
 	LIST_EVENTS,
 	LIST_MINE,      /* tasks of the current author, overdue first, then due */
+	LIST_STAFF,     /* staff: organisation, appointment, rank, areas */
+	LIST_SURVEYS,   /* surveys and hearings of groups, by area */
 };
 
 struct list_query {
@@ -34,7 +36,7 @@ struct list_columns {
 	const char *const *labels; /* "ID", "名称", ... */
 };
 
-/* Parses "areas", "parties", "tasks", "events", "mine". */
+/* Parses "areas", "parties", "tasks", "events", "mine", "staff", "surveys". */
 bool list_kind_parse(const char *word, enum list_kind *out);
 const struct list_columns *list_columns(enum list_kind kind);
 /* Position of column `name` in list_columns(kind), or -1. */
@@ -60,7 +62,9 @@ enum tsu_status store_list_json(struct store *st, enum list_kind kind,
  * Related rows for detail views, e.g. ("party", id, "memberships").
  * Relations: area: districts, staff, tasks, logs, parties;
  * party: memberships (both directions), areas, tasks, logs, offers;
- * task: parties, logs (newest first); event: attendance.
+ * task: parties, logs (newest first); event: attendance;
+ * party: surveys (newest first, each with the handbook's items);
+ * event: participants (the parties named as having come).
  * cb gets the column names once per row (names[i] for values[i]).
  */
 typedef int (*related_row_cb)(void *ud, int ncols, const char *const *names,

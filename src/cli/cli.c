@@ -17,8 +17,8 @@ const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo [--scale N | --city]]", false,
 	 "新しいファイルを作ります (10 エリア入り)。\n"
 	 "--demo で架空の見本データを入れます (--scale N で N 倍、--city で市の規模: 関係者・課題 10 万件、経過記録 100 万件)。"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
-	 "一覧を表示します: エリア・関係者・課題・行事・私の担当。\n"
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
+	 "一覧を表示します: エリア・関係者・課題・行事・私の担当・職員・アンケート (ヒアリング)。\n"
 	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
 	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
 	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
@@ -96,6 +96,14 @@ const struct cli_command cli_commands[] = {
 	 "町丁目ごとの高齢化率 (65歳以上 / 人口) を棒 (█) と数字で表示します。│ は市平均の位置です。\n"
 	 "--area がなければ全エリアをエリアごとに、--sort rate で率の高い順に並べます。\n"
 	 "人口のない町丁目は「－」です。"},
+	{"generations", cli_cmd_generations, false, "generations [--area A] [--from DATE --to DATE] [--format table|json]", false,
+	 "行事の世代別参加者数 (子ども・若者・現役・子育て・シニア) を期間で集計し、割合と、\n"
+	 "同じ長さの前の期間からの増減 (人数、割合はポイント) を表示します。\n"
+	 "期間を省くと今年度 (4月〜3月)。--area でエリア、なければ全エリアの合計です。"},
+	{"coverage", cli_cmd_coverage, false, "coverage [--format table|json]", false,
+	 "エリアごとのエリアサポーター (市の職員) と地域福祉コーディネーター (社協の職員) を表示し、\n"
+	 "どちらかがいないエリアに「エリアサポーター未配置」「コーディネーター未配置」と示します。\n"
+	 "コーディネーターごとに担当エリア (二つならその両方)、組む相手、同じエリアのエリアサポーターも出します。"},
 	{NULL, NULL, false, NULL, false, NULL},
 };
 

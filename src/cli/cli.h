@@ -98,5 +98,12 @@ int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
 int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
 int cli_cmd_karte(struct cli *c, int argc, char **argv);   /* cli_area.c */
 int cli_cmd_heatmap(struct cli *c, int argc, char **argv);
+/* Area work (issue 9): participation by generation, staff coverage. */
+int cli_cmd_generations(struct cli *c, int argc, char **argv);
+int cli_cmd_coverage(struct cli *c, int argc, char **argv);
+/* Prints an aligned table (display widths, cells sanitised, right[i]
+ * right-aligns column i; right may be NULL) with headings (cli_table.c). */
+void cli_table_print(FILE *f, int ncols, const char *const *headings, const char *const *cells,
+		     size_t nrows, const bool *right);
 
 #endif

@@ -74,7 +74,31 @@ struct column {
 	_("area", "エリア", "(SELECT name FROM area a WHERE a.id = e.area_id)") \
 	_("place", "会場", "e.place") \
 	_("attendance", "参加者", "(SELECT sum(count) FROM attendance x WHERE x.event_id = e.id" \
-	" AND x.deleted_at IS NULL)")
+	" AND x.deleted_at IS NULL)") \
+	_("form", "形式", "e.form")
+
+/* A survey's area: its own, else the group's first area. */
+#define SURVEY_AREA_ID "coalesce(s.area_id, (SELECT pa.area_id FROM party_area pa JOIN area a2" \
+	" ON a2.id = pa.area_id WHERE pa.party_id = s.party_id ORDER BY a2.sort, a2.name LIMIT 1))"
+
+#define STAFF_COLS(_) \
+	_("id", "ID", "s.id") \
+	_("name", "氏名", "s.name") \
+	_("organisation", "所属組織", "s.organisation") \
+	_("appointment", "任用", "s.appointment") \
+	_("rank", "職位", "s.rank") \
+	_("department", "所属課", "(SELECT name FROM department d WHERE d.id = s.department_id)") \
+	_("areas", "担当エリア", "(SELECT group_concat(name, '、') FROM (SELECT a.name FROM staff_area x" \
+	" JOIN area a ON a.id = x.area_id WHERE x.staff_id = s.id AND a.deleted_at IS NULL" \
+	" ORDER BY a.sort, a.name))")
+
+#define SURVEY_COLS(_) \
+	_("id", "ID", "s.id") \
+	_("area", "エリア", "(SELECT name FROM area a WHERE a.id = " SURVEY_AREA_ID ")") \
+	_("group", "団体", "(SELECT name FROM party p WHERE p.id = s.party_id)") \
+	_("kind", "種別", "s.kind") \
+	_("date", "実施日", "s.date") \
+	_("respondents", "回答数", "s.respondents")
 
 /* Each column list gives the SQL table, the names and the headings. */
 #define COL_ROW(name, label, expr) {name, label, expr},
@@ -88,6 +112,8 @@ COLUMN_SET(AREA_COLS, area)
 COLUMN_SET(PARTY_COLS, party)
 COLUMN_SET(TASK_COLS, task)
 COLUMN_SET(EVENT_COLS, event)
+COLUMN_SET(STAFF_COLS, staff)
+COLUMN_SET(SURVEY_COLS, survey)
 
 #define N_OF(a) (int)(sizeof(a) / sizeof((a)[0]))
 
@@ -97,6 +123,8 @@ static const struct list_columns column_sets[] = {
 	[LIST_TASKS] = {N_OF(task_cols), task_names, task_labels},
 	[LIST_EVENTS] = {N_OF(event_cols), event_names, event_labels},
 	[LIST_MINE] = {N_OF(task_cols), task_names, task_labels},
+	[LIST_STAFF] = {N_OF(staff_cols), staff_names, staff_labels},
+	[LIST_SURVEYS] = {N_OF(survey_cols), survey_names, survey_labels},
 };
 
 struct list_def {
@@ -125,12 +153,23 @@ static const struct list_def list_defs[] = {
 	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
 		       "(t.due IS NOT NULL AND t.due < ?9) DESC, t.due IS NULL, t.due, t.id", "t.id", "task"},
+	/* city staff (area supporters) first, then 社協 (coordinators) */
+	[LIST_STAFF] = {"s", COLS(staff_cols), "staff s WHERE s.deleted_at IS NULL",
+			"s.id IN (SELECT staff_id FROM staff_area WHERE area_id = ?1)",
+			"CASE s.organisation WHEN '市' THEN 0 WHEN '社協' THEN 1 ELSE 2 END,"
+			" coalesce(s.kana, s.name), s.id", NULL, NULL},
+	[LIST_SURVEYS] = {"s", COLS(survey_cols), "survey s WHERE s.deleted_at IS NULL",
+			  SURVEY_AREA_ID " = ?1",
+			  "(SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID ") IS NULL,"
+			  " (SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID "), s.date DESC, s.id",
+			  NULL, NULL},
 };
 
 bool list_kind_parse(const char *word, enum list_kind *out)
 {
-	static const char *const words[] = {"areas", "parties", "tasks", "events", "mine"};
-	for (int i = 0; i < 5; i++) {
+	static const char *const words[] = {"areas", "parties", "tasks", "events", "mine",
+					    "staff", "surveys"};
+	for (int i = 0; i < N_OF(words); i++) {
 		if (strcmp(word, words[i]) == 0) {
 			*out = (enum list_kind)i;
 			return true;

@@ -53,6 +53,12 @@ static const struct relation relations[] = {
 	{"event", "attendance", "SELECT generation, count FROM attendance x JOIN refvalue r"
 	 " ON r.kind = 'generation' AND r.code = x.generation WHERE event_id = ?1"
 	 " AND x.deleted_at IS NULL ORDER BY r.sort"},
+	{"party", "surveys", "SELECT id, kind, date, structure, activities, issues, plans, collaboration,"
+	 " respondents FROM survey WHERE party_id = ?1 AND deleted_at IS NULL"
+	 " ORDER BY date IS NULL, date DESC, id DESC"},
+	{"event", "participants", "SELECT p.id, p.name, p.kind, p.org_type FROM event_party x"
+	 " JOIN party p ON p.id = x.party_id WHERE x.event_id = ?1 AND p.deleted_at IS NULL"
+	 " ORDER BY x.added, coalesce(p.kana, p.name)"},
 };
 
 enum tsu_status store_related(struct store *st, const char *entity, const char *id,

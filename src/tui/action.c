@@ -62,6 +62,10 @@ const struct tui_keybind tui_default_keys[] = {
 	{'+', ACT_ITEM_LATER},
 	{'%', ACT_RATE_ORDER},
 	{'*', ACT_ALL_AREAS},
+	{'v', ACT_EVENTS},
+	{'W', ACT_GENERATIONS},
+	{'Q', ACT_SURVEYS},
+	{'T', ACT_STAFF},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},
@@ -171,6 +175,7 @@ static const struct {
 	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
 	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
 	{ACT_ITEM_EARLIER, ACT_ITEM_LATER, S_HINT_ITEM_MOVE},
+	{ACT_LEFT, ACT_RIGHT, S_HINT_PERIOD},
 };
 
 /* The hint for acts[*i] ("key label"), consuming a pair; new string. */

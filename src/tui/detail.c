@@ -388,6 +388,14 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		ops_undo(t, a == ACT_REDO);
 		*changed = true;
 		break;
+	case ACT_GENERATIONS:
+		if (strcmp(d->entity, "event") == 0)
+			*changed = events_attendance(t, d->id);
+		break;
+	case ACT_SURVEYS:
+		if (strcmp(d->entity, "party") == 0)
+			*changed = surveys_add(t, d->id);
+		break;
 	default:
 		break;
 	}

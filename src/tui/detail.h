@@ -53,5 +53,8 @@ void dl_ref(struct detail *d, const char *open_entity, const char *open_id,
 /* Fills the page for d->entity / d->id; false (and a message) if the row
  * is gone. */
 bool detail_build(struct tui *t, struct detail *d);
+/* detail_work.c: an event's attendance by generation and a group's
+ * surveys, with the keys of those pages (issue 9). */
+void detail_area_work(struct tui *t, struct detail *d);
 
 #endif

@@ -241,5 +241,6 @@ bool detail_build(struct tui *t, struct detail *d)
 			detail_related(t, d, "logs", S_SEC_LOGS);
 		}
 	}
+	detail_area_work(t, d);
 	return true;
 }

@@ -95,6 +95,22 @@ void karte_show(struct tui *t, const char *area_id);
 /* heatmap.c: A, the aging rate of each district of `area_id` (NULL:
  * every area, grouped) as bars with the city average marked. */
 void heatmap_show(struct tui *t, const char *area_id);
+/* Area work (issue 9, B).  events.c: v, the events of the selected area
+ * (or all), newest first; Enter opens one, a adds, e edits, W enters the
+ * attendance by generation. */
+void events_show(struct tui *t);
+/* events.c: asks the four generations' counts of event `id` and writes
+ * them as attendance rows in one action; true when saved. */
+bool events_attendance(struct tui *t, const char *id);
+/* generations.c: W, participation by generation over a period against
+ * the one before; h/l move the period. */
+void generations_show(struct tui *t);
+/* surveys.c: Q, the surveys of all groups by area; Enter opens one. */
+void surveys_show(struct tui *t);
+/* surveys.c: adds a survey (アンケート / ヒアリング) of group `party_id`. */
+bool surveys_add(struct tui *t, const char *party_id);
+/* coverage.c: T, staff, coordinator pairs and areas without staff. */
+void coverage_show(struct tui *t);
 
 /* The board's columns, in order (task_status codes). */
 extern const char *const tui_board_status[4];

@@ -323,6 +323,18 @@ static void tui_generic(struct tui *t, enum tui_action a)
 		free(id);
 		break;
 	}
+	case ACT_EVENTS:
+		events_show(t);
+		break;
+	case ACT_GENERATIONS:
+		generations_show(t);
+		break;
+	case ACT_SURVEYS:
+		surveys_show(t);
+		break;
+	case ACT_STAFF:
+		coverage_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

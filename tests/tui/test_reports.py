@@ -23,13 +23,13 @@ def main():
         t.cli("add", "log", "--task", tid[-8:], "--kind", "相談", "--date", "2026-10-01",
               "--text", "娘さんから相談")
         t.start()
-        s = t.wait_for("全エリア", "? ヘルプ")
-        for _ in range(3):               # the key bar may have pages (.)
-            if "R レポート" in t.screen():
+        s = t.settle("全エリア", ". 他のキー")
+        for _ in range(4):                   # the key bar's pages until R shows
+            if "R レポート" in s:
                 break
             t.send(".")
-            t.settle()
-        s = t.wait_for("R レポート")
+            s = t.wait_until("the key bar's next page", lambda now, old=s: now != old)
+        t.wait_for("R レポート")
 
         t.send("R")
         s = t.wait_for("レポートの種類", "地域カルテ", "支援経過記録")

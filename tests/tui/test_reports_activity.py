@@ -22,13 +22,13 @@ def main():
               "--referral-source", "自治会")
         t.cli("add", "log", "--area", "諏訪", "--kind", "会議", "--date", "令和7年7月7日", "--text", "エリア会議")
         t.start()
-        t.wait_for("全エリア", "? ヘルプ")
-        for _ in range(3):               # the key bar may have pages (.)
-            if "R レポート" in t.screen():
+        s = t.settle("全エリア", ". 他のキー")
+        for _ in range(4):                   # the key bar's pages until R shows
+            if "R レポート" in s:
                 break
             t.send(".")
-            t.settle()
-        s = t.wait_for("R レポート")
+            s = t.wait_until("the key bar's next page", lambda now, old=s: now != old)
+        t.wait_for("R レポート")
         t.send("R")
         t.wait_for("レポートの種類", "活動報告", "支援ケース一覧", "引継ぎ")
         t.type("活動")

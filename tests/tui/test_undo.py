@@ -68,7 +68,13 @@ def main():
 
         t.send("?")
         t.wait_for("キー一覧")
-        t.send("G")                      # the end of the key list
+        t.send("G")                      # the end of the key list, then up to undo
+        s = t.wait_for("q Esc")
+        for _ in range(40):
+            if "取り消す" in s and "U ^R" in s:
+                break
+            t.send("k")
+            s = t.wait_until("the help one line up", lambda now, old=s: now != old)
         s = t.wait_for("取り消す")
         if "U ^R" not in s:
             fail("help does not list U and ^R for redo", s)

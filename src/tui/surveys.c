@@ -1,0 +1,101 @@
+/*
+ * Surveys and hearings of groups (key Q): every survey by area — area,
+ * group, kind, date — Enter opens one, e edits it.  On a group's page Q
+ * adds one for that group (surveys_add), with the group's first area.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "screens.h"
+#include "sheet.h"
+#include "strings.h"
+#include "tsunagu/record.h"
+
+static const enum tui_action surveys_hints[] = {
+	ACT_OPEN, ACT_EDIT, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+static void sv_build(struct tui *t, struct sheet *s)
+{
+	static const struct sheet_col cols[] = {
+		{"エリア", TEXT_LEFT, false, "area", false},
+		{"団体", TEXT_LEFT, true, "group", false},
+		{"種別", TEXT_LEFT, false, "kind", false},
+		{"実施日", TEXT_LEFT, false, "date", true},
+	};
+	struct list_query q = {.area_id = t->area_id};
+	sheet_clear(s);
+	s->hints = surveys_hints;
+	long n = sheet_list(t, s, LIST_SURVEYS, &q, cols, 4);
+	char title[512];
+	snprintf(title, sizeof title, S_SV_TITLE, n < 0 ? 0 : n,
+		 t->area_name ? t->area_name : S_ALL_AREAS);
+	sheet_title(s, title);
+	if (n == 0)
+		sheet_add(s, ROLE_NORMAL, S_SV_NONE, NULL);
+}
+
+void surveys_show(struct tui *t)
+{
+	struct tui_backdrop saved = t->under;
+	struct sheet s = {0};
+	bool any = false;
+	for (;;) {
+		sv_build(t, &s);
+		enum tui_action a = sheet_run(t, &s);
+		if (a == ACT_QUIT)
+			break;
+		const char *sel = sheet_id(&s);
+		char *id = sel ? xstrdup(sel) : NULL;
+		if (id && a == ACT_OPEN) {
+			detail_run(t, "survey", id);
+			any = true;
+		} else if (id && a == ACT_EDIT) {
+			any = (!tui_readonly(t) && form_run(t, "survey", id, (struct form_values){0},
+							    (struct form_values){0}, NULL)) || any;
+		} else if (a != ACT_REDRAW) {
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		}
+		free(id);
+	}
+	sheet_free(&s);
+	t->under = saved;
+	if (any)
+		tui_reload_all(t);
+}
+
+/* The first area of party `id` (new string) or NULL. */
+static char *sv_first_area(struct tui *t, const char *party_id)
+{
+	return store_set_ids(t->st, "party", party_id, "areas");
+}
+
+bool surveys_add(struct tui *t, const char *party_id)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	if (tui_readonly(t))
+		return false;
+	if (store_get(t->st, "party", party_id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	const char *kind = record_get(rec, "kind");
+	bool org = kind && strcmp(kind, "org") == 0;
+	record_free(rec);
+	if (!org) {
+		tui_msg(t, "%s", S_SV_NOT_ORG);
+		return false;
+	}
+	char *areas = sv_first_area(t, party_id);
+	char *comma = areas ? strchr(areas, ',') : NULL;
+	if (comma)
+		*comma = '\0';
+	struct field_value preset[] = {{"party_id", party_id}};
+	struct field_value init[] = {{"date", t->today}, {"area_id", areas}};
+	bool saved = form_run(t, "survey", NULL, (struct form_values){preset, 1},
+			      (struct form_values){init, areas ? 2 : 1}, NULL);
+	free(areas);
+	return saved;
+}
