@@ -20,7 +20,8 @@ enum store_mode {
 	STORE_OPEN_CREATE,   /* create and seed the ten areas if missing */
 };
 
-#define STORE_SCHEMA_VERSION 4
+/* The schema version this program writes (the number of migrations). */
+int store_schema_version(void);
 
 /* Opens (or creates) the file.  Runs pending migrations after a backup
  * copy "FILE.bak-vN".  A file of a newer schema opens read-only and

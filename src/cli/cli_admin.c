@@ -61,7 +61,7 @@ int cli_cmd_check(struct cli *c, int argc, char **argv)
 		return rc;
 	if (store_check(c->st, print_problem, c, &err) != TSU_OK)
 		return cli_fail(c, &err);
-	cli_say(c->out, "", "ok: %s (版 %d)", c->db_path, STORE_SCHEMA_VERSION);
+	cli_say(c->out, "", "ok: %s (版 %d)", c->db_path, store_schema_version());
 	return 0;
 }
 

@@ -29,10 +29,9 @@ struct column {
 	_("schools", "学校", "a.schools") \
 	_("population", "人口", "coalesce(" POP_SUM ", a.population_approx)") \
 	_("aging_rate", "高齢化率", "round(100.0 * " P65_SUM " / nullif(" POP_SUM ", 0), 1)") \
-	_("open_tasks", "未完了", "(SELECT count(*) FROM task t WHERE t.area_id = a.id" \
-	" AND t.deleted_at IS NULL AND t.status <> '完了')") \
-	_("parties", "関係者", "(SELECT count(*) FROM party_area pa JOIN party p ON p.id = pa.party_id" \
-	" WHERE pa.area_id = a.id AND p.deleted_at IS NULL)")
+	_("open_tasks", "未完了", "(SELECT coalesce(sum(n), 0) FROM task_tally x WHERE x.area_id = a.id" \
+	" AND x.status <> '完了')") \
+	_("parties", "関係者", "(SELECT coalesce(sum(parties), 0) FROM area_tally x WHERE x.area_id = a.id)")
 
 #define PARTY_COLS(_) \
 	_("id", "ID", "p.id") \
@@ -134,6 +133,7 @@ struct list_def {
 	const char *from;      /* FROM ... WHERE <live> */
 	const char *area_cond; /* uses ?1 */
 	const char *order;
+	const char *order_status; /* the order when one status is asked for (an index's) */
 	const char *search_col, *search_owner;
 };
 
@@ -141,18 +141,19 @@ struct list_def {
 
 static const struct list_def list_defs[] = {
 	[LIST_AREAS] = {"a", COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
-			"a.sort, a.name", NULL, NULL},
+			"a.sort, a.name", NULL, NULL, NULL},
 	[LIST_PARTIES] = {"p", COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
 			  "p.id IN (SELECT party_id FROM party_area WHERE area_id = ?1)",
-			  "coalesce(p.kana, p.name), p.name, p.id", "p.id", "party"},
+			  "coalesce(p.kana, p.name), p.name, p.id", NULL, "p.id", "party"},
 	[LIST_TASKS] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
-			" t.due IS NULL, t.due, t.id", "t.id", "task"},
+			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.id", "task"},
 	[LIST_EVENTS] = {"e", COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
-			 "e.date DESC, e.id", NULL, NULL},
+			 "e.date DESC, e.id", NULL, NULL, NULL},
 	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
-		       "(t.due IS NOT NULL AND t.due < ?9) DESC, t.due IS NULL, t.due, t.id", "t.id", "task"},
+		       /* overdue first: they have the earliest dues (index task_mine) */
+		       "t.due IS NULL, t.due, t.id", NULL, "t.id", "task"},
 	/* city staff (area supporters) first, then 社協 (coordinators) */
 	[LIST_STAFF] = {"s", COLS(staff_cols), "staff s WHERE s.deleted_at IS NULL",
 			"s.id IN (SELECT staff_id FROM staff_area WHERE area_id = ?1)",
@@ -262,16 +263,18 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 	/* A page: choose its rows first, then compute the costly columns
 	 * (roles, counts) for those rows only. */
 	bool paged = mode != 1 && q->limit > 0;
+	/* one status: the order of the board's index, sorting nothing */
+	const char *order = q->status && d->order_status ? d->order_status : d->order;
 	if (paged)
 		sbuf_addf(&sql, " FROM (SELECT %s.*", d->alias);
 	where_sql(&sql, d, kind, q, has_search);
 	if (has_search && kind != LIST_AREAS && !fts)
 		sbuf_add(&sql, " AND 0");
 	if (paged)
-		sbuf_addf(&sql, " ORDER BY %s LIMIT %ld OFFSET %ld) AS %s", d->order,
+		sbuf_addf(&sql, " ORDER BY %s LIMIT %ld OFFSET %ld) AS %s", order,
 			  q->limit, q->offset, d->alias);
 	if (mode != 1)
-		sbuf_addf(&sql, " ORDER BY %s", d->order);
+		sbuf_addf(&sql, " ORDER BY %s", order);
 	if (mode == 2)
 		sbuf_add(&sql, ")");
 	enum tsu_status rc = store_prepare(st, sql.s, s, err);
@@ -302,11 +305,34 @@ enum tsu_status store_list(struct store *st, enum list_kind kind,
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "list");
 }
 
+/* Counts the triggers keep (schema 6) answer a board column (tasks of
+ * one status, maybe of one area) and the directory (parties, maybe of one
+ * area) when nothing else is asked; NULL when they do not. */
+static const char *tally_sql(enum list_kind kind, const struct list_query *q)
+{
+	if (q->search && *q->search)
+		return NULL;
+	if (kind == LIST_TASKS && q->status && !q->assignee)
+		return q->area_id ? "SELECT coalesce(sum(n), 0) FROM task_tally WHERE status = ?2 AND area_id = ?1"
+				  : "SELECT coalesce(sum(n), 0) FROM task_tally WHERE status = ?2";
+	if (kind == LIST_PARTIES && !q->org_type && !q->generation && !q->offer)
+		return "SELECT coalesce(sum(parties), 0) FROM area_tally WHERE area_id = coalesce(?1, '')";
+	return NULL;
+}
+
 enum tsu_status store_list_count(struct store *st, enum list_kind kind,
 				 const struct list_query *q, long *count, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	enum tsu_status rc = prepare_list(st, kind, q, 1, &s, err);
+	const char *tally = tally_sql(kind, q);
+	enum tsu_status rc = tally ? store_prepare(st, tally, &s, err)
+				   : prepare_list(st, kind, q, 1, &s, err);
+	if (rc == TSU_OK && tally) {
+		if (q->area_id)
+			sqlite3_bind_text(s, 1, q->area_id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_bind_parameter_index(s, "?2") > 0)
+			sqlite3_bind_text(s, 2, q->status, -1, SQLITE_TRANSIENT);
+	}
 	if (rc != TSU_OK)
 		return rc;
 	int step = sqlite3_step(s);

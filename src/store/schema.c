@@ -9,6 +9,7 @@
  */
 #include <stddef.h>
 #include "schema.h"
+#include "tsunagu/store.h"
 
 #define ROW_COMMON \
 	"id TEXT PRIMARY KEY NOT NULL," \
@@ -281,12 +282,74 @@ static const char schema_v5[] =
 	"ALTER TABLE task ADD COLUMN answer TEXT;"
 	"CREATE INDEX task_request ON task(request_state, department_id) WHERE request_state IS NOT NULL;";
 
+/*
+ * Version 6: counts kept up to date, and indexes in the board's order
+ * (issue 13: the first frame of a city-scale file must not count 100,000
+ * rows).  `area_tally` holds each area's live parties (area '': all of
+ * them) and `task_tally`
+ * the live tasks of each (area, status); triggers keep them in the same
+ * transaction as every change (a save, a merge's replay, an import, an
+ * undo), so they are never merged or carried: each file derives its own,
+ * and `check` compares them with a fresh count.  `task_board` and
+ * `task_area_board` give each board column (one status, maybe one area)
+ * its rows in order from the index, without sorting; `task_mine` the
+ * same to 私の担当.
+ */
+#define TALLY_PARTY(sign, party, area) \
+	"INSERT INTO area_tally(area_id, parties) SELECT " area ", " sign "1 FROM party" \
+	" WHERE id = " party " AND deleted_at IS NULL" \
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;"
+#define TALLY_TASK(sign, row) \
+	"INSERT INTO task_tally(area_id, status, n) SELECT coalesce(" row ".area_id, ''), " row ".status, " \
+	sign "1 WHERE " row ".deleted_at IS NULL" \
+	" ON CONFLICT(area_id, status) DO UPDATE SET n = n + excluded.n;"
+static const char schema_v6[] =
+	"CREATE TABLE area_tally(area_id TEXT PRIMARY KEY NOT NULL,"
+	" parties INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE task_tally(area_id TEXT NOT NULL, status TEXT NOT NULL,"
+	" n INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(area_id, status)) WITHOUT ROWID;"
+	"INSERT INTO area_tally SELECT x.area_id, count(*) FROM party_area x JOIN party p"
+	" ON p.id = x.party_id WHERE p.deleted_at IS NULL GROUP BY x.area_id;"
+	"INSERT INTO area_tally SELECT '', count(*) FROM party WHERE deleted_at IS NULL;"
+	"INSERT INTO task_tally SELECT coalesce(area_id, ''), status, count(*) FROM task"
+	" WHERE deleted_at IS NULL GROUP BY 1, 2;"
+	"CREATE TRIGGER tally_party_area_in AFTER INSERT ON party_area BEGIN "
+	TALLY_PARTY("+", "NEW.party_id", "NEW.area_id") "END;"
+	"CREATE TRIGGER tally_party_area_out AFTER DELETE ON party_area BEGIN "
+	TALLY_PARTY("-", "OLD.party_id", "OLD.area_id") "END;"
+	"CREATE TRIGGER tally_party_live AFTER UPDATE OF deleted_at ON party"
+	" WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN"
+	" UPDATE area_tally SET parties = parties + CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE -1 END"
+	" WHERE area_id IN (SELECT area_id FROM party_area WHERE party_id = NEW.id UNION ALL SELECT '');"
+	" INSERT OR IGNORE INTO area_tally(area_id, parties) SELECT area_id, 1 FROM party_area"
+	" WHERE party_id = NEW.id AND NEW.deleted_at IS NULL; END;"
+	"CREATE TRIGGER tally_party_new AFTER INSERT ON party WHEN NEW.deleted_at IS NULL BEGIN"
+	" INSERT INTO area_tally(area_id, parties) SELECT area_id, 1 FROM party_area"
+	" WHERE party_id = NEW.id UNION ALL SELECT '', 1"
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + 1; END;"
+	"CREATE TRIGGER tally_party_gone AFTER DELETE ON party WHEN OLD.deleted_at IS NULL BEGIN"
+	" UPDATE area_tally SET parties = parties - 1"
+	" WHERE area_id IN (SELECT area_id FROM party_area WHERE party_id = OLD.id UNION ALL SELECT '');"
+	" END;"
+	"CREATE TRIGGER tally_task_in AFTER INSERT ON task BEGIN " TALLY_TASK("+", "NEW") "END;"
+	"CREATE TRIGGER tally_task_out AFTER DELETE ON task BEGIN " TALLY_TASK("-", "OLD") "END;"
+	"CREATE TRIGGER tally_task_moved AFTER UPDATE OF status, area_id, deleted_at ON task BEGIN "
+	TALLY_TASK("-", "OLD") TALLY_TASK("+", "NEW") "END;"
+	"DROP INDEX task_area_status;"
+	"CREATE INDEX task_board ON task(status, due IS NULL, due, id) WHERE deleted_at IS NULL;"
+	"CREATE INDEX task_area_board ON task(area_id, status, due IS NULL, due, id)"
+	" WHERE deleted_at IS NULL;"
+	/* 私の担当: one's open tasks by due date (the overdue are the earliest) */
+	"CREATE INDEX task_mine ON task(assignee, due IS NULL, due, id)"
+	" WHERE deleted_at IS NULL AND status <> '完了';";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 	NULL,
 };
 
@@ -296,4 +359,9 @@ int schema_version_latest(void)
 	while (schema_migrations[n])
 		n++;
 	return n;
+}
+
+int store_schema_version(void)
+{
+	return schema_version_latest();
 }

@@ -175,9 +175,16 @@ static const char *const *migrations_then(const char *extra)
 }
 
 /* Takes a file of the latest version back to version 4 as version 4 left
- * it: no area-work columns, no event participants, no new choice lists. */
+ * it: no counts kept by triggers, no area-work columns, no event
+ * participants, no new choice lists. */
 #define TO_V4 \
-	"ALTER TABLE area DROP COLUMN platform_type; ALTER TABLE area DROP COLUMN projection;" \
+	"DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out;" \
+	" DROP TRIGGER tally_party_live; DROP TRIGGER tally_party_new; DROP TRIGGER tally_party_gone;" \
+	" DROP TRIGGER tally_task_in; DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved;" \
+	" DROP TABLE area_tally; DROP TABLE task_tally; DROP INDEX task_board;" \
+	" DROP INDEX task_area_board; DROP INDEX task_mine;" \
+	" CREATE INDEX task_area_status ON task(area_id, status);" \
+	" ALTER TABLE area DROP COLUMN platform_type; ALTER TABLE area DROP COLUMN projection;" \
 	" ALTER TABLE event DROP COLUMN form; ALTER TABLE event DROP COLUMN theme;" \
 	" DROP TABLE event_party; ALTER TABLE survey DROP COLUMN collaboration;" \
 	" DROP INDEX task_request; ALTER TABLE task DROP COLUMN request_state;" \
@@ -359,7 +366,7 @@ static void version_4_file_gains_area_work_fields(void **state)
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_OK);
 	store_close(st);
 	assert_int_equal(count_of(bak, "PRAGMA user_version"), 4);
-	assert_int_equal(count_of(path, "PRAGMA user_version"), 5);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
 	assert_int_equal(count_of(path, "SELECT count(*) FROM party"), parties);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog"), changes);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue WHERE kind = 'request_state'"), 4);

@@ -1,5 +1,11 @@
 -- Takes a file of the latest version back to version 4 as version 4 left
--- it (no area-work columns, event participants or their choice lists).
+-- it (no counts kept by triggers or board indexes of version 6, no
+-- area-work columns, event participants or their choice lists).
+DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out; DROP TRIGGER tally_party_live;
+DROP TRIGGER tally_party_new; DROP TRIGGER tally_party_gone; DROP TRIGGER tally_task_in;
+DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved; DROP TABLE area_tally; DROP TABLE task_tally;
+DROP INDEX task_board; DROP INDEX task_area_board; DROP INDEX task_mine;
+CREATE INDEX task_area_status ON task(area_id, status);
 ALTER TABLE area DROP COLUMN platform_type;
 ALTER TABLE area DROP COLUMN projection;
 ALTER TABLE event DROP COLUMN form;
