@@ -387,9 +387,18 @@ static char *dump(struct store *st)
 	return sbuf_detach(&out);
 }
 
+static void print_problem(void *ud, const char *line)
+{
+	(void)ud;
+	print_message("check: %s\n", line);
+}
+
 static void check_integrity(struct store *st)
 {
 	sqlite3_stmt *s;
+	struct tsu_error err = {0};
+	/* schema, counts kept by triggers against a fresh count, search index */
+	assert_int_equal(store_check(st, print_problem, NULL, &err), TSU_OK);
 	assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
