@@ -97,4 +97,9 @@ int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
 int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
 
+/* issue 9 (area work, helper C): matching, key-person load, area requests */
+int cli_cmd_suggest(struct cli *c, int argc, char **argv);
+int cli_cmd_load(struct cli *c, int argc, char **argv);
+/* `list requests` (cli_requests.c), called by cli_cmd_list */
+int cli_cmd_list_requests(struct cli *c, int argc, char **argv);
 #endif

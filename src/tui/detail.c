@@ -373,6 +373,17 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		if (strcmp(d->entity, "task") == 0)
 			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
 		break;
+	case ACT_SUGGEST:
+		if (strcmp(d->entity, "task") == 0)
+			suggest_for_task(t, d->id);
+		else if (strcmp(d->entity, "party") == 0)
+			suggest_for_party(t, d->id);
+		*changed = true;
+		break;
+	case ACT_REQUEST_NEXT:
+		if (strcmp(d->entity, "task") == 0 && !tui_readonly(t))
+			*changed = requests_next(t, d->id);
+		break;
 	case ACT_UNDO:
 	case ACT_REDO:
 		/* as on the main screen; the page is read again (and closes

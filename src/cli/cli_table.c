@@ -1,0 +1,82 @@
+/* Aligned tables for the area-work commands (cli_table.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "cli_table.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/textwidth.h"
+
+/* a cell wider than this is cut (with …) so a long text keeps rows readable */
+#define CELL_MAX 40
+
+void cli_table_init(struct cli_table *t, int ncols, const char *const *headings)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->headings = headings;
+}
+
+void cli_table_row(struct cli_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] =
+			text_sanitize(cells[c] ? cells[c] : "", 0);
+	t->nrows++;
+}
+
+/* The last column is printed whole (nothing after it to line up). */
+static void print_cell(FILE *f, const char *s, int w, bool first, bool last)
+{
+	char *cell = last ? xstrdup(s) : text_width_fit(s, w, TEXT_LEFT);
+	fprintf(f, "%s%s", first ? "" : "  ", cell);
+	free(cell);
+}
+
+void cli_table_print(FILE *f, const struct cli_table *t)
+{
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
+	for (int c = 0; c < t->ncols; c++)
+		w[c] = text_width(t->headings[c]);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++) {
+			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
+			if (cw > CELL_MAX)
+				cw = CELL_MAX;
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (int c = 0; c < t->ncols; c++)
+		print_cell(f, t->headings[c], w[c], c == 0, c == t->ncols - 1);
+	fputc('\n', f);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < t->ncols; c++)
+			print_cell(f, t->cells[r * (size_t)t->ncols + (size_t)c], w[c], c == 0,
+				   c == t->ncols - 1);
+		fputc('\n', f);
+	}
+	free(w);
+}
+
+void cli_table_free(struct cli_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+int cli_table_format(int argc, char **argv, int *i, int *json)
+{
+	bool missing = false;
+	const char *v = cli_opt(argc, argv, i, "--format", &missing);
+	if (!v && !missing)
+		return 0;
+	if (!v || (strcmp(v, "table") && strcmp(v, "json")))
+		return -1;
+	*json = strcmp(v, "json") == 0;
+	return 1;
+}
