@@ -70,9 +70,8 @@ static int suggest_output(struct cli *c, bool party, const char *id, long limit,
 		if (store_suggest_json(c->st, party, id, limit, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
 		fprintf(c->out, "%s\n", out);
-		int empty = strcmp(out, "[]") == 0;
 		free(out);
-		return empty ? 1 : 0;
+		return 0;
 	}
 	struct cli_table t;
 	enum tsu_status rc;
@@ -86,10 +85,9 @@ static int suggest_output(struct cli *c, bool party, const char *id, long limit,
 	int exit = 0;
 	if (rc != TSU_OK)
 		exit = cli_fail(c, &err);
-	else if (!t.nrows)
-		exit = cli_error(c, TSU_NOT_FOUND, party
-				 ? "できることに合うニーズの未完了の課題はありません"
-				 : "ニーズに合うできることを持つ関係者はいません");
+	else if (!t.nrows) /* an empty list, as list prints one: not an error */
+		fprintf(c->errf, "%s\n", party ? "できることに合うニーズの未完了の課題はありません"
+			: "ニーズに合うできることを持つ関係者はいません");
 	else
 		cli_table_print(c->out, &t);
 	cli_table_free(&t);

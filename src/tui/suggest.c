@@ -108,7 +108,7 @@ static bool suggest_act(struct tui *t, struct tscreen *s, enum tui_action a, con
 }
 
 static const enum tui_action suggest_hints[] = {
-	ACT_LINK, ACT_OPEN, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_LINK, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 static void suggest_run(struct tui *t, bool party, const char *id)
