@@ -73,6 +73,7 @@ bool requests_next(struct tui *t, const char *task_id)
 		return false;
 	}
 	const char *kind = record_get(rec, "kind");
+	bool request = kind && strcmp(kind, REQUEST_TASK_KIND) == 0;
 	int cur = request_state_parse(record_get(rec, "request_state"));
 	bool has_dept = record_get(rec, "department_id") != NULL;
 	char *old_answer = xstrdup(record_get(rec, "answer") ? record_get(rec, "answer") : "");
@@ -80,7 +81,7 @@ bool requests_next(struct tui *t, const char *task_id)
 	bool ok = false;
 	char *dept = NULL, *answer = NULL;
 	enum request_state to = (enum request_state)((cur < 0 ? REQUEST_RECEIVED : cur) + 1);
-	if (!kind || strcmp(kind, REQUEST_TASK_KIND) != 0) {
+	if (!request) {
 		tui_msg(t, "%s", S_REQ_NOT_REQUEST);
 		t->msg_error = true;
 	} else if (cur == REQUEST_REPORTED) {
