@@ -32,8 +32,9 @@ static const enum tui_action hints_task[] = {
 };
 /* a 地域要望 task: O moves it to the next request state */
 static const enum tui_action hints_request[] = {
-	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_REQUEST_NEXT, ACT_ADD, ACT_LOG, ACT_LINK, ACT_SUGGEST,
-	ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_ADD, ACT_LOG, ACT_CARD_LEFT, ACT_CARD_RIGHT,
+	ACT_REQUEST_NEXT, ACT_LINK, ACT_SUGGEST, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_HELP,
+	ACT_QUIT, ACT_NONE,
 };
 
 struct rel {
