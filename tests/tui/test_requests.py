@@ -2,7 +2,8 @@
 to 部局照会中 (asking which department, since none is set); o lists it under
 its department with days waiting; on the task's page (whose key bar shows
 O) O asks for the department's answer and records it as 回答済.  O on a
-task that is not a 地域要望 says why and changes nothing."""
+task that is not a 地域要望 says why and changes nothing; the task form
+shows the request fields only on a 地域要望."""
 import os
 import sys
 
@@ -63,6 +64,10 @@ def main():
         for want in ("要望の状況: 回答済", "状態: 対応中", "部局の回答: " + ANSWER, "回答日:"):
             if want not in out:
                 fail("after the answer: %s missing:\n%s" % (want, out))
+        t.send("e")                          # the form of a request shows its fields
+        t.settle("件名", "要望の状況", "部局の回答")
+        t.send("Escape")
+        t.settle("課題・取組: " + TITLE)
         t.send("q")                          # back to the list
         s = t.settle("回答待ちの地域要望", "回答済")
         t.send("q")
@@ -75,6 +80,12 @@ def main():
         t.send("h", "h", "h", "l")           # the 対応中 column, its only card
         t.send("O")
         t.settle("地域要望の課題だけ")
+        t.send("e")                          # another kind's form hides them
+        s = t.settle("件名", "内容")
+        if "要望の状況" in s or "照会日" in s:
+            fail("a 地域支援 task's form shows the request fields", s)
+        t.send("Escape")
+        t.settle("[課題ボード")
         out = t.cli("show", "task", other)
         if "要望の状況" in out or "状態: 対応中" not in out:
             fail("the other task changed:\n" + out)
