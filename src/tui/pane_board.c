@@ -389,7 +389,8 @@ static char *board_status(struct tui *t, struct pane *p)
 
 static const enum tui_action board_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
-	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_SUGGEST, ACT_REQUEST_NEXT, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_SUGGEST, ACT_REQUEST_NEXT, ACT_REQUESTS,
+	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_board_ops = {
