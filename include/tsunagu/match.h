@@ -12,8 +12,10 @@
  * kana, case, kanji variants, no spaces) are equal, or when one contains
  * the other: the need 見守り meets the offers 見守り, 見守り活動 and
  * ﾐﾏﾓﾘ (ミマモリ) but also the need 高齢者の見守り meets the offer 見守り.
- * Equal keys count as an exact match.  No reading dictionary is used, so a
- * kanji need does not meet an offer written only in kana (見守り / みまもり).
+ * Each tag is also compared read aloud: the words of data/offer_readings.tsv
+ * (見守り みまもり, 配食 はいしょく ...) replaced by their readings, so the
+ * need 見守り meets the offer みまもり and 見守り活動 meets みまもり.
+ * Equal keys count as an exact match.
  *
  * The keys are computed once per distinct tag (a city has a few hundred
  * distinct offers, not one per party); the matching tags go into a

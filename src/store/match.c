@@ -12,24 +12,105 @@
 #include "internal.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/match.h"
+#include "tsunagu/refdata.h"
 #include "tsunagu/textnorm.h"
 
 #define T(i) ((const char *)sqlite3_column_text(s, i))
 
+/* The longest word of data/offer_readings.tsv that s starts with: its
+ * length in *wlen and its reading (rlen bytes), or NULL. */
+static const char *reading_at(const char *table, const char *s, size_t *wlen, size_t *rlen)
+{
+	const char *reading = NULL;
+	*wlen = 0;
+	for (const char *line = table; line && *line;) {
+		const char *tab = strchr(line, '\t'), *end = strchr(line, '\n');
+		if (*line != '#' && tab && (!end || tab < end) && (size_t)(tab - line) > *wlen &&
+		    strncmp(s, line, (size_t)(tab - line)) == 0) {
+			*wlen = (size_t)(tab - line);
+			reading = tab + 1;
+			*rlen = end ? (size_t)(end - reading) : strlen(reading);
+		}
+		line = end ? end + 1 : NULL;
+	}
+	return reading;
+}
+
+/* The search key of s read aloud: every word of data/offer_readings.tsv
+ * in s replaced by its reading (見守り活動 -> みまもり活動), then folded;
+ * NULL when s holds none of the words. */
+static char *reading_key(const char *s)
+{
+	const struct refdata_file *f = refdata_find("offer_readings.tsv");
+	struct sbuf out = {0};
+	bool any = false;
+	for (const char *p = s; f && *p;) {
+		size_t wlen, rlen;
+		const char *reading = reading_at(f->bytes, p, &wlen, &rlen);
+		if (reading) {
+			sbuf_addf(&out, "%.*s", (int)rlen, reading);
+			p += wlen;
+			any = true;
+		} else {
+			sbuf_addc(&out, *p++);
+		}
+	}
+	char *key = any ? text_search_key(out.s) : NULL;
+	sbuf_free(&out);
+	return key;
+}
+
+/* Whether two keys match (equal, or one inside the other); *eq if equal. */
+static bool keys_meet(const char *a, const char *b, bool *eq)
+{
+	if (!a || !b || !*a || !*b)
+		return false;
+	if (strcmp(a, b) == 0) {
+		*eq = true;
+		return true;
+	}
+	return strstr(a, b) || strstr(b, a);
+}
+
+/* A tag's two keys: as written, and read aloud (NULL when the same). */
+struct tagkeys {
+	char *key, *read;
+};
+
+static struct tagkeys tag_keys(const char *tag)
+{
+	struct tagkeys k = {text_search_key(tag ? tag : ""), reading_key(tag ? tag : "")};
+	return k;
+}
+
+/* Some key of a meets some key of b; *exact when two are equal. */
+static bool tagkeys_meet(const struct tagkeys *a, const struct tagkeys *b, bool *exact)
+{
+	bool eq = false;
+	bool hit = keys_meet(a->key, b->key, &eq);
+	hit |= keys_meet(a->key, b->read, &eq);
+	hit |= keys_meet(a->read, b->key, &eq);
+	hit |= keys_meet(a->read, b->read, &eq);
+	*exact = eq;
+	return hit;
+}
+
 bool match_tags(const char *need, const char *offer, bool *exact)
 {
-	char *a = text_search_key(need ? need : ""), *b = text_search_key(offer ? offer : "");
-	bool eq = a && b && *a && *b && strcmp(a, b) == 0;
-	bool hit = eq || (a && b && *a && *b && (strstr(a, b) || strstr(b, a)));
+	struct tagkeys a = tag_keys(need), b = tag_keys(offer);
+	bool eq = false, hit = tagkeys_meet(&a, &b, &eq);
 	if (exact)
 		*exact = eq;
-	free(a);
-	free(b);
+	free(a.key);
+	free(a.read);
+	free(b.key);
+	free(b.read);
 	return hit;
 }
 
 struct taglist {
-	char **tag, **key;
+	char **tag;
+	struct tagkeys *keys;
 	size_t n, cap;
 };
 
@@ -37,10 +118,11 @@ static void taglist_free(struct taglist *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->tag[i]);
-		free(l->key[i]);
+		free(l->keys[i].key);
+		free(l->keys[i].read);
 	}
 	free(l->tag);
-	free(l->key);
+	free(l->keys);
 }
 
 /* Reads the tags of sql (one text column; ?1 = id when given) with their
@@ -55,18 +137,19 @@ static enum tsu_status taglist_read(struct store *st, const char *sql, const cha
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		char *key = text_search_key(T(0) ? T(0) : "");
-		if (!key || !*key) {
-			free(key);
+		struct tagkeys k = tag_keys(T(0));
+		if (!k.key || !*k.key) {
+			free(k.key);
+			free(k.read);
 			continue;
 		}
 		if (l->n == l->cap) {
 			l->cap = l->cap ? l->cap * 2 : 64;
 			l->tag = xrealloc(l->tag, l->cap * sizeof *l->tag);
-			l->key = xrealloc(l->key, l->cap * sizeof *l->key);
+			l->keys = xrealloc(l->keys, l->cap * sizeof *l->keys);
 		}
 		l->tag[l->n] = xstrdup(T(0));
-		l->key[l->n++] = key;
+		l->keys[l->n++] = k;
 	}
 	store_finish(st, s);
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "できること・ニーズ");
@@ -86,12 +169,12 @@ static enum tsu_status match_fill(struct store *st, const struct taglist *mine,
 		return rc != TSU_OK ? rc : err->status;
 	for (size_t i = 0; i < other->n && rc == TSU_OK; i++) {
 		for (size_t j = 0; j < mine->n && rc == TSU_OK; j++) {
-			const char *a = mine->key[j], *b = other->key[i];
-			if (!strstr(a, b) && !strstr(b, a))
+			bool exact;
+			if (!tagkeys_meet(&mine->keys[j], &other->keys[i], &exact))
 				continue;
 			const char *vals[] = {other->tag[i], mine->tag[j]};
 			store_bind_texts(s, 2, vals);
-			sqlite3_bind_int(s, 3, strcmp(a, b) == 0);
+			sqlite3_bind_int(s, 3, exact);
 			if (sqlite3_step(s) != SQLITE_DONE)
 				rc = store_sql_fail(st, err, "候補");
 			sqlite3_reset(s);

@@ -1,6 +1,7 @@
 # Matching (issue 9, part 6): `suggest TASK` lists the parties whose
 # できること meet the task's ニーズ, folded as search folds text (width, kana,
-# case) and matched when one contains the other; best first: more needs
+# case), read aloud through data/offer_readings.tsv (見守り meets みまもり)
+# and matched when one contains the other; best first: more needs
 # met, exact before contained, the task's area first, fewer current roles
 # (兼務) first, the parties already linked last.  `suggest --party` lists
 # the open tasks a party could help with.  A known fixture: a need 見守り in
@@ -19,7 +20,7 @@ for g in 諏訪自治会 子ども会 防災会; do
 	add membership --person "${busy: -8}" --org "${gid: -8}" --role 会長 >/dev/null
 done
 part=$(add party --kind person --name 鈴木一郎 --kana すずきいちろう --areas 諏訪 --offers 高齢者の見守り活動)
-done_one=$(add party --kind person --name 田中次郎 --kana たなかじろう --areas 諏訪 --offers 'みまもり,見守り')
+done_one=$(add party --kind person --name 田中次郎 --kana たなかじろう --areas 諏訪 --offers 'みまもり')
 add party --kind person --name 山本三郎 --areas 諏訪 --offers 送迎 >/dev/null
 task=$(add task --title 見守り訪問の調整 --area 諏訪 --needs 見守り --parties "${done_one: -8}")
 two=$(add task --title 配食と見守り --area 落合 --needs '配食,ミマモリ')
@@ -47,15 +48,18 @@ expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[0].id')")" "$suwa
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[1].load')")" 3 "JSON: load of 佐藤"
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[3].exact')")" 0 "JSON: contained, not exact"
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[4].linked')")" 1 "JSON: linked flag"
+expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[4].matched') || json_extract('$OUT', '\$[4].exact')")" \
+	"みまもり1" "JSON: the offer みまもり meets the need 見守り by its reading"
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[2].same_area')")" 0 "JSON: 落合 not same area"
 
-# two needs: the one meeting both comes first; ミマモリ (katakana) meets ﾐﾏﾓﾘ and みまもり
+# two needs: the one meeting both comes first; ミマモリ (katakana) meets ﾐﾏﾓﾘ
+# and みまもり, and 見守り by its reading
 run "$T" suggest "${two: -8}" -d "$DB"
 expect_rc 0 "suggest, two needs"
 expect_eq "$(awk 'NR > 1 {print $1}' <<<"$OUT" | tr '\n' ' ')" \
-	"${suwa: -8} ${ochi: -8} ${done_one: -8} " \
-	"both needs met (配食, みまもり) first, then ﾐﾏﾓﾘ of the task's area, then みまもり of another"
-grep -F "${suwa: -8}" <<<"$OUT" | grep -q '配食、みまもり\|みまもり、配食' || fail "both offers shown: $OUT"
+	"${suwa: -8} ${ochi: -8} ${done_one: -8} ${busy: -8} ${part: -8} " \
+	"both needs met first; then exact: the task's area, fewer roles; then contained"
+grep -F "${suwa: -8}" <<<"$OUT" | grep -q '配食' || fail "配食 shown: $OUT"
 ok
 
 # the reverse: tasks for a party, open ones only, the linked one last
