@@ -116,6 +116,7 @@ void keyload_show(struct tui *t)
 	struct tscreen s = {
 		.title = title.s, .ncols = 6, .heads = heads, .hints = keyload_hints,
 		.fill = keyload_fill, .act = keyload_act, .empty = S_LOAD_NONE,
+		.show_status = true, .status_col = 5,
 	};
 	tscreen_run(t, &s);
 	sbuf_free(&title);

@@ -179,6 +179,7 @@ void requests_show(struct tui *t)
 	struct tscreen s = {
 		.title = title.s, .ncols = 5, .heads = heads, .hints = requests_hints,
 		.fill = requests_fill, .act = requests_act, .empty = S_REQ_NONE,
+		.show_status = true, .status_col = 0,
 	};
 	tscreen_run(t, &s);
 	sbuf_free(&title);

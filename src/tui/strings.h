@@ -286,7 +286,7 @@
 #define S_LOAD_COUNT      "%ld 人、任期が90日以内に終わる役職 %ld 件 (⚠)"
 #define S_LOAD_TERM       "任期間近"
 #define S_LOAD_ROLES      "役職 (団体名: 役職)"
-#define S_LOAD_SOON       "⚠ 任期 %s まで"
+#define S_LOAD_SOON       "⚠ %s まで"
 #define S_LOAD_SOON_ROLE  " (⚠任期 %s まで)"
 #define S_LOAD_ROLE_NONE  "(役職なし)"
 #define S_LOAD_NO_ROLE    "(いまの役職なし)"

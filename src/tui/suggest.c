@@ -136,6 +136,8 @@ static void suggest_run(struct tui *t, bool party, const char *id)
 			.title = title.s, .ncols = 6, .heads = party ? task_heads : party_heads,
 			.hints = suggest_hints, .fill = suggest_fill, .act = suggest_act, .ud = &g,
 			.empty = party ? S_SUG_NONE_TASKS : S_SUG_NONE,
+			/* the whole of what tells namesakes apart (or the task's title) */
+			.show_status = true, .status_col = party ? 0 : 2,
 		};
 		tscreen_run(t, &s);
 		sbuf_free(&title);

@@ -10,6 +10,7 @@
 #include "tsunagu/sbuf.h"
 
 #define TS_MIN_COL 4
+#define TS_MIN_LAST 12
 
 void tscreen_add(struct tscreen *s, const char *const *cells, const char *value,
 		 enum draw_role role)
@@ -56,8 +57,9 @@ const char *tscreen_value(const struct tscreen *s)
 	return s->rows[s->sel].value;
 }
 
-/* Natural widths, then the widest column gives up a column at a time
- * until the row fits in `avail`. */
+/* Natural widths; when the row is too wide the last column (free text:
+ * roles, offers) gives up room first, down to TS_MIN_LAST, then the widest
+ * column a column at a time until the row fits in `avail`. */
 static void tscreen_widths(const struct tscreen *s, int avail, int *w)
 {
 	int sum = 0;
@@ -67,6 +69,11 @@ static void tscreen_widths(const struct tscreen *s, int avail, int *w)
 			if (s->rows[i].role != ROLE_SECTION && text_width(s->rows[i].cells[c]) > w[c])
 				w[c] = text_width(s->rows[i].cells[c]);
 		sum += w[c] + (c ? 2 : 0);
+	}
+	int last = s->ncols - 1;
+	while (sum > avail && w[last] > TS_MIN_LAST) {
+		w[last]--;
+		sum--;
 	}
 	while (sum > avail) {
 		int widest = 0;
@@ -139,7 +146,10 @@ static void tscreen_draw(struct tui *t, void *ud)
 		sbuf_free(&b);
 	}
 	free(w);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	const char *line = t->msg;
+	if (!line[0] && s->show_status && s->sel < s->n && s->rows[s->sel].role != ROLE_SECTION)
+		line = s->rows[s->sel].cells[s->status_col];
+	draw_role_text(t, LINES - 2, 0, COLS, line, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
 	char *hints = tui_hint_line(s->hints, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

@@ -33,6 +33,10 @@ struct tscreen {
 		    bool *reload);
 	void *ud;
 	const char *empty;     /* shown when there are no rows */
+	/* With show_status, the selected row's column status_col is shown
+	 * whole on the status line (a narrow screen cuts it in the table). */
+	bool show_status;
+	int status_col;
 	/* state */
 	struct tscreen_row *rows;
 	int n, cap;
