@@ -378,10 +378,14 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 			suggest_for_task(t, d->id);
 		else if (strcmp(d->entity, "party") == 0)
 			suggest_for_party(t, d->id);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
 		*changed = true;
 		break;
 	case ACT_REQUEST_NEXT:
-		if (strcmp(d->entity, "task") == 0 && !tui_readonly(t))
+		if (strcmp(d->entity, "task") != 0)
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		else
 			*changed = requests_next(t, d->id);
 		break;
 	case ACT_UNDO:
