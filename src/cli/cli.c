@@ -17,8 +17,10 @@ const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo [--scale N | --city]]", false,
 	 "新しいファイルを作ります (10 エリア入り)。\n"
 	 "--demo で架空の見本データを入れます (--scale N で N 倍、--city で市の規模: 関係者・課題 10 万件、経過記録 100 万件)。"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys|requests [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
 	 "一覧を表示します: エリア・関係者・課題・行事・私の担当・職員・アンケート (ヒアリング)。\n"
+	 "requests は回答待ちの地域要望 (地域へ報告済でないもの) を部局別に、照会の古い順に\n"
+	 "待ち日数とともに表示します (--area と --format table|json)。\n"
 	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
 	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
 	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
@@ -27,7 +29,11 @@ const struct cli_command cli_commands[] = {
 	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ...", true,
 	 "記録を追加し、その ID を表示します。例: tsunagu add party --name 山田花子 --kind person"},
 	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ...", true,
-	 "記録の項目を書き換えます。変更は履歴に残ります。"},
+	 "記録の項目を書き換えます。変更は履歴に残ります。\n"
+	 "地域要望の課題は --status 受付|部局照会中|回答済|地域へ報告済 で要望の状況を進めます:\n"
+	 "ボードの状態も合わせ (未着手・保留・対応中・完了)、照会日・回答日が空なら今日にします。\n"
+	 "回答済と地域へ報告済には部局の回答 (--answer 文) が要り、地域へ報告済ではエリアの\n"
+	 "経過記録 (会議) に部局と回答を記録します。"},
 	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID", true,
 	 "記録を削除します (履歴には残り、他のコピーにも伝わります)。"},
 	{"history", cli_cmd_history, false, "history party|task|... ID", false,
@@ -86,6 +92,17 @@ const struct cli_command cli_commands[] = {
 	{"fold-party", cli_cmd_fold_party, false, "fold-party KEEP OTHER", true,
 	 "関係者 OTHER を KEEP にまとめます: KEEP の空いた項目を OTHER の値で埋め、\n"
 	 "所属・課題の関係者・経過記録などを KEEP に付け替え、OTHER を削除済みにします。"},
+	{"suggest", cli_cmd_suggest, false, "suggest TASK | suggest --party PARTY [--limit N] [--format table|json]", false,
+	 "課題のニーズに合うできることを持つ関係者を、よく合う順に表示します: 合うニーズの数、\n"
+	 "課題と同じエリアの人、兼務 (いまの役職の数) の少ない人が先、もうつないだ人は最後 (つながり 済)。\n"
+	 "ニーズとできることは検索と同じく全角半角・かな・大小文字・異体字を区別せず、\n"
+	 "どちらかがもう一方を含めば合うとみなします (見守り は 見守り活動 に合う)。\n"
+	 "よく使う語は読みでも比べます (見守り は みまもり・ﾐﾏﾓﾘ に合う。data/offer_readings.tsv)。\n"
+	 "--party PARTY はその関係者のできることに合うニーズの未完了の課題を表示します。"},
+	{"load", cli_cmd_load, false, "load [--area A] [--format table|json]", false,
+	 "人 (個人) を、いまの役職の数 (兼務) の多い順に表示します。役職は「団体名: 役職」で並べ、\n"
+	 "任期が90日以内に終わる役職には ⚠ と「任期 日付 まで」を付けます (★ はキーパーソン)。\n"
+	 "いまの役職は、終了日がないか今日以降のものです。--area でそのエリアの人だけにします。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{"karte", cli_cmd_karte, false, "karte AREA [--format table|json]", false,

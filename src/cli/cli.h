@@ -101,9 +101,11 @@ int cli_cmd_heatmap(struct cli *c, int argc, char **argv);
 /* Area work (issue 9): participation by generation, staff coverage. */
 int cli_cmd_generations(struct cli *c, int argc, char **argv);
 int cli_cmd_coverage(struct cli *c, int argc, char **argv);
-/* Prints an aligned table (display widths, cells sanitised, right[i]
- * right-aligns column i; right may be NULL) with headings (cli_table.c). */
-void cli_table_print(FILE *f, int ncols, const char *const *headings, const char *const *cells,
-		     size_t nrows, const bool *right);
+/* (aligned tables: cli_table.h) */
 
+/* issue 9 (area work, helper C): matching, key-person load, area requests */
+int cli_cmd_suggest(struct cli *c, int argc, char **argv);
+int cli_cmd_load(struct cli *c, int argc, char **argv);
+/* `list requests` (cli_requests.c), called by cli_cmd_list */
+int cli_cmd_list_requests(struct cli *c, int argc, char **argv);
 #endif

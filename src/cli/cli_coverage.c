@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/coverage.h"
 
 #define COV_NONE "－"
@@ -69,11 +70,11 @@ static int cov_table(struct cli *c)
 		rc = cli_fail(c, &err);
 	} else {
 		fprintf(c->out, "エリア別の配置\n");
-		cli_table_print(c->out, 4, (const char *const[]){"エリア", "エリアサポーター (市)",
+		cli_table_cells(c->out, 4, (const char *const[]){"エリア", "エリアサポーター (市)",
 			"コーディネーター (社協)", "注意"}, (const char *const *)areas.cells, areas.n, NULL);
 		fprintf(c->out, "\nコーディネーターの組 (社協)\n");
 		if (coords.n)
-			cli_table_print(c->out, 5, (const char *const[]){"氏名", "任用", "担当エリア",
+			cli_table_cells(c->out, 5, (const char *const[]){"氏名", "任用", "担当エリア",
 				"組む相手 (社協)", "エリアサポーター (市)"},
 				(const char *const *)coords.cells, coords.n, NULL);
 		else

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/date.h"
 #include "tsunagu/generations.h"
@@ -88,7 +89,7 @@ static void gen_print(struct cli *c, const char *area, const struct gen_summary 
 		for (int k = 0; k < NC; k++)
 			cells[i * NC + k] = buf[i][k];
 	}
-	cli_table_print(c->out, NC, head, cells, (size_t)s->n + 1, right);
+	cli_table_cells(c->out, NC, head, cells, (size_t)s->n + 1, right);
 	fprintf(c->out, "行事 %ld 件 (前の期間 %ld 件)\n", s->events, s->prev_events);
 }
 

@@ -231,6 +231,8 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 	const char *area = NULL, *status = NULL, *v;
 	uuid_str area_id;
 	bool missing;
+	if (argc >= 2 && strcmp(argv[1], "requests") == 0)
+		return cli_cmd_list_requests(c, argc, argv);
 	if (argc < 2 || !list_kind_parse(argv[1], &kind))
 		return cli_usage(c, "list", argc < 2 ? "何を一覧するか指定してください" : "一覧の種類が違います");
 	for (int i = 2; i < argc; i++) {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "tsunagu/record.h"
+#include "tsunagu/request.h"
 #include "tsunagu/restore.h"
 #include "tsunagu/sanitize.h"
 
@@ -148,7 +149,10 @@ int cli_cmd_edit(struct cli *c, int argc, char **argv)
 		rc = open_target(c, e, argv[2], id);
 	if (rc || (rc = begin(c, &err)))
 		return rc;
-	return in_transaction(c, store_update(c->st, e->name, id, fv, n, &err), &err);
+	/* a task's edit knows request states (--status 部局照会中 on a 地域要望) */
+	return in_transaction(c, strcmp(e->name, "task") == 0
+			      ? store_task_update(c->st, id, fv, n, &err)
+			      : store_update(c->st, e->name, id, fv, n, &err), &err);
 }
 
 /* "CMD KIND ID": checks the words, opens the file, resolves the ID. */

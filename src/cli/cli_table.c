@@ -1,40 +1,102 @@
-/* An aligned table for the area-work commands (generations, coverage):
- * columns padded by display width, cells made inert, no trailing blanks. */
+/* Aligned tables for the area-work commands (cli_table.h). */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/textwidth.h"
 
-void cli_table_print(FILE *f, int ncols, const char *const *headings, const char *const *cells,
+/* a cell wider than this is cut (with …) so a long text keeps rows readable */
+#define CELL_MAX 40
+
+void cli_table_init(struct cli_table *t, int ncols, const char *const *headings)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->headings = headings;
+}
+
+void cli_table_row(struct cli_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] =
+			text_sanitize(cells[c] ? cells[c] : "", 0);
+	t->nrows++;
+}
+
+/* The last column is printed whole (nothing after it to line up) unless
+ * it is right-aligned (figures). */
+static void add_cell(struct sbuf *line, const char *s, int w, bool first, bool last, bool right)
+{
+	char *cell = last && !right ? xstrdup(s) : text_width_fit(s, w, right ? TEXT_RIGHT : TEXT_LEFT);
+	sbuf_addf(line, "%s%s", first ? "" : "  ", cell);
+	free(cell);
+}
+
+/* One row (NULL: the headings), without blanks at its end. */
+static void print_row(FILE *f, const struct cli_table *t, const int *w, char *const *cells)
+{
+	struct sbuf line = {0};
+	for (int c = 0; c < t->ncols; c++)
+		add_cell(&line, cells ? cells[c] : t->headings[c], w[c], c == 0, c == t->ncols - 1,
+			 t->right && t->right[c]);
+	while (line.len && line.s[line.len - 1] == ' ')
+		line.s[--line.len] = '\0';
+	fprintf(f, "%s\n", line.len ? line.s : "");
+	sbuf_free(&line);
+}
+
+void cli_table_print(FILE *f, const struct cli_table *t)
+{
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
+	for (int c = 0; c < t->ncols; c++)
+		w[c] = text_width(t->headings[c]);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++) {
+			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
+			if (cw > CELL_MAX)
+				cw = CELL_MAX;
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	print_row(f, t, w, NULL);
+	for (size_t r = 0; r < t->nrows; r++)
+		print_row(f, t, w, t->cells + r * (size_t)t->ncols);
+	free(w);
+}
+
+void cli_table_cells(FILE *f, int ncols, const char *const *headings, const char *const *cells,
 		     size_t nrows, const bool *right)
 {
-	int *w = xcalloc((size_t)ncols, sizeof *w);
-	size_t ncells = nrows * (size_t)ncols;
-	char **shown = xcalloc(ncells + 1, sizeof *shown);
-	for (int c = 0; c < ncols; c++)
-		w[c] = text_width(headings[c]);
-	for (size_t i = 0; i < ncells; i++) {
-		shown[i] = text_sanitize(cells[i] ? cells[i] : "", 0);
-		int tw = text_width(shown[i]), c = (int)(i % (size_t)ncols);
-		if (tw > w[c])
-			w[c] = tw;
-	}
-	for (size_t r = 0; r <= nrows; r++) {
-		struct sbuf line = {0};
-		for (int c = 0; c < ncols; c++) {
-			const char *v = r == 0 ? headings[c] : shown[(r - 1) * (size_t)ncols + (size_t)c];
-			char *cell = text_width_fit(v, w[c], right && right[c] ? TEXT_RIGHT : TEXT_LEFT);
-			sbuf_addf(&line, "%s%s", c ? "  " : "", cell);
-			free(cell);
-		}
-		while (line.len && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		fprintf(f, "%s\n", line.s ? line.s : "");
-		sbuf_free(&line);
-	}
-	for (size_t i = 0; i < ncells; i++)
-		free(shown[i]);
-	free(shown);
-	free(w);
+	struct cli_table t;
+	cli_table_init(&t, ncols, headings);
+	t.right = right;
+	for (size_t r = 0; r < nrows; r++)
+		cli_table_row(&t, cells + r * (size_t)ncols);
+	cli_table_print(f, &t);
+	cli_table_free(&t);
+}
+
+void cli_table_free(struct cli_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+int cli_table_format(int argc, char **argv, int *i, int *json)
+{
+	bool missing = false;
+	const char *v = cli_opt(argc, argv, i, "--format", &missing);
+	if (!v && !missing)
+		return 0;
+	if (!v || (strcmp(v, "table") && strcmp(v, "json")))
+		return -1;
+	*json = strcmp(v, "json") == 0;
+	return 1;
 }

@@ -381,6 +381,21 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_HEATMAP:
 		heatmap_show(t, strcmp(d->entity, "area") == 0 ? d->id : NULL);
 		break;
+	case ACT_SUGGEST:
+		if (strcmp(d->entity, "task") == 0)
+			suggest_for_task(t, d->id);
+		else if (strcmp(d->entity, "party") == 0)
+			suggest_for_party(t, d->id);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		*changed = true;
+		break;
+	case ACT_REQUEST_NEXT:
+		if (strcmp(d->entity, "task") != 0)
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		else
+			*changed = requests_next(t, d->id);
+		break;
 	case ACT_UNDO:
 	case ACT_REDO:
 		/* as on the main screen; the page is read again (and closes

@@ -24,11 +24,17 @@ static const enum tui_action hints_area[] = {
 };
 static const enum tui_action hints_party[] = {
 	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_ADD, ACT_LOG, ACT_MEMBER, ACT_LONGTEXT,
-	ACT_HISTORY, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_HISTORY, ACT_SUGGEST, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 static const enum tui_action hints_task[] = {
 	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_ADD, ACT_LOG, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LINK,
-	ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_SUGGEST, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+/* a 地域要望 task: O moves it to the next request state */
+static const enum tui_action hints_request[] = {
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_ADD, ACT_LOG, ACT_CARD_LEFT, ACT_CARD_RIGHT,
+	ACT_REQUEST_NEXT, ACT_LINK, ACT_SUGGEST, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_HELP,
+	ACT_QUIT, ACT_NONE,
 };
 
 struct rel {
@@ -219,6 +225,8 @@ bool detail_build(struct tui *t, struct detail *d)
 	sbuf_addf(&title, " %s: %s", rec->def->label, d->name);
 	d->title = sbuf_detach(&title);
 	detail_fields(t, d, rec);
+	const char *kind = strcmp(d->entity, "task") == 0 ? record_get(rec, "kind") : NULL;
+	bool request = kind && strcmp(kind, "地域要望") == 0;
 	record_free(rec);
 	if (strcmp(d->entity, "area") == 0) {
 		d->hints = hints_area;
@@ -235,7 +243,7 @@ bool detail_build(struct tui *t, struct detail *d)
 		detail_related(t, d, "tasks", S_SEC_TASKS);
 		detail_related(t, d, "logs", S_SEC_LOGS);
 	} else {
-		d->hints = hints_task;
+		d->hints = request ? hints_request : hints_task;
 		if (strcmp(d->entity, "task") == 0) {
 			detail_related(t, d, "parties", S_SEC_PARTIES);
 			detail_related(t, d, "logs", S_SEC_LOGS);

@@ -23,6 +23,7 @@
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/request.h"
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
 #include "tsunagu/utf8.h"
@@ -129,11 +130,30 @@ static bool form_leave(struct tui *t, struct form *f)
 	return true;
 }
 
+/* A task's request fields (要望の状況, 照会日, 回答日, 部局の回答) show only
+ * while its kind is 地域要望 (request.h); their values stay as they are. */
+static void form_request_rows(struct form *f)
+{
+	static const char *const fields[] = {"request_state", "asked_on", "answered_on", "answer"};
+	const char *kind = NULL;
+	if (strcmp(f->def->name, "task") != 0)
+		return;
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->rows[i].def->name, "kind") == 0)
+			kind = f->rows[i].value;
+	bool request = kind && strcmp(kind, REQUEST_TASK_KIND) == 0;
+	for (int i = 0; i < f->n; i++)
+		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+			if (!f->rows[i].preset && strcmp(f->rows[i].def->name, fields[k]) == 0)
+				f->rows[i].hidden = !request;
+}
+
 /* Moves to the next visible row in direction dir starting at i (rows, then
  * the two buttons at n and n+1). */
 void form_focus(struct tui *t, struct form *f, int i, int dir)
 {
 	int last = f->n + 1;
+	form_request_rows(f);
 	while (i >= 0 && i < f->n && f->rows[i].hidden)
 		i += dir;
 	if (i < 0) {
@@ -252,7 +272,10 @@ static bool form_save(struct tui *t, struct form *f)
 	}
 	enum tsu_status rc = store_begin(t->st, &err);
 	if (rc == TSU_OK)
-		rc = f->rec ? store_update(t->st, f->def->name, f->id, fv, n, &err)
+		/* a task's edit knows request states (the board status follows) */
+		rc = f->rec && strcmp(f->def->name, "task") == 0
+			? store_task_update(t->st, f->id, fv, n, &err)
+			: f->rec ? store_update(t->st, f->def->name, f->id, fv, n, &err)
 			    : store_insert(t->st, f->def->name, fv, n, f->id, &err);
 	if (rc == TSU_OK)
 		rc = store_commit(t->st, &err);

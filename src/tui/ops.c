@@ -232,14 +232,13 @@ static bool ops_task_party_ids(struct tui *t, const char *task_id, struct sbuf *
 	return true;
 }
 
-bool ops_link_party(struct tui *t, const char *task_id)
+bool ops_link_party_id(struct tui *t, const char *task_id, const char *pid)
 {
 	struct sbuf ids = {0};
 	bool ok = false;
 	if (tui_readonly(t))
 		return false;
-	char *pid = ops_pick_party(t, S_LINK_PARTY, NULL);
-	if (pid && ops_task_party_ids(t, task_id, &ids)) {
+	if (ops_task_party_ids(t, task_id, &ids)) {
 		if (!strstr(ids.len ? ids.s : "", pid))
 			sbuf_addf(&ids, "%s%s", ids.len ? "," : "", pid);
 		ok = ops_set_field(t, "task", task_id, "parties", ids.s);
@@ -247,6 +246,15 @@ bool ops_link_party(struct tui *t, const char *task_id)
 			tui_msg(t, "%s", S_LINKED);
 	}
 	sbuf_free(&ids);
+	return ok;
+}
+
+bool ops_link_party(struct tui *t, const char *task_id)
+{
+	if (tui_readonly(t))
+		return false;
+	char *pid = ops_pick_party(t, S_LINK_PARTY, NULL);
+	bool ok = pid && ops_link_party_id(t, task_id, pid);
 	free(pid);
 	return ok;
 }
@@ -320,6 +328,11 @@ bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const cha
 		return ops_edit_longtext(t, "task", id, "body");
 	case ACT_LINK:
 		return ops_link_party(t, id);
+	case ACT_SUGGEST:
+		suggest_for_task(t, id);
+		return true;
+	case ACT_REQUEST_NEXT:
+		return requests_next(t, id);
 	default:
 		return false;
 	}

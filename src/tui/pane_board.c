@@ -275,7 +275,7 @@ static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_a
 		tui_msg(t, "%s", S_SELECT_FIRST);
 		return TUI_HANDLED;
 	}
-	if (a != ACT_OPEN && tui_readonly(t))
+	if (a != ACT_OPEN && a != ACT_SUGGEST && tui_readonly(t))
 		return TUI_HANDLED;
 	char *id = xstrdup(cur);
 	const char *tt = rows_get(&b->col[c], t->st, b->sel[c], "title");
@@ -338,6 +338,8 @@ static enum tui_handled board_action(struct tui *t, struct pane *p, enum tui_act
 	case ACT_LOG:
 	case ACT_LONGTEXT:
 	case ACT_LINK:
+	case ACT_SUGGEST:
+	case ACT_REQUEST_NEXT:
 		return board_on_card(t, b, a);
 	default:
 		return TUI_UNHANDLED;
@@ -387,7 +389,8 @@ static char *board_status(struct tui *t, struct pane *p)
 
 static const enum tui_action board_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
-	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_SUGGEST, ACT_REQUEST_NEXT, ACT_REQUESTS,
+	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_board_ops = {

@@ -241,6 +241,10 @@ static enum tui_handled dir_on_row(struct tui *t, struct directory *d, enum tui_
 	case ACT_MEMBER:
 		changed = ops_add_membership(t, id);
 		break;
+	case ACT_SUGGEST:
+		suggest_for_party(t, id);
+		changed = true;
+		break;
 	default:
 		break;
 	}
@@ -273,7 +277,8 @@ static enum tui_handled dir_action(struct tui *t, struct pane *p, enum tui_actio
 	case ACT_LOG:
 	case ACT_LONGTEXT:
 	case ACT_MEMBER:
-		if (a != ACT_OPEN && tui_readonly(t))
+	case ACT_SUGGEST:
+		if (a != ACT_OPEN && a != ACT_SUGGEST && tui_readonly(t))
 			return TUI_HANDLED;
 		return dir_on_row(t, d, a);
 	default:
@@ -312,7 +317,7 @@ static char *dir_status(struct tui *t, struct pane *p)
 
 static const enum tui_action dir_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_FILTER, ACT_LOG,
-	ACT_MEMBER, ACT_UNDO, ACT_DUPLICATES, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_MEMBER, ACT_UNDO, ACT_DUPLICATES, ACT_SUGGEST, ACT_LOAD, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_directory_ops = {

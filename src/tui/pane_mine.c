@@ -75,14 +75,15 @@ static enum tui_handled mine_action(struct tui *t, struct pane *p, enum tui_acti
 	if (lv_move(t, p, lv, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	if (a != ACT_OPEN && a != ACT_EDIT && a != ACT_LOG && a != ACT_LONGTEXT &&
-	    a != ACT_CARD_LEFT && a != ACT_CARD_RIGHT && a != ACT_LINK)
+	    a != ACT_CARD_LEFT && a != ACT_CARD_RIGHT && a != ACT_LINK && a != ACT_SUGGEST &&
+	    a != ACT_REQUEST_NEXT)
 		return TUI_UNHANDLED;
 	const char *cur = lv_get(t, lv, "id");
 	if (!cur) {
 		tui_msg(t, "%s", S_SELECT_FIRST);
 		return TUI_HANDLED;
 	}
-	if (a != ACT_OPEN && tui_readonly(t))
+	if (a != ACT_OPEN && a != ACT_SUGGEST && tui_readonly(t))
 		return TUI_HANDLED;
 	char *id = xstrdup(cur);
 	const char *stv = lv_get(t, lv, "status");
@@ -119,8 +120,8 @@ static char *mine_status(struct tui *t, struct pane *p)
 }
 
 static const enum tui_action mine_hints[] = {
-	ACT_OPEN, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_MINE, ACT_HELP,
-	ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_MINE, ACT_SUGGEST,
+	ACT_REQUEST_NEXT, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_mine_ops = {

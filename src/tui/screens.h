@@ -111,8 +111,22 @@ void surveys_show(struct tui *t);
 bool surveys_add(struct tui *t, const char *party_id);
 /* coverage.c: T, staff, coordinator pairs and areas without staff. */
 void coverage_show(struct tui *t);
+/* Links party `pid` (a full id) to the task: the same one action as p. */
+bool ops_link_party_id(struct tui *t, const char *task_id, const char *pid);
 
 /* The board's columns, in order (task_status codes). */
 extern const char *const tui_board_status[4];
 
+/* issue 9, helper C.  suggest.c: s, who could help with a task (the
+ * parties whose できること meet its ニーズ), Enter links one; for a party,
+ * the open tasks that need what it offers. */
+void suggest_for_task(struct tui *t, const char *task_id);
+void suggest_for_party(struct tui *t, const char *party_id);
+/* keyload.c: w, persons by current roles (兼務) with terms ending soon. */
+void keyload_show(struct tui *t);
+/* requests.c: o, open 地域要望 by department, oldest asked first. */
+void requests_show(struct tui *t);
+/* requests.c: O, moves a 地域要望 task to its next request state (asks
+ * for the answer on the way to 回答済); true when it changed. */
+bool requests_next(struct tui *t, const char *task_id);
 #endif

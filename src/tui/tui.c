@@ -335,6 +335,12 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_STAFF:
 		coverage_show(t);
 		break;
+	case ACT_LOAD:
+		keyload_show(t);
+		break;
+	case ACT_REQUESTS:
+		requests_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

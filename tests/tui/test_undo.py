@@ -6,6 +6,7 @@ after quitting and reopening it is still there, and the CLI sees the same.
 The u key is on the key bar and in help."""
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuitest import Tui, fail  # noqa: E402

@@ -1,0 +1,124 @@
+/*
+ * The key-person load screen (key w, store/keyload.c): persons of the
+ * selected area (or every area) by their current roles (兼務), most first,
+ * each with its roles as 団体名: 役職.  A term ending within 90 days puts
+ * "⚠ 任期 DATE まで" in its own column (read in monochrome too) and
+ * highlights the row.  Enter opens the person's page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tscreen.h"
+#include "screens.h"
+#include "strings.h"
+#include "tsunagu/keyload.h"
+#include "tsunagu/sbuf.h"
+
+static const char *const heads[] = {
+	S_COL_NAME, S_COL_KANA, S_COL_AREA, S_SUG_LOAD, S_LOAD_TERM, S_LOAD_ROLES,
+};
+
+struct keyload_fill {
+	struct tui *t;
+	struct tscreen *s;
+	char person[64];
+	char *name, *kana, *areas;
+	char load[24];
+	struct sbuf roles, term;
+	long people, soon;
+};
+
+static void flush(struct keyload_fill *f)
+{
+	if (!f->person[0])
+		return;
+	const char *cells[] = {
+		f->name, f->kana, f->areas, f->load, f->term.s ? f->term.s : "",
+		f->roles.s ? f->roles.s : S_LOAD_NO_ROLE,
+	};
+	tscreen_add(f->s, cells, f->person, f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
+	free(f->name);
+	free(f->kana);
+	free(f->areas);
+	sbuf_free(&f->roles);
+	sbuf_free(&f->term);
+	f->person[0] = '\0';
+	f->people++;
+}
+
+static bool add_role(void *ud, const struct keyload_role *r)
+{
+	struct keyload_fill *f = ud;
+	if (strcmp(f->person, r->person_id) != 0) {
+		flush(f);
+		snprintf(f->person, sizeof f->person, "%s", r->person_id);
+		struct sbuf n = {0};
+		sbuf_addf(&n, "%s%s", r->key_person ? S_KEY_MARK : "", r->name ? r->name : "");
+		f->name = sbuf_detach(&n);
+		f->kana = xstrdup(r->kana ? r->kana : "");
+		f->areas = xstrdup(r->areas ? r->areas : "");
+		snprintf(f->load, sizeof f->load, "%ld", r->load);
+	}
+	if (!r->org)
+		return false;
+	sbuf_addf(&f->roles, "%s%s: %s", f->roles.len ? "、" : "", r->org,
+		  r->role && *r->role ? r->role : S_LOAD_ROLE_NONE);
+	if (r->ending_soon) {
+		char shown[LOCALTIME_MAX];
+		localtime_date(r->to, f->t->date_style, shown, sizeof shown);
+		sbuf_addf(&f->roles, S_LOAD_SOON_ROLE, shown);
+		if (!f->term.len) /* the soonest comes first */
+			sbuf_addf(&f->term, S_LOAD_SOON, shown);
+		f->soon++;
+	}
+	return false;
+}
+
+static void keyload_fill(struct tui *t, struct tscreen *s)
+{
+	struct keyload_fill f = {.t = t, .s = s};
+	struct tsu_error err = {0};
+	if (store_keyload(t->st, t->area_id, add_role, &f, &err) != TSU_OK)
+		tui_error(t, &err);
+	flush(&f);
+	struct sbuf b = {0};
+	sbuf_addf(&b, S_LOAD_COUNT, f.people, f.soon);
+	s->subtitle = sbuf_detach(&b);
+}
+
+static bool keyload_act(struct tui *t, struct tscreen *s, enum tui_action a, const char *value,
+			bool *reload)
+{
+	(void)s;
+	if (a != ACT_OPEN) {
+		tui_msg(t, "%s", S_NOTHING_HERE);
+		return false;
+	}
+	if (!value) {
+		tui_msg(t, "%s", S_SELECT_FIRST);
+		return false;
+	}
+	char *id = xstrdup(value);
+	detail_run(t, "party", id);
+	free(id);
+	*reload = true;
+	return false;
+}
+
+static const enum tui_action keyload_hints[] = {
+	ACT_OPEN, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+void keyload_show(struct tui *t)
+{
+	struct sbuf title = {0};
+	sbuf_addf(&title, S_LOAD_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
+	struct tscreen s = {
+		.title = title.s, .ncols = 6, .heads = heads, .hints = keyload_hints,
+		.fill = keyload_fill, .act = keyload_act, .empty = S_LOAD_NONE,
+		.show_status = true, .status_col = 5,
+	};
+	tscreen_run(t, &s);
+	sbuf_free(&title);
+	tui_reload_all(t);
+}

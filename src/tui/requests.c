@@ -1,0 +1,187 @@
+/*
+ * Area requests in the app (store/request.c).  Key o: the open 地域要望
+ * (not 地域へ報告済) under a heading per department, the oldest asked
+ * first, with state, date asked and days waiting; Enter opens one, O moves
+ * it on.  Key O on a 地域要望 card or page moves it to the next request
+ * state: to 部局照会中 it asks which department when none is set, to
+ * 回答済 it asks for the answer; 地域へ報告済 records the answer on the
+ * area's log.  Each move is one action (u takes it back).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tscreen.h"
+#include "screens.h"
+#include "strings.h"
+#include "widgets.h"
+#include "tsunagu/request.h"
+#include "tsunagu/sbuf.h"
+
+static int add_department(void *ud, const struct record *r)
+{
+	const char *name = record_get(r, "name");
+	pick_add(ud, name ? name : r->id, r->id);
+	return 0;
+}
+
+/* The department to ask, when the task has none: "" to go on without
+ * (no departments yet), NULL when the user gave up. */
+static char *ask_department(struct tui *t)
+{
+	struct pick_list l = {0};
+	struct tsu_error err = {0};
+	if (store_each(t->st, "department", NULL, add_department, &l, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return NULL;
+	}
+	char *v = l.n ? picklist_run(t, S_REQ_PICK_DEPT, &l, NULL, NULL, NULL) : xstrdup("");
+	pick_clear(&l);
+	return v;
+}
+
+/* Writes the move in one transaction; true when it was made. */
+static bool request_write(struct tui *t, const char *id, enum request_state to,
+			  const char *answer, const char *dept)
+{
+	struct tsu_error err = {0};
+	struct field_value fv[3] = {{"request_state", request_state_label(to)}};
+	size_t n = 1;
+	if (answer)
+		fv[n++] = (struct field_value){"answer", answer};
+	if (dept && *dept)
+		fv[n++] = (struct field_value){"department_id", dept};
+	enum tsu_status rc = store_begin(t->st, &err);
+	if (rc == TSU_OK && (rc = store_task_update(t->st, id, fv, n, &err)) == TSU_OK)
+		rc = store_commit(t->st, &err);
+	if (rc != TSU_OK) {
+		store_rollback(t->st);
+		tui_error(t, &err);
+		return false;
+	}
+	tui_msg(t, to == REQUEST_REPORTED ? S_REQ_REPORTED : S_REQ_MOVED, request_state_label(to));
+	return true;
+}
+
+bool requests_next(struct tui *t, const char *task_id)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	if (tui_readonly(t))
+		return false;
+	if (store_get(t->st, "task", task_id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	const char *kind = record_get(rec, "kind");
+	bool request = kind && strcmp(kind, REQUEST_TASK_KIND) == 0;
+	int cur = request_state_parse(record_get(rec, "request_state"));
+	bool has_dept = record_get(rec, "department_id") != NULL;
+	char *old_answer = xstrdup(record_get(rec, "answer") ? record_get(rec, "answer") : "");
+	record_free(rec);
+	bool ok = false;
+	char *dept = NULL, *answer = NULL;
+	enum request_state to = (enum request_state)((cur < 0 ? REQUEST_RECEIVED : cur) + 1);
+	if (!request) {
+		tui_msg(t, "%s", S_REQ_NOT_REQUEST);
+		t->msg_error = true;
+	} else if (cur == REQUEST_REPORTED) {
+		tui_msg(t, "%s", S_REQ_LAST);
+	} else if (to == REQUEST_ASKED && !has_dept && !(dept = ask_department(t))) {
+		tui_msg(t, "%s", S_CANCELLED);
+	} else if (to == REQUEST_ANSWERED &&
+		   (!(answer = prompt_line(t, S_REQ_ANSWER, old_answer, NULL, NULL)) || !*answer)) {
+		tui_msg(t, "%s", answer ? S_REQ_ANSWER_EMPTY : S_CANCELLED);
+	} else {
+		ok = request_write(t, task_id, to, answer, dept);
+	}
+	free(dept);
+	free(answer);
+	free(old_answer);
+	return ok;
+}
+
+static const char *const heads[] = {
+	S_COL_TITLE, S_COL_AREA, S_REQ_STATE, S_REQ_ASKED, S_REQ_DAYS,
+};
+
+struct requests_fill {
+	struct tui *t;
+	struct tscreen *s;
+	char *dept;           /* heading of the rows being added */
+	bool any;
+};
+
+static bool add_request(void *ud, const struct request_row *r)
+{
+	struct requests_fill *f = ud;
+	const char *dept = r->department ? r->department : S_REQ_NO_DEPT;
+	if (!f->any || strcmp(f->dept, dept) != 0) {
+		free(f->dept);
+		f->dept = xstrdup(dept);
+		f->any = true;
+		tscreen_heading(f->s, dept);
+	}
+	char asked[LOCALTIME_MAX] = "", days[32];
+	if (r->asked_on)
+		localtime_date(r->asked_on, f->t->date_style, asked, sizeof asked);
+	snprintf(days, sizeof days, S_REQ_DAYS_FMT, r->days_waiting);
+	const char *cells[] = {r->title, r->area, r->state, asked, days};
+	tscreen_add(f->s, cells, r->id, ROLE_NORMAL);
+	return false;
+}
+
+static void requests_fill(struct tui *t, struct tscreen *s)
+{
+	struct requests_fill f = {.t = t, .s = s};
+	struct tsu_error err = {0};
+	if (store_requests(t->st, t->area_id, add_request, &f, &err) != TSU_OK)
+		tui_error(t, &err);
+	long n = 0;
+	for (int i = 0; i < s->n; i++)
+		n += s->rows[i].role != ROLE_SECTION;
+	free(f.dept);
+	struct sbuf b = {0};
+	sbuf_addf(&b, S_REQ_COUNT, n);
+	s->subtitle = sbuf_detach(&b);
+}
+
+static bool requests_act(struct tui *t, struct tscreen *s, enum tui_action a, const char *value,
+			 bool *reload)
+{
+	(void)s;
+	if (a != ACT_OPEN && a != ACT_REQUEST_NEXT) {
+		tui_msg(t, "%s", S_NOTHING_HERE);
+		return false;
+	}
+	if (!value) {
+		tui_msg(t, "%s", S_SELECT_FIRST);
+		return false;
+	}
+	char *id = xstrdup(value);
+	if (a == ACT_OPEN) {
+		detail_run(t, "task", id);
+		*reload = true;
+	} else {
+		*reload = requests_next(t, id);
+	}
+	free(id);
+	return false;
+}
+
+static const enum tui_action requests_hints[] = {
+	ACT_OPEN, ACT_REQUEST_NEXT, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+void requests_show(struct tui *t)
+{
+	struct sbuf title = {0};
+	sbuf_addf(&title, S_REQ_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
+	struct tscreen s = {
+		.title = title.s, .ncols = 5, .heads = heads, .hints = requests_hints,
+		.fill = requests_fill, .act = requests_act, .empty = S_REQ_NONE,
+		.show_status = true, .status_col = 0,
+	};
+	tscreen_run(t, &s);
+	sbuf_free(&title);
+	tui_reload_all(t);
+}
