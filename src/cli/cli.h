@@ -96,5 +96,6 @@ const struct entity_def *cli_kind_parse(const char *word);
 int cli_cmd_undo(struct cli *c, int argc, char **argv);   /* undo and redo */
 int cli_cmd_duplicates(struct cli *c, int argc, char **argv);
 int cli_cmd_fold_party(struct cli *c, int argc, char **argv);
+int cli_cmd_matrix(struct cli *c, int argc, char **argv);   /* cli_matrix.c */
 
 #endif

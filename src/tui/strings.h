@@ -262,7 +262,7 @@
 #define S_HELP_TITLE      "ヘルプ — キー一覧 (q または Esc で閉じる)"
 #define S_HELP_CMDS       "コマンド (: で入力。空のまま Enter でメニュー)"
 #define S_HELP_CMD1       "import KIND FILE    取り込み (parties tasks districts facilities vcard ical)"
-#define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte)"
+#define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte matrix)"
 #define S_HELP_CMD3       "merge FILE          ほかのコピー (持ち出したノートの .db) とマージ"
 
 #endif
