@@ -24,6 +24,7 @@ extern const char *const matrix_state_marks[MATRIX_NSTATES];
 
 struct matrix_entry {
 	char *id, *state, *area_id, *text;
+	char *area_name;         /* NULL: city-wide (全市) */
 	int cat, dept, state_ix; /* indexes into the matrix; state_ix -1 unknown */
 	int seq;                 /* order of creation */
 };
@@ -55,7 +56,7 @@ char *matrix_cell_counts(const struct matrix *m, int cat, int dept);
 /* The matrix as one JSON array made by SQLite's JSON functions: per
  * category {"category","overlap","gap","active_departments",
  * "departments":[{"department","department_id","counts":{...},
- * "entries":[{"id","state","text","area_id"}]}]}; *out malloc'd. */
+ * "entries":[{"id","state","text","area_id","area"}]}]}; *out malloc'd. */
 enum tsu_status store_matrix_json(struct store *st, const char *area_id, char **out,
 				  struct tsu_error *err);
 

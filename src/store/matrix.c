@@ -15,8 +15,10 @@ const char *const matrix_state_marks[MATRIX_NSTATES] = {"取", "検", "既", "�
 
 /* The entries the matrix shows: of live departments, in the area's scope. */
 #define MATRIX_ENTRIES_SQL \
-	"SELECT m.id, m.category, m.department_id, m.state, m.area_id, m.text, m.created_at" \
+	"SELECT m.id, m.category, m.department_id, m.state, m.area_id, m.text, m.created_at," \
+	" a.name AS area_name" \
 	" FROM matrix_cell m JOIN department d ON d.id = m.department_id AND d.deleted_at IS NULL" \
+	" LEFT JOIN area a ON a.id = m.area_id" \
 	" WHERE m.deleted_at IS NULL AND (?1 IS NULL OR m.area_id IS NULL OR m.area_id = ?1)"
 
 static void add_label(struct matrix_label **v, int *n, const char *code, const char *name)
@@ -92,6 +94,7 @@ static enum tsu_status load_entries(struct store *st, const char *area_id, struc
 		e->state = store_col_dup(s, 3);
 		e->area_id = store_col_dup(s, 4);
 		e->text = store_col_dup(s, 5);
+		e->area_name = store_col_dup(s, 7);
 		e->cat = ci;
 		e->seq = m->nentries - 1;
 		e->dept = find_label(m->depts, m->ndepts, (const char *)sqlite3_column_text(s, 2));
@@ -141,6 +144,7 @@ void store_matrix_free(struct matrix *m)
 		free(m->entries[i].state);
 		free(m->entries[i].area_id);
 		free(m->entries[i].text);
+		free(m->entries[i].area_name);
 	}
 	free(m->entries);
 	memset(m, 0, sizeof *m);
@@ -210,7 +214,7 @@ static const char matrix_json_sql[] =
 	"      'issues', (SELECT count(*) FROM e WHERE e.category = cats.code AND e.department_id = deps.id AND e.state = '課題'),"
 	"      'opinions', (SELECT count(*) FROM e WHERE e.category = cats.code AND e.department_id = deps.id AND e.state = '意見')),"
 	"    'entries', (SELECT json_group_array(json_object('id', y.id, 'state', y.state,"
-	"      'text', y.text, 'area_id', y.area_id)) FROM (SELECT * FROM e"
+	"      'text', y.text, 'area_id', y.area_id, 'area', y.area_name)) FROM (SELECT * FROM e"
 	"      WHERE e.category = cats.code AND e.department_id = deps.id"
 	"      ORDER BY CASE e.state WHEN '取組中' THEN 0 WHEN '検討中' THEN 1 WHEN '既往データ' THEN 2"
 	"       WHEN '課題' THEN 3 WHEN '意見' THEN 4 ELSE 5 END, e.created_at, e.id) y)"

@@ -56,6 +56,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{'U', ACT_REDO}, {TUI_CTRL('r'), ACT_REDO},
 	{'=', ACT_DUPLICATES},
 	{'R', ACT_REPORTS},
+	{'X', ACT_MATRIX},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},

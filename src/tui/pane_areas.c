@@ -167,6 +167,7 @@ static char *areas_status(struct tui *t, struct pane *p)
 static const enum tui_action areas_hints[] = {
 	ACT_OPEN, ACT_NEXT_PANE, ACT_LOG, ACT_MINE, ACT_COMMAND, ACT_CONFLICTS, ACT_DELETED, ACT_HELP,
 	ACT_QUIT, ACT_SYNC, ACT_REPORTS,
+	ACT_MATRIX,
 	ACT_NONE,
 };
 
