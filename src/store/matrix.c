@@ -118,7 +118,7 @@ enum tsu_status store_matrix_load(struct store *st, const char *area_id, struct 
 					 &m->cats, &m->ncats, err);
 	if (rc == TSU_OK)
 		rc = load_labels(st, "SELECT id, name FROM department WHERE deleted_at IS NULL"
-				 " ORDER BY created_at, id", &m->depts, &m->ndepts, err);
+				 " ORDER BY created_at, rowid", &m->depts, &m->ndepts, err);
 	if (rc == TSU_OK)
 		rc = load_entries(st, area_id, m, err);
 	if (rc != TSU_OK)
@@ -197,7 +197,7 @@ static const char matrix_json_sql[] =
 	" cats AS (SELECT code, label, sort FROM refvalue WHERE kind = 'category'"
 	"  UNION ALL SELECT DISTINCT category, category, 1000000 FROM e"
 	"  WHERE category NOT IN (SELECT code FROM refvalue WHERE kind = 'category')),"
-	" deps AS (SELECT id, name, created_at FROM department WHERE deleted_at IS NULL),"
+	" deps AS (SELECT id, name, created_at, rowid AS rid FROM department WHERE deleted_at IS NULL),"
 	" act AS (SELECT category, count(DISTINCT department_id) AS n FROM e"
 	"  WHERE state = '取組中' GROUP BY category)"
 	" SELECT json_group_array(json(c.obj)) FROM (SELECT json_object("
@@ -218,7 +218,7 @@ static const char matrix_json_sql[] =
 	"      WHERE e.category = cats.code AND e.department_id = deps.id"
 	"      ORDER BY CASE e.state WHEN '取組中' THEN 0 WHEN '検討中' THEN 1 WHEN '既往データ' THEN 2"
 	"       WHEN '課題' THEN 3 WHEN '意見' THEN 4 ELSE 5 END, e.created_at, e.id) y)"
-	"   ) AS obj FROM deps ORDER BY deps.created_at, deps.id) x)"
+	"   ) AS obj FROM deps ORDER BY deps.created_at, deps.rid) x)"
 	" ) AS obj FROM cats LEFT JOIN act ON act.category = cats.code ORDER BY cats.sort, cats.code) c";
 
 enum tsu_status store_matrix_json(struct store *st, const char *area_id, char **out,
