@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 
 def row_of(screen, label):
@@ -29,14 +29,7 @@ def main():
         t.cli("add", "matrix", "--category", "住まい", "--department_id", housing,
               "--state", "課題", "--text", "相談窓口が分かりにくい")
         t.start()
-        s = t.wait_for("全エリア")
-        for _ in range(4):                   # the key bar's pages
-            if "X 一覧表" in s:
-                break
-            t.send(".")
-            s = t.settle("全エリア")
-        if "X 一覧表" not in s:
-            fail("X 一覧表 is not on the Areas pane's key bar", s)
+        find_hint(t, "X 一覧表", "全エリア")  # on the Areas pane's key bar
         t.send("X")
         s = t.wait_for("一覧表 (カテゴリー×庁内部局)", "住宅課", "高齢支援課", "◇空白")
         home = row_of(s, "住まい")
