@@ -69,6 +69,12 @@ def main():
         t.send("?")
         t.wait_for("キー一覧")
         t.send("G")                      # the end of the key list
+        s = t.settle("キー一覧")
+        for _ in range(30):              # up to u, above the keys listed after it
+            if "取り消す" in s:
+                break
+            t.send("k")
+            s = t.settle("キー一覧")
         s = t.wait_for("取り消す")
         if "U ^R" not in s:
             fail("help does not list U and ^R for redo", s)
