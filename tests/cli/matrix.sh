@@ -87,6 +87,16 @@ iconv -f CP932 -t UTF-8 "$WORK/m932.csv" | grep -q '^カテゴリー,住宅課' 
 run "$T" matrix --format xml -d "$DB"
 expect_rc 2 "unknown format"
 
+# stored text with an escape sequence is shown spelled out, never sent to the terminal
+evil=$(add department --name $'危険\e]0;x\a課')
+cell 情報 "$evil" 取組中 $'お知らせ\e[2J配信'
+run "$T" matrix -d "$DB"
+expect_rc 0 "matrix with control characters in names"
+[[ "$OUT" != *$'\e'* ]] || fail "an escape character reached the table"; ok
+expect_out_has "危険" "the department is still a column"
+"$T" delete matrix "$(sqlite3 "$DB" "SELECT id FROM matrix_cell WHERE category = '情報'")" -d "$DB" >/dev/null
+"$T" delete department "$evil" -d "$DB" >/dev/null
+
 run "$T" export matrix -o "$WORK/matrix.csv" -d "$DB"
 expect_rc 0 "export matrix"
 expect_eq "$(mode_of "$WORK/matrix.csv")" 600 "export 0600"
