@@ -3,7 +3,8 @@ Areas pane's key bar and in help; the grid shows categories down and
 departments across with counts by state, 住まい has 取組中 in one
 department only (no overlap mark) and 産業 none (「◇空白」); moving to
 住まい × 高齢支援課 and adding a 取組中 entry there through the cell page
-changes the count and marks 住まい 「◆重複?」; the CLI sees the entry."""
+changes the count and marks 住まい 「◆重複?」; editing it there (e) and
+deleting it (d, asked first) takes the mark away again; the CLI agrees."""
 import os
 import sys
 
@@ -58,6 +59,24 @@ def main():
         if home.count("取1") != 2:
             fail("the new count is not on the 住まい row", s)
 
+        # edit the entry in its cell, then delete it: the mark goes away
+        t.send("Enter")
+        t.wait_for("一覧表: 住まい × 高齢支援課", "取組中 (1 件)")
+        t.send("e")
+        t.wait_for("一覧表を編集", "サービス付き高齢者向け住宅の案内")
+        t.send("Tab", "Tab", "Tab", "Tab", "End")   # カテゴリー 部局 区分 エリア → 内容
+        t.type("(相談会あり)")
+        t.send("C-s")
+        t.wait_for("サービス付き高齢者向け住宅の案内(相談会あり)", "取組中 (1 件)")
+        t.send("d")
+        t.wait_for("を削除しますか")
+        t.send("y")
+        t.wait_for("取組中 (0 件)")
+        t.send("q")
+        s = t.wait_for("住まい × 高齢支援課: 記入なし")
+        if "重複" in row_of(s, "住まい"):
+            fail("住まい still marked after the entry was deleted", s)
+
         t.send("?")
         s = t.wait_for("ヘルプ")
         for _ in range(6):
@@ -76,8 +95,11 @@ def main():
 
         out = t.cli_json("matrix")
         home = [c for c in out if c["category"] == "住まい"][0]
-        if not home["overlap"] or home["active_departments"] != 2:
-            fail("matrix --format json does not see the overlap: %r" % home)
+        if home["overlap"] or home["active_departments"] != 1:
+            fail("matrix --format json still sees an overlap: %r" % home)
+        gone = t.cli("deleted", "matrix")
+        if "サービス付き高齢者向け住宅の案内(相談会あり)" not in gone:
+            fail("the deleted entry (as edited) is not among the deleted records:\n" + gone)
 
 
 if __name__ == "__main__":
