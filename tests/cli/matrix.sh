@@ -110,4 +110,7 @@ expect_err_has "$DB" "names the database"
 sqlite3 "$DB" 'PRAGMA integrity_check' | grep -qx ok || fail "database untouched"; ok
 run "$T" export matrix -o "$WORK/matrix.csv" -d "$DB"
 expect_rc 1 "no overwrite without --force"
+run "$T" --help
+expect_out_has "tsunagu matrix [--area A] [--format table|json|csv]" "matrix in the help"
+expect_out_has "export parties|tasks|events|vcard|ical|karte|matrix" "export matrix in the help"
 done_tests
