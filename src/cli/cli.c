@@ -42,7 +42,7 @@ const struct cli_command cli_commands[] = {
 	 "ファイルから取り込みます。CSV の見出しは日本語の項目名 (名称・氏名 など) でも\n"
 	 "項目の英字名 (name など) でも構いません。文字コードは自動判別 (UTF-8 / CP932)。\n"
 	 "--dry-run は何も変えずに結果だけを表示します。"},
-	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte [--area A] [-o FILE [--force]] [--encoding utf-8|cp932] [--headings label|field]", true,
+	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte|matrix [--area A] [-o FILE [--force]] [--encoding utf-8|cp932] [--headings label|field]", true,
 	 "書き出します (-o がなければ画面へ)。CSV の見出しは日本語の項目名です\n"
 	 "(--headings field で英字の項目名)。--encoding cp932 は古い Excel 向け。\n"
 	 "既にあるファイルは --force のときだけ置き換えます。"},
@@ -103,6 +103,12 @@ const struct cli_command cli_commands[] = {
 	 "人 (個人) を、いまの役職の数 (兼務) の多い順に表示します。役職は「団体名: 役職」で並べ、\n"
 	 "任期が90日以内に終わる役職には ⚠ と「任期 日付 まで」を付けます (★ はキーパーソン)。\n"
 	 "いまの役職は、終了日がないか今日以降のものです。--area でそのエリアの人だけにします。"},
+	{"matrix", cli_cmd_matrix, true, "matrix [--area A] [--format table|json|csv] [--encoding utf-8|cp932]", false,
+	 "一覧表 (カテゴリー×庁内部局) を表示します。各欄は区分ごとの件数 (取 取組中・検 検討中・\n"
+	 "既 既往データ・課 課題・意 意見・考え方)。取組中が2部局以上のカテゴリーに「◆重複?」、\n"
+	 "どの部局にもないカテゴリーに「◇空白」を付けます。--area でそのエリアと全市共通の記入だけに\n"
+	 "します。--format csv は Excel 用 (UTF-8 BOM 付き・CRLF、部局ごとに記入の内容を並べ、\n"
+	 "重複の可能性・空白の列付き)。ファイルにするには tsunagu export matrix -o FILE.csv。"},
 	{"check", cli_cmd_check, false, "check", false,
 	 "ファイルの整合性を調べます。"},
 	{"karte", cli_cmd_karte, false, "karte AREA [--format table|json]", false,

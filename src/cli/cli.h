@@ -102,6 +102,7 @@ int cli_cmd_heatmap(struct cli *c, int argc, char **argv);
 int cli_cmd_generations(struct cli *c, int argc, char **argv);
 int cli_cmd_coverage(struct cli *c, int argc, char **argv);
 /* (aligned tables: cli_table.h) */
+int cli_cmd_matrix(struct cli *c, int argc, char **argv);   /* cli_matrix.c */
 
 /* issue 9 (area work, helper C): matching, key-person load, area requests */
 int cli_cmd_suggest(struct cli *c, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include "tsunagu/io_card.h"
 #include "tsunagu/io_karte.h"
+#include "tsunagu/io_matrix.h"
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/io_table.h"
 #include "tsunagu/outguard.h"
@@ -136,6 +137,7 @@ static const struct {
 	{"vcard", io_export_vcard, false, true, "連絡先 (vCard)", "vcf"},
 	{"ical", io_export_ical, false, true, "予定 (iCalendar)", "ics"},
 	{"karte", io_export_karte, false, false, "地域カルテ", "md"},
+	{"matrix", io_export_matrix, true, false, "一覧表 (カテゴリー×部局)", "csv"},
 };
 
 bool io_export_kind(size_t i, struct io_kind *k)
@@ -180,5 +182,5 @@ enum tsu_status io_export(struct store *st, const char *kind, const char *path,
 		outfile_abort(o);
 		return rc;
 	}
-	return tsu_fail(err, TSU_USAGE, "書き出せる種類は parties, tasks, events, vcard, ical, karte です");
+	return tsu_fail(err, TSU_USAGE, "書き出せる種類は parties, tasks, events, vcard, ical, karte, matrix です");
 }

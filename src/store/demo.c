@@ -6,28 +6,22 @@
  * example.jp, which reach nobody.  A fifth of the tasks are the author's
  * (the person who makes the demo), the rest belong to fictional colleagues.
  * Places and district figures fit each area, so titles read true and every
- * area has an aging rate; the figures themselves are made up.
+ * area has an aging rate; the figures themselves are made up.  The area
+ * work of issue 9 (events by generation, surveys, karte, matrix, requests,
+ * coordinators) is added last by demo_area.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "demo.h"
 #include "internal.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/config.h"
 #include "tsunagu/date.h"
 
-struct demo {
-	struct store *st;
-	uint64_t rng;
-	uuid_str areas[10];
-	uuid_str *orgs, *persons, *tasks, *depts;
-	int norgs, npersons, ntasks, ndepts;
-	long today;              /* days since 1970-01-01, local */
-	struct tsu_error *err;
-};
 
-static uint32_t rnd(struct demo *d, uint32_t n)
+uint32_t demo_rnd(struct demo *d, uint32_t n)
 {
 	d->rng ^= d->rng << 13;
 	d->rng ^= d->rng >> 7;
@@ -35,7 +29,6 @@ static uint32_t rnd(struct demo *d, uint32_t n)
 	return (uint32_t)(d->rng % n);
 }
 
-#define PICK(d, arr) (arr)[rnd(d, (uint32_t)(sizeof(arr) / sizeof((arr)[0])))]
 
 static const char *const family[][2] = {
 	{"鈴木", "すずき"}, {"佐藤", "さとう"}, {"高橋", "たかはし"}, {"田中", "たなか"},
@@ -51,15 +44,8 @@ static const char *const given[][2] = {
 	{"大輔", "だいすけ"}, {"由美", "ゆみ"}, {"修", "おさむ"}, {"さくら", "さくら"},
 	{"和夫", "かずお"}, {"千尋", "ちひろ"}, {"悠斗", "ゆうと"}, {"節子", "せつこ"},
 };
-/*
- * Per area, in the seeded order: the place that names its groups and tasks,
- * the districts the demo adds where the seed has none (NAME or NAME:COUNT
- * for 1丁目..COUNT丁目), and a typical aging rate in percent.
- */
-static const struct demo_area {
-	const char *place, *kana, *districts;
-	int aging;
-} demo_areas[10] = {
+/* The areas' places, districts and aging rates (demo.h says how). */
+const struct demo_area demo_areas[10] = {
 	{"関戸", "せきど", "関戸:5", 24},
 	{"桜ヶ丘", "さくらがおか", NULL, 31},
 	{"和田", "わだ", "和田,百草", 29},
@@ -89,7 +75,7 @@ static const char *const offers[] = {
 	"イベント運営", "広報・チラシ作成", "草刈り", "傾聴", "買い物支援",
 };
 static const char *const roles[] = {"会長", "副会長", "会計", "委員", "世話人", "事務局", "民生委員", "班長"};
-static const char *const gens[] = {"子ども", "若者", "現役・子育て", "シニア"};
+const char *const demo_gens[4] = {"子ども", "若者", "現役・子育て", "シニア"};
 /* the title is an area's place name + one of these */
 static const char *const task_titles[] = {
 	"の高齢者見守り体制づくり", "で子ども食堂の会場探し", "自治会の役員担い手不足の相談",
@@ -113,17 +99,16 @@ static const char *const staff_names[][2] = {
 	{"多摩川 太郎", "たまがわ たろう"}, {"聖 花子", "ひじり はなこ"}, {"乞田 次郎", "こった じろう"},
 	{"連光寺 明美", "れんこうじ あけみ"},
 };
-static const char *const departments[] = {"住宅課", "高齢支援課", "子ども・若者政策課", "道路交通課", "防災安全課", "協創推進室"};
+const char *const demo_departments[6] = {"住宅課", "高齢支援課", "子ども・若者政策課", "道路交通課", "防災安全課", "協創推進室"};
 
-static enum tsu_status put(struct demo *d, const char *entity, struct field_value *fv, size_t n,
-			   uuid_str out)
+enum tsu_status demo_put(struct demo *d, const char *entity, struct field_value *fv, size_t n,
+			uuid_str out)
 {
 	uuid_str tmp;
 	return store_insert(d->st, entity, fv, n, out ? out : tmp, d->err);
 }
 
-/* The date `day_offset` days after today (negative: before), ISO. */
-static void date_of(const struct demo *d, char *buf, int day_offset)
+void demo_date(const struct demo *d, char *buf, int day_offset)
 {
 	int y, m, dd;
 	date_civil_from_days(d->today + day_offset, &y, &m, &dd);
@@ -145,7 +130,7 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 	d->orgs = xcalloc((size_t)n, sizeof *d->orgs);
 	for (int i = 0; i < n; i++) {
 		const char *const *k = org_kinds[i % 10];
-		int pl = (int)rnd(d, 10);
+		int pl = (int)demo_rnd(d, 10);
 		const struct demo_area *da = &demo_areas[pl];
 		char name[160], kana[200], phone[20];
 		/* "桜ヶ丘3丁目自治会": a 丁目 number stands before its suffix */
@@ -164,7 +149,7 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 			{"phone", phone}, {"areas", d->areas[pl]},
 			{"offers", PICK(d, offers)}, {"notes", "デモ用の架空の団体です。"},
 		};
-		if (put(d, "party", fv, 8, d->orgs[i]) != TSU_OK)
+		if (demo_put(d, "party", fv, 8, d->orgs[i]) != TSU_OK)
 			return d->err->status;
 		d->norgs++;
 	}
@@ -174,19 +159,19 @@ static enum tsu_status demo_orgs(struct demo *d, int n)
 static enum tsu_status demo_member(struct demo *d, const char *person, int i)
 {
 	char from[11];
-	date_of(d, from, (int)rnd(d, 300) - 330);
+	demo_date(d, from, (int)demo_rnd(d, 300) - 330);
 	struct field_value m[] = {
-		{"person_id", person}, {"org_id", d->orgs[rnd(d, (uint32_t)d->norgs)]},
-		{"role", roles[(i + (int)rnd(d, 8)) % 8]}, {"from_date", from},
+		{"person_id", person}, {"org_id", d->orgs[demo_rnd(d, (uint32_t)d->norgs)]},
+		{"role", roles[(i + (int)demo_rnd(d, 8)) % 8]}, {"from_date", from},
 	};
-	return put(d, "membership", m, 4, NULL);
+	return demo_put(d, "membership", m, 4, NULL);
 }
 
 static enum tsu_status demo_persons(struct demo *d, int n)
 {
 	d->persons = xcalloc((size_t)n, sizeof *d->persons);
 	for (int i = 0; i < n; i++) {
-		int f = (int)rnd(d, 24), g = (int)rnd(d, 16);
+		int f = (int)demo_rnd(d, 24), g = (int)demo_rnd(d, 16);
 		char name[64], kana[96], phone[20], mail[64], offer[80];
 		snprintf(name, sizeof name, "%s %s", family[f][0], given[g][0]);
 		snprintf(kana, sizeof kana, "%s %s", family[f][1], given[g][1]);
@@ -194,15 +179,15 @@ static enum tsu_status demo_persons(struct demo *d, int n)
 		snprintf(mail, sizeof mail, "person%03d@example.jp", i);
 		snprintf(offer, sizeof offer, "%s,%s", PICK(d, offers), PICK(d, offers));
 		struct field_value fv[] = {
-			{"kind", "person"}, {"name", name}, {"kana", kana}, {"generation", PICK(d, gens)},
+			{"kind", "person"}, {"name", name}, {"kana", kana}, {"generation", PICK(d, demo_gens)},
 			{"phone", phone}, {"email", mail}, {"key_person", i % 9 == 0 ? "1" : "0"},
-			{"consent", i % 3 ? "1" : "0"}, {"areas", d->areas[rnd(d, 10)]},
+			{"consent", i % 3 ? "1" : "0"}, {"areas", d->areas[demo_rnd(d, 10)]},
 			{"offers", offer}, {"notes", "デモ用の架空の人物です。"},
 		};
-		if (put(d, "party", fv, 11, d->persons[i]) != TSU_OK)
+		if (demo_put(d, "party", fv, 11, d->persons[i]) != TSU_OK)
 			return d->err->status;
 		d->npersons++;
-		for (int k = 0; k < 1 + (i % 9 == 0 ? 3 : (int)rnd(d, 2)); k++)
+		for (int k = 0; k < 1 + (i % 9 == 0 ? 3 : (int)demo_rnd(d, 2)); k++)
 			if (demo_member(d, d->persons[i], i + k) != TSU_OK)
 				return d->err->status;
 	}
@@ -213,12 +198,12 @@ static enum tsu_status demo_logs(struct demo *d, const char *task, int count, in
 {
 	for (int k = 0; k < count; k++) {
 		char date[11];
-		date_of(d, date, base + k * 7);
+		demo_date(d, date, base + k * 7);
 		struct field_value fv[] = {
 			{"task_id", task}, {"kind", PICK(d, log_kinds)}, {"date", date},
 			{"text", PICK(d, log_texts)},
 		};
-		if (put(d, "log", fv, 4, NULL) != TSU_OK)
+		if (demo_put(d, "log", fv, 4, NULL) != TSU_OK)
 			return d->err->status;
 	}
 	return TSU_OK;
@@ -243,9 +228,9 @@ static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
 		/* one in five is the author's, spread over every area */
 		bool mine = (i + i / 10) % 5 == 0;
 		const char *assignee = mine ? me : staff_names[i % 4][0];
-		date_of(d, due, mine ? my_due[nmine++ % 10] : (int)rnd(d, 360) - 60);
-		snprintf(parties, sizeof parties, "%s,%s", d->orgs[rnd(d, (uint32_t)d->norgs)],
-			 d->persons[rnd(d, (uint32_t)d->npersons)]);
+		demo_date(d, due, mine ? my_due[nmine++ % 10] : (int)demo_rnd(d, 360) - 60);
+		snprintf(parties, sizeof parties, "%s,%s", d->orgs[demo_rnd(d, (uint32_t)d->norgs)],
+			 d->persons[demo_rnd(d, (uint32_t)d->npersons)]);
 		struct field_value fv[] = {
 			{"title", title}, {"status", statuses[i % 4]}, {"kind", task_kinds[i % 3]},
 			{"area_id", d->areas[a]}, {"duty", duties[i % 6]}, {"category", PICK(d, categories)},
@@ -256,10 +241,10 @@ static enum tsu_status demo_tasks(struct demo *d, int n, int logs)
 			{"referral_source", referrals[i % 8]},
 			{"connected_to", i % 4 == 3 ? NULL : connections[i % 7]},
 		};
-		if (put(d, "task", fv, 14, d->tasks[i]) != TSU_OK)
+		if (demo_put(d, "task", fv, 14, d->tasks[i]) != TSU_OK)
 			return d->err->status;
 		int count = logs / n + (i < logs % n ? 1 : 0);
-		if (demo_logs(d, d->tasks[i], count, (int)rnd(d, 120) - 200) != TSU_OK)
+		if (demo_logs(d, d->tasks[i], count, (int)demo_rnd(d, 120) - 200) != TSU_OK)
 			return d->err->status;
 	}
 	return TSU_OK;
@@ -273,18 +258,18 @@ static enum tsu_status demo_events(struct demo *d, int n)
 		uuid_str ev;
 		char title[160], date[11];
 		snprintf(title, sizeof title, "%s %s", demo_areas[i % 10].place, themes[i % 5]);
-		date_of(d, date, i * 11 - 200);
+		demo_date(d, date, i * 11 - 200);
 		struct field_value fv[] = {
 			{"title", title}, {"kind", kinds[i % 4]}, {"date", date},
 			{"place", "コミュニティセンター"}, {"area_id", d->areas[i % 10]},
 		};
-		if (put(d, "event", fv, 5, ev) != TSU_OK)
+		if (demo_put(d, "event", fv, 5, ev) != TSU_OK)
 			return d->err->status;
 		for (int g = 0; g < 4; g++) {
 			char count[8];
-			snprintf(count, sizeof count, "%u", rnd(d, 20));
-			struct field_value a[] = {{"event_id", ev}, {"generation", gens[g]}, {"count", count}};
-			if (put(d, "attendance", a, 3, NULL) != TSU_OK)
+			snprintf(count, sizeof count, "%u", demo_rnd(d, 20));
+			struct field_value a[] = {{"event_id", ev}, {"generation", demo_gens[g]}, {"count", count}};
+			if (demo_put(d, "attendance", a, 3, NULL) != TSU_OK)
 				return d->err->status;
 		}
 	}
@@ -295,8 +280,8 @@ static enum tsu_status demo_staff(struct demo *d)
 {
 	d->depts = xcalloc(6, sizeof *d->depts);
 	for (int i = 0; i < 6; i++) {
-		struct field_value fv[] = {{"name", departments[i]}};
-		if (put(d, "department", fv, 1, d->depts[i]) != TSU_OK)
+		struct field_value fv[] = {{"name", demo_departments[i]}};
+		if (demo_put(d, "department", fv, 1, d->depts[i]) != TSU_OK)
 			return d->err->status;
 		d->ndepts++;
 	}
@@ -309,7 +294,7 @@ static enum tsu_status demo_staff(struct demo *d)
 			{"rank", i == 1 ? "係長級" : "担当職員"}, {"areas", areas},
 			{"department_id", d->depts[5]},
 		};
-		if (put(d, "staff", fv, 7, NULL) != TSU_OK)
+		if (demo_put(d, "staff", fv, 7, NULL) != TSU_OK)
 			return d->err->status;
 	}
 	return TSU_OK;
@@ -318,20 +303,20 @@ static enum tsu_status demo_staff(struct demo *d)
 /* Made-up census figures for one district of area `a`. */
 static enum tsu_status district_figures(struct demo *d, int a, const char *id, const char *name)
 {
-	int pop = 1200 + (int)rnd(d, 3800);
-	int rate = demo_areas[a].aging + (int)rnd(d, 9) - 4;
+	int pop = 1200 + (int)demo_rnd(d, 3800);
+	int rate = demo_areas[a].aging + (int)demo_rnd(d, 9) - 4;
 	char p[16], p65[16], hh[16], as_of[11];
 	snprintf(p, sizeof p, "%d", pop);
 	snprintf(p65, sizeof p65, "%d", pop * rate / 100);
 	snprintf(hh, sizeof hh, "%d", pop * 45 / 100);
-	date_of(d, as_of, -55);
+	demo_date(d, as_of, -55);
 	struct field_value fv[] = {
 		{"area_id", d->areas[a]}, {"name", name}, {"population", p},
 		{"population_65", p65}, {"households", hh}, {"as_of", as_of},
 	};
 	if (id)
 		return store_update(d->st, "district", id, fv + 2, 4, d->err);
-	return put(d, "district", fv, 6, NULL);
+	return demo_put(d, "district", fv, 6, NULL);
 }
 
 /* The districts a demo area lacks: "関戸:5,百草" gives 関戸1丁目..5丁目 and 百草. */
@@ -431,6 +416,8 @@ enum tsu_status store_demo_sized(struct store *st, const struct demo_size *size,
 		rc = demo_tasks(&d, size->tasks, size->logs);
 	if (rc == TSU_OK)
 		rc = demo_events(&d, size->events);
+	if (rc == TSU_OK)
+		rc = demo_area_work(&d);
 	if (rc == TSU_OK)
 		rc = store_bulk_end(st, d.err);
 	rc = rc == TSU_OK ? store_commit(st, d.err) : (store_rollback(st), rc);

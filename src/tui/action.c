@@ -70,6 +70,7 @@ const struct tui_keybind tui_default_keys[] = {
 	{'w', ACT_LOAD},
 	{'o', ACT_REQUESTS},
 	{'O', ACT_REQUEST_NEXT},
+	{'X', ACT_MATRIX},
 	{TUI_CTRL('l'), ACT_REDRAW},
 	{'.', ACT_MORE_KEYS},
 	{'?', ACT_HELP}, {F(KEY_F(1)), ACT_HELP},

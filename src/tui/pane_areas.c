@@ -169,6 +169,7 @@ static const enum tui_action areas_hints[] = {
 	ACT_QUIT, ACT_SYNC, ACT_REPORTS,
 	ACT_KARTE, ACT_HEATMAP,
 	ACT_EVENTS, ACT_GENERATIONS, ACT_SURVEYS, ACT_STAFF,
+	ACT_MATRIX,
 	ACT_NONE,
 };
 

@@ -29,6 +29,10 @@ void cmdline_run(struct tui *t);
  * itself), *force is set, or the user agrees to replace it (then *force
  * is set). */
 bool cmdline_overwrite_ok(struct tui *t, const char *path, bool *force);
+/* matrix.c: X, the department matrix (categories × departments) of the
+ * selected area (its entries and the city-wide ones) or of all; Enter
+ * opens a cell (matrixcell.c) to add, edit and delete its entries. */
+void matrix_show(struct tui *t);
 /* reports.c: R, the reports menu: kind, area or task, period; proposes
  * ~/AREA_KIND_DATE.html, writes it and says where. */
 void reports_run(struct tui *t);

@@ -262,7 +262,7 @@
 #define S_HELP_TITLE      "ヘルプ — キー一覧 (q または Esc で閉じる)"
 #define S_HELP_CMDS       "コマンド (: で入力。空のまま Enter でメニュー)"
 #define S_HELP_CMD1       "import KIND FILE    取り込み (parties tasks districts facilities vcard ical)"
-#define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte)"
+#define S_HELP_CMD2       "export KIND FILE    書き出し (parties tasks events vcard ical karte matrix)"
 #define S_HELP_CMD3       "merge FILE          ほかのコピー (持ち出したノートの .db) とマージ"
 
 /* 地域カルテ (karte.c) and the aging-rate heatmap (heatmap.c) */
@@ -370,5 +370,25 @@
 #define S_REQ_REPORTED    "要望を「%s」にし、エリアの経過記録に部局の回答を記録しました (u で取り消し)"
 #define S_REQ_NOT_REQUEST "要望の状況は種別が地域要望の課題だけにあります (e で種別を変えられます)"
 #define S_REQ_LAST        "この要望はもう地域へ報告済です"
+/* department matrix (一覧表, key X) */
+#define S_MATRIX_TITLE    "一覧表 (カテゴリー×庁内部局) — %s"
+#define S_MATRIX_SCOPE_ALL  "全エリア"
+#define S_MATRIX_SCOPE_AREA "%s と全市共通"
+#define S_MATRIX_CAT      "カテゴリー"
+#define S_MATRIX_MARK     "印"
+#define S_MATRIX_OVERLAP  "◆重複?"
+#define S_MATRIX_GAP      "◇空白"
+#define S_MATRIX_EMPTY    "・"
+#define S_MATRIX_LEGEND   "件数: 取 取組中  検 検討中  既 既往データ  課 課題  意 意見・考え方"
+#define S_MATRIX_LEGEND2  "◆重複? 取組中が2部局以上 (重複・類似の可能性)  ◇空白 どの部局も取組中なし"
+#define S_MATRIX_CELLINFO "%s × %s: %s"
+#define S_MATRIX_NONE_HERE "記入なし"
+#define S_MATRIX_ACTIVE_IN "  ◆ 取組中: %s"
+#define S_MATRIX_NODEPTS  "庁内部局がまだありません — a で部局を追加します"
+#define S_MATRIX_CELL_TITLE "一覧表: %s × %s (%s)"
+#define S_MATRIX_STATE_HEAD "%s (%d 件)"
+#define S_MATRIX_CITYWIDE "全市"
+#define S_MATRIX_CELL_EMPTY "  (記入なし — a で追加)"
+#define S_MATRIX_ADDED    "一覧表に追加しました"
 
 #endif

@@ -341,6 +341,9 @@ static void tui_generic(struct tui *t, enum tui_action a)
 	case ACT_REQUESTS:
 		requests_show(t);
 		break;
+	case ACT_MATRIX:
+		matrix_show(t);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -55,7 +55,7 @@ def main():
         if not bar_has(t, "K カルテ"):
             fail("K カルテ is not on the areas pane's key bar", t.screen())
         t.send("K")
-        s = t.settle("地域カルテ: " + AREA, "基礎データ", "地域資源", "地域ビジョン")
+        s = t.settle("地域カルテ: " + AREA, "基礎データ", "地域資源")
         if "高齢化率" not in s or "市平均" not in s or "町丁目" not in s:
             fail("basic figures missing", s)
         if FIRST not in s:

@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 TASK = "独居高齢者の見守り"
 
@@ -23,13 +23,7 @@ def main():
         t.cli("add", "log", "--task", tid[-8:], "--kind", "相談", "--date", "2026-10-01",
               "--text", "娘さんから相談")
         t.start()
-        s = t.settle("全エリア", ". 他のキー")
-        for _ in range(4):                   # the key bar's pages until R shows
-            if "R レポート" in s:
-                break
-            t.send(".")
-            s = t.wait_until("the key bar's next page", lambda now, old=s: now != old)
-        t.wait_for("R レポート")
+        s = find_hint(t, "R レポート", "全エリア")
 
         t.send("R")
         s = t.wait_for("レポートの種類", "地域カルテ", "支援経過記録")

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 
 def main():
@@ -22,13 +22,7 @@ def main():
               "--referral-source", "自治会")
         t.cli("add", "log", "--area", "諏訪", "--kind", "会議", "--date", "令和7年7月7日", "--text", "エリア会議")
         t.start()
-        s = t.settle("全エリア", ". 他のキー")
-        for _ in range(4):                   # the key bar's pages until R shows
-            if "R レポート" in s:
-                break
-            t.send(".")
-            s = t.wait_until("the key bar's next page", lambda now, old=s: now != old)
-        t.wait_for("R レポート")
+        find_hint(t, "R レポート", "全エリア")
         t.send("R")
         t.wait_for("レポートの種類", "活動報告", "支援ケース一覧", "引継ぎ")
         t.type("活動")

@@ -211,3 +211,18 @@ def check_frame_alignment(screen, cols):
             if width(line) != cols:
                 fail("row %d is %d columns wide, not %d: %r" % (i, width(line), cols, line),
                      screen)
+
+
+def find_hint(t, hint, anchor, pages=5):
+    """Turns the key bar's pages (`.`) until `hint` ("R レポート") shows on
+    a screen that has `anchor`; a bar too long for the terminal shows its
+    keys page by page, so a key need not be on the first page."""
+    s = t.settle(anchor)
+    for _ in range(pages):
+        if hint in s:
+            return s
+        t.send(".")
+        s = t.settle(anchor)
+    if hint not in s:
+        fail("%r is on no page of the key bar" % hint, s)
+    return s
