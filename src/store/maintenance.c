@@ -147,6 +147,7 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 	problems += report_rows(st,
 		"SELECT 'search index: ' || count(*) || ' documents without a row'"
 		" FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = d.rowid)"
+		" AND NOT EXISTS (SELECT 1 FROM search_party i WHERE i.rowid = d.rowid)"
 		" HAVING count(*) > 0", NULL, cb, ud);
 	/* the counts the triggers keep (schema 6) against a fresh count */
 	problems += report_rows(st,
@@ -164,7 +165,8 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		" ON t.area_id = c.a AND t.status = c.status WHERE c.n IS NOT t.n HAVING count(*) > 0",
 		NULL, cb, ud);
 	if (!st->readonly && sqlite3_exec(st->db,
-		"INSERT INTO search_index(search_index) VALUES('integrity-check')",
+		"INSERT INTO search_index(search_index) VALUES('integrity-check');"
+		"INSERT INTO search_party(search_party) VALUES('integrity-check')",
 		NULL, NULL, NULL) != SQLITE_OK) {
 		cb(ud, "search index: integrity-check failed");
 		problems++;

@@ -293,7 +293,8 @@ static const char schema_v5[] =
  * and `check` compares them with a fresh count.  `task_board` and
  * `task_area_board` give each board column (one status, maybe one area)
  * its rows in order from the index, without sorting; `task_mine` the
- * same to 私の担当.
+ * same to 私の担当.  The documents that make parties findable move to an
+ * index of their own, `search_party` (search.c).
  */
 #define TALLY_PARTY(sign, party, area) \
 	"INSERT INTO area_tally(area_id, parties) SELECT " area ", " sign "1 FROM party" \
@@ -339,7 +340,14 @@ static const char schema_v6[] =
 	"CREATE INDEX task_board ON task(status, due IS NULL, due, id) WHERE deleted_at IS NULL;"
 	"CREATE INDEX task_area_board ON task(area_id, status, due IS NULL, due, id)"
 	" WHERE deleted_at IS NULL;"
-	/* 私の担当: one's open tasks by due date (the overdue are the earliest) */
+	/* the directory's search reads the documents that find parties only
+	 * (not a city's million log entries of tasks), with an index of each
+	 * gram's first character for one-character queries */
+	"CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize='ascii', prefix='1');"
+	"INSERT INTO search_party(rowid, grams) SELECT i.rowid, i.grams FROM search_index i"
+	" JOIN search_doc d ON d.rowid = i.rowid WHERE d.owner_entity = 'party';"
+	"DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_doc WHERE owner_entity = 'party');"
+		/* 私の担当: one's open tasks by due date (the overdue are the earliest) */
 	"CREATE INDEX task_mine ON task(assignee, due IS NULL, due, id)"
 	" WHERE deleted_at IS NULL AND status <> '完了';";
 

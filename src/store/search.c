@@ -9,6 +9,12 @@
  *   2 characters -> one token     "スズ"
  *   3 or more    -> a phrase      "スズ ズキ" (consecutive grams)
  * All three use the index; nothing is scanned, whatever the size.
+ *
+ * Documents that make a party findable (its own and its log entries') are
+ * in `search_party`, the others in `search_index`: the directory's search
+ * as you type reads a party index of a city's 100,000 documents, not the
+ * million log entries of tasks, and that index keeps each gram's first
+ * character (prefix='1'), so a one-character query reads one list.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,31 +95,44 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
  */
 #define SEARCH_PENDING_MAX 4096
 
+/* The index of documents that find `owner_entity`. */
+static const char *fts_table(const char *owner_entity)
+{
+	return strcmp(owner_entity, "party") == 0 ? "search_party" : "search_index";
+}
+
 enum tsu_status search_flush(struct store *st, struct tsu_error *err)
 {
 	if (!st->pending)
 		return TSU_OK;
 	if (store_run(st, "INSERT INTO search_index(rowid, grams) SELECT rowid, grams"
-		      " FROM temp.search_pending", err) != TSU_OK ||
+		      " FROM temp.search_pending WHERE NOT party", err) != TSU_OK ||
+	    store_run(st, "INSERT INTO search_party(rowid, grams) SELECT rowid, grams"
+		      " FROM temp.search_pending WHERE party", err) != TSU_OK ||
 	    store_run(st, "DELETE FROM temp.search_pending", err) != TSU_OK)
 		return err ? err->status : TSU_DB;
 	st->pending = 0;
 	return TSU_OK;
 }
 
-static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, const char *grams,
-			       struct tsu_error *err)
+static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, const char *owner_entity,
+			       const char *grams, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (st->bulk && !st->pending &&
 	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
-		       "rowid INTEGER PRIMARY KEY, grams TEXT)", err) != TSU_OK)
+		       "rowid INTEGER PRIMARY KEY, grams TEXT, party INTEGER NOT NULL)", err) != TSU_OK)
 		return err ? err->status : TSU_DB;
-	if (store_prepare(st, st->bulk ? "INSERT INTO temp.search_pending(rowid, grams) VALUES(?1, ?2)"
+	bool party = strcmp(fts_table(owner_entity), "search_party") == 0;
+	if (store_prepare(st, st->bulk ? "INSERT INTO temp.search_pending(rowid, grams, party)"
+			  " VALUES(?1, ?2, ?3)"
+			  : party ? "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"
 			  : "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
 		return err->status;
 	sqlite3_bind_int64(s, 1, rowid);
 	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
+	if (st->bulk)
+		sqlite3_bind_int(s, 3, party);
 	int rc = sqlite3_step(s);
 	store_finish(st, s);
 	if (rc != SQLITE_DONE)
@@ -134,12 +153,18 @@ enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_e
 		if (rc != SQLITE_DONE)
 			return store_sql_fail(st, err, "search");
 	}
-	if (store_prepare(st, "DELETE FROM search_index WHERE rowid ="
-			  " (SELECT rowid FROM search_doc WHERE row_id = ?1)", &s, err))
-		return err->status;
-	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
+	static const char *const del[] = {
+		"DELETE FROM search_index WHERE rowid = (SELECT rowid FROM search_doc WHERE row_id = ?1)",
+		"DELETE FROM search_party WHERE rowid = (SELECT rowid FROM search_doc WHERE row_id = ?1)",
+	};
+	int rc = SQLITE_DONE;
+	for (int i = 0; i < 2 && rc == SQLITE_DONE; i++) {
+		if (store_prepare(st, del[i], &s, err))
+			return err->status;
+		sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s);
+		store_finish(st, s);
+	}
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
 	if (store_prepare(st, "DELETE FROM search_doc WHERE row_id = ?1", &s, err))
@@ -164,7 +189,7 @@ static enum tsu_status doc_insert(struct store *st, const char *entity, const ch
 	store_finish(st, s);
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
-	return fts_put(st, sqlite3_last_insert_rowid(st->db), grams, err);
+	return fts_put(st, sqlite3_last_insert_rowid(st->db), owner_entity, grams, err);
 }
 
 static enum tsu_status index_doc(struct store *st, const char *entity, const char *id,
@@ -202,6 +227,8 @@ static enum tsu_status rebuild(struct store *st, struct tsu_error *err)
 {
 	static const char *const kinds[] = {"party", "task", "log"};
 	enum tsu_status rc = store_run(st, "DELETE FROM search_index", err);
+	if (rc == TSU_OK)
+		rc = store_run(st, "DELETE FROM search_party", err);
 	if (rc == TSU_OK)
 		rc = store_run(st, "DELETE FROM search_doc", err);
 	for (size_t k = 0; k < 3 && rc == TSU_OK; k++) {
@@ -293,7 +320,8 @@ char *search_fts_query(const char *user_text)
 
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param)
 {
+	const char *fts = fts_table(owner_entity);
 	sbuf_addf(sql, "%s IN (SELECT owner_id FROM search_doc WHERE owner_entity = '%s'"
-		  " AND rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?%d))",
-		  col, owner_entity, param);
+		  " AND rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?%d))",
+		  col, owner_entity, fts, fts, param);
 }

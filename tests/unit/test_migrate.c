@@ -183,6 +183,8 @@ static const char *const *migrations_then(const char *extra)
 	" DROP TRIGGER tally_task_in; DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved;" \
 	" DROP TABLE area_tally; DROP TABLE task_tally; DROP INDEX task_board;" \
 	" DROP INDEX task_area_board; DROP INDEX task_mine;" \
+	" INSERT INTO search_index(rowid, grams) SELECT rowid, grams FROM search_party;" \
+	" DROP TABLE search_party;" \
 	" CREATE INDEX task_area_status ON task(area_id, status);" \
 	" ALTER TABLE area DROP COLUMN platform_type; ALTER TABLE area DROP COLUMN projection;" \
 	" ALTER TABLE event DROP COLUMN form; ALTER TABLE event DROP COLUMN theme;" \
@@ -370,7 +372,14 @@ static void version_4_file_gains_area_work_fields(void **state)
 	assert_int_equal(count_of(path, "SELECT count(*) FROM party"), parties);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog"), changes);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM refvalue WHERE kind = 'request_state'"), 4);
+	/* the party's document moved to the directory's own index (version 6) */
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_party WHERE search_party MATCH '\"花子\"'"), 1);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"花子\"'"), 0);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct list_query lq = {.search = "花子"};
+	long found = 0;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &lq, &found, NULL), TSU_OK);
+	assert_int_equal(found, 1);
 	struct field_value eu[] = {{"form", "オンライン"}, {"participants", pid}};
 	assert_int_equal(store_update(st, "event", eid, eu, 2, NULL), TSU_OK);
 	struct field_value tu[] = {{"request_state", "部局照会中"}, {"asked_on", "2026-11-02"}};

@@ -5,6 +5,7 @@ DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out; DROP TRIGGE
 DROP TRIGGER tally_party_new; DROP TRIGGER tally_party_gone; DROP TRIGGER tally_task_in;
 DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved; DROP TABLE area_tally; DROP TABLE task_tally;
 DROP INDEX task_board; DROP INDEX task_area_board; DROP INDEX task_mine;
+INSERT INTO search_index(rowid, grams) SELECT rowid, grams FROM search_party; DROP TABLE search_party;
 CREATE INDEX task_area_status ON task(area_id, status);
 ALTER TABLE area DROP COLUMN platform_type;
 ALTER TABLE area DROP COLUMN projection;
