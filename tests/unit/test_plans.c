@@ -1,0 +1,209 @@
+/*
+ * The hot queries keep their plans (issue 13): what the app runs for its
+ * first frame and for every keystroke of a search — the areas with their
+ * counts, each board column (count and page, with and without an area),
+ * 私の担当, the directory (count and page, by area, searched) — is caught
+ * as it runs on a demo file, and SQLite's EXPLAIN QUERY PLAN of each must
+ * not read a big table from end to end, nor sort a list that an index
+ * could give in order.  A city's file has 100,000 parties and tasks and a
+ * million log entries: one such plan is the difference between 17 ms and
+ * seconds (scripts/bench).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include "tsunagu/list.h"
+#include "tsunagu/store.h"
+#include "test_util.h"
+#include "../../src/store/internal.h"
+
+/* Tables that grow with the city; scanning one of them is a bug. */
+static const char *const big[] = {
+	"party", "task", "log_entry", "changelog", "search_doc", "party_area", "offer",
+	"membership", "task_party", "task_need", "event", "attendance", NULL,
+};
+
+struct caught {
+	char *sql[256];
+	int n;
+};
+
+static int catch_sql(unsigned type, void *ud, void *p, void *x)
+{
+	struct caught *c = ud;
+	(void)type;
+	(void)x;
+	char *sql = sqlite3_expanded_sql(p);
+	if (sql && c->n < 256 && strncmp(sql, "SELECT", 6) == 0)
+		c->sql[c->n++] = strdup(sql);
+	sqlite3_free(sql);
+	return 0;
+}
+
+/* "SCAN party ..." / "SEARCH t USING ...": a big table (or its alias). */
+static bool reads_big(const char *detail)
+{
+	const char *name = strchr(detail, ' ') + 1;
+	size_t n = strcspn(name, " ");
+	static const char *const aliases[] = {"p", "t", "l", "m", "o", "x", "pa", "d", "e", NULL};
+	for (int i = 0; big[i]; i++)
+		if (strlen(big[i]) == n && strncmp(name, big[i], n) == 0)
+			return true;
+	for (int i = 0; aliases[i]; i++)
+		if (strlen(aliases[i]) == n && strncmp(name, aliases[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* "SCAN t" or "SCAN party" (no index): a big table is read whole. */
+static bool full_scan(const char *detail)
+{
+	return strncmp(detail, "SCAN ", 5) == 0 && !strstr(detail, "USING") && reads_big(detail);
+}
+
+/* A page is chosen first, in a subquery, and its few rows are then
+ * given their costly columns: scanning and sorting that subquery's rows
+ * (a co-routine of at most a page) is fine. */
+static bool is_page(char pages[][32], int npages, const char *detail)
+{
+	for (int i = 0; i < npages; i++)
+		if (strncmp(detail, "SCAN ", 5) == 0 && strcmp(detail + 5, pages[i]) == 0)
+			return true;
+	return false;
+}
+
+static int bad_plans(sqlite3 *db, const char *sql, bool searched)
+{
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s;
+	char pages[8][32];
+	int npages = 0, bad = 0;
+	bool top_is_page = false, top_big = false;
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int parent = sqlite3_column_int(s, 1);
+		const char *d = (const char *)sqlite3_column_text(s, 3);
+		if ((strncmp(d, "CO-ROUTINE ", 11) == 0 || strncmp(d, "MATERIALIZE ", 12) == 0) && npages < 8)
+			snprintf(pages[npages++], 32, "%s", strchr(d, ' ') + 1);
+		if (is_page(pages, npages, d)) {
+			top_is_page |= parent == 0;
+			continue;
+		}
+		bool scan = full_scan(d);
+		if (parent == 0 && (strncmp(d, "SCAN ", 5) == 0 || strncmp(d, "SEARCH ", 7) == 0))
+			top_big |= reads_big(d);
+		/* the matches of a search are sorted: as many as it finds; and
+		 * a few rows (the areas, a page) may be */
+		bool sorts = strstr(d, "USE TEMP B-TREE FOR ORDER BY") && !searched &&
+			     !(parent == 0 && (top_is_page || !top_big));
+		if (scan || sorts) {
+			print_message("bad plan (%s) of: %.300s\n", d, sql);
+			bad++;
+		}
+	}
+	sqlite3_finalize(s);
+	sqlite3_free(q);
+	return bad;
+}
+
+static int on_row(void *ud, int n, const char *const *vals)
+{
+	(void)ud;
+	(void)n;
+	(void)vals;
+	return 0;
+}
+
+/* Runs one list (a page and its count) and checks what it ran. */
+static int check_list(struct store *st, enum list_kind kind, struct list_query q)
+{
+	struct caught c = {0};
+	long count;
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
+	assert_int_equal(store_list(st, kind, &q, on_row, NULL, NULL), TSU_OK);
+	assert_int_equal(store_list_count(st, kind, &q, &count, NULL), TSU_OK);
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
+	assert_true(c.n >= 2);
+	int bad = 0;
+	for (int i = 0; i < c.n; i++) {
+		bad += bad_plans(st->db, c.sql[i], q.search != NULL);
+		free(c.sql[i]);
+	}
+	return bad;
+}
+
+static char *an_area(struct store *st)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT id FROM area WHERE name = '諏訪中学区'",
+					    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *id = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return id;
+}
+
+static void hot_queries_use_their_indexes(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	test_path(path, sizeof path, "plans.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	store_set_author(st, "山田 花子");
+	assert_int_equal(store_demo(st, 1, NULL), TSU_OK);
+	char *area = an_area(st);
+	static const char *const statuses[] = {"未着手", "対応中", "保留", "完了"};
+	int bad = check_list(st, LIST_AREAS, (struct list_query){0});
+	for (int i = 0; i < 4; i++) {
+		bad += check_list(st, LIST_TASKS, (struct list_query){.status = statuses[i], .limit = 30});
+		bad += check_list(st, LIST_TASKS,
+				  (struct list_query){.status = statuses[i], .area_id = area, .limit = 30});
+	}
+	bad += check_list(st, LIST_MINE, (struct list_query){.limit = 30});
+	bad += check_list(st, LIST_PARTIES, (struct list_query){.limit = 40});
+	bad += check_list(st, LIST_PARTIES, (struct list_query){.area_id = area, .limit = 40});
+	static const char *const searches[] = {"山", "やま", "ｽｽﾞｷ", "見守り", NULL};
+	for (int i = 0; searches[i]; i++)
+		bad += check_list(st, LIST_PARTIES, (struct list_query){.search = searches[i], .limit = 40});
+	bad += check_list(st, LIST_EVENTS, (struct list_query){.area_id = area, .limit = 30});
+	assert_int_equal(bad, 0);
+	free(area);
+	store_close(st);
+}
+
+/* The guard can fail: a board column sorted by something no index gives,
+ * and a count that must read every task, are both caught. */
+static void a_scan_and_a_sort_are_caught(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	test_path(path, sizeof path, "plans-bad.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	assert_int_equal(bad_plans(st->db, "SELECT id FROM task t WHERE t.deleted_at IS NULL"
+				   " AND t.status = '未着手' ORDER BY t.title LIMIT 30", false), 1);
+	assert_int_equal(bad_plans(st->db, "SELECT count(*) FROM log_entry WHERE text LIKE '%見守り%'",
+				   false), 1);
+	assert_int_equal(bad_plans(st->db, "SELECT id FROM task t WHERE t.deleted_at IS NULL"
+				   " AND t.status = '未着手' ORDER BY t.due IS NULL, t.due, t.id LIMIT 30",
+				   false), 0);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hot_queries_use_their_indexes),
+		cmocka_unit_test(a_scan_and_a_sort_are_caught),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	test_cleanup();
+	return rc;
+}
