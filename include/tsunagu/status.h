@@ -24,7 +24,8 @@
 	_(DB_NEWER,    3, "新しい版のデータベースです") \
 	_(DB_MISSING,  3, "データベースがありません") \
 	_(DB_FULL,     3, "ディスクがいっぱいです") \
-	_(DB_IO,       3, "データベースの読み書きに失敗しました")
+	_(DB_IO,       3, "データベースの読み書きに失敗しました") \
+	_(INTERRUPTED, 1, "次の入力を優先して中断しました")
 
 enum tsu_status {
 #define TSU_STATUS_ENUM(name, code, msg) TSU_##name,

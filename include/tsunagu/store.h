@@ -20,6 +20,12 @@ enum store_mode {
 	STORE_OPEN_CREATE,   /* create and seed the ten areas if missing */
 };
 
+/* While `pending` is set, a query running in this file stops as soon as
+ * pending(ud) returns non-zero (TSU_INTERRUPTED): a search as you type
+ * gives way to the next key instead of making the user wait for a result
+ * that is already out of date.  NULL ends it.  Only for reading. */
+void store_yield_to(struct store *st, int (*pending)(void *ud), void *ud);
+
 /* The schema version this program writes (the number of migrations). */
 int store_schema_version(void);
 

@@ -46,6 +46,8 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 		return tsu_fail(err, TSU_DB, "%s: 開けないか書き込めません (%s)", st->path, msg);
 	case SQLITE_CONSTRAINT:
 		return tsu_fail(err, TSU_INVALID, "%s: 制約に反します (%s)", what, msg);
+	case SQLITE_INTERRUPT: /* store_yield_to: the user typed on */
+		return tsu_fail(err, TSU_INTERRUPTED, "%s", "次の入力を優先して中断しました");
 	case SQLITE_FULL: /* the transaction is rolled back by the caller */
 		return tsu_fail(err, TSU_DB_FULL, "%s: ディスクがいっぱいです。変更は取り消しました", st->path);
 	case SQLITE_IOERR:
@@ -54,6 +56,21 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	default:
 		return tsu_fail(err, TSU_DB, "%s: %s", what, msg);
 	}
+}
+
+/* A running query asks `pending` every few thousand steps and stops
+ * (SQLITE_INTERRUPT, TSU_INTERRUPTED) once it says so. */
+static int yield_check(void *ud)
+{
+	struct store *st = ud;
+	return st->yield_pending && st->yield_pending(st->yield_ud);
+}
+
+void store_yield_to(struct store *st, int (*pending)(void *ud), void *ud)
+{
+	st->yield_pending = pending;
+	st->yield_ud = ud;
+	sqlite3_progress_handler(st->db, pending ? 2000 : 0, pending ? yield_check : NULL, st);
 }
 
 static uint32_t sql_hash(const char *s)

@@ -21,6 +21,8 @@ struct stmt_slot {
 
 struct store {
 	sqlite3 *db;
+	int (*yield_pending)(void *ud); /* store_yield_to */
+	void *yield_ud;
 	struct stmt_slot cache[STORE_STMT_CACHE];
 	int ncache;
 	char *path;

@@ -187,7 +187,8 @@ void lv_draw(struct tui *t, struct pane *p, struct listview *lv,
 		return;
 	}
 	if (total == 0) {
-		draw_text(p->y + 1, p->x, p->w, S_NO_ROWS, A_NORMAL, TEXT_LEFT);
+		draw_text(p->y + 1, p->x, p->w, lv->rows.interrupted ? S_SEARCHING : S_NO_ROWS, A_NORMAL,
+			  TEXT_LEFT);
 		return;
 	}
 	rows_clamp(total, h, &lv->sel, &lv->top);

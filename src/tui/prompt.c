@@ -3,12 +3,15 @@
  * by help.  Like nano, a question shows its answers next to it.
  */
 #include <curses.h>
+#include <poll.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
 #include "draw.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/store.h"
 
 static int status_row(void)
 {
@@ -67,11 +70,22 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	curs_set(1);
 }
 
+/* A key is waiting to be read (the terminal's input, not yet taken). */
+static int prompt_key_waiting(void *ud)
+{
+	(void)ud;
+	struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&fd, 1, 0) > 0;
+}
+
 static char *prompt_run(struct tui *t, const struct prompt_input *in)
 {
 	struct lineedit le;
 	char *result = NULL;
 	le_init(&le, in->initial);
+	/* search as you type: a search gives way to the next key */
+	if (in->changed)
+		store_yield_to(t->st, prompt_key_waiting, NULL);
 	for (;;) {
 		tui_draw_under(t);
 		prompt_draw(t, in, &le);
@@ -96,6 +110,8 @@ static char *prompt_run(struct tui *t, const struct prompt_input *in)
 		if (r == LE_CHANGED && in->changed)
 			in->changed(t, in->ud, le_text(&le));
 	}
+	if (in->changed)
+		store_yield_to(t->st, NULL, NULL);
 	curs_set(0);
 	le_free(&le);
 	return result;

@@ -70,12 +70,15 @@ void rows_reload(struct rows *r, struct store *st)
 	rows_query(r, &q);
 	r->total = 0;
 	r->failed = false;
+	r->interrupted = false;
 	tsu_error_clear(&r->err);
 	if (store_list_count(st, r->kind, &q, &r->total, &r->err) != TSU_OK) {
-		r->failed = true;
+		r->interrupted = r->err.status == TSU_INTERRUPTED;
+		r->failed = !r->interrupted;
 		r->total = 0;
 	}
-	r->loaded = true;
+	/* given way to a key: counted again when next asked */
+	r->loaded = !r->interrupted;
 }
 
 long rows_count(struct rows *r, struct store *st)
@@ -126,8 +129,14 @@ static void rows_fetch(struct rows *r, struct store *st, long idx)
 	r->cells = xcalloc((size_t)r->window * (size_t)(r->ncols ? r->ncols : 1),
 			   sizeof(char *));
 	long start = rows_now_ms();
-	if (store_list(st, r->kind, &q, rows_fill_cb, &f, &r->err) != TSU_OK)
-		r->failed = true;
+	if (store_list(st, r->kind, &q, rows_fill_cb, &f, &r->err) != TSU_OK) {
+		r->interrupted = r->err.status == TSU_INTERRUPTED;
+		r->failed = !r->interrupted;
+		if (r->interrupted) {   /* nothing half-shown: fetched again later */
+			rows_drop(r);
+			return;
+		}
+	}
 	if (rows_now_ms() - start > ROWS_SLOW_MS && r->window < ROWS_WINDOW_MAX)
 		r->window *= 2;
 }

@@ -26,6 +26,7 @@ struct rows {
 	bool loaded;
 	struct tsu_error err;
 	bool failed;
+	bool interrupted;      /* the last query gave way to the next key */
 };
 
 void rows_init(struct rows *r, enum list_kind kind);

@@ -49,6 +49,7 @@
 /* messages */
 #define S_EMPTY           "(なし)"
 #define S_NO_ROWS         "該当する行はありません"
+#define S_SEARCHING       "検索中…"
 #define S_SEARCH_PROMPT   "検索: "
 #define S_PROMPT_RECALL   "(↑ で前回「%s」) "
 #define S_SAVED_UNSEARCHED "保存しました。検索「%s」に合わないため、検索を解除して表示しています"

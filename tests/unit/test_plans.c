@@ -7,7 +7,9 @@
  * not read a big table from end to end, nor sort a list that an index
  * could give in order.  A city's file has 100,000 parties and tasks and a
  * million log entries: one such plan is the difference between 17 ms and
- * seconds (scripts/bench).
+ * seconds (scripts/bench).  And a search as you type gives way to the
+ * next key (store_yield_to) instead of finishing a result already out of
+ * date.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -197,11 +199,49 @@ static void a_scan_and_a_sort_are_caught(void **state)
 	store_close(st);
 }
 
+static int key_waiting(void *ud)
+{
+	return *(int *)ud;
+}
+
+/* With a key waiting, a search stops at once (TSU_INTERRUPTED) and holds
+ * nothing; with none, or once the hook is gone, it answers in full. */
+static void a_search_gives_way_to_the_next_key(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	test_path(path, sizeof path, "yield.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	assert_int_equal(store_demo(st, 3, NULL), TSU_OK);
+	struct list_query q = {.search = "デモ"};   /* every party's notes */
+	struct tsu_error err = {0};
+	long all = 0, n = -1;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &all, NULL), TSU_OK);
+	assert_true(all > 0);
+	int waiting = 1;
+	store_yield_to(st, key_waiting, &waiting);
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, &err), TSU_INTERRUPTED);
+	assert_non_null(strstr(err.msg, "中断"));
+	q.limit = 40;
+	assert_int_equal(store_list(st, LIST_PARTIES, &q, on_row, NULL, NULL), TSU_INTERRUPTED);
+	waiting = 0;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, all);
+	waiting = 1;
+	store_yield_to(st, NULL, NULL);
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, all);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hot_queries_use_their_indexes),
 		cmocka_unit_test(a_scan_and_a_sort_are_caught),
+		cmocka_unit_test(a_search_gives_way_to_the_next_key),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
