@@ -363,12 +363,14 @@ static void md_table(const struct block *b, struct sbuf *o)
 		if (r == 0) {
 			sbuf_add(o, "|");
 			for (size_t k = 0; k < b->ncols; k++) {
-				bool num = b->nrows > 0;
+				/* figures right, text and an empty column left */
+				bool num = true, any = false;
 				for (size_t j = 1; j <= b->nrows && num; j++) {
 					const char *c = b->cells[b->ncols * j + k];
 					num = !*c || rdoc_is_number(c);
+					any |= *c != '\0';
 				}
-				sbuf_add(o, num ? "---:|" : "---|");
+				sbuf_add(o, num && any ? "---:|" : "---|");
 			}
 			sbuf_addc(o, '\n');
 		}

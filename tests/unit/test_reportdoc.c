@@ -71,6 +71,22 @@ static void markdown(void **state)
 	rdoc_free(d);
 }
 
+/* A column left empty in every row (備考 not yet written) is text, not a
+ * figure: Markdown aligns it left. */
+static void empty_column_is_left(void **state)
+{
+	(void)state;
+	struct rdoc *d = rdoc_new("ケース一覧");
+	rdoc_table(d, NULL, 3, (const char *[]){"件名", "件数", "備考"});
+	rdoc_row(d, (const char *[]){"見守り", "3", ""});
+	rdoc_row(d, (const char *[]){"配食", "12", ""});
+	struct sbuf o = {0};
+	rdoc_markdown(d, &o);
+	assert_non_null(strstr(o.s, "| 件名 | 件数 | 備考 |\n|---|---:|---|\n"));
+	sbuf_free(&o);
+	rdoc_free(d);
+}
+
 static void csv(void **state)
 {
 	(void)state;
@@ -111,6 +127,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(html),
 		cmocka_unit_test(markdown),
+		cmocka_unit_test(empty_column_is_left),
 		cmocka_unit_test(csv),
 		cmocka_unit_test(numbers),
 	};
