@@ -304,10 +304,11 @@ static enum tsu_status demo_staff(struct demo *d)
 static enum tsu_status district_figures(struct demo *d, int a, const char *id, const char *name)
 {
 	int pop = 1200 + (int)demo_rnd(d, 3800);
-	int rate = demo_areas[a].aging + (int)demo_rnd(d, 9) - 4;
+	/* in tenths of a point, up to 7 points either side of the area's rate */
+	int rate10 = demo_areas[a].aging * 10 + (int)demo_rnd(d, 141) - 70;
 	char p[16], p65[16], hh[16], as_of[11];
 	snprintf(p, sizeof p, "%d", pop);
-	snprintf(p65, sizeof p65, "%d", pop * rate / 100);
+	snprintf(p65, sizeof p65, "%d", pop * rate10 / 1000);
 	snprintf(hh, sizeof hh, "%d", pop * 45 / 100);
 	demo_date(d, as_of, -55);
 	struct field_value fv[] = {
