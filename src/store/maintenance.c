@@ -151,14 +151,14 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		" HAVING count(*) > 0", NULL, cb, ud);
 	/* the counts the triggers keep (schema 6) against a fresh count */
 	problems += report_rows(st,
-		"SELECT 'area counts: ' || count(*) || ' areas differ' FROM"
+		"SELECT '件数の控え (area_tally): ' || count(*) || ' エリアの関係者数が数え直しと違います' FROM"
 		" (SELECT x.area_id, count(*) AS n FROM party_area x JOIN party p ON p.id = x.party_id"
 		"  WHERE p.deleted_at IS NULL GROUP BY x.area_id"
 		"  UNION ALL SELECT '', count(*) FROM party WHERE deleted_at IS NULL HAVING count(*) > 0) c"
 		" FULL JOIN (SELECT area_id, parties FROM area_tally WHERE parties <> 0) t"
 		" ON t.area_id = c.area_id WHERE c.n IS NOT t.parties HAVING count(*) > 0", NULL, cb, ud);
 	problems += report_rows(st,
-		"SELECT 'task counts: ' || count(*) || ' differ' FROM"
+		"SELECT '件数の控え (task_tally): ' || count(*) || ' 組 (エリア・状態) の課題数が数え直しと違います' FROM"
 		" (SELECT coalesce(area_id, '') AS a, status, count(*) AS n FROM task"
 		"  WHERE deleted_at IS NULL GROUP BY 1, 2) c"
 		" FULL JOIN (SELECT area_id, status, n FROM task_tally WHERE n <> 0) t"
