@@ -68,18 +68,14 @@ static bool load_row(void *ud, const struct keyload_role *r)
 
 int cli_cmd_load(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *area_id;
-	int json = 0, rc;
-	for (int i = 1; i < argc; i++) {
-		if ((rc = cli_area_opt(c, "load", argc, argv, &i, &area, &json)) < 0)
-			return -rc;
-		if (!rc)
-			return cli_usage(c, "load", "知らないオプションか、余分な引数です");
-	}
-	struct tsu_error err = {0};
+	const char *area_id;
+	int json = 0;
 	uuid_str id;
-	if ((rc = cli_open_area(c, area, id, &area_id)))
+	int rc = cli_area_args(c, "load", "知らないオプションか、余分な引数です", argc, argv, 1, id,
+			       &area_id, &json);
+	if (rc)
 		return rc;
+	struct tsu_error err = {0};
 	if (json) {
 		char *out = NULL;
 		return cli_json_out(c, store_keyload_json(c->st, area_id, &out, &err), &out, &err);

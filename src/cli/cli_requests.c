@@ -35,18 +35,14 @@ static bool req_row(void *ud, const struct request_row *r)
 
 int cli_cmd_list_requests(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *area_id;
-	int json = 0, rc;
-	for (int i = 2; i < argc; i++) {
-		if ((rc = cli_area_opt(c, "list", argc, argv, &i, &area, &json)) < 0)
-			return -rc;
-		if (!rc)
-			return cli_usage(c, "list", "list requests で使えるのは --area と --format です");
-	}
-	struct tsu_error err = {0};
+	const char *area_id;
+	int json = 0;
 	uuid_str id;
-	if ((rc = cli_open_area(c, area, id, &area_id)))
+	int rc = cli_area_args(c, "list", "list requests で使えるのは --area と --format です", argc,
+			       argv, 2, id, &area_id, &json);
+	if (rc)
 		return rc;
+	struct tsu_error err = {0};
 	if (json) {
 		char *out = NULL;
 		return cli_json_out(c, store_requests_json(c->st, area_id, &out, &err), &out, &err);

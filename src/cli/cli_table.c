@@ -133,6 +133,20 @@ int cli_open_area(struct cli *c, const char *area, uuid_str id, const char **aid
 	return 0;
 }
 
+int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, char **argv,
+		  int from, uuid_str id, const char **aid, int *json)
+{
+	const char *area = NULL;
+	int rc;
+	for (int i = from; i < argc; i++) {
+		if ((rc = cli_area_opt(c, cmd, argc, argv, &i, &area, json)) < 0)
+			return -rc;
+		if (!rc)
+			return cli_usage(c, cmd, bad);
+	}
+	return cli_open_area(c, area, id, aid);
+}
+
 int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err)
 {
 	if (rc == TSU_OK)

@@ -45,6 +45,11 @@ int cli_area_opt(struct cli *c, const char *cmd, int argc, char **argv, int *i,
  * commands take it; NULL: every area): *aid is id then, or NULL.
  * Returns 0 or the exit code (the error said). */
 int cli_open_area(struct cli *c, const char *area, uuid_str id, const char **aid);
+/* The whole of a command that takes only --area and --format from
+ * argv[from]: parses them (`bad` says what it takes), opens the file and
+ * finds the area (*aid: id, or NULL for every area).  0 or the exit code. */
+int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, char **argv,
+		  int from, uuid_str id, const char **aid, int *json);
 /* Prints *out, the JSON a store query made (freed here; a pointer, read
  * after the query ran), or the query's error (rc); returns the exit code. */
 int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err);
