@@ -17,6 +17,7 @@
 
 #define SHEET_SEP 2
 #define SHEET_MIN_FLEX 8
+#define SHEET_MIN_COL 4
 
 int sheet_width(void)
 {
@@ -103,6 +104,19 @@ static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 		int left = width - used;
 		if (left < w[flex])
 			w[flex] = left > SHEET_MIN_FLEX ? left : SHEET_MIN_FLEX;
+		used += w[flex];
+	}
+	/* still too wide: the widest column gives up room, a column at a
+	 * time, so that every column stays on the screen */
+	while (used > width) {
+		int widest = 0;
+		for (int c = 1; c < ncols; c++)
+			if (w[c] > w[widest])
+				widest = c;
+		if (w[widest] <= SHEET_MIN_COL)
+			break;
+		w[widest]--;
+		used--;
 	}
 }
 

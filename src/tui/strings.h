@@ -370,6 +370,8 @@
 #define S_REQ_REPORTED    "要望を「%s」にし、エリアの経過記録に部局の回答を記録しました (u で取り消し)"
 #define S_REQ_NOT_REQUEST "要望の状況は種別が地域要望の課題だけにあります (e で種別を変えられます)"
 #define S_REQ_LAST        "この要望はもう地域へ報告済です"
+#define S_BOARD_NEEDS     "  ニーズ %s (s で候補)"
+#define S_BOARD_REQUEST   "  要望 %s (O で進める)"
 /* department matrix (一覧表, key X) */
 #define S_MATRIX_TITLE    "一覧表 (カテゴリー×庁内部局) — %s"
 #define S_MATRIX_SCOPE_ALL  "全エリア"
