@@ -268,6 +268,9 @@ static int sheet_list_row(void *ud, int ncols, const char *const *values)
 	}
 	sheet_rows_add(&l->rows, cells, l->idcol >= 0 && values[l->idcol] ? values[l->idcol] : "",
 		       ROLE_NORMAL);
+	for (int c = 0; c < nc; c++)   /* the flexible column may be cut: whole below */
+		if (l->cols[c].flex && *cells[c])
+			sheet_rows_note(&l->rows, cells[c]);
 	free(shown);
 	free(cells);
 	return 0;

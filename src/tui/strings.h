@@ -298,7 +298,7 @@
 #define S_HEAT_ALL_ONLY   "エリアを選ばずに開いたので、全エリアを表示しています"
 #define S_HEAT_EMPTY      "町丁目がありません (: import districts で取り込めます)"
 /* area work (issue 9, B): events, generations, surveys, staff coverage */
-#define S_HINT_PERIOD     "期間"   /* h and l in the generations view */
+#define S_HINT_LEFT_RIGHT     "左右"   /* h and l as one hint: the matrix's columns, the generations view's period (its second line says so) */
 #define S_EV_TITLE        " 行事 %ld 件 (%s、新しい順)"
 #define S_EV_THIS         "この行事"
 #define S_EV_NONE         "行事はまだありません。a で追加できます"
