@@ -135,14 +135,17 @@ static bool add_request(void *ud, const struct request_row *r)
 		localtime_date(r->asked_on, f->t->date_style, asked, sizeof asked);
 	snprintf(days, sizeof days, S_REQ_DAYS_FMT, r->days_waiting);
 	const char *cells[] = {r->title, r->area, r->state, asked, days};
-	sheet_rows_add(&f->rows, cells, r->id, ROLE_NORMAL);
+	const char *one_area[] = {r->title, r->state, asked, days};
+	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, r->id, ROLE_NORMAL);
 	sheet_rows_note(&f->rows, r->title);
 	return false;
 }
 
 static void requests_build(struct tui *t, struct sheet *s, void *ud)
 {
-	struct requests_fill f = {.t = t, .rows = {.ncols = 5}};
+	/* with one area chosen its column would say the same on every line */
+	const struct sheet_col one_area[] = {cols[0], cols[2], cols[3], cols[4]};
+	struct requests_fill f = {.t = t, .rows = {.ncols = t->area_id ? 4 : 5}};
 	struct tsu_error err = {0};
 	(void)ud;
 	sheet_clear(s);
@@ -157,7 +160,7 @@ static void requests_build(struct tui *t, struct sheet *s, void *ud)
 	sheet_title(s, b.s);
 	sbuf_free(&b);
 	bool none = f.rows.n == 0;
-	sheet_rows_put(s, sheet_width(), cols, &f.rows);
+	sheet_rows_put(s, sheet_width(), t->area_id ? one_area : cols, &f.rows);
 	if (none)
 		sheet_add(s, ROLE_NORMAL, S_REQ_NONE, NULL);
 }
