@@ -445,18 +445,11 @@ enum tui_action sheet_run(struct tui *t, struct sheet *s)
 	sheet_settle(s, s->sel, 1);
 	sheet_follow(s);
 	while (!t->quit) {
-		t->under = (struct tui_backdrop){sheet_backdrop, s};
-		sheet_draw(t, s);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE)) {
-			a = ACT_REDRAW;
+		a = tui_view_key(t, (struct tui_backdrop){sheet_backdrop, s});
+		if (a == ACT_REDRAW)
 			break;
-		}
-		a = tui_action_for_key(key);
 		if (a == ACT_NONE)
 			continue;
-		t->msg[0] = '\0';
 		if (sheet_move(s, a))
 			continue;
 		if (a == ACT_MORE_KEYS) {
