@@ -38,12 +38,12 @@ static void flush(struct keyload_fill *f)
 {
 	if (!f->person[0])
 		return;
-	const char *cells[] = {
-		f->name, f->kana, f->areas, f->load, f->term.s ? f->term.s : "",
-		f->roles.s ? f->roles.s : S_LOAD_NO_ROLE,
-	};
-	sheet_rows_add(&f->rows, cells, f->person, f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
-	sheet_rows_note(&f->rows, cells[5]);   /* the roles, whole */
+	const char *roles = f->roles.s ? f->roles.s : S_LOAD_NO_ROLE;
+	const char *cells[] = {f->name, f->kana, f->areas, f->load, f->term.s ? f->term.s : "", roles};
+	const char *one_area[] = {f->name, f->kana, f->load, f->term.s ? f->term.s : "", roles};
+	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, f->person,
+		       f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
+	sheet_rows_note(&f->rows, roles);   /* the roles, whole */
 	free(f->name);
 	free(f->kana);
 	free(f->areas);
@@ -87,7 +87,9 @@ static const enum tui_action keyload_hints[] = {
 
 static void keyload_build(struct tui *t, struct sheet *s, void *ud)
 {
-	struct keyload_fill f = {.t = t, .rows = {.ncols = 6}};
+	/* with one area chosen its column would say the same on every line */
+	const struct sheet_col one_area[] = {cols[0], cols[1], cols[3], cols[4], cols[5]};
+	struct keyload_fill f = {.t = t, .rows = {.ncols = t->area_id ? 5 : 6}};
 	struct tsu_error err = {0};
 	(void)ud;
 	sheet_clear(s);
@@ -102,7 +104,7 @@ static void keyload_build(struct tui *t, struct sheet *s, void *ud)
 	sheet_title(s, b.s);
 	sbuf_free(&b);
 	bool none = f.rows.n == 0;
-	sheet_rows_put(s, sheet_width(), cols, &f.rows);
+	sheet_rows_put(s, sheet_width(), t->area_id ? one_area : cols, &f.rows);
 	if (none)
 		sheet_add(s, ROLE_NORMAL, S_LOAD_NONE, NULL);
 }

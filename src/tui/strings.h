@@ -346,7 +346,7 @@
 #define S_SUG_NO_NEEDS    "この課題にはニーズが入っていません (e で編集してニーズを入れてください)"
 #define S_SUG_NO_OFFERS   "この関係者にはできることが入っていません (e で編集して入れてください)"
 
-#define S_LOAD_TITLE      "兼務の多い人 — %s (Enter で開く)"
+#define S_LOAD_TITLE      "兼務の多い人 — %s"
 #define S_LOAD_COUNT      "%ld 人、任期が90日以内に終わる役職 %ld 件 (⚠)"
 #define S_LOAD_TERM       "任期間近"
 #define S_LOAD_ROLES      "役職 (団体名: 役職)"
