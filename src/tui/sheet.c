@@ -155,8 +155,11 @@ static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, 
 		line = sheet_row(cols, ncols, w, shown + i * ncols);
 		sheet_add(s, r->roles ? r->roles[i] : ROLE_NORMAL, line, r->ids ? r->ids[i] : NULL);
 		free(line);
-		if (r->notes && r->notes[i])
-			s->l[s->n - 1].note = text_sanitize(r->notes[i], 0);
+		char *note = r->notes && r->notes[i] ? text_sanitize(r->notes[i], 0) : NULL;
+		if (note && !strstr(s->l[s->n - 1].text, note))   /* only what the row cut */
+			s->l[s->n - 1].note = note;
+		else
+			free(note);
 	}
 	free(head);
 	free(w);

@@ -58,8 +58,8 @@ struct sheet_rows {
  * NULL: not selectable). */
 void sheet_rows_add(struct sheet_rows *r, const char *const *cells, const char *id,
 		    enum draw_role role);
-/* The last row's whole text for the status line (a narrow screen cuts
- * its cells in the table). */
+/* The last row's whole text for the status line, shown when the row
+ * as laid out does not hold it whole (a narrow screen cut a cell). */
 void sheet_rows_note(struct sheet_rows *r, const char *note);
 /* A heading ("■ text") before the next row; the columns stay aligned
  * across the headings. */

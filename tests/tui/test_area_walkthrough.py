@@ -31,14 +31,6 @@ def bottom(s):
     return [l for l in s.split("\n") if l.strip()][-1]
 
 
-def status(s):
-    """The status line, just above the key bar."""
-    lines = [l for l in s.split("\n")]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines[-2] if len(lines) >= 2 else ""
-
-
 def gen_totals(t):
     """Counts by generation for the area this fiscal year, by the CLI."""
     rows = t.cli_json("generations", "--area", AREA)
@@ -198,13 +190,19 @@ def requests(t, rid):
     find_hint(t, "o 要望", "[エリア]")
     t.send("o")
     s = t.settle("回答待ちの地域要望", "O 要望を進める")
-    for _ in range(12):                  # the status line shows the whole title
-        if status(s).strip() == REQUEST:
+    lines = s.split("\n")
+    head = [i for i, l in enumerate(lines) if l.strip().startswith("件名")]
+    rows = []
+    for l in lines[head[0] + 1:] if head else []:
+        if not l.strip():
             break
+        if not l.strip().startswith("■"):   # department headings are skipped
+            rows.append(l)
+    at = [i for i, l in enumerate(rows) if REQUEST in l and "受付" in l]
+    if not at:
+        fail("%s is not listed as 受付 under its department" % REQUEST, s)
+    for _ in range(at[0]):               # the cursor starts on the first request
         t.send("j")
-        s = t.settle("回答待ちの地域要望")
-    else:
-        fail("cannot select %s in the requests list" % REQUEST, s)
     t.send("O")
     s = t.settle("要望を「部局照会中」にしました")
     if request_state(t, rid) != "部局照会中":
