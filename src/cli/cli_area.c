@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/heatmap.h"
 #include "tsunagu/karte.h"
 #include "tsunagu/record.h"
@@ -12,13 +13,6 @@
 #include "tsunagu/textwidth.h"
 
 #define BAR_WIDTH 30
-
-/* "--format table|json": true for json; false and *bad on anything else. */
-static bool format_json(const char *v, bool *bad)
-{
-	*bad = !v || (strcmp(v, "json") != 0 && strcmp(v, "table") != 0);
-	return v && strcmp(v, "json") == 0;
-}
 
 static void print_text(FILE *f, const char *indent, const char *text)
 {
@@ -131,36 +125,28 @@ static int karte_table(struct cli *c, const char *area_id)
 
 int cli_cmd_karte(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *v;
-	bool json = false, missing, bad;
+	const char *area = NULL, *area_id;
+	int json = 0, rc;
 	for (int i = 1; i < argc; i++) {
-		if ((v = cli_opt(argc, argv, &i, "--format", &missing)) || missing) {
-			json = format_json(v, &bad);
-			if (bad)
-				return cli_usage(c, "karte", "--format は table か json です");
-		} else if (!area && argv[i][0] != '-') {
+		if ((rc = cli_area_opt(c, "karte", argc, argv, &i, NULL, &json)) < 0)
+			return -rc;
+		if (rc)
+			continue;
+		if (!area && argv[i][0] != '-')
 			area = argv[i];
-		} else {
+		else
 			return cli_usage(c, "karte", "知らないオプションか、余分な引数です");
-		}
 	}
 	if (!area)
 		return cli_usage(c, "karte", "エリアを指定してください");
-	int rc = cli_open(c, false);
-	if (rc)
-		return rc;
 	uuid_str id;
 	struct tsu_error err = {0};
-	if (store_resolve(c->st, "area", area, id, &err) != TSU_OK)
-		return cli_fail(c, &err);
+	if ((rc = cli_open_area(c, area, id, &area_id)))
+		return rc;
 	if (!json)
 		return karte_table(c, id);
-	char *out;
-	if (store_karte_json(c->st, id, &out, &err) != TSU_OK)
-		return cli_fail(c, &err);
-	fprintf(c->out, "%s\n", out);
-	free(out);
-	return 0;
+	char *out = NULL;
+	return cli_json_out(c, store_karte_json(c->st, id, &out, &err), &out, &err);
 }
 
 /* ---- heatmap ---- */
@@ -262,18 +248,15 @@ static int heat_table(struct cli *c, const char *area_id, bool by_rate)
 
 int cli_cmd_heatmap(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *v;
-	bool json = false, by_rate = false, missing, bad;
+	const char *area = NULL, *area_id, *v;
+	int json = 0, rc;
+	bool by_rate = false, missing;
 	for (int i = 1; i < argc; i++) {
-		if ((v = cli_opt(argc, argv, &i, "--format", &missing)) || missing) {
-			json = format_json(v, &bad);
-			if (bad)
-				return cli_usage(c, "heatmap", "--format は table か json です");
-		} else if ((v = cli_opt(argc, argv, &i, "--area", &missing)) || missing) {
-			if (!v)
-				return cli_usage(c, "heatmap", "--area にエリアを指定してください");
-			area = v;
-		} else if ((v = cli_opt(argc, argv, &i, "--sort", &missing)) || missing) {
+		if ((rc = cli_area_opt(c, "heatmap", argc, argv, &i, &area, &json)) < 0)
+			return -rc;
+		if (rc)
+			continue;
+		if ((v = cli_opt(argc, argv, &i, "--sort", &missing)) || missing) {
 			if (!v || (strcmp(v, "rate") != 0 && strcmp(v, "district") != 0))
 				return cli_usage(c, "heatmap", "--sort は rate か district です");
 			by_rate = strcmp(v, "rate") == 0;
@@ -281,19 +264,12 @@ int cli_cmd_heatmap(struct cli *c, int argc, char **argv)
 			return cli_usage(c, "heatmap", "知らないオプションか、余分な引数です");
 		}
 	}
-	int rc = cli_open(c, false);
-	if (rc)
-		return rc;
 	uuid_str id;
 	struct tsu_error err = {0};
-	if (area && store_resolve(c->st, "area", area, id, &err) != TSU_OK)
-		return cli_fail(c, &err);
+	if ((rc = cli_open_area(c, area, id, &area_id)))
+		return rc;
 	if (!json)
-		return heat_table(c, area ? id : NULL, by_rate);
-	char *out;
-	if (store_heatmap_json(c->st, area ? id : NULL, by_rate, &out, &err) != TSU_OK)
-		return cli_fail(c, &err);
-	fprintf(c->out, "%s\n", out);
-	free(out);
-	return 0;
+		return heat_table(c, area_id, by_rate);
+	char *out = NULL;
+	return cli_json_out(c, store_heatmap_json(c->st, area_id, by_rate, &out, &err), &out, &err);
 }

@@ -87,18 +87,14 @@ static int cov_table(struct cli *c)
 
 int cli_cmd_coverage(struct cli *c, int argc, char **argv)
 {
-	bool json = false, missing;
-	const char *v;
+	int json = 0, rc;
 	for (int i = 1; i < argc; i++) {
-		if ((v = cli_opt(argc, argv, &i, "--format", &missing)) || missing) {
-			if (!v || (strcmp(v, "json") && strcmp(v, "table")))
-				return cli_usage(c, "coverage", "--format は table か json です");
-			json = strcmp(v, "json") == 0;
-		} else {
+		if ((rc = cli_area_opt(c, "coverage", argc, argv, &i, NULL, &json)) < 0)
+			return -rc;
+		if (!rc)
 			return cli_usage(c, "coverage", "知らないオプションか、余分な引数です");
-		}
 	}
-	int rc = cli_open(c, false);
+	rc = cli_open(c, false);
 	if (rc || !json)
 		return rc ? rc : cov_table(c);
 	struct tsu_error err = {0};

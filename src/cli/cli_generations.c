@@ -12,25 +12,24 @@
 
 struct gen_args {
 	const char *area, *from, *to;
-	bool json;
+	int json;
 };
 
 static int gen_parse(struct cli *c, int argc, char **argv, struct gen_args *a)
 {
 	bool missing;
 	const char *v;
+	int rc;
 	for (int i = 1; i < argc; i++) {
-		if ((v = cli_opt(argc, argv, &i, "--area", &missing)))
-			a->area = v;
-		else if ((v = cli_opt(argc, argv, &i, "--from", &missing)))
+		if ((rc = cli_area_opt(c, "generations", argc, argv, &i, &a->area, &a->json)) < 0)
+			return -rc;
+		if (rc)
+			continue;
+		if ((v = cli_opt(argc, argv, &i, "--from", &missing)))
 			a->from = v;
 		else if ((v = cli_opt(argc, argv, &i, "--to", &missing)))
 			a->to = v;
-		else if ((v = cli_opt(argc, argv, &i, "--format", &missing))) {
-			if (strcmp(v, "json") && strcmp(v, "table"))
-				return cli_usage(c, "generations", "--format は table か json です");
-			a->json = strcmp(v, "json") == 0;
-		} else
+		else
 			return cli_usage(c, "generations", missing ? "オプションに値がありません"
 							    : "知らないオプションか、余分な引数です");
 	}
@@ -98,13 +97,11 @@ int cli_cmd_generations(struct cli *c, int argc, char **argv)
 	struct gen_args a = {0};
 	struct gen_period p;
 	int rc = gen_parse(c, argc, argv, &a);
-	if (rc || (rc = gen_period_of(c, &a, &p)) || (rc = cli_open(c, false)))
+	uuid_str area_id;
+	const char *aid;
+	if (rc || (rc = gen_period_of(c, &a, &p)) || (rc = cli_open_area(c, a.area, area_id, &aid)))
 		return rc;
 	struct tsu_error err = {0};
-	uuid_str area_id;
-	if (a.area && store_resolve(c->st, "area", a.area, area_id, &err) != TSU_OK)
-		return cli_fail(c, &err);
-	const char *aid = a.area ? area_id : NULL;
 	if (a.json) {
 		struct sbuf out = {0};
 		if (store_generations_json(c->st, aid, &p, &out, &err) != TSU_OK)

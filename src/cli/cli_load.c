@@ -68,41 +68,21 @@ static bool load_row(void *ud, const struct keyload_role *r)
 
 int cli_cmd_load(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *v;
+	const char *area_id;
 	int json = 0;
-	bool missing;
-	for (int i = 1; i < argc; i++) {
-		int f = cli_table_format(argc, argv, &i, &json);
-		if (f < 0)
-			return cli_usage(c, "load", "--format は table か json です");
-		if (f > 0)
-			continue;
-		if ((v = cli_opt(argc, argv, &i, "--area", &missing)) || missing) {
-			if (!v)
-				return cli_usage(c, "load", "--area にはエリアが必要です");
-			area = v;
-		} else {
-			return cli_usage(c, "load", "知らないオプションか、余分な引数です");
-		}
-	}
-	int rc = cli_open(c, false);
+	uuid_str id;
+	int rc = cli_area_args(c, "load", "知らないオプションか、余分な引数です", argc, argv, 1, id,
+			       &area_id, &json);
 	if (rc)
 		return rc;
 	struct tsu_error err = {0};
-	uuid_str area_id;
-	if (area && store_resolve(c->st, "area", area, area_id, &err) != TSU_OK)
-		return cli_fail(c, &err);
 	if (json) {
-		char *out;
-		if (store_keyload_json(c->st, area ? area_id : NULL, &out, &err) != TSU_OK)
-			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
-		free(out);
-		return 0;
+		char *out = NULL;
+		return cli_json_out(c, store_keyload_json(c->st, area_id, &out, &err), &out, &err);
 	}
 	struct load_print p = {.c = c};
 	cli_table_init(&p.table, 5, heads);
-	if (store_keyload(c->st, area ? area_id : NULL, load_row, &p, &err) != TSU_OK)
+	if (store_keyload(c->st, area_id, load_row, &p, &err) != TSU_OK)
 		rc = cli_fail(c, &err);
 	flush_person(&p);
 	if (rc == 0 && p.table.nrows) {

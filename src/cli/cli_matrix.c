@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/io_matrix.h"
 #include "tsunagu/matrix.h"
 #include "tsunagu/record.h"
@@ -128,9 +129,9 @@ int cli_cmd_matrix(struct cli *c, int argc, char **argv)
 	int rc = parse(c, argc, argv, &a);
 	if (rc)
 		return rc;
-	if (a.area && store_resolve(c->st, "area", a.area, area_id, &err) != TSU_OK)
-		return cli_fail(c, &err);
-	const char *area = a.area ? area_id : NULL;
+	const char *area;
+	if ((rc = cli_open_area(c, a.area, area_id, &area)))
+		return rc;
 	if (a.format == MF_JSON) {
 		char *out;
 		if (store_matrix_json(c->st, area, &out, &err) != TSU_OK)

@@ -35,41 +35,21 @@ static bool req_row(void *ud, const struct request_row *r)
 
 int cli_cmd_list_requests(struct cli *c, int argc, char **argv)
 {
-	const char *area = NULL, *v;
+	const char *area_id;
 	int json = 0;
-	bool missing;
-	for (int i = 2; i < argc; i++) {
-		int f = cli_table_format(argc, argv, &i, &json);
-		if (f < 0)
-			return cli_usage(c, "list", "list requests の --format は table か json です");
-		if (f > 0)
-			continue;
-		if ((v = cli_opt(argc, argv, &i, "--area", &missing)) || missing) {
-			if (!v)
-				return cli_usage(c, "list", "--area にはエリアが必要です");
-			area = v;
-		} else {
-			return cli_usage(c, "list", "list requests で使えるのは --area と --format です");
-		}
-	}
-	int rc = cli_open(c, false);
+	uuid_str id;
+	int rc = cli_area_args(c, "list", "list requests で使えるのは --area と --format です", argc,
+			       argv, 2, id, &area_id, &json);
 	if (rc)
 		return rc;
 	struct tsu_error err = {0};
-	uuid_str area_id;
-	if (area && store_resolve(c->st, "area", area, area_id, &err) != TSU_OK)
-		return cli_fail(c, &err);
 	if (json) {
-		char *out;
-		if (store_requests_json(c->st, area ? area_id : NULL, &out, &err) != TSU_OK)
-			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
-		free(out);
-		return 0;
+		char *out = NULL;
+		return cli_json_out(c, store_requests_json(c->st, area_id, &out, &err), &out, &err);
 	}
 	struct req_print p = {.c = c};
 	cli_table_init(&p.table, 7, heads);
-	if (store_requests(c->st, area ? area_id : NULL, req_row, &p, &err) != TSU_OK)
+	if (store_requests(c->st, area_id, req_row, &p, &err) != TSU_OK)
 		rc = cli_fail(c, &err);
 	else if (p.table.nrows)
 		cli_table_print(c->out, &p.table);

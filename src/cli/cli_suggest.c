@@ -119,9 +119,9 @@ int cli_cmd_suggest(struct cli *c, int argc, char **argv)
 	long limit = 0;
 	bool missing;
 	for (int i = 1; i < argc; i++) {
-		int f = cli_table_format(argc, argv, &i, &json);
+		int f = cli_area_opt(c, "suggest", argc, argv, &i, NULL, &json);
 		if (f < 0)
-			return cli_usage(c, "suggest", "--format は table か json です");
+			return -f;
 		if (f > 0)
 			continue;
 		if ((v = cli_opt(argc, argv, &i, "--party", &missing)) || missing) {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "cli_table.h"
+#include "tsunagu/record.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/textwidth.h"
 
@@ -99,4 +100,58 @@ int cli_table_format(int argc, char **argv, int *i, int *json)
 		return -1;
 	*json = strcmp(v, "json") == 0;
 	return 1;
+}
+
+int cli_area_opt(struct cli *c, const char *cmd, int argc, char **argv, int *i,
+		 const char **area, int *json)
+{
+	bool missing = false;
+	const char *v;
+	int f = cli_table_format(argc, argv, i, json);
+	if (f < 0)
+		return -cli_usage(c, cmd, "--format は table か json です");
+	if (f > 0)
+		return 1;
+	if (!area || (!(v = cli_opt(argc, argv, i, "--area", &missing)) && !missing))
+		return 0;
+	if (!v)
+		return -cli_usage(c, cmd, "--area にはエリアが必要です");
+	*area = v;
+	return 1;
+}
+
+int cli_open_area(struct cli *c, const char *area, uuid_str id, const char **aid)
+{
+	struct tsu_error err = {0};
+	int rc = c->st ? 0 : cli_open(c, false);
+	*aid = NULL;
+	if (rc || !area)
+		return rc;
+	if (store_resolve(c->st, "area", area, id, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	*aid = id;
+	return 0;
+}
+
+int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, char **argv,
+		  int from, uuid_str id, const char **aid, int *json)
+{
+	const char *area = NULL;
+	int rc;
+	for (int i = from; i < argc; i++) {
+		if ((rc = cli_area_opt(c, cmd, argc, argv, &i, &area, json)) < 0)
+			return -rc;
+		if (!rc)
+			return cli_usage(c, cmd, bad);
+	}
+	return cli_open_area(c, area, id, aid);
+}
+
+int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err)
+{
+	if (rc == TSU_OK)
+		fprintf(c->out, "%s\n", *out);
+	free(*out);
+	*out = NULL;
+	return rc == TSU_OK ? 0 : cli_fail(c, err);
 }

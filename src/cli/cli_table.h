@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
+#include "cli.h"
 
 /*
  * A plain table for the area-work commands (suggest, load, list requests,
@@ -30,5 +31,27 @@ void cli_table_cells(FILE *f, int ncols, const char *const *headings, const char
 /* --format table|json from argv[*i]; returns 1 when it was that option
  * (*json set), -1 when its value is wrong or missing, 0 otherwise. */
 int cli_table_format(int argc, char **argv, int *i, int *json);
+
+/*
+ * The options the area-work commands share, at argv[*i]: --format
+ * table|json (*json) and, when `area` is not NULL, --area A (*area).
+ * Returns 1 when it was one of them, 0 when not, and minus the usage exit
+ * code (the message said for `cmd`) when its value is wrong or missing:
+ *   if ((r = cli_area_opt(...)) < 0) return -r; else if (r) continue;
+ */
+int cli_area_opt(struct cli *c, const char *cmd, int argc, char **argv, int *i,
+		 const char **area, int *json);
+/* Opens the file and finds `area` (its name or short name, as the other
+ * commands take it; NULL: every area): *aid is id then, or NULL.
+ * Returns 0 or the exit code (the error said). */
+int cli_open_area(struct cli *c, const char *area, uuid_str id, const char **aid);
+/* The whole of a command that takes only --area and --format from
+ * argv[from]: parses them (`bad` says what it takes), opens the file and
+ * finds the area (*aid: id, or NULL for every area).  0 or the exit code. */
+int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, char **argv,
+		  int from, uuid_str id, const char **aid, int *json);
+/* Prints *out, the JSON a store query made (freed here; a pointer, read
+ * after the query ran), or the query's error (rc); returns the exit code. */
+int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err);
 
 #endif

@@ -28,7 +28,7 @@ static enum tsu_status att_row(struct store *st, const char *event_id, const cha
 	}
 	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK
-							 : store_sql_fail(st, err, "attendance");
+							 : store_sql_fail(st, err, "世代別の参加者数");
 }
 
 enum tsu_status store_attendance_get(struct store *st, const char *event_id,

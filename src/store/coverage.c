@@ -3,7 +3,8 @@
  * coordinators (社協) per area, and each coordinator's areas and partners.
  */
 #include <string.h>
-#include "internal.h"
+#include <stdlib.h>
+#include "query.h"
 #include "tsunagu/coverage.h"
 
 /* Joins the names of a subquery: for lists, and as JSON arrays. */
@@ -60,7 +61,7 @@ enum tsu_status store_coverage_areas(struct store *st, coverage_area_cb cb, void
 	}
 	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK
-							 : store_sql_fail(st, err, "coverage");
+							 : store_sql_fail(st, err, "職員体制");
 }
 
 enum tsu_status store_coverage_coords(struct store *st, coverage_coord_cb cb, void *ud,
@@ -79,7 +80,7 @@ enum tsu_status store_coverage_coords(struct store *st, coverage_coord_cb cb, vo
 	}
 	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK
-							 : store_sql_fail(st, err, "coverage");
+							 : store_sql_fail(st, err, "職員体制");
 }
 
 enum tsu_status store_coverage_json(struct store *st, struct sbuf *out, struct tsu_error *err)
@@ -102,9 +103,9 @@ enum tsu_status store_coverage_json(struct store *st, struct sbuf *out, struct t
 	enum tsu_status rc = store_prepare(st, sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		sbuf_add(out, (const char *)sqlite3_column_text(s, 0));
-	store_finish(st, s);
-	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "coverage");
+	char *json;
+	if ((rc = store_json_row(st, s, &json, "職員体制", err)) == TSU_OK)
+		sbuf_add(out, json);
+	free(json);
+	return rc;
 }

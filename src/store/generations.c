@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "query.h"
 #include "tsunagu/date.h"
 #include "tsunagu/generations.h"
 
@@ -144,7 +144,7 @@ enum tsu_status store_generations(struct store *st, const char *area_id,
 	}
 	store_finish(st, s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK
-							 : store_sql_fail(st, err, "generations");
+							 : store_sql_fail(st, err, "世代別の参加");
 }
 
 enum tsu_status store_generations_json(struct store *st, const char *area_id,
@@ -166,9 +166,9 @@ enum tsu_status store_generations_json(struct store *st, const char *area_id,
 			" 'events', events, 'previous_events', prev_events))"
 			" FROM (SELECT * FROM g ORDER BY sort)", area_id, p, &prev, &s, err)) != TSU_OK)
 		return rc;
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		sbuf_add(out, (const char *)sqlite3_column_text(s, 0));
-	store_finish(st, s);
-	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "generations");
+	char *json;
+	if ((rc = store_json_row(st, s, &json, "世代別の参加", err)) == TSU_OK)
+		sbuf_add(out, json);
+	free(json);
+	return rc;
 }

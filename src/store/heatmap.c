@@ -1,7 +1,7 @@
 /* The aging-rate heatmap's rows (heatmap.h): one query, two outputs. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "query.h"
 #include "tsunagu/heatmap.h"
 
 /* ?1 the area (NULL: all), ?2 1 for rate order */
@@ -67,11 +67,7 @@ enum tsu_status store_heatmap_json(struct store *st, const char *area_id, bool b
 	if (store_prepare(st, json_sql, &s, err))
 		return err->status;
 	bind_heat(s, area_id, by_rate);
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*out = store_col_dup(s, 0);
-	store_finish(st, s);
-	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "高齢化率");
+	return store_json_row(st, s, out, "高齢化率", err);
 }
 
 double heatmap_scale(double max_rate)

@@ -6,8 +6,7 @@
  * scale is one pass over the persons, not a query per person.
  */
 #include <stdlib.h>
-#include "internal.h"
-#include "tsunagu/clock.h"
+#include "query.h"
 #include "tsunagu/keyload.h"
 #include "tsunagu/report_data.h"
 
@@ -55,23 +54,11 @@ static const char keyload_json_sql[] =
 	" FROM per WHERE per.load > 0 OR per.key_person = 1"
 	" ORDER BY per.load DESC, coalesce(per.kana, per.name), per.name, per.id) x";
 
-static enum tsu_status keyload_prepare(struct store *st, const char *sql, const char *area_id,
-				       sqlite3_stmt **s, struct tsu_error *err)
-{
-	char today[16];
-	clock_today(today, sizeof today);
-	if (store_prepare(st, sql, s, err))
-		return err->status;
-	const char *vals[] = {area_id, today};
-	store_bind_texts(*s, 2, vals);
-	return TSU_OK;
-}
-
 enum tsu_status store_keyload(struct store *st, const char *area_id, keyload_cb cb, void *ud,
 			      struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (keyload_prepare(st, keyload_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, keyload_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -93,11 +80,7 @@ enum tsu_status store_keyload_json(struct store *st, const char *area_id, char *
 {
 	sqlite3_stmt *s;
 	*out = NULL;
-	if (keyload_prepare(st, keyload_json_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, keyload_json_sql, area_id, &s, err))
 		return err->status;
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*out = xstrdup(T(0) ? T(0) : "[]");
-	store_finish(st, s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "兼務");
+	return store_json_row(st, s, out, "兼務", err);
 }

@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "query.h"
 #include "tsunagu/matrix.h"
 #include "tsunagu/sbuf.h"
 
@@ -228,9 +228,5 @@ enum tsu_status store_matrix_json(struct store *st, const char *area_id, char **
 	if (store_prepare(st, matrix_json_sql, &s, err))
 		return err->status;
 	store_bind_texts(s, 1, &area_id);
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*out = xstrdup(sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "[]");
-	store_finish(st, s);
-	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "一覧表");
+	return store_json_row(st, s, out, "一覧表", err);
 }

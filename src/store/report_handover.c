@@ -6,26 +6,12 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
-#include "tsunagu/clock.h"
+#include "query.h"
 #include "tsunagu/report_data.h"
 
 #define T(i) ((const char *)sqlite3_column_text(s, i))
 #define STR_(x) #x
 #define STR(x) STR_(x)
-
-/* Prepares sql with ?1 = area and ?2 = today. */
-static enum tsu_status prepare_area(struct store *st, const char *sql, const char *area_id,
-				    sqlite3_stmt **s, struct tsu_error *err)
-{
-	char today[16];
-	clock_today(today, sizeof today);
-	if (store_prepare(st, sql, s, err))
-		return err->status;
-	const char *vals[] = {area_id, today};
-	store_bind_texts(*s, 2, vals);
-	return TSU_OK;
-}
 
 static enum tsu_status finish(struct store *st, sqlite3_stmt *s, int step, const char *what,
 			      struct tsu_error *err)
@@ -49,7 +35,7 @@ enum tsu_status store_report_open_tasks(struct store *st, const char *area_id,
 					report_open_task_cb cb, void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_area(st, open_tasks_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, open_tasks_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -86,7 +72,7 @@ enum tsu_status store_report_key_roles(struct store *st, const char *area_id,
 				       report_key_role_cb cb, void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_area(st, key_roles_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, key_roles_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -112,7 +98,7 @@ enum tsu_status store_report_requests(struct store *st, const char *area_id,
 				      report_request_cb cb, void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_area(st, requests_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, requests_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -135,7 +121,7 @@ enum tsu_status store_report_upcoming(struct store *st, const char *area_id,
 				      report_event_cb cb, void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_area(st, upcoming_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, upcoming_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -158,7 +144,7 @@ enum tsu_status store_report_issues(struct store *st, const char *area_id,
 				    report_issue_cb cb, void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_area(st, issues_sql, area_id, &s, err))
+	if (store_prepare_area_today(st, issues_sql, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "query.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/request.h"
 
@@ -200,23 +200,11 @@ enum tsu_status store_request_move(struct store *st, const char *id, enum reques
 	" ORDER BY d.name IS NULL, coalesce(d.kana, d.name), d.id, t.asked_on IS NULL, t.asked_on," \
 	" t.created_at, t.id"
 
-static enum tsu_status requests_prepare(struct store *st, const char *sql, const char *area_id,
-					sqlite3_stmt **s, struct tsu_error *err)
-{
-	char today[16];
-	clock_today(today, sizeof today);
-	if (store_prepare(st, sql, s, err))
-		return err->status;
-	const char *vals[] = {area_id, today};
-	store_bind_texts(*s, 2, vals);
-	return TSU_OK;
-}
-
 enum tsu_status store_requests(struct store *st, const char *area_id, request_row_cb cb,
 			       void *ud, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (requests_prepare(st, REQUESTS_SQL, area_id, &s, err))
+	if (store_prepare_area_today(st, REQUESTS_SQL, area_id, &s, err))
 		return err->status;
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -236,15 +224,11 @@ enum tsu_status store_requests_json(struct store *st, const char *area_id, char 
 {
 	sqlite3_stmt *s;
 	*out = NULL;
-	if (requests_prepare(st, "SELECT coalesce(json_group_array(json_object('id', id,"
+	if (store_prepare_area_today(st, "SELECT coalesce(json_group_array(json_object('id', id,"
 			     " 'department', department, 'title', title, 'area', area, 'state', state,"
 			     " 'asked_on', asked_on, 'answered_on', answered_on,"
 			     " 'days_waiting', days_waiting)), '[]') FROM (" REQUESTS_SQL ")",
 			     area_id, &s, err))
 		return err->status;
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*out = xstrdup(T(0) ? T(0) : "[]");
-	store_finish(st, s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "地域要望");
+	return store_json_row(st, s, out, "地域要望", err);
 }

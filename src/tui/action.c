@@ -180,7 +180,7 @@ static const struct {
 	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
 	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
 	{ACT_ITEM_EARLIER, ACT_ITEM_LATER, S_HINT_ITEM_MOVE},
-	{ACT_LEFT, ACT_RIGHT, S_HINT_PERIOD},
+	{ACT_LEFT, ACT_RIGHT, S_HINT_LEFT_RIGHT},
 };
 
 /* The hint for acts[*i] ("key label"), consuming a pair; new string. */

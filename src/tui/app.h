@@ -109,6 +109,11 @@ void tui_draw_main(struct tui *t);
 void tui_draw_under(struct tui *t);
 /* Reads one key (see action.h for the encoding); handles nothing. */
 int tui_getkey(struct tui *t);
+/* One turn of a full-screen view: makes `under` the backdrop, draws it,
+ * reads a key and returns its action with the status line cleared;
+ * ACT_NONE for a key bound to nothing, ACT_REDRAW after a resize or
+ * Ctrl-L (the caller draws again, at the new size). */
+enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under);
 /* True for a key that types a character (not a control or function key). */
 bool tui_key_is_text(int key);
 /* Sets the area filter (NULL = all areas) and reloads the other panes. */

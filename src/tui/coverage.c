@@ -27,38 +27,24 @@ static const enum tui_action coverage_hints[] = {
 /* Rows of one table gathered from a store walk; for areas also the
  * names of those without a supporter / a coordinator. */
 struct cov_table {
-	int ncols;
-	char **cells, **ids;
-	enum draw_role *roles;
-	int n, cap;
+	struct sheet_rows rows;
 	struct sbuf no_supporter, no_coord;
 	long n_no_supporter, n_no_coord;
 };
 
+/* A row; an empty cell shows COV_NONE. */
 static void cov_push(struct cov_table *c, const char *const *vals, const char *id,
 		     enum draw_role role)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->cells = xrealloc(c->cells, (size_t)c->cap * (size_t)c->ncols * sizeof *c->cells);
-		c->ids = xrealloc(c->ids, (size_t)c->cap * sizeof *c->ids);
-		c->roles = xrealloc(c->roles, (size_t)c->cap * sizeof *c->roles);
-	}
-	for (int i = 0; i < c->ncols; i++)
-		c->cells[c->n * c->ncols + i] = xstrdup(vals[i] && *vals[i] ? vals[i] : COV_NONE);
-	c->ids[c->n] = id ? xstrdup(id) : NULL;
-	c->roles[c->n++] = role;
+	const char *cells[4];
+	for (int i = 0; i < 4; i++)
+		cells[i] = vals[i] && *vals[i] ? vals[i] : COV_NONE;
+	sheet_rows_add(&c->rows, cells, id, role);
 }
 
 static void cov_free(struct cov_table *c)
 {
-	for (int i = 0; i < c->n * c->ncols; i++)
-		free(c->cells[i]);
-	for (int i = 0; i < c->n; i++)
-		free(c->ids[i]);
-	free(c->cells);
-	free(c->ids);
-	free(c->roles);
+	sheet_rows_free(&c->rows);
 	sbuf_free(&c->no_supporter);
 	sbuf_free(&c->no_coord);
 }
@@ -144,7 +130,7 @@ static void cov_staff(struct tui *t, struct sheet *s)
 		sheet_list(t, s, LIST_STAFF, &q, cols, 5);
 }
 
-static void cov_build(struct tui *t, struct sheet *s)
+static void cov_build(struct tui *t, struct sheet *s, void *ud)
 {
 	static const struct sheet_col coord_cols[] = {
 		{"コーディネーター", TEXT_LEFT, false, NULL, false},
@@ -158,8 +144,9 @@ static void cov_build(struct tui *t, struct sheet *s)
 		{"エリアサポーター (市)", TEXT_LEFT, false, NULL, false},
 		{"コーディネーター (社協)", TEXT_LEFT, true, NULL, false},
 	};
-	struct cov_table coords = {.ncols = 4}, areas = {.ncols = 4};
+	struct cov_table coords = {.rows = {.ncols = 4}}, areas = {.rows = {.ncols = 4}};
 	struct tsu_error err = {0};
+	(void)ud;
 	sheet_clear(s);
 	s->hints = coverage_hints;
 	sheet_title(s, S_ST_TITLE);
@@ -172,15 +159,13 @@ static void cov_build(struct tui *t, struct sheet *s)
 		cov_staff(t, s);
 		sheet_add(s, ROLE_NORMAL, "", NULL);
 		sheet_add(s, ROLE_SECTION, S_ST_PAIRS, NULL);
-		if (coords.n)
-			sheet_table(s, sheet_width(), coord_cols, 4, (const char *const *)coords.cells,
-				    coords.n, (const char *const *)coords.ids, NULL);
+		if (coords.rows.n)
+			sheet_rows_put(s, sheet_width(), coord_cols, &coords.rows);
 		else
 			sheet_add(s, ROLE_NORMAL, S_ST_NO_PAIRS, NULL);
 		sheet_add(s, ROLE_NORMAL, "", NULL);
 		sheet_add(s, ROLE_SECTION, S_ST_AREAS, NULL);
-		sheet_table(s, sheet_width(), area_cols, 4, (const char *const *)areas.cells, areas.n,
-			    NULL, areas.roles);
+		sheet_rows_put(s, sheet_width(), area_cols, &areas.rows);
 	}
 	cov_free(&coords);
 	cov_free(&areas);
@@ -201,31 +186,26 @@ static void cov_next_section(struct sheet *s)
 		s->sel = i;
 }
 
+/* Tab, Enter, e on the sheet; *ud (bool) notes a change. */
+static bool cov_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
+{
+	bool *any = ud;
+	if (a == ACT_NEXT_PANE)
+		cov_next_section(s);
+	else if (id && a == ACT_OPEN)
+		detail_run(t, "staff", id);
+	else if (id && a == ACT_EDIT)
+		*any = (!tui_readonly(t) && form_run(t, "staff", id, (struct form_values){0},
+						     (struct form_values){0}, NULL)) || *any;
+	else
+		tui_msg(t, "%s", S_NOTHING_HERE);
+	return false;
+}
+
 void coverage_show(struct tui *t)
 {
-	struct tui_backdrop saved = t->under;
-	struct sheet s = {0};
 	bool any = false;
-	for (;;) {
-		cov_build(t, &s);
-		enum tui_action a = sheet_run(t, &s);
-		if (a == ACT_QUIT)
-			break;
-		const char *sel = sheet_id(&s);
-		char *id = sel ? xstrdup(sel) : NULL;
-		if (a == ACT_NEXT_PANE)
-			cov_next_section(&s);
-		else if (id && a == ACT_OPEN)
-			detail_run(t, "staff", id);
-		else if (id && a == ACT_EDIT)
-			any = (!tui_readonly(t) && form_run(t, "staff", id, (struct form_values){0},
-							    (struct form_values){0}, NULL)) || any;
-		else if (a != ACT_REDRAW)
-			tui_msg(t, "%s", S_NOTHING_HERE);
-		free(id);
-	}
-	sheet_free(&s);
-	t->under = saved;
+	sheet_show(t, cov_build, cov_act, &any);
 	if (any)
 		tui_reload_all(t);
 }

@@ -437,16 +437,9 @@ void detail_run_kind(struct tui *t, const char *entity, const char *id,
 				break;
 			reload = false;
 		}
-		t->under = (struct tui_backdrop){detail_backdrop, &d};
-		detail_draw(t, &d);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE))
+		enum tui_action a = tui_view_key(t, (struct tui_backdrop){detail_backdrop, &d});
+		if (a == ACT_NONE || a == ACT_REDRAW)
 			continue;
-		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
-			continue;
-		t->msg[0] = '\0';
 		bool changed = false;
 		if (kind && kind->action(t, &d, a, &changed) == TUI_HANDLED)
 			;

@@ -152,6 +152,31 @@ void draw_hints(const struct tui *t, int y, int x, int cols, const char *line)
 	}
 }
 
+/* Marks a Japanese line should not begin with (禁則): the closing ones. */
+static bool wrap_no_start(const char *p)
+{
+	static const char *const marks[] = {
+		"。", "、", "，", "．", "」", "』", "）", "】", "〕", "！", "？", "ー", "・", "…",
+		")", ",", ".",
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strncmp(p, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Where to cut q at `cut` bytes so that the next line does not begin
+ * with a closing mark: one character earlier when that leaves some. */
+static size_t wrap_cut(const char *q, size_t cut)
+{
+	if (!q[cut] || !wrap_no_start(q + cut))
+		return cut;
+	size_t back = cut;
+	while (back > 0 && ((unsigned char)q[back - 1] & 0xC0) == 0x80)
+		back--;
+	return back > 1 ? back - 1 : cut;
+}
+
 void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
 {
 	char *clean = text_sanitize(s ? s : "", 1);
@@ -167,6 +192,7 @@ void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
 			size_t cut = text_width_cut(q, cols, NULL);
 			if (cut == 0 && *q)
 				cut = 1; /* cannot happen with cols >= 2; be safe */
+			cut = wrap_cut(q, cut);
 			char *part = xstrndup(q, cut);
 			cb(ud, part);
 			free(part);

@@ -151,7 +151,7 @@ bool events_attendance(struct tui *t, const char *id)
 	return saved;
 }
 
-static void ev_build(struct tui *t, struct sheet *s)
+static void ev_build(struct tui *t, struct sheet *s, void *ud)
 {
 	static const struct sheet_col cols[] = {
 		{"日付", TEXT_LEFT, false, "date", true},
@@ -164,6 +164,7 @@ static void ev_build(struct tui *t, struct sheet *s)
 	struct list_query q = {.area_id = t->area_id};
 	/* with one area chosen its column would say the same on every line */
 	const struct sheet_col one_area[] = {cols[0], cols[1], cols[2], cols[4], cols[5]};
+	(void)ud;
 	sheet_clear(s);
 	s->hints = events_hints;
 	long n = t->area_id ? sheet_list(t, s, LIST_EVENTS, &q, one_area, 5)
@@ -191,55 +192,42 @@ static bool ev_add(struct tui *t)
 	return true;
 }
 
-/* One action on the list; true when the list should close. */
-static bool ev_action(struct tui *t, struct sheet *s, enum tui_action a, bool *changed)
+/* One action on the list (the selected event is id); *ud (bool) notes
+ * a change. */
+static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
 {
-	const char *sel = sheet_id(s);
-	char *id = sel ? xstrdup(sel) : NULL;
-	bool close = false;
-	if (a == ACT_QUIT) {
-		close = true;
-	} else if (a == ACT_UNDO || a == ACT_REDO) {
+	bool *changed = ud;
+	(void)s;
+	if (a == ACT_UNDO || a == ACT_REDO) {
 		ops_undo(t, a == ACT_REDO);
 		*changed = true;
 	} else if (a == ACT_ADD) {
-		*changed = !tui_readonly(t) && ev_add(t);
+		*changed = (!tui_readonly(t) && ev_add(t)) || *changed;
 	} else if (!id) {
-		if (a != ACT_REDRAW)
-			tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", S_NOTHING_HERE);
 	} else if (a == ACT_OPEN) {
 		detail_run(t, "event", id);
 		*changed = true;
 	} else if (a == ACT_EDIT) {
-		*changed = !tui_readonly(t) && form_run(t, "event", id, (struct form_values){0},
-						      (struct form_values){0}, NULL);
+		*changed = (!tui_readonly(t) && form_run(t, "event", id, (struct form_values){0},
+						       (struct form_values){0}, NULL)) || *changed;
 	} else if (a == ACT_GENERATIONS) {
-		*changed = events_attendance(t, id);
+		*changed = events_attendance(t, id) || *changed;
 	} else if (a == ACT_DELETE) {
 		char *title = form_ref_title(t, "event", id);
-		*changed = !tui_readonly(t) && ops_delete(t, "event", id, title ? title : S_EV_THIS);
+		*changed = (!tui_readonly(t) && ops_delete(t, "event", id, title ? title : S_EV_THIS)) ||
+			   *changed;
 		free(title);
-	} else if (a != ACT_REDRAW) {
+	} else {
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	}
-	free(id);
-	return close;
+	return false;
 }
 
 void events_show(struct tui *t)
 {
-	struct tui_backdrop saved = t->under;
-	struct sheet s = {0};
 	bool any = false;
-	for (;;) {
-		ev_build(t, &s);
-		bool changed = false;
-		if (ev_action(t, &s, sheet_run(t, &s), &changed))
-			break;
-		any = any || changed;
-	}
-	sheet_free(&s);
-	t->under = saved;
+	sheet_show(t, ev_build, ev_act, &any);
 	if (any)
 		tui_reload_all(t);
 }

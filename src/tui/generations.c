@@ -35,8 +35,9 @@ static void gen_cells(const struct gen_summary *s, const struct gen_row *r, char
 	snprintf(buf[6], 72, r ? "%+.1fpt" : "", sh - ps);
 }
 
-static void gen_build(struct tui *t, struct sheet *sh, const struct gen_period *p)
+static void gen_build(struct tui *t, struct sheet *sh, void *ud)
 {
+	const struct gen_period *p = ud;
 	static const struct sheet_col cols[GEN_NC] = {
 		{"世代", TEXT_LEFT, false, NULL, false},
 		{"参加者数", TEXT_RIGHT, false, NULL, false},
@@ -80,22 +81,21 @@ static void gen_build(struct tui *t, struct sheet *sh, const struct gen_period *
 	sheet_add(sh, ROLE_NORMAL, S_GEN_NOTE, NULL);
 }
 
+/* h / l (← / →): the period before / after. */
+static bool gen_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
+{
+	(void)s;
+	(void)id;
+	if (a == ACT_LEFT || a == ACT_RIGHT)
+		gen_shift(ud, a == ACT_LEFT ? -1 : 1);
+	else
+		tui_msg(t, "%s", S_NOTHING_HERE);
+	return false;
+}
+
 void generations_show(struct tui *t)
 {
-	struct tui_backdrop saved = t->under;
-	struct sheet sh = {0};
 	struct gen_period p;
 	gen_fiscal_year(t->today, &p);
-	for (;;) {
-		gen_build(t, &sh, &p);
-		enum tui_action a = sheet_run(t, &sh);
-		if (a == ACT_QUIT)
-			break;
-		if (a == ACT_LEFT || a == ACT_RIGHT)
-			gen_shift(&p, a == ACT_LEFT ? -1 : 1);
-		else if (a != ACT_REDRAW)
-			tui_msg(t, "%s", S_NOTHING_HERE);
-	}
-	sheet_free(&sh);
-	t->under = saved;
+	sheet_show(t, gen_build, gen_act, &p);
 }

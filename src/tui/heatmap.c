@@ -248,17 +248,9 @@ void heatmap_show(struct tui *t, const char *area_id)
 		if (reload && !heat_load(&h))
 			break;
 		reload = false;
-		t->under = (struct tui_backdrop){heat_backdrop, &h};
-		heat_draw(t, &h);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE))
+		enum tui_action a = tui_view_key(t, (struct tui_backdrop){heat_backdrop, &h});
+		if (a == ACT_NONE || a == ACT_REDRAW)
 			continue;
-		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
-			continue;
-		t->msg[0] = '\0';
-		t->msg_error = false;
 		if (heat_action(t, &h, a, &reload) || t->hangup)
 			break;
 	}

@@ -8,19 +8,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tscreen.h"
+#include "app.h"
 #include "screens.h"
+#include "sheet.h"
 #include "strings.h"
 #include "tsunagu/keyload.h"
 #include "tsunagu/sbuf.h"
 
-static const char *const heads[] = {
-	S_COL_NAME, S_COL_KANA, S_COL_AREA, S_SUG_LOAD, S_LOAD_TERM, S_LOAD_ROLES,
+static const struct sheet_col cols[] = {
+	{S_COL_NAME, TEXT_LEFT, false, NULL, false},
+	{S_COL_KANA, TEXT_LEFT, false, NULL, false},
+	{S_COL_AREA, TEXT_LEFT, false, NULL, false},
+	{S_SUG_LOAD, TEXT_LEFT, false, NULL, false},
+	{S_LOAD_TERM, TEXT_LEFT, false, NULL, false},
+	{S_LOAD_ROLES, TEXT_LEFT, true, NULL, false},
 };
 
 struct keyload_fill {
 	struct tui *t;
-	struct tscreen *s;
+	struct sheet_rows rows;
 	char person[64];
 	char *name, *kana, *areas;
 	char load[24];
@@ -32,11 +38,12 @@ static void flush(struct keyload_fill *f)
 {
 	if (!f->person[0])
 		return;
-	const char *cells[] = {
-		f->name, f->kana, f->areas, f->load, f->term.s ? f->term.s : "",
-		f->roles.s ? f->roles.s : S_LOAD_NO_ROLE,
-	};
-	tscreen_add(f->s, cells, f->person, f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
+	const char *roles = f->roles.s ? f->roles.s : S_LOAD_NO_ROLE;
+	const char *cells[] = {f->name, f->kana, f->areas, f->load, f->term.s ? f->term.s : "", roles};
+	const char *one_area[] = {f->name, f->kana, f->load, f->term.s ? f->term.s : "", roles};
+	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, f->person,
+		       f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
+	sheet_rows_note(&f->rows, roles);   /* the roles, whole */
 	free(f->name);
 	free(f->kana);
 	free(f->areas);
@@ -74,51 +81,50 @@ static bool add_role(void *ud, const struct keyload_role *r)
 	return false;
 }
 
-static void keyload_fill(struct tui *t, struct tscreen *s)
-{
-	struct keyload_fill f = {.t = t, .s = s};
-	struct tsu_error err = {0};
-	if (store_keyload(t->st, t->area_id, add_role, &f, &err) != TSU_OK)
-		tui_error(t, &err);
-	flush(&f);
-	struct sbuf b = {0};
-	sbuf_addf(&b, S_LOAD_COUNT, f.people, f.soon);
-	s->subtitle = sbuf_detach(&b);
-}
-
-static bool keyload_act(struct tui *t, struct tscreen *s, enum tui_action a, const char *value,
-			bool *reload)
-{
-	(void)s;
-	if (a != ACT_OPEN) {
-		tui_msg(t, "%s", S_NOTHING_HERE);
-		return false;
-	}
-	if (!value) {
-		tui_msg(t, "%s", S_SELECT_FIRST);
-		return false;
-	}
-	char *id = xstrdup(value);
-	detail_run(t, "party", id);
-	free(id);
-	*reload = true;
-	return false;
-}
-
 static const enum tui_action keyload_hints[] = {
 	ACT_OPEN, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
+static void keyload_build(struct tui *t, struct sheet *s, void *ud)
+{
+	/* with one area chosen its column would say the same on every line */
+	const struct sheet_col one_area[] = {cols[0], cols[1], cols[3], cols[4], cols[5]};
+	struct keyload_fill f = {.t = t, .rows = {.ncols = t->area_id ? 5 : 6}};
+	struct tsu_error err = {0};
+	(void)ud;
+	sheet_clear(s);
+	s->hints = keyload_hints;
+	if (store_keyload(t->st, t->area_id, add_role, &f, &err) != TSU_OK)
+		tui_error(t, &err);
+	flush(&f);
+	struct sbuf b = {0};
+	sbuf_addf(&b, S_LOAD_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
+	sbuf_add(&b, "  ");
+	sbuf_addf(&b, S_LOAD_COUNT, f.people, f.soon);
+	sheet_title(s, b.s);
+	sbuf_free(&b);
+	bool none = f.rows.n == 0;
+	sheet_rows_put(s, sheet_width(), t->area_id ? one_area : cols, &f.rows);
+	if (none)
+		sheet_add(s, ROLE_NORMAL, S_LOAD_NONE, NULL);
+}
+
+static bool keyload_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id,
+			void *ud)
+{
+	(void)s;
+	(void)ud;
+	if (a != ACT_OPEN)
+		tui_msg(t, "%s", S_NOTHING_HERE);
+	else if (!id)
+		tui_msg(t, "%s", S_SELECT_FIRST);
+	else
+		detail_run(t, "party", id);
+	return false;
+}
+
 void keyload_show(struct tui *t)
 {
-	struct sbuf title = {0};
-	sbuf_addf(&title, S_LOAD_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
-	struct tscreen s = {
-		.title = title.s, .ncols = 6, .heads = heads, .hints = keyload_hints,
-		.fill = keyload_fill, .act = keyload_act, .empty = S_LOAD_NONE,
-		.show_status = true, .status_col = 5,
-	};
-	tscreen_run(t, &s);
-	sbuf_free(&title);
+	sheet_show(t, keyload_build, keyload_act, NULL);
 	tui_reload_all(t);
 }

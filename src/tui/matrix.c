@@ -252,16 +252,9 @@ void matrix_show(struct tui *t)
 		return;
 	t->msg[0] = '\0';
 	while (!t->hangup) {
-		t->under = (struct tui_backdrop){mgrid_draw, &g};
-		mgrid_draw(t, &g);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE))
+		enum tui_action a = tui_view_key(t, (struct tui_backdrop){mgrid_draw, &g});
+		if (a == ACT_NONE || a == ACT_REDRAW)
 			continue;
-		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
-			continue;
-		t->msg[0] = '\0';
 		bool changed = false;
 		if (mgrid_action(t, &g, a, &changed))
 			break;

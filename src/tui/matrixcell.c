@@ -183,16 +183,9 @@ bool matrixcell_run(struct tui *t, struct mgrid *g)
 	mc_build(&c);
 	mc_move(&c, 1);
 	while (!close && !t->hangup) {
-		t->under = (struct tui_backdrop){mc_draw, &c};
-		mc_draw(t, &c);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE))
+		enum tui_action a = tui_view_key(t, (struct tui_backdrop){mc_draw, &c});
+		if (a == ACT_NONE || a == ACT_REDRAW)
 			continue;
-		enum tui_action a = tui_action_for_key(key);
-		if (a == ACT_NONE)
-			continue;
-		t->msg[0] = '\0';
 		if (mc_action(t, &c, a, &close)) {
 			any = true;
 			if (!mgrid_reload(t, g))

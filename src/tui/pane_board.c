@@ -17,6 +17,8 @@
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
+#include "tsunagu/record.h"
+#include "tsunagu/request.h"
 #include "tsunagu/sbuf.h"
 
 #define BOARD_COLS 4
@@ -363,6 +365,24 @@ static void board_click(struct tui *t, struct pane *p, int y, int x)
 	}
 }
 
+/* What the card asks for next, with its key: its needs (s 候補) and, on
+ * a 地域要望, its request state (O 要望を進める). */
+static void board_status_hint(struct tui *t, const char *id, struct sbuf *s)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	if (!id || store_get(t->st, "task", id, false, &rec, &err) != TSU_OK)
+		return;
+	const char *needs = record_get(rec, "needs");
+	const char *kind = record_get(rec, "kind");
+	const char *state = record_get(rec, "request_state");
+	if (needs && *needs)
+		sbuf_addf(s, S_BOARD_NEEDS, needs);
+	if (kind && strcmp(kind, REQUEST_TASK_KIND) == 0)
+		sbuf_addf(s, S_BOARD_REQUEST, state && *state ? state : request_state_label(REQUEST_RECEIVED));
+	record_free(rec);
+}
+
 static char *board_status(struct tui *t, struct pane *p)
 {
 	struct board *b = p->priv;
@@ -377,6 +397,7 @@ static char *board_status(struct tui *t, struct pane *p)
 	const char *over = rows_get(r, t->st, i, "overdue");
 	struct sbuf s = {0};
 	sbuf_addf(&s, "%s", title);
+	board_status_hint(t, rows_get(r, t->st, i, "id"), &s);
 	if (due)
 		sbuf_addf(&s, "  %s %s%s", S_COL_DUE, due,
 			  over && strcmp(over, "1") == 0 ? S_OVERDUE_TEXT : "");

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tscreen.h"
+#include "app.h"
 #include "screens.h"
+#include "sheet.h"
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/request.h"
@@ -100,13 +101,21 @@ bool requests_next(struct tui *t, const char *task_id)
 	return ok;
 }
 
-static const char *const heads[] = {
-	S_COL_TITLE, S_COL_AREA, S_REQ_STATE, S_REQ_ASKED, S_REQ_DAYS,
+static const struct sheet_col cols[] = {
+	{S_COL_TITLE, TEXT_LEFT, true, NULL, false},
+	{S_COL_AREA, TEXT_LEFT, false, NULL, false},
+	{S_REQ_STATE, TEXT_LEFT, false, NULL, false},
+	{S_REQ_ASKED, TEXT_LEFT, false, NULL, false},
+	{S_REQ_DAYS, TEXT_LEFT, false, NULL, false},
+};
+
+static const enum tui_action requests_hints[] = {
+	ACT_OPEN, ACT_REQUEST_NEXT, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 struct requests_fill {
 	struct tui *t;
-	struct tscreen *s;
+	struct sheet_rows rows;
 	char *dept;           /* heading of the rows being added */
 	bool any;
 };
@@ -119,69 +128,61 @@ static bool add_request(void *ud, const struct request_row *r)
 		free(f->dept);
 		f->dept = xstrdup(dept);
 		f->any = true;
-		tscreen_heading(f->s, dept);
+		sheet_rows_group(&f->rows, dept);
 	}
 	char asked[LOCALTIME_MAX] = "", days[32];
 	if (r->asked_on)
 		localtime_date(r->asked_on, f->t->date_style, asked, sizeof asked);
 	snprintf(days, sizeof days, S_REQ_DAYS_FMT, r->days_waiting);
 	const char *cells[] = {r->title, r->area, r->state, asked, days};
-	tscreen_add(f->s, cells, r->id, ROLE_NORMAL);
+	const char *one_area[] = {r->title, r->state, asked, days};
+	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, r->id, ROLE_NORMAL);
+	sheet_rows_note(&f->rows, r->title);
 	return false;
 }
 
-static void requests_fill(struct tui *t, struct tscreen *s)
+static void requests_build(struct tui *t, struct sheet *s, void *ud)
 {
-	struct requests_fill f = {.t = t, .s = s};
+	/* with one area chosen its column would say the same on every line */
+	const struct sheet_col one_area[] = {cols[0], cols[2], cols[3], cols[4]};
+	struct requests_fill f = {.t = t, .rows = {.ncols = t->area_id ? 4 : 5}};
 	struct tsu_error err = {0};
+	(void)ud;
+	sheet_clear(s);
+	s->hints = requests_hints;
 	if (store_requests(t->st, t->area_id, add_request, &f, &err) != TSU_OK)
 		tui_error(t, &err);
-	long n = 0;
-	for (int i = 0; i < s->n; i++)
-		n += s->rows[i].role != ROLE_SECTION;
 	free(f.dept);
 	struct sbuf b = {0};
-	sbuf_addf(&b, S_REQ_COUNT, n);
-	s->subtitle = sbuf_detach(&b);
+	sbuf_addf(&b, S_REQ_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
+	sbuf_add(&b, "  ");
+	sbuf_addf(&b, S_REQ_COUNT, (long)f.rows.n);
+	sheet_title(s, b.s);
+	sbuf_free(&b);
+	bool none = f.rows.n == 0;
+	sheet_rows_put(s, sheet_width(), t->area_id ? one_area : cols, &f.rows);
+	if (none)
+		sheet_add(s, ROLE_NORMAL, S_REQ_NONE, NULL);
 }
 
-static bool requests_act(struct tui *t, struct tscreen *s, enum tui_action a, const char *value,
-			 bool *reload)
+static bool requests_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id,
+			 void *ud)
 {
 	(void)s;
-	if (a != ACT_OPEN && a != ACT_REQUEST_NEXT) {
+	(void)ud;
+	if (a != ACT_OPEN && a != ACT_REQUEST_NEXT)
 		tui_msg(t, "%s", S_NOTHING_HERE);
-		return false;
-	}
-	if (!value) {
+	else if (!id)
 		tui_msg(t, "%s", S_SELECT_FIRST);
-		return false;
-	}
-	char *id = xstrdup(value);
-	if (a == ACT_OPEN) {
+	else if (a == ACT_OPEN)
 		detail_run(t, "task", id);
-		*reload = true;
-	} else {
-		*reload = requests_next(t, id);
-	}
-	free(id);
+	else
+		requests_next(t, id);
 	return false;
 }
-
-static const enum tui_action requests_hints[] = {
-	ACT_OPEN, ACT_REQUEST_NEXT, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
-};
 
 void requests_show(struct tui *t)
 {
-	struct sbuf title = {0};
-	sbuf_addf(&title, S_REQ_TITLE, t->area_name ? t->area_name : S_ALL_AREAS);
-	struct tscreen s = {
-		.title = title.s, .ncols = 5, .heads = heads, .hints = requests_hints,
-		.fill = requests_fill, .act = requests_act, .empty = S_REQ_NONE,
-		.show_status = true, .status_col = 0,
-	};
-	tscreen_run(t, &s);
-	sbuf_free(&title);
+	sheet_show(t, requests_build, requests_act, NULL);
 	tui_reload_all(t);
 }

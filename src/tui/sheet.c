@@ -17,6 +17,7 @@
 
 #define SHEET_SEP 2
 #define SHEET_MIN_FLEX 8
+#define SHEET_MIN_COL 4
 
 int sheet_width(void)
 {
@@ -33,6 +34,7 @@ void sheet_clear(struct sheet *s)
 	for (int i = 0; i < s->n; i++) {
 		free(s->l[i].text);
 		free(s->l[i].id);
+		free(s->l[i].note);
 	}
 	s->n = 0;
 	free(s->title);
@@ -60,7 +62,7 @@ void sheet_add(struct sheet *s, enum draw_role role, const char *text, const cha
 		s->l = xrealloc(s->l, (size_t)s->cap * sizeof *s->l);
 	}
 	s->l[s->n++] = (struct sheet_line){text_sanitize(text ? text : "", 0), role,
-					   id ? xstrdup(id) : NULL};
+					   id ? xstrdup(id) : NULL, NULL};
 }
 
 struct sheet_wrap {
@@ -102,6 +104,19 @@ static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 		int left = width - used;
 		if (left < w[flex])
 			w[flex] = left > SHEET_MIN_FLEX ? left : SHEET_MIN_FLEX;
+		used += w[flex];
+	}
+	/* still too wide: the widest column gives up room, a column at a
+	 * time, so that every column stays on the screen */
+	while (used > width) {
+		int widest = 0;
+		for (int c = 1; c < ncols; c++)
+			if (w[c] > w[widest])
+				widest = c;
+		if (w[widest] <= SHEET_MIN_COL)
+			break;
+		w[widest]--;
+		used--;
 	}
 }
 
@@ -117,82 +132,166 @@ static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,
 	return sbuf_detach(&b);
 }
 
+/* Adds a table's lines: the headings, then each row (a group heading
+ * before it where groups[r] is set); cells are already sanitised. */
+static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, int ncols,
+		      char *const *shown, int nrows, const struct sheet_rows *r)
+{
+	int *w = xcalloc((size_t)ncols, sizeof *w);
+	const char **head = xcalloc((size_t)ncols, sizeof *head);
+	sheet_widths(width, cols, ncols, shown, nrows, w);
+	for (int c = 0; c < ncols; c++)
+		head[c] = cols[c].heading;
+	char *line = sheet_row(cols, ncols, w, (char *const *)head);
+	sheet_add(s, ROLE_HEADER, line, NULL);
+	free(line);
+	for (int i = 0; i < nrows; i++) {
+		if (r->groups && r->groups[i]) {
+			struct sbuf g = {0};
+			sbuf_addf(&g, "■ %s", r->groups[i]);
+			sheet_add(s, ROLE_SECTION, g.s, NULL);
+			sbuf_free(&g);
+		}
+		line = sheet_row(cols, ncols, w, shown + i * ncols);
+		sheet_add(s, r->roles ? r->roles[i] : ROLE_NORMAL, line, r->ids ? r->ids[i] : NULL);
+		free(line);
+		char *note = r->notes && r->notes[i] ? text_sanitize(r->notes[i], 0) : NULL;
+		if (note && !strstr(s->l[s->n - 1].text, note))   /* only what the row cut */
+			s->l[s->n - 1].note = note;
+		else
+			free(note);
+	}
+	free(head);
+	free(w);
+}
+
+static void sheet_lay(struct sheet *s, int width, const struct sheet_col *cols, int ncols,
+		      const char *const *cells, int nrows, const struct sheet_rows *r)
+{
+	char **shown = xcalloc((size_t)nrows * (size_t)ncols + 1, sizeof *shown);
+	for (int i = 0; i < nrows * ncols; i++)
+		shown[i] = text_sanitize(cells[i] ? cells[i] : "", 0);
+	sheet_put(s, width, cols, ncols, shown, nrows, r);
+	for (int i = 0; i < nrows * ncols; i++)
+		free(shown[i]);
+	free(shown);
+}
+
 void sheet_table(struct sheet *s, int width, const struct sheet_col *cols, int ncols,
 		 const char *const *cells, int nrows, const char *const *ids,
 		 const enum draw_role *roles)
 {
-	char **shown = xcalloc((size_t)(nrows + 1) * (size_t)ncols + 1, sizeof *shown);
-	int *w = xcalloc((size_t)ncols, sizeof *w);
-	for (int i = 0; i < nrows * ncols; i++)
-		shown[i] = text_sanitize(cells[i] ? cells[i] : "", 0);
-	sheet_widths(width, cols, ncols, shown, nrows, w);
-	char **head = shown + nrows * ncols;
-	for (int c = 0; c < ncols; c++)
-		head[c] = (char *)cols[c].heading;
-	char *line = sheet_row(cols, ncols, w, head);
-	sheet_add(s, ROLE_HEADER, line, NULL);
-	free(line);
-	for (int r = 0; r < nrows; r++) {
-		line = sheet_row(cols, ncols, w, shown + r * ncols);
-		sheet_add(s, roles ? roles[r] : ROLE_NORMAL, line, ids ? ids[r] : NULL);
-		free(line);
-	}
-	for (int i = 0; i < nrows * ncols; i++)
-		free(shown[i]);
-	free(shown);
-	free(w);
+	struct sheet_rows r = {.ncols = ncols, .ids = (char **)ids, .roles = (enum draw_role *)roles};
+	sheet_lay(s, width, cols, ncols, cells, nrows, &r);
 }
 
-struct sheet_rows {
+void sheet_rows_add(struct sheet_rows *r, const char *const *cells, const char *id,
+		    enum draw_role role)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		size_t n = (size_t)r->cap;
+		r->cells = xrealloc(r->cells, n * (size_t)r->ncols * sizeof *r->cells);
+		r->ids = xrealloc(r->ids, n * sizeof *r->ids);
+		r->notes = xrealloc(r->notes, n * sizeof *r->notes);
+		r->groups = xrealloc(r->groups, n * sizeof *r->groups);
+		r->roles = xrealloc(r->roles, n * sizeof *r->roles);
+	}
+	for (int c = 0; c < r->ncols; c++)
+		r->cells[r->n * r->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+	r->ids[r->n] = id ? xstrdup(id) : NULL;
+	r->notes[r->n] = NULL;
+	r->groups[r->n] = r->group;
+	r->group = NULL;
+	r->roles[r->n++] = role;
+}
+
+void sheet_rows_note(struct sheet_rows *r, const char *note)
+{
+	if (r->n) {
+		free(r->notes[r->n - 1]);
+		r->notes[r->n - 1] = note ? xstrdup(note) : NULL;
+	}
+}
+
+void sheet_rows_group(struct sheet_rows *r, const char *heading)
+{
+	free(r->group);
+	r->group = xstrdup(heading ? heading : "");
+}
+
+void sheet_rows_free(struct sheet_rows *r)
+{
+	for (int i = 0; i < r->n * r->ncols; i++)
+		free(r->cells[i]);
+	for (int i = 0; i < r->n; i++) {
+		free(r->ids[i]);
+		free(r->notes[i]);
+		free(r->groups[i]);
+	}
+	free(r->cells);
+	free(r->ids);
+	free(r->notes);
+	free(r->groups);
+	free(r->roles);
+	free(r->group);
+	int ncols = r->ncols;
+	memset(r, 0, sizeof *r);
+	r->ncols = ncols;
+}
+
+void sheet_rows_put(struct sheet *s, int width, const struct sheet_col *cols,
+		    struct sheet_rows *r)
+{
+	sheet_lay(s, width, cols, r->ncols, (const char *const *)r->cells, r->n, r);
+	sheet_rows_free(r);
+}
+
+struct sheet_listing {
 	struct tui *t;
 	enum list_kind kind;
 	const struct sheet_col *cols;
-	int ncols, idcol;
-	char **cells, **ids;
-	int n, cap;
+	int idcol;
+	struct sheet_rows rows;
 };
 
 static int sheet_list_row(void *ud, int ncols, const char *const *values)
 {
-	struct sheet_rows *r = ud;
+	struct sheet_listing *l = ud;
+	int nc = l->rows.ncols;
+	const char **cells = xcalloc((size_t)nc, sizeof *cells);
+	char (*shown)[LOCALTIME_MAX] = xcalloc((size_t)nc, sizeof *shown);
 	(void)ncols;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		r->cells = xrealloc(r->cells, (size_t)r->cap * (size_t)r->ncols * sizeof *r->cells);
-		r->ids = xrealloc(r->ids, (size_t)r->cap * sizeof *r->ids);
-	}
-	for (int c = 0; c < r->ncols; c++) {
-		int i = list_column_index(r->kind, r->cols[c].list_col);
+	for (int c = 0; c < nc; c++) {
+		int i = list_column_index(l->kind, l->cols[c].list_col);
 		const char *v = i >= 0 && values[i] ? values[i] : "";
-		char shown[LOCALTIME_MAX];
-		if (r->cols[c].date && *v)
-			v = localtime_date(v, r->t->date_style, shown, sizeof shown);
-		r->cells[r->n * r->ncols + c] = xstrdup(v);
+		if (l->cols[c].date && *v)
+			v = localtime_date(v, l->t->date_style, shown[c], sizeof shown[c]);
+		cells[c] = v;
 	}
-	r->ids[r->n++] = xstrdup(r->idcol >= 0 && values[r->idcol] ? values[r->idcol] : "");
+	sheet_rows_add(&l->rows, cells, l->idcol >= 0 && values[l->idcol] ? values[l->idcol] : "",
+		       ROLE_NORMAL);
+	for (int c = 0; c < nc; c++)   /* the flexible column may be cut: whole below */
+		if (l->cols[c].flex && *cells[c])
+			sheet_rows_note(&l->rows, cells[c]);
+	free(shown);
+	free(cells);
 	return 0;
 }
 
 long sheet_list(struct tui *t, struct sheet *s, enum list_kind kind, const struct list_query *q,
 		const struct sheet_col *cols, int ncols)
 {
-	struct sheet_rows r = {t, kind, cols, ncols, list_column_index(kind, "id"), NULL, NULL, 0, 0};
+	struct sheet_listing l = {t, kind, cols, list_column_index(kind, "id"), {.ncols = ncols}};
 	struct tsu_error err = {0};
-	long n = r.n;
-	if (store_list(t->st, kind, q, sheet_list_row, &r, &err) != TSU_OK) {
+	long n = -1;
+	if (store_list(t->st, kind, q, sheet_list_row, &l, &err) != TSU_OK) {
 		tui_error(t, &err);
-		n = -1;
+		sheet_rows_free(&l.rows);
 	} else {
-		sheet_table(s, sheet_width(), cols, ncols, (const char *const *)r.cells, r.n,
-			    (const char *const *)r.ids, NULL);
-		n = r.n;
+		n = l.rows.n;
+		sheet_rows_put(s, sheet_width(), cols, &l.rows);
 	}
-	for (int i = 0; i < r.n * ncols; i++)
-		free(r.cells[i]);
-	for (int i = 0; i < r.n; i++)
-		free(r.ids[i]);
-	free(r.cells);
-	free(r.ids);
 	return n;
 }
 
@@ -248,7 +347,10 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 		bool sel = any && s->top + i == s->sel;
 		draw_role_text(t, 1 + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
 	}
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	const char *status = t->msg;
+	if (!status[0] && any && s->sel < s->n && s->l[s->sel].note)
+		status = s->l[s->sel].note;
+	draw_role_text(t, LINES - 2, 0, COLS, status, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
 	char *hints = tui_hint_line(s->hints, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
@@ -346,18 +448,11 @@ enum tui_action sheet_run(struct tui *t, struct sheet *s)
 	sheet_settle(s, s->sel, 1);
 	sheet_follow(s);
 	while (!t->quit) {
-		t->under = (struct tui_backdrop){sheet_backdrop, s};
-		sheet_draw(t, s);
-		refresh();
-		int key = tui_getkey(t);
-		if (key == TUI_FKEY(KEY_RESIZE)) {
-			a = ACT_REDRAW;
+		a = tui_view_key(t, (struct tui_backdrop){sheet_backdrop, s});
+		if (a == ACT_REDRAW)
 			break;
-		}
-		a = tui_action_for_key(key);
 		if (a == ACT_NONE)
 			continue;
-		t->msg[0] = '\0';
 		if (sheet_move(s, a))
 			continue;
 		if (a == ACT_MORE_KEYS) {
@@ -373,4 +468,25 @@ enum tui_action sheet_run(struct tui *t, struct sheet *s)
 	if (t->quit)
 		a = ACT_QUIT;
 	return a;
+}
+
+void sheet_show(struct tui *t, sheet_build_fn build, sheet_act_fn act, void *ud)
+{
+	struct tui_backdrop saved = t->under;
+	struct sheet s = {0};
+	for (;;) {
+		build(t, &s, ud);
+		enum tui_action a = sheet_run(t, &s);
+		if (a == ACT_QUIT || t->hangup)
+			break;
+		if (a == ACT_REDRAW)
+			continue;
+		char *id = sheet_id(&s) ? xstrdup(sheet_id(&s)) : NULL;
+		bool close = act(t, &s, a, id, ud);
+		free(id);
+		if (close)
+			break;
+	}
+	sheet_free(&s);
+	t->under = saved;
 }

@@ -299,7 +299,7 @@
 #define S_HEAT_ALL_ONLY   "エリアを選ばずに開いたので、全エリアを表示しています"
 #define S_HEAT_EMPTY      "町丁目がありません (: import districts で取り込めます)"
 /* area work (issue 9, B): events, generations, surveys, staff coverage */
-#define S_HINT_PERIOD     "期間"   /* h and l in the generations view */
+#define S_HINT_LEFT_RIGHT     "左右"   /* h and l as one hint: the matrix's columns, the generations view's period (its second line says so) */
 #define S_EV_TITLE        " 行事 %ld 件 (%s、新しい順)"
 #define S_EV_THIS         "この行事"
 #define S_EV_NONE         "行事はまだありません。a で追加できます"
@@ -347,7 +347,7 @@
 #define S_SUG_NO_NEEDS    "この課題にはニーズが入っていません (e で編集してニーズを入れてください)"
 #define S_SUG_NO_OFFERS   "この関係者にはできることが入っていません (e で編集して入れてください)"
 
-#define S_LOAD_TITLE      "兼務の多い人 — %s (Enter で開く)"
+#define S_LOAD_TITLE      "兼務の多い人 — %s"
 #define S_LOAD_COUNT      "%ld 人、任期が90日以内に終わる役職 %ld 件 (⚠)"
 #define S_LOAD_TERM       "任期間近"
 #define S_LOAD_ROLES      "役職 (団体名: 役職)"
@@ -371,6 +371,8 @@
 #define S_REQ_REPORTED    "要望を「%s」にし、エリアの経過記録に部局の回答を記録しました (u で取り消し)"
 #define S_REQ_NOT_REQUEST "要望の状況は種別が地域要望の課題だけにあります (e で種別を変えられます)"
 #define S_REQ_LAST        "この要望はもう地域へ報告済です"
+#define S_BOARD_NEEDS     "  ニーズ %s (s で候補)"
+#define S_BOARD_REQUEST   "  要望 %s (O で進める)"
 /* department matrix (一覧表, key X) */
 #define S_MATRIX_TITLE    "一覧表 (カテゴリー×庁内部局) — %s"
 #define S_MATRIX_SCOPE_ALL  "全エリア"

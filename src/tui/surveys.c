@@ -16,7 +16,7 @@ static const enum tui_action surveys_hints[] = {
 	ACT_OPEN, ACT_EDIT, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
-static void sv_build(struct tui *t, struct sheet *s)
+static void sv_build(struct tui *t, struct sheet *s, void *ud)
 {
 	static const struct sheet_col cols[] = {
 		{"エリア", TEXT_LEFT, false, "area", false},
@@ -25,6 +25,7 @@ static void sv_build(struct tui *t, struct sheet *s)
 		{"実施日", TEXT_LEFT, false, "date", true},
 	};
 	struct list_query q = {.area_id = t->area_id};
+	(void)ud;
 	sheet_clear(s);
 	s->hints = surveys_hints;
 	long n = sheet_list(t, s, LIST_SURVEYS, &q, cols, 4);
@@ -36,31 +37,27 @@ static void sv_build(struct tui *t, struct sheet *s)
 		sheet_add(s, ROLE_NORMAL, S_SV_NONE, NULL);
 }
 
+/* Enter opens, e edits; *ud (bool) notes a change. */
+static bool sv_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
+{
+	bool *any = ud;
+	(void)s;
+	if (id && a == ACT_OPEN) {
+		detail_run(t, "survey", id);
+		*any = true;
+	} else if (id && a == ACT_EDIT) {
+		*any = (!tui_readonly(t) && form_run(t, "survey", id, (struct form_values){0},
+						     (struct form_values){0}, NULL)) || *any;
+	} else {
+		tui_msg(t, "%s", S_NOTHING_HERE);
+	}
+	return false;
+}
+
 void surveys_show(struct tui *t)
 {
-	struct tui_backdrop saved = t->under;
-	struct sheet s = {0};
 	bool any = false;
-	for (;;) {
-		sv_build(t, &s);
-		enum tui_action a = sheet_run(t, &s);
-		if (a == ACT_QUIT)
-			break;
-		const char *sel = sheet_id(&s);
-		char *id = sel ? xstrdup(sel) : NULL;
-		if (id && a == ACT_OPEN) {
-			detail_run(t, "survey", id);
-			any = true;
-		} else if (id && a == ACT_EDIT) {
-			any = (!tui_readonly(t) && form_run(t, "survey", id, (struct form_values){0},
-							    (struct form_values){0}, NULL)) || any;
-		} else if (a != ACT_REDRAW) {
-			tui_msg(t, "%s", S_NOTHING_HERE);
-		}
-		free(id);
-	}
-	sheet_free(&s);
-	t->under = saved;
+	sheet_show(t, sv_build, sv_act, &any);
 	if (any)
 		tui_reload_all(t);
 }

@@ -84,6 +84,24 @@ void tui_set_area(struct tui *t, const char *id, const char *name)
 			t->panes[i].ops->reload(t, &t->panes[i]);
 }
 
+enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under)
+{
+	t->under = under;
+	under.draw(t, under.ud);
+	refresh();
+	int key = tui_getkey(t);
+	if (key == TUI_FKEY(KEY_RESIZE))
+		return ACT_REDRAW;
+	enum tui_action a = tui_action_for_key(key);
+	if (a == ACT_REDRAW)
+		clearok(curscr, TRUE);
+	if (a != ACT_NONE) {
+		t->msg[0] = '\0';
+		t->msg_error = false;
+	}
+	return a;
+}
+
 int tui_getkey(struct tui *t)
 {
 	wint_t wc;

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 NAME = "諏訪見守りネット"
 
@@ -26,7 +26,7 @@ def main():
         t.cli("edit", "party", pid, "--phone", "042-222-2222")
 
         t.start()
-        t.wait_for("全エリア", "c 競合")  # the conflicts key on the key bar
+        find_hint(t, "c 競合", "全エリア")  # the conflicts key is on the key bar
         t.send(":")
         t.type("merge " + laptop)
         t.send("Enter")

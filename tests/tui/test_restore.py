@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 GROUP = "多摩ボランティア会"
 MEMBERS = ["鈴木一郎", "佐藤花子", "高橋健"]
@@ -37,7 +37,7 @@ def main():
         tid = t.cli("add", "task", "--title", TASK, "--parties", gid).strip()
 
         t.start()
-        t.wait_for("全エリア", "D 削除済み")  # the deleted records key on the key bar
+        find_hint(t, "D 削除済み", "全エリア")  # the deleted records key is on the key bar
         t.send("?")
         t.wait_for("マージで残らなかった値")
         t.send("Space")                  # help's next page

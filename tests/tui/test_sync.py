@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 NAME = "永山見守りネット"
 
@@ -33,7 +33,7 @@ def main():
         t.cli("edit", "party", pid, "--phone", "042-222-2222")
 
         t.start()
-        t.wait_for("全エリア", "S 同期")  # the key on the key bar
+        find_hint(t, "S 同期", "全エリア")  # the key is on the key bar
         t.send("S")
         s = t.wait_for("同期フォルダが決まっていません", "sync_dir=")
         conf = os.path.join(t.env["XDG_CONFIG_HOME"], "tsunagu", "config")
