@@ -84,7 +84,10 @@ static void gen_print(struct cli *c, const char *area, const struct gen_summary 
 		snprintf(buf[i][3], 72, "%ld", p);
 		snprintf(buf[i][4], 72, "%.1f%%", ps);
 		snprintf(buf[i][5], 72, "%+ld", n - p);
-		snprintf(buf[i][6], 72, total ? "" : "%+.1fpt", sh - ps);
+		if (total)
+			buf[i][6][0] = '\0';   /* shares of the total do not change */
+		else
+			snprintf(buf[i][6], 72, "%+.1fpt", sh - ps);
 		for (int k = 0; k < NC; k++)
 			cells[i * NC + k] = buf[i][k];
 	}

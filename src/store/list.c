@@ -160,12 +160,12 @@ static const struct list_def list_defs[] = {
 	[LIST_STAFF] = {"s", COLS(staff_cols), "staff s WHERE s.deleted_at IS NULL",
 			"s.id IN (SELECT staff_id FROM staff_area WHERE area_id = ?1)",
 			"CASE s.organisation WHEN '市' THEN 0 WHEN '社協' THEN 1 ELSE 2 END,"
-			" coalesce(s.kana, s.name), s.id", NULL, NULL},
+			" coalesce(s.kana, s.name), s.id", NULL, NULL, NULL},
 	[LIST_SURVEYS] = {"s", COLS(survey_cols), "survey s WHERE s.deleted_at IS NULL",
 			  SURVEY_AREA_ID " = ?1",
 			  "(SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID ") IS NULL,"
 			  " (SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID "), s.date DESC, s.id",
-			  NULL, NULL},
+			  NULL, NULL, NULL},
 };
 
 bool list_kind_parse(const char *word, enum list_kind *out)

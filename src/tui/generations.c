@@ -32,7 +32,10 @@ static void gen_cells(const struct gen_summary *s, const struct gen_row *r, char
 	snprintf(buf[3], 72, "%ld", p);
 	snprintf(buf[4], 72, "%.1f%%", ps);
 	snprintf(buf[5], 72, "%+ld", n - p);
-	snprintf(buf[6], 72, r ? "%+.1fpt" : "", sh - ps);
+	if (r)
+		snprintf(buf[6], 72, "%+.1fpt", sh - ps);
+	else
+		buf[6][0] = '\0';   /* the total's share is 100% in both periods */
 }
 
 static void gen_build(struct tui *t, struct sheet *sh, void *ud)
