@@ -302,11 +302,56 @@ static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 	return ok;
 }
 
+/* The area work's keys on a record's page (issue 9): the カルテ and
+ * heatmap of an area, suggestions of a task or party, a request's next
+ * state, an event's attendance, a group's survey.  False for any other. */
+static bool detail_area_key(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
+{
+	switch (a) {
+	case ACT_KARTE:
+		if (strcmp(d->entity, "area") == 0)
+			karte_show(t, d->id);
+		*changed = true;
+		break;
+	case ACT_HEATMAP:
+		heatmap_show(t, strcmp(d->entity, "area") == 0 ? d->id : NULL);
+		break;
+	case ACT_SUGGEST:
+		if (strcmp(d->entity, "task") == 0)
+			suggest_for_task(t, d->id);
+		else if (strcmp(d->entity, "party") == 0)
+			suggest_for_party(t, d->id);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		*changed = true;
+		break;
+	case ACT_REQUEST_NEXT:
+		if (strcmp(d->entity, "task") != 0)
+			tui_msg(t, "%s", S_NOTHING_HERE);
+		else
+			*changed = requests_next(t, d->id);
+		break;
+	case ACT_GENERATIONS:
+		if (strcmp(d->entity, "event") == 0)
+			*changed = events_attendance(t, d->id);
+		break;
+	case ACT_SURVEYS:
+		if (strcmp(d->entity, "party") == 0)
+			*changed = surveys_add(t, d->id);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
 /* Returns true when the detail view should close. */
 static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
 {
 	int page = LINES - 4;
 	struct detail_entry *e = detail_current(d);
+	if (detail_area_key(t, d, a, changed))
+		return false;
 	switch (a) {
 	case ACT_QUIT:
 		return true;
@@ -373,43 +418,12 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		if (strcmp(d->entity, "task") == 0)
 			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
 		break;
-	case ACT_KARTE:
-		if (strcmp(d->entity, "area") == 0)
-			karte_show(t, d->id);
-		*changed = true;
-		break;
-	case ACT_HEATMAP:
-		heatmap_show(t, strcmp(d->entity, "area") == 0 ? d->id : NULL);
-		break;
-	case ACT_SUGGEST:
-		if (strcmp(d->entity, "task") == 0)
-			suggest_for_task(t, d->id);
-		else if (strcmp(d->entity, "party") == 0)
-			suggest_for_party(t, d->id);
-		else
-			tui_msg(t, "%s", S_NOTHING_HERE);
-		*changed = true;
-		break;
-	case ACT_REQUEST_NEXT:
-		if (strcmp(d->entity, "task") != 0)
-			tui_msg(t, "%s", S_NOTHING_HERE);
-		else
-			*changed = requests_next(t, d->id);
-		break;
 	case ACT_UNDO:
 	case ACT_REDO:
 		/* as on the main screen; the page is read again (and closes
 		 * when its own record was taken back) */
 		ops_undo(t, a == ACT_REDO);
 		*changed = true;
-		break;
-	case ACT_GENERATIONS:
-		if (strcmp(d->entity, "event") == 0)
-			*changed = events_attendance(t, d->id);
-		break;
-	case ACT_SURVEYS:
-		if (strcmp(d->entity, "party") == 0)
-			*changed = surveys_add(t, d->id);
 		break;
 	default:
 		break;

@@ -288,43 +288,11 @@ static void tui_mouse(struct tui *t)
 }
 
 /* Actions no pane claimed. */
-static void tui_generic(struct tui *t, enum tui_action a)
+/* The area work's views (issue 9), opened from the main screen; false
+ * for any other action. */
+static bool tui_area_view(struct tui *t, enum tui_action a)
 {
 	switch (a) {
-	case ACT_NEXT_PANE:
-		tui_cycle(t, 1);
-		break;
-	case ACT_PREV_PANE:
-		tui_cycle(t, -1);
-		break;
-	case ACT_MINE:
-		tui_toggle_mine(t);
-		break;
-	case ACT_HELP:
-		help_show(t);
-		break;
-	case ACT_COMMAND:
-		cmdline_run(t);
-		break;
-	case ACT_REPORTS:
-		reports_run(t);
-		break;
-	case ACT_CONFLICTS:
-		conflicts_show(t);
-		break;
-	case ACT_SYNC:
-		sync_run(t);
-		break;
-	case ACT_DELETED:
-		deleted_show(t);
-		break;
-	case ACT_UNDO:
-	case ACT_REDO:
-		ops_undo(t, a == ACT_REDO);
-		break;
-	case ACT_DUPLICATES:
-		duplicates_show(t);
-		break;
 	case ACT_KARTE:
 		if (t->area_id) {
 			char *id = xstrdup(t->area_id);
@@ -361,6 +329,51 @@ static void tui_generic(struct tui *t, enum tui_action a)
 		break;
 	case ACT_MATRIX:
 		matrix_show(t);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+static void tui_generic(struct tui *t, enum tui_action a)
+{
+	if (tui_area_view(t, a))
+		return;
+	switch (a) {
+	case ACT_NEXT_PANE:
+		tui_cycle(t, 1);
+		break;
+	case ACT_PREV_PANE:
+		tui_cycle(t, -1);
+		break;
+	case ACT_MINE:
+		tui_toggle_mine(t);
+		break;
+	case ACT_HELP:
+		help_show(t);
+		break;
+	case ACT_COMMAND:
+		cmdline_run(t);
+		break;
+	case ACT_REPORTS:
+		reports_run(t);
+		break;
+	case ACT_CONFLICTS:
+		conflicts_show(t);
+		break;
+	case ACT_SYNC:
+		sync_run(t);
+		break;
+	case ACT_DELETED:
+		deleted_show(t);
+		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		ops_undo(t, a == ACT_REDO);
+		break;
+	case ACT_DUPLICATES:
+		duplicates_show(t);
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
