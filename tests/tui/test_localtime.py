@@ -85,7 +85,8 @@ def main():
         if not row or "令和8年12月1日" not in row[0]:
             fail("date_style=wareki: 私の担当's 期限 column is not in 和暦", s)
         t.send("Enter")
-        s = t.wait_for("課題・取組: " + TASK)
+        # the page's whole frame: its title comes before the log entries
+        s = t.settle("課題・取組: " + TASK, "経過記録")
         if "令和8年11月20日 訪問" not in s:
             fail("date_style=wareki: the log entry's date is not in 和暦", s)
         if "更新: 令和8年11月25日 16:00" not in s:
