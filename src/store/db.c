@@ -70,7 +70,7 @@ void store_yield_to(struct store *st, int (*pending)(void *ud), void *ud)
 {
 	st->yield_pending = pending;
 	st->yield_ud = ud;
-	sqlite3_progress_handler(st->db, pending ? 2000 : 0, pending ? yield_check : NULL, st);
+	sqlite3_progress_handler(st->db, pending ? 1000 : 0, pending ? yield_check : NULL, st);
 }
 
 static uint32_t sql_hash(const char *s)
@@ -394,7 +394,8 @@ static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_e
 	sbuf_free(&name);
 	if (rc != SQLITE_OK)
 		return store_sql_fail(st, err, st->path);
-	if (consent_sql_register(st->db) != SQLITE_OK) /* the lists use it */
+	if (consent_sql_register(st->db) != SQLITE_OK || /* the lists use them */
+	    search_sql_register(st->db) != SQLITE_OK)
 		return store_sql_fail(st, err, st->path);
 	return apply_pragmas(st, err);
 }
@@ -466,6 +467,8 @@ void store_close(struct store *st)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st->author);
+	free(st->party_n_fts);
+	store_schema_want_free(st);
 	free(st);
 }
 

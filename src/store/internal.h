@@ -39,6 +39,13 @@ struct store {
 	bool seeding;          /* reference data: ids and stamps fixed */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
 	int pending;           /* documents waiting in temp.search_pending */
+	/* search_directory.c: the last count of the party index, good while
+	 * neither this connection (sqlite3_total_changes) nor another
+	 * (PRAGMA data_version) has written since */
+	char *party_n_fts;
+	struct schema_want *schema_want; /* verify.c: what the migrations build */
+	long party_n;
+	sqlite3_int64 party_n_changes, party_n_version;
 	struct choice *choices;
 	size_t nchoices;
 };
@@ -111,6 +118,9 @@ void choices_free(struct store *st);
  * folded), or NULL. */
 const char *choice_match(struct store *st, const char *kind, const char *input);
 
+/* verify.c: frees the schema kept for comparing (store_close). */
+void store_schema_want_free(struct store *st);
+
 /* search.c */
 enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
 			       struct tsu_error *err);
@@ -119,13 +129,38 @@ enum tsu_status search_flush(struct store *st, struct tsu_error *err);
 /* The same for a row that has no document yet (just inserted). */
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err);
-enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err);
+/* Takes a deleted row's text out of the index (a party's log entry: out
+ * of its party's document). */
+enum tsu_status search_remove(struct store *st, const char *entity, const char *id,
+			      struct tsu_error *err);
+/* Appends the grams of one piece of text ("スズ ズキ キ "). */
+void search_add_grams(struct sbuf *out, const char *text);
+/* The token of an area in its parties' documents, from the area id
+ * column `col` (search_directory.c makes the same in C). */
+#define SEARCH_AREA_PREFIX "_a"
+#define SEARCH_AREA_TOKEN_SQL(col) "'" SEARCH_AREA_PREFIX "' || replace(" col ", '-', '')"
 /* The FTS5 MATCH expression for what the user typed (new string), or NULL
  * when it folds to nothing (only spaces or punctuation). */
 char *search_fts_query(const char *user_text);
 /* The SQL condition "<col> IN (...)" for rows of owner_entity whose
- * documents match FTS parameter ?<param>. */
+ * documents match FTS parameter ?<param>; for parties <col> is a rowid. */
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param);
+
+/* search_directory.c: the directory's search as you type. */
+int search_sql_register(sqlite3 *db);
+/* The MATCH expression of the party index for what the user typed within
+ * one area (NULL: all), or NULL when the text folds to nothing. */
+char *search_party_fts(const char *user_text, const char *area_id);
+/* How many live parties match (the index's own count, kept for the next
+ * call while nothing was written). */
+enum tsu_status search_party_count(struct store *st, const char *fts, long *n,
+				   struct tsu_error *err);
+/* The rowids (a JSON array) of the parties at [offset, offset + limit) of
+ * the directory's order that match, found by walking that order when the
+ * matches are dense enough for it to be the cheaper way; *ids NULL when
+ * sorting the matches is cheaper (or the walk met too few of them). */
+enum tsu_status search_party_page(struct store *st, const char *fts, long offset, long limit,
+				  char **ids, struct tsu_error *err);
 
 /* sets.c: FIELD_SET values kept in link tables. */
 struct set_def {

@@ -146,7 +146,7 @@ static const struct list_def list_defs[] = {
 			  /* walks the directory's order, asking each party: a page of an
 			   * area's 10,000 parties without sorting them all */
 			  "EXISTS (SELECT 1 FROM party_area x WHERE x.party_id = p.id AND x.area_id = ?1)",
-			  "coalesce(p.kana, p.name), p.name, p.id", NULL, "p.id", "party"},
+			  "coalesce(p.kana, p.name), p.name, p.id", NULL, "p.rowid", "party"},
 	[LIST_TASKS] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
 			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.id", "task"},
@@ -197,17 +197,20 @@ int list_column_index(enum list_kind kind, const char *name)
 
 /*
  * Parameters: ?1 area, ?2 status, ?3 search (FTS), ?4 org_type,
- * ?5 generation, ?6 offer, ?7 assignee, ?8 author, ?9 today.
+ * ?5 generation, ?6 offer, ?7 assignee, ?8 author, ?9 today, ?10 the
+ * rowids of a directory page found by search_party_page (`ids`).
  */
 static void where_sql(struct sbuf *sql, const struct list_def *d, enum list_kind kind,
-		      const struct list_query *q, bool has_search)
+		      const struct list_query *q, bool has_search, bool ids)
 {
 	sbuf_addf(sql, " FROM %s", d->from);
 	if (q->area_id)
 		sbuf_addf(sql, " AND %s", d->area_cond);
 	if (q->status && (kind == LIST_TASKS || kind == LIST_MINE))
 		sbuf_add(sql, " AND t.status = ?2");
-	if (has_search && d->search_col) {
+	if (ids) {
+		sbuf_add(sql, " AND p.rowid IN (SELECT value FROM json_each(?10))");
+	} else if (has_search && d->search_col) {
 		sbuf_add(sql, " AND ");
 		search_sql_filter(sql, d->search_col, d->search_owner, 3);
 	}
@@ -239,6 +242,23 @@ static void bind_params(struct store *st, sqlite3_stmt *s, const struct list_que
 	}
 }
 
+/* Whether a search of the directory asks nothing else of the parties (the
+ * party index answers it alone, area included). */
+static bool party_search_only(enum list_kind kind, const struct list_query *q)
+{
+	return kind == LIST_PARTIES && q->search && *q->search && !q->org_type && !q->generation &&
+	       !q->offer;
+}
+
+/* The MATCH expression of the list's search (new string), or NULL. */
+static char *list_fts(enum list_kind kind, const struct list_query *q)
+{
+	if (!q->search || !*q->search || kind == LIST_AREAS)
+		return NULL;
+	return kind == LIST_PARTIES ? search_party_fts(q->search, q->area_id)
+				    : search_fts_query(q->search);
+}
+
 /* Builds and prepares the list query.  mode 0: rows, 1: count, 2: JSON. */
 static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 				    const struct list_query *q, int mode, sqlite3_stmt **s,
@@ -246,7 +266,16 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 {
 	const struct list_def *d = &list_defs[kind];
 	bool has_search = q->search && *q->search;
-	char *fts = has_search && kind != LIST_AREAS ? search_fts_query(q->search) : NULL;
+	char *fts = list_fts(kind, q), *ids = NULL;
+	bool paged = mode != 1 && q->limit > 0;
+	/* a page of a dense search: its rows found by walking the order */
+	enum tsu_status rc = TSU_OK;
+	if (fts && paged && mode == 0 && party_search_only(kind, q))
+		rc = search_party_page(st, fts, q->offset, q->limit, &ids, err);
+	if (rc != TSU_OK) {
+		free(fts);
+		return rc;
+	}
 	struct sbuf sql = {0};
 	if (mode == 2) {
 		sbuf_add(&sql, "SELECT json_group_array(json_object(");
@@ -264,26 +293,28 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 	}
 	/* A page: choose its rows first, then compute the costly columns
 	 * (roles, counts) for those rows only. */
-	bool paged = mode != 1 && q->limit > 0;
 	/* one status: the order of the board's index, sorting nothing */
 	const char *order = q->status && d->order_status ? d->order_status : d->order;
 	if (paged)
 		sbuf_addf(&sql, " FROM (SELECT %s.*", d->alias);
-	where_sql(&sql, d, kind, q, has_search);
+	where_sql(&sql, d, kind, q, has_search, ids != NULL);
 	if (has_search && kind != LIST_AREAS && !fts)
 		sbuf_add(&sql, " AND 0");
 	if (paged)
 		sbuf_addf(&sql, " ORDER BY %s LIMIT %ld OFFSET %ld) AS %s", order,
-			  q->limit, q->offset, d->alias);
+			  q->limit, ids ? 0 : q->offset, d->alias);
 	if (mode != 1)
 		sbuf_addf(&sql, " ORDER BY %s", order);
 	if (mode == 2)
 		sbuf_add(&sql, ")");
-	enum tsu_status rc = store_prepare(st, sql.s, s, err);
+	rc = store_prepare(st, sql.s, s, err);
 	if (rc == TSU_OK)
 		bind_params(st, *s, q, kind == LIST_AREAS ? q->search : fts);
+	if (rc == TSU_OK && ids)
+		sqlite3_bind_text(*s, 10, ids, -1, SQLITE_TRANSIENT);
 	sbuf_free(&sql);
 	free(fts);
+	free(ids);
 	return rc;
 }
 
@@ -325,6 +356,14 @@ static const char *tally_sql(enum list_kind kind, const struct list_query *q)
 enum tsu_status store_list_count(struct store *st, enum list_kind kind,
 				 const struct list_query *q, long *count, struct tsu_error *err)
 {
+	if (party_search_only(kind, q)) {
+		char *fts = list_fts(kind, q);
+		enum tsu_status rc = fts ? search_party_count(st, fts, count, err) : TSU_OK;
+		if (!fts)
+			*count = 0;
+		free(fts);
+		return rc;
+	}
 	sqlite3_stmt *s;
 	const char *tally = tally_sql(kind, q);
 	enum tsu_status rc = tally ? store_prepare(st, tally, &s, err)

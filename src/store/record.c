@@ -498,7 +498,7 @@ static enum tsu_status set_deleted(struct store *st, const struct entity_def *e,
 		rc = changelog_add(st, e->name, id, deleted ? "_deleted" : "_restored", NULL, NULL,
 				   NULL, NULL, err);
 	if (rc == TSU_OK)
-		rc = deleted ? search_remove(st, id, err) : search_reindex(st, e->name, id, err);
+		rc = deleted ? search_remove(st, e->name, id, err) : search_reindex(st, e->name, id, err);
 	return store_release(st, rc, err);
 }
 

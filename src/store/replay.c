@@ -172,7 +172,7 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 	if (rc == TSU_OK)
 		rc = replay_sets(st, e, id, err);
 	if (rc == TSU_OK)
-		rc = r.deleted ? search_remove(st, id, err) : search_reindex(st, e->name, id, err);
+		rc = r.deleted ? search_remove(st, e->name, id, err) : search_reindex(st, e->name, id, err);
 	if (deleted)
 		*deleted = r.deleted;
 	for (int i = 0; i < e->nfields; i++)

@@ -8,6 +8,7 @@
  * author, and deleted_at for tombstones so that a merge can carry deletions.
  */
 #include <stddef.h>
+#include "internal.h"
 #include "schema.h"
 #include "tsunagu/store.h"
 
@@ -351,6 +352,29 @@ static const char schema_v6[] =
 	"CREATE INDEX task_mine ON task(assignee, due IS NULL, due, id)"
 	" WHERE deleted_at IS NULL AND status <> '完了';";
 
+/*
+ * Version 7: the directory's index keyed by party (issue 13).  One document
+ * per live party under the party's own rowid (no search_doc row), made of
+ * the documents that found it before (its own and its log entries') and a
+ * token per area it works in, so a count is the index's count and a page
+ * needs no mapping from documents to parties (search.c,
+ * search_directory.c).  '_' becomes a token character of that index for
+ * the area tokens; search keys never hold one.
+ */
+static const char schema_v7[] =
+	"ALTER TABLE search_party RENAME TO search_party_v6;"
+	"CREATE VIRTUAL TABLE search_party USING fts5(grams,"
+	" tokenize = \"ascii tokenchars '_'\", prefix = '1');"
+	"INSERT INTO search_party(rowid, grams) SELECT p.rowid,"
+	" coalesce((SELECT group_concat(o.grams, '') FROM search_doc d"
+	"   JOIN search_party_v6 o ON o.rowid = d.rowid"
+	"   WHERE d.owner_entity = 'party' AND d.owner_id = p.id), '') ||"
+	" coalesce((SELECT group_concat(" SEARCH_AREA_TOKEN_SQL("x.area_id") ", ' ') || ' '"
+	"   FROM party_area x WHERE x.party_id = p.id), '')"
+	" FROM party p WHERE p.deleted_at IS NULL;"
+	"DROP TABLE search_party_v6;"
+	"DELETE FROM search_doc WHERE owner_entity = 'party';";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -358,6 +382,7 @@ const char *const schema_migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 	NULL,
 };
 

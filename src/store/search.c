@@ -10,11 +10,16 @@
  *   3 or more    -> a phrase      "スズ ズキ" (consecutive grams)
  * All three use the index; nothing is scanned, whatever the size.
  *
- * Documents that make a party findable (its own and its log entries') are
- * in `search_party`, the others in `search_index`: the directory's search
- * as you type reads a party index of a city's 100,000 documents, not the
- * million log entries of tasks, and that index keeps each gram's first
- * character (prefix='1'), so a one-character query reads one list.
+ * Parties have an index of their own, `search_party` (schema 7): one
+ * document per live party, under the party's own rowid, holding its text,
+ * the text of its log entries and a token "_a<area id>" per area it works
+ * in ('_' is a token character there, and no search key has one).  So the
+ * directory's count is the index's count, its page a lookup by rowid, and
+ * an area's search one more term (search_directory.c).  Tasks and the log
+ * entries of tasks and areas are in `search_index`, each document found
+ * through `search_doc`.  That index of a city's 100,000 parties keeps
+ * each gram's first character (prefix='1'), so a one-character query
+ * reads one list.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +29,7 @@
 #include "tsunagu/utf8.h"
 
 /* Appends the grams of one piece of text. */
-static void add_grams(struct sbuf *out, const char *text)
+void search_add_grams(struct sbuf *out, const char *text)
 {
 	if (!text || !*text)
 		return;
@@ -41,24 +46,21 @@ static void add_grams(struct sbuf *out, const char *text)
 	free(key);
 }
 
-/* The searchable text of a row (columns 0-4; sets as sets_read joins
- * them) and, for a log entry, the rows it belongs to (5-7). */
+/* The searchable text of a task or a log entry (columns 0-2; sets as
+ * sets_read joins them) and, for a log entry, the rows it belongs to (3-5). */
 #define SET_TEXT(table, owner, alias) "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM " \
 	table " WHERE " owner " = " alias ".id ORDER BY added, tag))"
 static const char *doc_sql(const char *entity)
 {
-	if (strcmp(entity, "party") == 0)
-		return "SELECT name, kana, notes, " SET_TEXT("offer", "party_id", "p") ", org_type,"
-		       " NULL, NULL, NULL FROM party p WHERE id = ?1 AND deleted_at IS NULL";
 	if (strcmp(entity, "task") == 0)
-		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ", NULL, NULL,"
+		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ","
 		       " NULL, NULL, NULL FROM task t WHERE id = ?1 AND deleted_at IS NULL";
-	return "SELECT text, NULL, NULL, NULL, NULL, task_id, party_id, area_id FROM log_entry"
+	return "SELECT text, NULL, NULL, task_id, party_id, area_id FROM log_entry"
 	       " WHERE id = ?1 AND deleted_at IS NULL";
 }
 
-/* Text of the document for a row; *owner_entity/owner_id say which row
- * the document makes findable (a log entry finds its task or party). */
+/* Text of the document for a task or a task's or area's log entry;
+ * *owner_entity/owner_id say which row the document makes findable. */
 static enum tsu_status doc_text(struct store *st, const char *entity, const char *id,
 				struct sbuf *grams, char **owner_entity, char **owner_id,
 				struct tsu_error *err)
@@ -69,13 +71,13 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
-		for (int i = 0; i < 5; i++)
-			add_grams(grams, (const char *)sqlite3_column_text(s, i));
+		for (int i = 0; i < 3; i++)
+			search_add_grams(grams, (const char *)sqlite3_column_text(s, i));
 		static const char *const owners[] = {"task", "party", "area"};
-		int o = 5;
-		while (strcmp(entity, "log") == 0 && o < 7 && sqlite3_column_type(s, o) == SQLITE_NULL)
+		int o = 3;
+		while (strcmp(entity, "log") == 0 && o < 5 && sqlite3_column_type(s, o) == SQLITE_NULL)
 			o++;
-		*owner_entity = xstrdup(strcmp(entity, "log") == 0 ? owners[o - 5] : entity);
+		*owner_entity = xstrdup(strcmp(entity, "log") == 0 ? owners[o - 3] : entity);
 		*owner_id = strcmp(entity, "log") == 0 ? store_col_dup(s, o) : xstrdup(id);
 	}
 	store_finish(st, s);
@@ -91,23 +93,19 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
  * and give them to FTS5 a few thousand at a time: FTS5 writes out its
  * pending terms at every savepoint it takes part in, and every row is
  * written in a savepoint of its own.  search_flush (at the latest from
- * store_bulk_end, before the commit) makes the index complete.
+ * store_bulk_end, before the commit) makes the index complete.  A waiting
+ * document is keyed by its index and its rowid there (a party's rowid in
+ * search_party, a search_doc rowid in search_index).
  */
 #define SEARCH_PENDING_MAX 4096
-
-/* The index of documents that find `owner_entity`. */
-static const char *fts_table(const char *owner_entity)
-{
-	return strcmp(owner_entity, "party") == 0 ? "search_party" : "search_index";
-}
 
 enum tsu_status search_flush(struct store *st, struct tsu_error *err)
 {
 	if (!st->pending)
 		return TSU_OK;
-	if (store_run(st, "INSERT INTO search_index(rowid, grams) SELECT rowid, grams"
+	if (store_run(st, "INSERT INTO search_index(rowid, grams) SELECT rid, grams"
 		      " FROM temp.search_pending WHERE NOT party", err) != TSU_OK ||
-	    store_run(st, "INSERT INTO search_party(rowid, grams) SELECT rowid, grams"
+	    store_run(st, "INSERT INTO search_party(rowid, grams) SELECT rid, grams"
 		      " FROM temp.search_pending WHERE party", err) != TSU_OK ||
 	    store_run(st, "DELETE FROM temp.search_pending", err) != TSU_OK)
 		return err ? err->status : TSU_DB;
@@ -115,20 +113,34 @@ enum tsu_status search_flush(struct store *st, struct tsu_error *err)
 	return TSU_OK;
 }
 
-static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, const char *owner_entity,
+/* Runs sql with ?1 = a (and ?2 = b, when it has a second parameter). */
+static enum tsu_status run_ints(struct store *st, const char *sql, sqlite3_int64 a,
+				sqlite3_int64 b, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_int64(s, 1, a);
+	if (sqlite3_bind_parameter_count(s) > 1)
+		sqlite3_bind_int64(s, 2, b);
+	int rc = sqlite3_step(s);
+	store_finish(st, s);
+	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+}
+
+static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, bool party,
 			       const char *grams, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (st->bulk && !st->pending &&
-	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
-		       "rowid INTEGER PRIMARY KEY, grams TEXT, party INTEGER NOT NULL)", err) != TSU_OK)
+	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending(party INTEGER NOT NULL,"
+		       " rid INTEGER NOT NULL, grams TEXT, PRIMARY KEY(party, rid))", err) != TSU_OK)
 		return err ? err->status : TSU_DB;
-	bool party = strcmp(fts_table(owner_entity), "search_party") == 0;
-	if (store_prepare(st, st->bulk ? "INSERT INTO temp.search_pending(rowid, grams, party)"
+	if (store_prepare(st, st->bulk ? "INSERT OR REPLACE INTO temp.search_pending(rid, grams, party)"
 			  " VALUES(?1, ?2, ?3)"
 			  : party ? "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"
 			  : "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
-		return err->status;
+		return err ? err->status : TSU_DB;
 	sqlite3_bind_int64(s, 1, rowid);
 	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
 	if (st->bulk)
@@ -142,37 +154,35 @@ static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, const char
 	return TSU_OK;
 }
 
-enum tsu_status search_remove(struct store *st, const char *row_id, struct tsu_error *err)
+/* Takes document `rowid` out of an index (and out of the waiting ones). */
+static enum tsu_status fts_delete(struct store *st, bool party, sqlite3_int64 rowid,
+				  struct tsu_error *err)
+{
+	enum tsu_status rc = TSU_OK;
+	if (st->pending)
+		rc = run_ints(st, "DELETE FROM temp.search_pending WHERE rid = ?1 AND party = ?2",
+			      rowid, party, err);
+	if (rc == TSU_OK)
+		rc = run_ints(st, party ? "DELETE FROM search_party WHERE rowid = ?1"
+			      : "DELETE FROM search_index WHERE rowid = ?1", rowid, 0, err);
+	return rc;
+}
+
+/* Takes the search_index document of a task or log entry out. */
+static enum tsu_status doc_remove(struct store *st, const char *row_id, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (st->pending && store_prepare(st, "DELETE FROM temp.search_pending WHERE rowid ="
-					 " (SELECT rowid FROM search_doc WHERE row_id = ?1)", &s, err) == TSU_OK) {
-		sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(s);
-		store_finish(st, s);
-		if (rc != SQLITE_DONE)
-			return store_sql_fail(st, err, "search");
-	}
-	static const char *const del[] = {
-		"DELETE FROM search_index WHERE rowid = (SELECT rowid FROM search_doc WHERE row_id = ?1)",
-		"DELETE FROM search_party WHERE rowid = (SELECT rowid FROM search_doc WHERE row_id = ?1)",
-	};
-	int rc = SQLITE_DONE;
-	for (int i = 0; i < 2 && rc == SQLITE_DONE; i++) {
-		if (store_prepare(st, del[i], &s, err))
-			return err->status;
-		sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s);
-		store_finish(st, s);
-	}
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(st, err, "search");
-	if (store_prepare(st, "DELETE FROM search_doc WHERE row_id = ?1", &s, err))
-		return err->status;
+	if (store_prepare(st, "SELECT rowid FROM search_doc WHERE row_id = ?1", &s, err))
+		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
+	int step = sqlite3_step(s);
+	sqlite3_int64 rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	store_finish(st, s);
-	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_sql_fail(st, err, "search");
+	enum tsu_status rc = rowid ? fts_delete(st, false, rowid, err) : TSU_OK;
+	return rc == TSU_OK && rowid ? run_ints(st, "DELETE FROM search_doc WHERE rowid = ?1",
+						rowid, 0, err) : rc;
 }
 
 static enum tsu_status doc_insert(struct store *st, const char *entity, const char *id,
@@ -182,24 +192,23 @@ static enum tsu_status doc_insert(struct store *st, const char *entity, const ch
 	sqlite3_stmt *s;
 	if (store_prepare(st, "INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)"
 			  " VALUES(?1, ?2, ?3, ?4)", &s, err))
-		return err->status;
+		return err ? err->status : TSU_DB;
 	const char *vals[] = {entity, id, owner_entity, owner_id};
 	store_bind_texts(s, 4, vals);
 	int rc = sqlite3_step(s);
 	store_finish(st, s);
 	if (rc != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
-	return fts_put(st, sqlite3_last_insert_rowid(st->db), owner_entity, grams, err);
+	return fts_put(st, sqlite3_last_insert_rowid(st->db), false, grams, err);
 }
 
+/* The document of a task or a task's or area's log entry, anew. */
 static enum tsu_status index_doc(struct store *st, const char *entity, const char *id,
 				 bool is_new, struct tsu_error *err)
 {
-	if (strcmp(entity, "party") && strcmp(entity, "task") && strcmp(entity, "log"))
-		return TSU_OK;
 	struct sbuf grams = {0};
 	char *owner_entity = NULL, *owner_id = NULL;
-	enum tsu_status rc = is_new ? TSU_OK : search_remove(st, id, err);
+	enum tsu_status rc = is_new ? TSU_OK : doc_remove(st, id, err);
 	if (rc == TSU_OK)
 		rc = doc_text(st, entity, id, &grams, &owner_entity, &owner_id, err);
 	if (rc == TSU_OK && owner_id)
@@ -210,36 +219,149 @@ static enum tsu_status index_doc(struct store *st, const char *entity, const cha
 	return rc;
 }
 
+/* A party's document: its own text (columns 2-6), its log entries' and
+ * its areas' tokens; column 0 its rowid, 1 whether it is live. */
+static const char party_doc_sql[] =
+	"SELECT rowid, deleted_at IS NULL, name, kana, notes, "
+	SET_TEXT("offer", "party_id", "p") ", org_type FROM party p WHERE id = ?1";
+static const char party_log_sql[] =
+	"SELECT text FROM log_entry WHERE party_id = ?1 AND task_id IS NULL AND deleted_at IS NULL"
+	" ORDER BY date, id";
+static const char party_area_sql[] =
+	"SELECT " SEARCH_AREA_TOKEN_SQL("area_id") " FROM party_area WHERE party_id = ?1"
+	" ORDER BY area_id";
+
+/* Appends column 0 of each row of sql (?1 = id): as grams, or as one token. */
+static enum tsu_status append_rows(struct store *st, const char *sql, const char *id,
+				   bool grams, struct sbuf *out, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		if (grams)
+			search_add_grams(out, v);
+		else if (v)
+			sbuf_addf(out, "%s ", v);
+	}
+	store_finish(st, s);
+	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+}
+
+static enum tsu_status party_doc(struct store *st, const char *id, sqlite3_int64 *rowid,
+				 bool *live, struct sbuf *grams, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, party_doc_sql, &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	*rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*live = step == SQLITE_ROW && sqlite3_column_int(s, 1);
+	for (int i = 2; i < 7 && *live; i++)
+		search_add_grams(grams, (const char *)sqlite3_column_text(s, i));
+	store_finish(st, s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_sql_fail(st, err, "search");
+	enum tsu_status rc = *live ? append_rows(st, party_log_sql, id, true, grams, err) : TSU_OK;
+	return rc == TSU_OK && *live ? append_rows(st, party_area_sql, id, false, grams, err) : rc;
+}
+
+/* Brings a party's document up to date: out of the index, and back in
+ * while the party is live.  A new party has none to take out. */
+static enum tsu_status party_doc_put(struct store *st, const char *id, bool is_new,
+				     struct tsu_error *err)
+{
+	struct sbuf grams = {0};
+	sqlite3_int64 rowid;
+	bool live;
+	enum tsu_status rc = party_doc(st, id, &rowid, &live, &grams, err);
+	if (rc == TSU_OK && rowid && !is_new)
+		rc = fts_delete(st, true, rowid, err);
+	if (rc == TSU_OK && live)
+		rc = fts_put(st, rowid, true, sbuf_str(&grams), err);
+	sbuf_free(&grams);
+	return rc;
+}
+
+/* The party whose document holds log entry `id` (deleted or not): NULL
+ * for an entry of a task or an area. */
+static enum tsu_status log_party(struct store *st, const char *id, char **party,
+				 struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	*party = NULL;
+	if (store_prepare(st, "SELECT party_id FROM log_entry WHERE id = ?1 AND task_id IS NULL",
+			  &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*party = store_col_dup(s, 0);
+	store_finish(st, s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+}
+
+/* Brings the documents row `id` is in up to date; `gone`: it was deleted. */
+static enum tsu_status index_row(struct store *st, const char *entity, const char *id,
+				 bool is_new, bool gone, struct tsu_error *err)
+{
+	if (strcmp(entity, "party") == 0)
+		return party_doc_put(st, id, is_new, err);
+	if (strcmp(entity, "task") && strcmp(entity, "log"))
+		return TSU_OK;
+	char *party = NULL;
+	enum tsu_status rc = strcmp(entity, "log") == 0 ? log_party(st, id, &party, err) : TSU_OK;
+	if (rc == TSU_OK && party)
+		rc = party_doc_put(st, party, false, err);
+	else if (rc == TSU_OK)
+		rc = gone ? doc_remove(st, id, err) : index_doc(st, entity, id, is_new, err);
+	free(party);
+	return rc;
+}
+
 enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
 			       struct tsu_error *err)
 {
-	return index_doc(st, entity, id, false, err);
+	return index_row(st, entity, id, false, false, err);
 }
 
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err)
 {
-	return index_doc(st, entity, id, true, err);
+	return index_row(st, entity, id, true, false, err);
 }
 
-/* Every live party, task and log entry indexed anew. */
+enum tsu_status search_remove(struct store *st, const char *entity, const char *id,
+			      struct tsu_error *err)
+{
+	return index_row(st, entity, id, false, true, err);
+}
+
+/* Every live party, task and log entry indexed anew (a log entry of a
+ * party is in its party's document). */
 static enum tsu_status rebuild(struct store *st, struct tsu_error *err)
 {
-	static const char *const kinds[] = {"party", "task", "log"};
+	static const char *const rows[][2] = {
+		{"party", "SELECT id FROM party WHERE deleted_at IS NULL"},
+		{"task", "SELECT id FROM task WHERE deleted_at IS NULL"},
+		{"log", "SELECT id FROM log_entry WHERE deleted_at IS NULL"
+			" AND (task_id IS NOT NULL OR party_id IS NULL)"},
+	};
 	enum tsu_status rc = store_run(st, "DELETE FROM search_index", err);
 	if (rc == TSU_OK)
 		rc = store_run(st, "DELETE FROM search_party", err);
 	if (rc == TSU_OK)
 		rc = store_run(st, "DELETE FROM search_doc", err);
 	for (size_t k = 0; k < 3 && rc == TSU_OK; k++) {
-		const struct entity_def *e = entity_find(kinds[k]);
-		struct sbuf sql = {0};
 		sqlite3_stmt *s = NULL;
-		sbuf_addf(&sql, "SELECT id FROM %s WHERE deleted_at IS NULL", e->table);
-		rc = store_prepare(st, sql.s, &s, err);
-		sbuf_free(&sql);
+		rc = store_prepare(st, rows[k][1], &s, err);
 		while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW)
-			rc = index_doc(st, e->name, (const char *)sqlite3_column_text(s, 0), true, err);
+			rc = index_row(st, rows[k][0], (const char *)sqlite3_column_text(s, 0), true,
+				       false, err);
 		if (s)
 			store_finish(st, s);
 	}
@@ -276,7 +398,7 @@ enum tsu_status search_key_check(struct store *st, struct tsu_error *err)
 static char *term_query(const char *term)
 {
 	struct sbuf grams = {0};
-	add_grams(&grams, term);
+	search_add_grams(&grams, term);
 	if (!grams.len) {
 		sbuf_free(&grams);
 		return NULL;
@@ -320,8 +442,11 @@ char *search_fts_query(const char *user_text)
 
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param)
 {
-	const char *fts = fts_table(owner_entity);
-	sbuf_addf(sql, "%s IN (SELECT owner_id FROM search_doc WHERE owner_entity = '%s'"
-		  " AND rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?%d))",
-		  col, owner_entity, fts, fts, param);
+	if (strcmp(owner_entity, "party") == 0)
+		sbuf_addf(sql, "%s IN (SELECT rowid FROM search_party WHERE search_party MATCH ?%d)",
+			  col, param);
+	else
+		sbuf_addf(sql, "%s IN (SELECT owner_id FROM search_doc WHERE owner_entity = '%s'"
+			  " AND rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?%d))",
+			  col, owner_entity, param);
 }

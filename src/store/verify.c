@@ -100,8 +100,14 @@ static void free_schema(struct schema_row *rows, size_t n)
 	free(rows);
 }
 
-/* The schema the migrations build, in a database of its own. */
-static int expected_schema(struct schema_row **out, size_t *n)
+/* The schema the migrations build, in a database of its own (once per
+ * open file: every outermost transaction compares against it). */
+struct schema_want {
+	struct schema_row *rows;
+	size_t n;
+};
+
+static int build_expected(struct schema_row **out, size_t *n)
 {
 	sqlite3 *mem = NULL;
 	int rc = sqlite3_open(":memory:", &mem) == SQLITE_OK ? 0 : -1;
@@ -123,12 +129,37 @@ static const struct schema_row *find_row(const struct schema_row *rows, size_t n
 	return NULL;
 }
 
-static int compare_schema(sqlite3 *db, store_problem_cb cb, void *ud)
+static int expected_schema(struct store *st, struct schema_row **out, size_t *n)
 {
+	if (!st->schema_want) {
+		struct schema_want w = {0};
+		if (build_expected(&w.rows, &w.n) != 0) {
+			free_schema(w.rows, w.n);
+			return -1;
+		}
+		st->schema_want = xmalloc(sizeof w);
+		*st->schema_want = w;
+	}
+	*out = st->schema_want->rows;
+	*n = st->schema_want->n;
+	return 0;
+}
+
+void store_schema_want_free(struct store *st)
+{
+	if (st->schema_want)
+		free_schema(st->schema_want->rows, st->schema_want->n);
+	free(st->schema_want);
+	st->schema_want = NULL;
+}
+
+static int compare_schema(struct store *st, store_problem_cb cb, void *ud)
+{
+	sqlite3 *db = st->db;
 	struct schema_row *want = NULL, *have = NULL;
 	size_t nwant = 0, nhave = 0;
 	int n = 0;
-	if (expected_schema(&want, &nwant) != 0) {
+	if (expected_schema(st, &want, &nwant) != 0) {
 		problemf(cb, ud, &n, "スキーマ: 期待するスキーマを作れません");
 	} else if (read_schema(db, &have, &nhave) != 0) {
 		problemf(cb, ud, &n, "スキーマ: 読めません (%s)", sqlite3_errmsg(db));
@@ -144,7 +175,6 @@ static int compare_schema(sqlite3 *db, store_problem_cb cb, void *ud)
 			if (!find_row(want, nwant, &have[i]))
 				problemf(cb, ud, &n, "スキーマ: 余分な %s %s があります", have[i].type, have[i].name);
 	}
-	free_schema(want, nwant);
 	free_schema(have, nhave);
 	return n;
 }
@@ -173,7 +203,7 @@ int store_verify_structure(struct store *st, store_problem_cb cb, void *ud)
 			 schema_version_latest());
 	if (app != TSUNAGU_APPLICATION_ID)
 		problemf(cb, ud, &n, "application_id が %lld です (tsunagu のファイルではありません)", app);
-	return n + compare_schema(st->db, cb, ud);
+	return n + compare_schema(st, cb, ud);
 }
 
 struct first_problem {

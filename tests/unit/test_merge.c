@@ -367,10 +367,11 @@ static char *dump(struct store *st)
 		"SELECT * FROM event ORDER BY id", "SELECT * FROM attendance ORDER BY id",
 		"SELECT * FROM offer ORDER BY 1, 2", "SELECT * FROM task_party ORDER BY 1, 2",
 		"SELECT * FROM party_area ORDER BY 1, 2",
-		/* both search indexes: the directory's and the others' */
-		("SELECT d.entity, d.row_id, i.grams FROM search_doc d JOIN (SELECT rowid, grams FROM"
-		 " search_index UNION ALL SELECT rowid, grams FROM search_party) i"
-		 " ON i.rowid = d.rowid ORDER BY d.row_id"),
+		/* both search indexes: the others' by document, the directory's
+		 * by party (each copy numbers its rows its own way) */
+		("SELECT d.entity, d.row_id, i.grams FROM search_doc d JOIN search_index i"
+		 " ON i.rowid = d.rowid UNION ALL SELECT 'party', p.id, s.grams FROM search_party s"
+		 " JOIN party p ON p.rowid = s.rowid ORDER BY 2"),
 	};
 	struct sbuf out = {0};
 	for (size_t q = 0; q < sizeof sql / sizeof sql[0]; q++) {

@@ -1,0 +1,219 @@
+/*
+ * The directory's search as you type (issue 13: one frame per key on a
+ * city's 100,000 parties).  The party index (search.c) holds one document
+ * per live party under the party's rowid, so:
+ *  - the count is the index's own count, with the area as one more term;
+ *  - a page is either the matches sorted (cheap when they are few), or,
+ *    when they are many, a walk of the directory's order (index
+ *    party_order) that asks each party's document whether it matches and
+ *    stops at the page's end: a one-character query matching every second
+ *    party finds its first page in a few hundred rows instead of sorting
+ *    50,000.  The walk has a budget: matches clustered late in the order
+ *    (a kanji read the same way by most who have it) end it early, and
+ *    the page is sorted after all.
+ * Both give the same rows; only the time differs.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* Whether needle starts at a token of grams ("スズ ズキ キ "). */
+static bool at_token(const char *grams, const char *needle)
+{
+	for (const char *p = strstr(grams, needle); p; p = strstr(p + 1, needle))
+		if (p == grams || p[-1] == ' ')
+			return true;
+	return false;
+}
+
+/* tsu_grams_have(grams, needle, ...): each needle starts a token of grams
+ * (the walk's test, equal to the MATCH of the needles' terms). */
+static void sql_grams_have(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *grams = (const char *)sqlite3_value_text(argv[0]);
+	int ok = grams != NULL;
+	for (int i = 1; i < argc && ok; i++) {
+		const char *needle = (const char *)sqlite3_value_text(argv[i]);
+		ok = needle && at_token(grams, needle);
+	}
+	sqlite3_result_int(ctx, ok);
+}
+
+int search_sql_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "tsu_grams_have", -1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				       NULL, sql_grams_have, NULL, NULL);
+}
+
+char *search_party_fts(const char *user_text, const char *area_id)
+{
+	char *q = search_fts_query(user_text);
+	if (!q || !area_id)
+		return q;
+	struct sbuf b = {0};
+	sbuf_addf(&b, "%s AND \"" SEARCH_AREA_PREFIX, q);
+	for (const char *p = area_id; *p; p++)
+		if (*p != '-')
+			sbuf_addc(&b, *p);
+	sbuf_addc(&b, '"');
+	free(q);
+	return sbuf_detach(&b);
+}
+
+/*
+ * The needles of a MATCH expression made by search_party_fts: each quoted
+ * term followed by " *" (one character, a prefix) is its text; any other
+ * (a gram, a phrase of grams, an area) is its text and the space after
+ * its last token.  Returns how many, or 0 (none kept) past max.
+ */
+static int needles_of(const char *fts, char **out, int max)
+{
+	int n = 0;
+	for (const char *p = strchr(fts, '"'); p; p = strchr(p, '"')) {
+		const char *end = strchr(p + 1, '"');
+		if (!end)
+			break;
+		if (n == max) {
+			while (n > 0)
+				free(out[--n]);
+			return 0;
+		}
+		bool prefix = strncmp(end + 1, " *", 2) == 0;
+		struct sbuf b = {0};
+		sbuf_addn(&b, p + 1, (size_t)(end - p - 1));
+		if (!prefix)
+			sbuf_addc(&b, ' ');
+		out[n++] = sbuf_detach(&b);
+		p = end + 1;
+	}
+	return n;
+}
+
+/* PRAGMA data_version: changes when another connection has written. */
+static sqlite3_int64 data_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 v = -1;
+	if (store_prepare(st, "PRAGMA data_version", &s, NULL))
+		return v;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	store_finish(st, s);
+	return v;
+}
+
+enum tsu_status search_party_count(struct store *st, const char *fts, long *n,
+				   struct tsu_error *err)
+{
+	sqlite3_int64 changes = sqlite3_total_changes64(st->db), version = data_version(st);
+	if (st->party_n_fts && strcmp(st->party_n_fts, fts) == 0 && changes == st->party_n_changes &&
+	    version == st->party_n_version && version >= 0) {
+		*n = st->party_n;
+		return TSU_OK;
+	}
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT count(*) FROM search_party WHERE search_party MATCH ?1", &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	*n = step == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	store_finish(st, s);
+	if (step != SQLITE_ROW)
+		return store_sql_fail(st, err, "search");
+	free(st->party_n_fts);
+	st->party_n_fts = xstrdup(fts);
+	st->party_n = *n;
+	st->party_n_changes = changes;
+	st->party_n_version = version;
+	return TSU_OK;
+}
+
+/* Live parties in the directory's order (the count the triggers keep). */
+static long live_parties(struct store *st)
+{
+	sqlite3_stmt *s;
+	long n = 0;
+	if (store_prepare(st, "SELECT parties FROM area_tally WHERE area_id = ''", &s, NULL))
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	store_finish(st, s);
+	return n;
+}
+
+/* Rows the walk may read, per row of the page it expects to read (the
+ * matches spread evenly), and at most: past that, sorting is cheaper. */
+#define WALK_SLACK 2
+#define WALK_MAX_ROWS 1600L
+#define NEEDLES_MAX 16
+
+/* The walk over at most `budget` rows of the order, for needles. */
+static void walk_sql(struct sbuf *sql, int nneedles)
+{
+	sbuf_add(sql, "SELECT r FROM (SELECT p.rowid AS r FROM party p INDEXED BY party_order"
+		 " WHERE p.deleted_at IS NULL ORDER BY coalesce(p.kana, p.name), p.name, p.id"
+		 " LIMIT ?1) WHERE tsu_grams_have((SELECT grams FROM search_party WHERE rowid = r)");
+	for (int i = 0; i < nneedles; i++)
+		sbuf_addf(sql, ", ?%d", i + 3);
+	sbuf_add(sql, ") LIMIT ?2");
+}
+
+/* Walks: the JSON array of the page's rowids, or NULL when the budget
+ * ran out before the page was full (and rows remained). */
+static enum tsu_status walk(struct store *st, char **needles, int nneedles, long budget,
+			    long total, long offset, long limit, char **ids, struct tsu_error *err)
+{
+	struct sbuf sql = {0}, out = {0};
+	sqlite3_stmt *s;
+	walk_sql(&sql, nneedles);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_int64(s, 1, budget);
+	sqlite3_bind_int64(s, 2, offset + limit);
+	for (int i = 0; i < nneedles; i++)
+		sqlite3_bind_text(s, i + 3, needles[i], -1, SQLITE_TRANSIENT);
+	long seen = 0;
+	int step;
+	sbuf_addc(&out, '[');
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (seen++ >= offset)
+			sbuf_addf(&out, "%s%lld", out.len > 1 ? "," : "",
+				  (long long)sqlite3_column_int64(s, 0));
+	}
+	store_finish(st, s);
+	sbuf_addc(&out, ']');
+	if (step != SQLITE_DONE) {
+		sbuf_free(&out);
+		return store_sql_fail(st, err, "search");
+	}
+	if (seen < offset + limit && budget < total)
+		sbuf_free(&out);
+	else
+		*ids = sbuf_detach(&out);
+	return TSU_OK;
+}
+
+enum tsu_status search_party_page(struct store *st, const char *fts, long offset, long limit,
+				  char **ids, struct tsu_error *err)
+{
+	*ids = NULL;
+	long n, total = live_parties(st);
+	enum tsu_status rc = search_party_count(st, fts, &n, err);
+	if (rc != TSU_OK || n == 0 || limit <= 0 || total <= 0)
+		return rc;
+	/* rows of the order the page is expected to take */
+	long expect = (long)((double)(offset + limit) * (double)total / (double)n);
+	if (expect > WALK_MAX_ROWS)
+		return TSU_OK;
+	char *needles[NEEDLES_MAX];
+	int nneedles = needles_of(fts, needles, NEEDLES_MAX);
+	if (nneedles > 0)
+		rc = walk(st, needles, nneedles, expect * WALK_SLACK + limit, total, offset, limit,
+			  ids, err);
+	for (int i = 0; i < nneedles; i++)
+		free(needles[i]);
+	return rc;
+}
