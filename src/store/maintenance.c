@@ -157,10 +157,16 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		"  UNION ALL SELECT '', count(*) FROM party WHERE deleted_at IS NULL HAVING count(*) > 0) c"
 		" FULL JOIN (SELECT area_id, parties FROM area_tally WHERE parties <> 0) t"
 		" ON t.area_id = c.area_id WHERE c.n IS NOT t.parties HAVING count(*) > 0", NULL, cb, ud);
+	/* Counted per (area_id, status) first, which task_area_board gives in
+	 * order, and only those few groups then merged under coalesce(area_id,
+	 * ''): grouping the tasks by the expression directly sorted every live
+	 * task in a temporary B-tree, +10 MB on a city's 100,000 tasks, which
+	 * took check past its 32 MB (issue 13). */
 	problems += report_rows(st,
 		"SELECT '件数の控え (task_tally): ' || count(*) || ' 組 (エリア・状態) の課題数が数え直しと違います' FROM"
-		" (SELECT coalesce(area_id, '') AS a, status, count(*) AS n FROM task"
-		"  WHERE deleted_at IS NULL GROUP BY 1, 2) c"
+		" (SELECT coalesce(area_id, '') AS a, status, sum(n) AS n FROM"
+		"  (SELECT area_id, status, count(*) AS n FROM task"
+		"   WHERE deleted_at IS NULL GROUP BY area_id, status) GROUP BY 1, 2) c"
 		" FULL JOIN (SELECT area_id, status, n FROM task_tally WHERE n <> 0) t"
 		" ON t.area_id = c.a AND t.status = c.status WHERE c.n IS NOT t.n HAVING count(*) > 0",
 		NULL, cb, ud);

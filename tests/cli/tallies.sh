@@ -69,4 +69,14 @@ sqlite3 "$DB" "UPDATE area_tally SET parties = parties + 5 WHERE area_id = (SELE
 run "$T" check -d "$DB"
 expect_rc 3 "check finds a count that differs"
 expect_out_has "件数の控え (area_tally): 1 エリアの関係者数が数え直しと違います" "names what differs"
+
+# the tasks' counts too, those without an area (kept under '') among them
+"$T" add task --title 'エリアの決まらない相談' -d "$WORK/b.db" >/dev/null
+"$T" add task --title 'もう一つ' --status 対応中 -d "$WORK/b.db" >/dev/null
+run "$T" check -d "$WORK/b.db"
+expect_rc 0 "check: tasks without an area counted under ''"
+sqlite3 "$WORK/b.db" "UPDATE task_tally SET n = n + 1 WHERE area_id = '' AND status = '対応中'"
+run "$T" check -d "$WORK/b.db"
+expect_rc 3 "check finds a task count that differs"
+expect_out_has "件数の控え (task_tally): 1 組 (エリア・状態) の課題数が数え直しと違います" "names the task count"
 done_tests
