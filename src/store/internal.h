@@ -156,9 +156,9 @@ char *search_party_fts(const char *user_text, const char *area_id);
 enum tsu_status search_party_count(struct store *st, const char *fts, long *n,
 				   struct tsu_error *err);
 /* The rowids (a JSON array) of the parties at [offset, offset + limit) of
- * the directory's order that match, found by walking that order when the
- * matches are dense enough for it to be the cheaper way; *ids NULL when
- * sorting the matches is cheaper (or the walk met too few of them). */
+ * the directory's order that match: found by walking that order when the
+ * matches are dense enough for it to be the cheaper way, else by sorting
+ * the matches. */
 enum tsu_status search_party_page(struct store *st, const char *fts, long offset, long limit,
 				  char **ids, struct tsu_error *err);
 

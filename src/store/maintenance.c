@@ -138,17 +138,41 @@ static int report_rows(struct store *st, const char *sql, const char *ok_row,
 	return problems;
 }
 
+/* The search indexes against the rows (schema 7): each search_doc has its
+ * document, each live party exactly its own in the directory's index (and
+ * no other row one there), and party_key is the parties' order. */
+static int search_problems(struct store *st, store_problem_cb cb, void *ud)
+{
+	int problems = report_rows(st,
+		"SELECT 'search index: ' || count(*) || ' documents without a row'"
+		" FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = d.rowid)"
+		" HAVING count(*) > 0", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT '関係者の検索索引 (search_party): ' || count(*) || ' 件の関係者に文書がありません'"
+		" FROM party p WHERE p.deleted_at IS NULL"
+		" AND NOT EXISTS (SELECT 1 FROM search_party s WHERE s.rowid = p.rowid)"
+		" HAVING count(*) > 0", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT '関係者の検索索引 (search_party): ' || count(*) || ' 件の文書に生きた関係者がいません'"
+		" FROM search_party s WHERE NOT EXISTS"
+		" (SELECT 1 FROM party p WHERE p.rowid = s.rowid AND p.deleted_at IS NULL)"
+		" HAVING count(*) > 0", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT '並び順の控え (party_key): ' || count(*) || ' 件が関係者と違います' FROM"
+		" (SELECT rowid AS r, coalesce(kana, name) AS k, name, id FROM party"
+		"  WHERE deleted_at IS NULL) a FULL JOIN party_key b ON b.r = a.r"
+		" WHERE a.k IS NOT b.k OR a.name IS NOT b.name OR a.id IS NOT b.id"
+		" HAVING count(*) > 0", NULL, cb, ud);
+	return problems;
+}
+
 enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 			    struct tsu_error *err)
 {
 	int problems = store_verify_structure(st, cb, ud);
 	problems += report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
 	problems += report_rows(st, "PRAGMA foreign_key_check", NULL, cb, ud);
-	problems += report_rows(st,
-		"SELECT 'search index: ' || count(*) || ' documents without a row'"
-		" FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = d.rowid)"
-		" AND NOT EXISTS (SELECT 1 FROM search_party i WHERE i.rowid = d.rowid)"
-		" HAVING count(*) > 0", NULL, cb, ud);
+	problems += search_problems(st, cb, ud);
 	/* the counts the triggers keep (schema 6) against a fresh count */
 	problems += report_rows(st,
 		"SELECT '件数の控え (area_tally): ' || count(*) || ' エリアの関係者数が数え直しと違います' FROM"

@@ -359,7 +359,10 @@ static const char schema_v6[] =
  * token per area it works in, so a count is the index's count and a page
  * needs no mapping from documents to parties (search.c,
  * search_directory.c).  '_' becomes a token character of that index for
- * the area tokens; search keys never hold one.
+ * the area tokens; search keys never hold one.  `party_key` holds each
+ * live party's place in the directory's order by rowid, kept by triggers
+ * (derived like the tallies, never merged): sorting a search's matches
+ * reads these short rows, not the parties' whole rows.
  */
 static const char schema_v7[] =
 	"ALTER TABLE search_party RENAME TO search_party_v6;"
@@ -373,7 +376,20 @@ static const char schema_v7[] =
 	"   FROM party_area x WHERE x.party_id = p.id), '')"
 	" FROM party p WHERE p.deleted_at IS NULL;"
 	"DROP TABLE search_party_v6;"
-	"DELETE FROM search_doc WHERE owner_entity = 'party';";
+	"DELETE FROM search_doc WHERE owner_entity = 'party';"
+	"CREATE TABLE party_key(r INTEGER PRIMARY KEY, k TEXT NOT NULL, name TEXT NOT NULL,"
+	" id TEXT NOT NULL);"
+	"INSERT INTO party_key SELECT rowid, coalesce(kana, name), name, id FROM party"
+	" WHERE deleted_at IS NULL;"
+	"CREATE TRIGGER party_key_new AFTER INSERT ON party WHEN NEW.deleted_at IS NULL BEGIN"
+	" INSERT INTO party_key VALUES(NEW.rowid, coalesce(NEW.kana, NEW.name), NEW.name, NEW.id);"
+	" END;"
+	"CREATE TRIGGER party_key_set AFTER UPDATE OF name, kana, deleted_at ON party BEGIN"
+	" DELETE FROM party_key WHERE r = OLD.rowid;"
+	" INSERT INTO party_key SELECT NEW.rowid, coalesce(NEW.kana, NEW.name), NEW.name, NEW.id"
+	" WHERE NEW.deleted_at IS NULL; END;"
+	"CREATE TRIGGER party_key_gone AFTER DELETE ON party BEGIN"
+	" DELETE FROM party_key WHERE r = OLD.rowid; END;";
 
 const char *const schema_migrations[] = {
 	schema_v1,

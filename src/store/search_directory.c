@@ -3,8 +3,9 @@
  * city's 100,000 parties).  The party index (search.c) holds one document
  * per live party under the party's rowid, so:
  *  - the count is the index's own count, with the area as one more term;
- *  - a page is either the matches sorted (cheap when they are few), or,
- *    when they are many, a walk of the directory's order (index
+ *  - a page is either the matches sorted by their place in the order
+ *    (party_key, short rows: cheap when they are few), or, when they are
+ *    many, a walk of the directory's order (index
  *    party_order) that asks each party's document whether it matches and
  *    stops at the page's end: a one-character query matching every second
  *    party finds its first page in a few hundred rows instead of sorting
@@ -145,7 +146,7 @@ static long live_parties(struct store *st)
 /* Rows the walk may read, per row of the page it expects to read (the
  * matches spread evenly), and at most: past that, sorting is cheaper. */
 #define WALK_SLACK 2
-#define WALK_MAX_ROWS 1600L
+#define WALK_MAX_ROWS 400L
 #define NEEDLES_MAX 16
 
 /* The walk over at most `budget` rows of the order, for needles. */
@@ -157,6 +158,25 @@ static void walk_sql(struct sbuf *sql, int nneedles)
 	for (int i = 0; i < nneedles; i++)
 		sbuf_addf(sql, ", ?%d", i + 3);
 	sbuf_add(sql, ") LIMIT ?2");
+}
+
+/* The page from the matches sorted by their place (party_key). */
+static enum tsu_status sorted_page(struct store *st, const char *fts, long offset, long limit,
+				   char **ids, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT json_group_array(r) FROM (SELECT r FROM party_key"
+			  " WHERE r IN (SELECT rowid FROM search_party WHERE search_party MATCH ?1)"
+			  " ORDER BY k, name, id LIMIT ?2 OFFSET ?3)", &s, err))
+		return err ? err->status : TSU_DB;
+	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(s, 3, offset);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*ids = store_col_dup(s, 0);
+	store_finish(st, s);
+	return step == SQLITE_ROW ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
 /* Walks: the JSON array of the page's rowids, or NULL when the budget
@@ -203,17 +223,15 @@ enum tsu_status search_party_page(struct store *st, const char *fts, long offset
 	long n, total = live_parties(st);
 	enum tsu_status rc = search_party_count(st, fts, &n, err);
 	if (rc != TSU_OK || n == 0 || limit <= 0 || total <= 0)
-		return rc;
+		return rc == TSU_OK ? sorted_page(st, fts, offset, limit, ids, err) : rc;
 	/* rows of the order the page is expected to take */
 	long expect = (long)((double)(offset + limit) * (double)total / (double)n);
-	if (expect > WALK_MAX_ROWS)
-		return TSU_OK;
 	char *needles[NEEDLES_MAX];
-	int nneedles = needles_of(fts, needles, NEEDLES_MAX);
+	int nneedles = expect <= WALK_MAX_ROWS ? needles_of(fts, needles, NEEDLES_MAX) : 0;
 	if (nneedles > 0)
 		rc = walk(st, needles, nneedles, expect * WALK_SLACK + limit, total, offset, limit,
 			  ids, err);
 	for (int i = 0; i < nneedles; i++)
 		free(needles[i]);
-	return rc;
+	return rc == TSU_OK && !*ids ? sorted_page(st, fts, offset, limit, ids, err) : rc;
 }

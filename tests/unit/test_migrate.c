@@ -178,7 +178,8 @@ static const char *const *migrations_then(const char *extra)
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
 /* A file of version 6: each party's document (less its area tokens)
- * under a search_doc row of its own, in an index without '_' tokens. */
+ * under a search_doc row of its own, in an index without '_' tokens, and
+ * no party_key. */
 #define TO_V6 \
 	"CREATE TABLE v7doc AS SELECT p.id AS pid, CASE WHEN instr(s.grams, '_a')" \
 	" THEN substr(s.grams, 1, instr(s.grams, '_a') - 1) ELSE s.grams END AS grams" \
@@ -189,7 +190,8 @@ static const char *const *migrations_then(const char *extra)
 	" CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize='ascii', prefix='1');" \
 	" INSERT INTO search_party(rowid, grams) SELECT d.rowid, v.grams FROM v7doc v" \
 	" JOIN search_doc d ON d.row_id = v.pid;" \
-	" DROP TABLE v7doc; PRAGMA user_version = 6;"
+	" DROP TABLE v7doc; DROP TRIGGER party_key_new; DROP TRIGGER party_key_set;" \
+	" DROP TRIGGER party_key_gone; DROP TABLE party_key; PRAGMA user_version = 6;"
 #define TO_V4 \
 	TO_V6 \
 	" DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out;" \
@@ -417,6 +419,47 @@ static void version_4_file_gains_area_work_fields(void **state)
 	assert_int_equal(count_of(path, "SELECT count(*) FROM changelog WHERE field = 'request_state'"), 1);
 }
 
+/* Version 7 keys the directory's index by party: a version 6 file's party
+ * documents (a party's own and its log entries') become one per party
+ * under its rowid, with its areas, and party_key holds the order. */
+static void version_6_file_gets_the_party_index(void **state)
+{
+	(void)state;
+	char path[512], bak[600];
+	struct store *st;
+	struct tsu_error err = {0};
+	make_db(path, sizeof path, "v6.db");
+	snprintf(bak, sizeof bak, "%s.bak-v6", path);
+	unlink(bak);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, lid, other;
+	struct field_value pv[] = {{"name", "柚木 朔"}, {"kind", "個人"}, {"areas", "諏訪中学区"}};
+	assert_int_equal(store_insert(st, "party", pv, 3, pid, NULL), TSU_OK);
+	struct field_value ov[] = {{"name", "和田 一郎"}, {"kind", "個人"}};
+	assert_int_equal(store_insert(st, "party", ov, 2, other, NULL), TSU_OK);
+	struct field_value lv[] = {{"party_id", pid}, {"date", "2026-11-30"}, {"text", "庭木の剪定"}};
+	assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V6);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc WHERE owner_entity = 'party'"), 2);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, &err), TSU_OK);
+	struct list_query q = {.search = "剪定"};
+	long n = 0;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, 1);
+	q.search = "和田";
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, 1);
+	store_close(st);
+	assert_int_equal(count_of(bak, "PRAGMA user_version"), 6);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc WHERE owner_entity = 'party'"), 0);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_party s JOIN party p"
+				  " ON p.rowid = s.rowid WHERE s.grams LIKE '%剪定%'"
+				  " AND s.grams LIKE '%_a%' AND p.name = '柚木 朔'"), 1);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM party_key"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +475,7 @@ int main(void)
 		cmocka_unit_test(failed_migration_changes_nothing),
 		cmocka_unit_test(version_3_file_gains_referral_fields),
 		cmocka_unit_test(version_4_file_gains_area_work_fields),
+		cmocka_unit_test(version_6_file_gets_the_party_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,17 @@
 -- Takes a file of the latest version back to version 4 as version 4 left
 -- it (no counts kept by triggers or board indexes of version 6, no
--- area-work columns, event participants or their choice lists).
+-- area-work columns, event participants or their choice lists), through
+-- version 6 (each party's document under a search_doc row of its own, no
+-- area tokens, no party_key).
+CREATE TABLE v7doc AS SELECT p.id AS pid, CASE WHEN instr(s.grams, '_a')
+  THEN substr(s.grams, 1, instr(s.grams, '_a') - 1) ELSE s.grams END AS grams
+  FROM search_party s JOIN party p ON p.rowid = s.rowid;
+INSERT INTO search_doc(entity, row_id, owner_entity, owner_id) SELECT 'party', pid, 'party', pid FROM v7doc;
+DROP TABLE search_party;
+CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize='ascii', prefix='1');
+INSERT INTO search_party(rowid, grams) SELECT d.rowid, v.grams FROM v7doc v JOIN search_doc d ON d.row_id = v.pid;
+DROP TABLE v7doc; DROP TRIGGER party_key_new; DROP TRIGGER party_key_set; DROP TRIGGER party_key_gone;
+DROP TABLE party_key;
 DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out; DROP TRIGGER tally_party_live;
 DROP TRIGGER tally_party_new; DROP TRIGGER tally_party_gone; DROP TRIGGER tally_task_in;
 DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved; DROP TABLE area_tally; DROP TABLE task_tally;

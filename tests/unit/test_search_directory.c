@@ -1,0 +1,158 @@
+/*
+ * The directory's search (schema 7, issue 13): a page chosen by walking
+ * the directory's order or by sorting the matches is the same slice of the
+ * same list the command line prints whole, for dense and sparse queries,
+ * within an area or not; the count is the list's length; a party is found
+ * by its log entries and by the area it works in, and loses both when they
+ * change.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "tsunagu/list.h"
+#include "tsunagu/record.h"
+#include "tsunagu/restore.h"
+#include "tsunagu/sbuf.h"
+#include "tsunagu/store.h"
+#include "test_util.h"
+
+struct ids {
+	char *id[4096];
+	long n;
+};
+
+static int keep_id(void *ud, int n, const char *const *vals)
+{
+	struct ids *ids = ud;
+	(void)n;
+	if (ids->n < 4096)
+		ids->id[ids->n++] = strdup(vals[0]);
+	return 0;
+}
+
+static void ids_free(struct ids *ids)
+{
+	for (long i = 0; i < ids->n; i++)
+		free(ids->id[i]);
+	ids->n = 0;
+}
+
+static long count_of(struct store *st, const char *search, const char *area)
+{
+	struct list_query q = {.search = search, .area_id = area};
+	long n = -1;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	return n;
+}
+
+static char *area_named(struct store *st, const char *name)
+{
+	struct ids ids = {0};
+	struct list_query q = {.search = name};
+	assert_int_equal(store_list(st, LIST_AREAS, &q, keep_id, &ids, NULL), TSU_OK);
+	assert_int_equal(ids.n, 1);
+	return ids.id[0];
+}
+
+/* Each page (walked or sorted) is the slice of the whole list. */
+static void pages_are_slices_of_the_whole_list(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	test_path(path, sizeof path, "dirsearch.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	assert_int_equal(store_demo(st, 3, NULL), TSU_OK);
+	char *suwa = area_named(st, "諏訪");
+	/* デ: every party (its notes), walked; 山 and ｽｽﾞｷ: a few, sorted */
+	static const char *const queries[] = {"デ", "デモ用", "山", "やま", "ｽｽﾞｷ", "見守り",
+					      "会 デモ", "団体", NULL};
+	const char *areas[] = {NULL, suwa};
+	static const long offsets[] = {0, 40, 300};
+	for (int qi = 0; queries[qi]; qi++) {
+		for (int a = 0; a < 2; a++) {
+			struct ids whole = {0};
+			struct list_query q = {.search = queries[qi], .area_id = areas[a]};
+			assert_int_equal(store_list(st, LIST_PARTIES, &q, keep_id, &whole, NULL), TSU_OK);
+			assert_int_equal(count_of(st, queries[qi], areas[a]), whole.n);
+			for (int o = 0; o < 3; o++) {
+				struct ids page = {0};
+				q.offset = offsets[o];
+				q.limit = 40;
+				assert_int_equal(store_list(st, LIST_PARTIES, &q, keep_id, &page, NULL), TSU_OK);
+				long want = whole.n - q.offset;
+				want = want < 0 ? 0 : want > 40 ? 40 : want;
+				assert_int_equal(page.n, want);
+				for (long i = 0; i < page.n; i++)
+					assert_string_equal(page.id[i], whole.id[q.offset + i]);
+				ids_free(&page);
+			}
+			ids_free(&whole);
+		}
+	}
+	/* the dense query finds every party, the area's all of the area's */
+	assert_int_equal(count_of(st, "デ", NULL), count_of(st, NULL, NULL));
+	free(suwa);
+	store_close(st);
+}
+
+#define FV(...) (struct field_value[]){__VA_ARGS__}, \
+	sizeof((struct field_value[]){__VA_ARGS__}) / sizeof(struct field_value)
+
+/* A party's log entries and areas are in its document, and leave it. */
+static void log_entries_and_areas_find_a_party(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	uuid_str pid, lid;
+	test_path(path, sizeof path, "dirsearch-log.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	store_set_author(st, "山田 花子");
+	char *suwa = area_named(st, "諏訪"), *nagayama = area_named(st, "永山");
+	assert_int_equal(store_insert(st, "party", FV({"name", "柚木 朔"}, {"kind", "person"},
+						      {"kana", "ゆのき さく"}, {"areas", suwa}), pid, NULL), TSU_OK);
+	assert_int_equal(store_insert(st, "log", FV({"party_id", pid}, {"date", "2026-11-30"},
+						    {"text", "庭木の剪定を手伝った"}), lid, NULL), TSU_OK);
+	assert_int_equal(count_of(st, "剪定", NULL), 1);
+	assert_int_equal(count_of(st, "ｾﾝﾃｲ", NULL), 0);   /* the text, not its reading */
+	assert_int_equal(count_of(st, "剪定", suwa), 1);
+	assert_int_equal(count_of(st, "剪定", nagayama), 0);
+	assert_int_equal(count_of(st, "ゆの", suwa), 1);
+	/* moves to 永山: found there, no longer in 諏訪 */
+	assert_int_equal(store_update(st, "party", pid, FV({"areas", nagayama}), NULL), TSU_OK);
+	assert_int_equal(count_of(st, "剪定", suwa), 0);
+	assert_int_equal(count_of(st, "剪定", nagayama), 1);
+	/* the log entry deleted: its words find nothing, the name still does */
+	assert_int_equal(store_delete(st, "log", lid, NULL), TSU_OK);
+	assert_int_equal(count_of(st, "剪定", NULL), 0);
+	assert_int_equal(count_of(st, "柚木", NULL), 1);
+	/* the party deleted and brought back */
+	assert_int_equal(store_delete(st, "party", pid, NULL), TSU_OK);
+	assert_int_equal(count_of(st, "柚木", NULL), 0);
+	struct restore_result back = {0};
+	assert_int_equal(store_restore(st, "party", pid, &back, NULL), TSU_OK);
+	restore_result_free(&back);
+	assert_int_equal(count_of(st, "柚木", NULL), 1);
+	free(suwa);
+	free(nagayama);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pages_are_slices_of_the_whole_list),
+		cmocka_unit_test(log_entries_and_areas_find_a_party),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	test_cleanup();
+	return rc;
+}
