@@ -165,9 +165,11 @@ static enum tsu_status sorted_page(struct store *st, const char *fts, long offse
 				   char **ids, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT json_group_array(r) FROM (SELECT r FROM party_key"
-			  " WHERE r IN (SELECT rowid FROM search_party WHERE search_party MATCH ?1)"
-			  " ORDER BY k, name, id LIMIT ?2 OFFSET ?3)", &s, err))
+	/* the index's matches in rowid order, each met by its key (near the
+	 * one before it), the page kept by the sorter's LIMIT */
+	if (store_prepare(st, "SELECT json_group_array(r) FROM (SELECT k.r AS r FROM search_party s"
+			  " JOIN party_key k ON k.r = s.rowid WHERE search_party MATCH ?1"
+			  " ORDER BY k.k, k.name, k.id LIMIT ?2 OFFSET ?3)", &s, err))
 		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);

@@ -9,7 +9,7 @@
 /* Rows fetched per window at first, and at most: a window that was slow to
  * fetch (a sort over a very large file) doubles, so that scrolling stalls
  * ever more rarely. */
-#define ROWS_WINDOW 120
+#define ROWS_WINDOW 60
 #define ROWS_WINDOW_MAX 3840
 #define ROWS_SLOW_MS 150
 /* how the store joins a person's roles, and how the others are counted */
