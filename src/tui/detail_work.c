@@ -10,6 +10,7 @@
 #include <string.h>
 #include "app.h"
 #include "detail.h"
+#include "screens.h"
 #include "strings.h"
 #include "tsunagu/list.h"
 #include "tsunagu/record.h"
@@ -115,13 +116,7 @@ static void work_section(struct tui *t, struct detail *d, const char *relation,
 /* True when party `id` is a group (kind org). */
 static bool is_group(struct tui *t, const char *id)
 {
-	struct record *rec = NULL;
-	if (store_get(t->st, "party", id, false, &rec, NULL) != TSU_OK)
-		return false;
-	const char *kind = record_get(rec, "kind");
-	bool org = kind && strcmp(kind, "org") == 0;
-	record_free(rec);
-	return org;
+	return ops_party_is_group(t, id, false) == 1;
 }
 
 void detail_area_work(struct tui *t, struct detail *d)

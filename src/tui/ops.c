@@ -282,19 +282,29 @@ bool ops_unlink_party(struct tui *t, const char *task_id, const char *party_id,
 	return ok;
 }
 
-bool ops_add_membership(struct tui *t, const char *party_id)
+int ops_party_is_group(struct tui *t, const char *id, bool say)
 {
 	struct record *rec = NULL;
 	struct tsu_error err = {0};
-	if (tui_readonly(t))
-		return false;
-	if (store_get(t->st, "party", party_id, false, &rec, &err) != TSU_OK) {
-		tui_error(t, &err);
-		return false;
+	if (store_get(t->st, "party", id, false, &rec, &err) != TSU_OK) {
+		if (say)
+			tui_error(t, &err);
+		return -1;
 	}
 	const char *kind = record_get(rec, "kind");
-	bool person = kind && strcmp(kind, "person") == 0;
+	int org = kind && strcmp(kind, "org") == 0;
 	record_free(rec);
+	return org;
+}
+
+bool ops_add_membership(struct tui *t, const char *party_id)
+{
+	if (tui_readonly(t))
+		return false;
+	int group = ops_party_is_group(t, party_id, true);
+	if (group < 0)
+		return false;
+	bool person = !group;
 	/* a person joins an organisation; an organisation gets a member */
 	char *other = ops_pick_party(t, person ? S_PICK_ORG : S_PICK_PERSON,
 				     person ? S_PARTY_ORG : S_PERSON);

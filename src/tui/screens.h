@@ -86,6 +86,9 @@ bool ops_unlink_party(struct tui *t, const char *task_id, const char *party_id,
 bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const char *title);
 /* Adds a membership for party `id` (person or organisation). */
 bool ops_add_membership(struct tui *t, const char *party_id);
+/* Whether party `id` is a group (kind org): 1; a person: 0; -1 when it
+ * cannot be read (the error shown when `say`). */
+int ops_party_is_group(struct tui *t, const char *id, bool say);
 /* Sets one field of one row (one transaction); reports errors. */
 bool ops_set_field(struct tui *t, const char *entity, const char *id, const char *field,
 		   const char *value);

@@ -70,17 +70,11 @@ static char *sv_first_area(struct tui *t, const char *party_id)
 
 bool surveys_add(struct tui *t, const char *party_id)
 {
-	struct record *rec = NULL;
-	struct tsu_error err = {0};
 	if (tui_readonly(t))
 		return false;
-	if (store_get(t->st, "party", party_id, false, &rec, &err) != TSU_OK) {
-		tui_error(t, &err);
+	int org = ops_party_is_group(t, party_id, true);
+	if (org < 0)
 		return false;
-	}
-	const char *kind = record_get(rec, "kind");
-	bool org = kind && strcmp(kind, "org") == 0;
-	record_free(rec);
 	if (!org) {
 		tui_msg(t, "%s", S_SV_NOT_ORG);
 		return false;
