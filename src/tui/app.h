@@ -102,6 +102,10 @@ void tui_msg(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 
 void tui_error(struct tui *t, const struct tsu_error *err);
 /* Reloads every pane (data changed). */
 void tui_reload_all(struct tui *t);
+/* Opens the area view of action `a` (カルテ, heatmap, events, generations,
+ * surveys, staff, load, requests, matrix) for the selected area; false
+ * when `a` is not one of them. */
+bool tui_area_view(struct tui *t, enum tui_action a);
 /* Draws the whole main screen (panes, title, status, hints) without
  * refreshing; modal widgets draw over it. */
 void tui_draw_main(struct tui *t);

@@ -305,8 +305,32 @@ static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 /* The area work's keys on a record's page (issue 9): the カルテ and
  * heatmap of an area, suggestions of a task or party, a request's next
  * state, an event's attendance, a group's survey.  False for any other. */
+/* On an area's page the area views open for that area (the selected one
+ * is given back afterwards). */
+static bool detail_area_view(struct tui *t, struct detail *d, enum tui_action a)
+{
+	static const enum tui_action views[] = {ACT_EVENTS, ACT_GENERATIONS, ACT_SURVEYS, ACT_STAFF,
+						ACT_LOAD, ACT_REQUESTS, ACT_MATRIX};
+	bool view = false;
+	for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
+		view |= views[i] == a;
+	if (!view || strcmp(d->entity, "area") != 0)
+		return false;
+	char *selected = t->area_id;
+	t->area_id = xstrdup(d->id);
+	tui_area_view(t, a);
+	free(t->area_id);
+	t->area_id = selected;
+	tui_reload_all(t);
+	return true;
+}
+
 static bool detail_area_key(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
 {
+	if (detail_area_view(t, d, a)) {
+		*changed = true;
+		return true;
+	}
 	switch (a) {
 	case ACT_KARTE:
 		if (strcmp(d->entity, "area") == 0)

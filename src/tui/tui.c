@@ -290,7 +290,7 @@ static void tui_mouse(struct tui *t)
 /* Actions no pane claimed. */
 /* The area work's views (issue 9), opened from the main screen; false
  * for any other action. */
-static bool tui_area_view(struct tui *t, enum tui_action a)
+bool tui_area_view(struct tui *t, enum tui_action a)
 {
 	switch (a) {
 	case ACT_KARTE:
