@@ -132,6 +132,7 @@ enum le_result le_key(struct lineedit *le, int key)
 		le->cur = 0;
 		return LE_MOVED;
 	case TUI_FKEY(KEY_END):
+	case TUI_CTRL('e'):
 		le->cur = le->buf.len;
 		return LE_MOVED;
 	case TUI_CTRL('u'):

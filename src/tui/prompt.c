@@ -65,6 +65,8 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
 	draw_text(row, 0, lw, label.s, A_BOLD, TEXT_LEFT);
 	sbuf_free(&label);
+	/* the keys of the line being typed, not those of the screen under it */
+	draw_hints(t, LINES - 1, 0, COLS, in->recall ? S_PROMPT_KEYS_RECALL : S_PROMPT_KEYS);
 	int cx = le_draw(le, row, lw, COLS - lw, draw_attr(t, ROLE_FIELD));
 	move(row, cx);
 	curs_set(1);

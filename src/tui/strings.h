@@ -52,6 +52,9 @@
 #define S_SEARCHING       "検索中…"
 #define S_SEARCH_PROMPT   "検索: "
 #define S_PROMPT_RECALL   "(↑ で前回「%s」) "
+/* the bottom line while a line is typed on the status line */
+#define S_PROMPT_KEYS     "Enter 確定  Esc 取消  ←→ 移動  Ctrl-U 行頭まで消す"
+#define S_PROMPT_KEYS_RECALL "Enter 確定  Esc 取消  ↑ 前回  ←→ 移動  Ctrl-U 行頭まで消す"
 #define S_SAVED_UNSEARCHED "保存しました。検索「%s」に合わないため、検索を解除して表示しています"
 #define S_SAVED_UNLISTED  "保存しました。いまのエリア・絞り込みでは一覧に出ません"
 #define S_SEARCH_ACTIVE   "検索"

@@ -54,7 +54,11 @@ def main():
             t.send(".")
             s = t.settle("O 要望を進める")
         t.send("O")
-        t.settle("部局の回答:")
+        s = t.settle("部局の回答:")
+        # the bottom line says the keys of the answer being typed, not the page's
+        bottom = s.rstrip("\n").split("\n")[-1]
+        if "Enter 確定" not in bottom or "Esc 取消" not in bottom or "O 要望を進める" in bottom:
+            fail("while the answer is typed the bottom line is %r" % bottom, s)
         t.type(ANSWER)
         t.send("Enter")
         s = t.settle("要望を「回答済」にしました")
