@@ -334,6 +334,13 @@ static enum tui_handled board_action(struct tui *t, struct pane *p, enum tui_act
 	case ACT_SEARCH:
 		board_search(t, b);
 		return TUI_HANDLED;
+	case ACT_REPORTS: { /* the card's 支援経過記録 offered first */
+		const char *cur = rows_get(&b->col[c], t->st, b->sel[c], "id");
+		char *id = cur ? xstrdup(cur) : NULL;   /* the rows may be reloaded */
+		reports_run(t, id);
+		free(id);
+		return TUI_HANDLED;
+	}
 	case ACT_OPEN:
 	case ACT_EDIT:
 	case ACT_DELETE:

@@ -74,6 +74,13 @@ static enum tui_handled mine_action(struct tui *t, struct pane *p, enum tui_acti
 	struct listview *lv = p->priv;
 	if (lv_move(t, p, lv, a) == TUI_HANDLED)
 		return TUI_HANDLED;
+	if (a == ACT_REPORTS) { /* the task's 支援経過記録 offered first */
+		const char *sel = lv_get(t, lv, "id");
+		char *task = sel ? xstrdup(sel) : NULL;
+		reports_run(t, task);
+		free(task);
+		return TUI_HANDLED;
+	}
 	if (a != ACT_OPEN && a != ACT_EDIT && a != ACT_LOG && a != ACT_LONGTEXT &&
 	    a != ACT_CARD_LEFT && a != ACT_CARD_RIGHT && a != ACT_LINK && a != ACT_SUGGEST &&
 	    a != ACT_REQUEST_NEXT)

@@ -25,6 +25,7 @@ struct rep_menu {
 	struct report_kind k;
 	struct report_options opt;
 	char *area_id, *task_id;
+	const char *task_hint;         /* the card the menu was opened on */
 	char *subject;                 /* area name, task title: for the file name */
 	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 };
@@ -81,7 +82,7 @@ static bool ask_subject(struct tui *t, struct rep_menu *m)
 			t->msg_error = true;
 			return false;
 		}
-		m->task_id = picklist_run(t, S_REP_TASK, &list, NULL, NULL, NULL);
+		m->task_id = picklist_run(t, S_REP_TASK, &list, m->task_hint, NULL, NULL);
 		pick_clear(&list);
 		if (!m->task_id || !*m->task_id)
 			return false;
@@ -147,16 +148,20 @@ static void write_report(struct tui *t, struct rep_menu *m, const char *typed)
 	free(path);
 }
 
-void reports_run(struct tui *t)
+void reports_run(struct tui *t, const char *task_id)
 {
 	struct pick_list kinds = {0};
-	struct rep_menu m = {.opt = {.encoding = IO_ENC_UTF8}};
+	struct rep_menu m = {.opt = {.encoding = IO_ENC_UTF8}, .task_hint = task_id};
 	char *kind, *file = NULL, *offer = NULL;
+	const char *first = NULL;
 	struct report_kind k;
 
-	for (size_t i = 0; report_kind_at(i, &k); i++)
+	for (size_t i = 0; report_kind_at(i, &k); i++) {
 		pick_add(&kinds, k.title, k.kind);
-	kind = picklist_run(t, S_REP_KIND, &kinds, NULL, NULL, NULL);
+		if (task_id && (k.uses & REPORT_USES_TASK) && !first)
+			first = k.kind;
+	}
+	kind = picklist_run(t, S_REP_KIND, &kinds, first, NULL, NULL);
 	pick_clear(&kinds);
 	if (!kind || !report_kind_find(kind, &m.k))
 		goto out;

@@ -35,7 +35,9 @@ bool cmdline_overwrite_ok(struct tui *t, const char *path, bool *force);
 void matrix_show(struct tui *t);
 /* reports.c: R, the reports menu: kind, area or task, period; proposes
  * ~/AREA_KIND_DATE.html, writes it and says where. */
-void reports_run(struct tui *t);
+/* The reports menu; with `task_id` (the card under the cursor) the
+ * 支援経過記録 of that task is offered first. */
+void reports_run(struct tui *t, const char *task_id);
 /* firstrun.c: asks name and role, saves the config; the name, or NULL
  * when the user gave up. */
 char *firstrun_ask(struct tui *t);

@@ -357,7 +357,7 @@ static void tui_generic(struct tui *t, enum tui_action a)
 		cmdline_run(t);
 		break;
 	case ACT_REPORTS:
-		reports_run(t);
+		reports_run(t, NULL);
 		break;
 	case ACT_CONFLICTS:
 		conflicts_show(t);

@@ -11,6 +11,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tuitest import Tui, fail, find_hint  # noqa: E402
 
 TASK = "独居高齢者の見守り"
+TASK2 = "買い物支援の相談"
 
 
 def main():
@@ -22,6 +23,7 @@ def main():
               "--text", "二回目の訪問\n玄関先で様子を確認")
         t.cli("add", "log", "--task", tid[-8:], "--kind", "相談", "--date", "2026-10-01",
               "--text", "娘さんから相談")
+        t.cli("add", "task", "--title", TASK2, "--area", "諏訪", "--status", "対応中")
         t.start()
         s = find_hint(t, "R レポート", "全エリア")
 
@@ -80,6 +82,22 @@ def main():
         t.wait_for("既にあります", gone=True)
         if os.stat(path).st_mtime_ns != before:
             fail("the file was replaced without a yes")
+
+        # R on a board card: its 支援経過記録 first, the card's task chosen
+        t.send("Tab", "Tab")                 # the board, 未着手 first
+        t.wait_for(TASK)
+        t.send("l")                          # 対応中: the other task's card
+        t.settle(TASK2)
+        t.send("R")
+        s = t.wait_for("レポートの種類")
+        t.send("Enter")
+        t.wait_for("課題・取組", TASK2)
+        t.send("Enter")
+        s = t.wait_for("保存先")
+        if "~/" + TASK2 + "_支援経過記録_2026-11-25.html" not in s:
+            fail("R on the card does not offer its task's 支援経過記録", s)
+        t.send("Escape")
+        t.wait_for("保存先", gone=True)
         t.send("q")
         if t.wait_exit() != 0:
             fail("exit status")
