@@ -276,8 +276,8 @@ static enum tsu_status party_doc_put(struct store *st, const char *id, bool is_n
 				     struct tsu_error *err)
 {
 	struct sbuf grams = {0};
-	sqlite3_int64 rowid;
-	bool live;
+	sqlite3_int64 rowid = 0;
+	bool live = false;
 	enum tsu_status rc = party_doc(st, id, &rowid, &live, &grams, err);
 	if (rc == TSU_OK && rowid && !is_new)
 		rc = fts_delete(st, true, rowid, err);
