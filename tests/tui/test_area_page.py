@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, find_hint  # noqa: E402
+from tuitest import Tui, fail, find_hint, select_area  # noqa: E402
 
 AREA = "諏訪中学区"
 
@@ -15,14 +15,7 @@ def main():
     with Tui(cols=80, rows=24) as t:
         t.cli("init", "--demo")
         t.start()
-        t.wait_for("全エリア")
-        for _ in range(12):
-            if "エリア: " + AREA in t.lines()[0]:
-                break
-            t.send("j")
-            t.settle()
-        else:
-            fail("could not select " + AREA, t.screen())
+        select_area(t, AREA)
         t.send("Enter")
         page = t.wait_for(AREA, "町丁目")
         for hint in ("K カルテ", "v 行事", "X 一覧表", "T 職員体制"):

@@ -13,7 +13,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, find_hint  # noqa: E402
+from tuitest import Tui, fail, find_hint, select_area  # noqa: E402
 
 TODAY = "2026-11-25"
 AREA = "諏訪中学区"
@@ -35,16 +35,6 @@ def gen_totals(t):
     """Counts by generation for the area this fiscal year, by the CLI."""
     rows = t.cli_json("generations", "--area", AREA)
     return {r["generation"]: r["count"] for r in rows}
-
-
-def choose_area(t):
-    s = t.settle("全エリア")
-    for _ in range(12):
-        if "エリア: " + AREA in s.split("\n")[0]:
-            return s
-        t.send("j")
-        s = t.settle("全エリア")
-    fail("cannot reach %s in the area pane" % AREA, s)
 
 
 def karte(t):
@@ -224,7 +214,7 @@ def requests(t, rid):
 def main():
     with Tui(cols=80, rows=24, env={"TSUNAGU_NOW": TODAY + "T09:00:00"}) as t:
         t.start("--demo")
-        choose_area(t)
+        select_area(t, AREA)
         t.db = os.path.join(t.env["XDG_DATA_HOME"], "tsunagu", "demo.db")
         tasks = t.cli_json("list", "tasks", "--area", AREA)
         task = [r["id"] for r in tasks if r["title"] == TASK]

@@ -9,7 +9,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, col_of, fail  # noqa: E402
+from tuitest import Tui, col_of, fail, select_area  # noqa: E402
 
 AREA = "諏訪中学区"
 # name -> (population, 65+, shown rate)
@@ -43,14 +43,7 @@ def main():
         t.cli("edit", "district", "桜ヶ丘3丁目", "--population", "1500",
               "--population_65", "300")
         t.start()
-        t.wait_for("全エリア")
-        for _ in range(12):
-            if "エリア: " + AREA in t.lines()[0]:
-                break
-            t.send("j")
-            t.settle()
-        else:
-            fail("could not select " + AREA, t.screen())
+        select_area(t, AREA)
         t.send("A")
         s = t.settle("高齢化率: " + AREA, "町丁目の順", "馬引沢1丁目")
         # 1274 / 5000 over the city

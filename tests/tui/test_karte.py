@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, select_area  # noqa: E402
 
 AREA = "諏訪中学区"
 FIRST = "見守り隊の集い"
@@ -44,14 +44,7 @@ def main():
             fail("fixture: %r" % before)
 
         t.start()
-        t.wait_for("全エリア")
-        for _ in range(12):
-            if "エリア: " + AREA in t.lines()[0]:
-                break
-            t.send("j")
-            t.settle()
-        else:
-            fail("could not select " + AREA, t.screen())
+        select_area(t, AREA)
         if not bar_has(t, "K カルテ"):
             fail("K カルテ is not on the areas pane's key bar", t.screen())
         t.send("K")

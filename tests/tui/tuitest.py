@@ -226,3 +226,15 @@ def find_hint(t, hint, anchor, pages=5):
     if hint not in s:
         fail("%r is on no page of the key bar" % hint, s)
     return s
+
+
+def select_area(t, area, steps=12):
+    """Moves down the areas pane (j) until the title says `area` is the
+    selected one; returns the screen."""
+    s = t.settle("全エリア")
+    for _ in range(steps):
+        if "エリア: " + area in s.split("\n")[0]:
+            return s
+        t.send("j")
+        s = t.settle("全エリア")
+    fail("could not select %s in the areas pane" % area, s)
