@@ -245,6 +245,12 @@ enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+void store_bulk_cancel(struct store *st)
+{
+	bulk_done(st);
+	st->pending = 0;
+}
+
 void store_rollback(struct store *st)
 {
 	bulk_done(st);

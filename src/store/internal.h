@@ -118,6 +118,10 @@ void choices_free(struct store *st);
  * folded), or NULL. */
 const char *choice_match(struct store *st, const char *kind, const char *input);
 
+/* db.c: ends a bulk write that failed (its transaction is to be rolled
+ * back): the waiting documents go with it, the page cache is given back. */
+void store_bulk_cancel(struct store *st);
+
 /* verify.c: frees the schema kept for comparing (store_close). */
 void store_schema_want_free(struct store *st);
 

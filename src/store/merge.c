@@ -442,6 +442,9 @@ enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct m
 			       struct tsu_error *err)
 {
 	merge_sql_functions(st);
+	/* from the first read on: the anti-join over both change logs fills
+	 * a cache as well as the replay does (db.c, bulk writes) */
+	store_bulk_begin(st);
 	enum tsu_status rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
 	if (rc == TSU_OK)
 		rc = collect(st, run->schema, err);
@@ -464,16 +467,13 @@ enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct m
 	if (rc == TSU_OK)
 		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
 				" FROM merge_in ORDER BY hlc, change_id", err);
-	store_bulk_begin(st);
 	if (rc == TSU_OK)
 		rc = replay_rows(st, sum, err);
 	if (rc == TSU_OK)
 		rc = store_bulk_end(st, err);
 	drop_temp(st);
-	if (rc != TSU_OK) { /* the caller rolls back; nothing waits for the index */
-		st->bulk = false;
-		st->pending = 0;
-	}
+	if (rc != TSU_OK) /* the caller rolls back; nothing waits for the index */
+		store_bulk_cancel(st);
 	return rc;
 }
 
