@@ -308,8 +308,9 @@ static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
 	/* secure_delete stays on: a write that fails or is rolled back (a
 	 * full disk in the middle of an import) leaves none of its rows in
 	 * the file's free pages; FAST measured no faster.  The page cache
-	 * (16 MB) holds a large import's working set; temporary tables and
-	 * statement journals (one per row's savepoint) stay in memory. */
+	 * (16 MB; 8 MB while a bulk write runs, store_bulk_begin) holds the
+	 * screens' working set; temporary tables and statement journals (one
+	 * per row's savepoint) stay in memory, never in files of their own. */
 	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
 		       " " CACHE_PRAGMA "; PRAGMA temp_store=MEMORY;"
 		       " PRAGMA trusted_schema=OFF", err) != TSU_OK)
