@@ -57,6 +57,8 @@ def main():
         t.wait_for("支援経過記録")
         t.send("Down", "Enter")
         t.wait_for("課題・取組", TASK)
+        t.type("独居")                       # the area has two tasks: narrow to it
+        t.settle(TASK)
         t.send("Enter")
         name = TASK + "_支援経過記録_2026-11-25.html"
         t.wait_for("保存先", "~/" + name)
