@@ -275,8 +275,14 @@ static enum tsu_status append_rows(struct store *st, const char *sql, const char
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
-static enum tsu_status party_doc(struct store *st, const char *id, sqlite3_int64 *rowid,
-				 bool *live, struct sbuf *grams, struct tsu_error *err)
+/* How a party's document is made: the party was just inserted (no
+ * document to take out, no log entry names it yet), the index was just
+ * emptied (no document, log entries), or the party changed. */
+enum party_case { PARTY_NEW, PARTY_REINDEX, PARTY_CHANGED };
+
+static enum tsu_status party_doc(struct store *st, const char *id, enum party_case c,
+				 sqlite3_int64 *rowid, bool *live, struct sbuf *grams,
+				 struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (store_prepare(st, party_doc_sql, &s, err))
@@ -290,20 +296,21 @@ static enum tsu_status party_doc(struct store *st, const char *id, sqlite3_int64
 	store_finish(st, s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
-	enum tsu_status rc = *live ? append_rows(st, party_log_sql, id, true, grams, err) : TSU_OK;
+	enum tsu_status rc = *live && c != PARTY_NEW
+				     ? append_rows(st, party_log_sql, id, true, grams, err) : TSU_OK;
 	return rc == TSU_OK && *live ? append_rows(st, party_area_sql, id, false, grams, err) : rc;
 }
 
 /* Brings a party's document up to date: out of the index, and back in
- * while the party is live.  A new party has none to take out. */
-static enum tsu_status party_doc_put(struct store *st, const char *id, bool is_new,
+ * while the party is live. */
+static enum tsu_status party_doc_put(struct store *st, const char *id, enum party_case c,
 				     struct tsu_error *err)
 {
 	struct sbuf grams = {0};
 	sqlite3_int64 rowid = 0;
 	bool live = false;
-	enum tsu_status rc = party_doc(st, id, &rowid, &live, &grams, err);
-	if (rc == TSU_OK && rowid && !is_new)
+	enum tsu_status rc = party_doc(st, id, c, &rowid, &live, &grams, err);
+	if (rc == TSU_OK && rowid && c == PARTY_CHANGED)
 		rc = fts_delete(st, true, rowid, err);
 	if (rc == TSU_OK && live)
 		rc = fts_put(st, rowid, true, sbuf_str(&grams), err);
@@ -334,13 +341,13 @@ static enum tsu_status index_row(struct store *st, const char *entity, const cha
 				 bool is_new, bool gone, struct tsu_error *err)
 {
 	if (strcmp(entity, "party") == 0)
-		return party_doc_put(st, id, is_new, err);
+		return party_doc_put(st, id, is_new ? PARTY_NEW : PARTY_CHANGED, err);
 	if (strcmp(entity, "task") && strcmp(entity, "log"))
 		return TSU_OK;
 	char *party = NULL;
 	enum tsu_status rc = strcmp(entity, "log") == 0 ? log_party(st, id, &party, err) : TSU_OK;
 	if (rc == TSU_OK && party)
-		rc = party_doc_put(st, party, false, err);
+		rc = party_doc_put(st, party, PARTY_CHANGED, err);
 	else if (rc == TSU_OK)
 		rc = gone ? doc_remove(st, id, err) : index_doc(st, entity, id, is_new, err);
 	free(party);
@@ -383,9 +390,11 @@ static enum tsu_status rebuild(struct store *st, struct tsu_error *err)
 	for (size_t k = 0; k < 3 && rc == TSU_OK; k++) {
 		sqlite3_stmt *s = NULL;
 		rc = store_prepare(st, rows[k][1], &s, err);
-		while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW)
-			rc = index_row(st, rows[k][0], (const char *)sqlite3_column_text(s, 0), true,
-				       false, err);
+		while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(s, 0);
+			rc = k == 0 ? party_doc_put(st, id, PARTY_REINDEX, err)
+				    : index_row(st, rows[k][0], id, true, false, err);
+		}
 		if (s)
 			store_finish(st, s);
 	}

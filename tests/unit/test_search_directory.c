@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "tsunagu/list.h"
 #include "tsunagu/record.h"
 #include "tsunagu/restore.h"
@@ -146,11 +147,44 @@ static void log_entries_and_areas_find_a_party(void **state)
 	store_close(st);
 }
 
+/* A file whose search keys were made by another version of the folding is
+ * indexed anew when opened: a party's log entries are in its document
+ * again, and its areas. */
+static void a_rebuilt_index_keeps_log_entries_and_areas(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	uuid_str pid, lid;
+	test_path(path, sizeof path, "dirsearch-rebuild.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	store_set_author(st, "山田 花子");
+	char *suwa = area_named(st, "諏訪");
+	assert_int_equal(store_insert(st, "party", FV({"name", "柚木 朔"}, {"kind", "person"},
+						      {"areas", suwa}), pid, NULL), TSU_OK);
+	assert_int_equal(store_insert(st, "log", FV({"party_id", pid}, {"date", "2026-11-30"},
+						    {"text", "庭木の剪定を手伝った"}), lid, NULL), TSU_OK);
+	store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '0' WHERE key = 'search_key';"
+				      "DELETE FROM search_party", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(count_of(st, "柚木", NULL), 1);
+	assert_int_equal(count_of(st, "剪定", NULL), 1);
+	assert_int_equal(count_of(st, "剪定", suwa), 1);
+	free(suwa);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pages_are_slices_of_the_whole_list),
 		cmocka_unit_test(log_entries_and_areas_find_a_party),
+		cmocka_unit_test(a_rebuilt_index_keeps_log_entries_and_areas),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
