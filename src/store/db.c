@@ -155,8 +155,8 @@ char *store_col_dup(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static enum tsu_status read_int(struct store *st, const char *sql, long long *out,
-				struct tsu_error *err)
+enum tsu_status store_read_int(struct store *st, const char *sql, long long *out,
+			       struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (store_prepare(st, sql, &s, err) != TSU_OK)
@@ -345,7 +345,7 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 {
 	long long from;
 	int latest = migrations_count(migrations);
-	if (read_int(st, "PRAGMA user_version", &from, err) != TSU_OK)
+	if (store_read_int(st, "PRAGMA user_version", &from, err) != TSU_OK)
 		return err->status;
 	if (from > 0 && from < latest && backup_before_migration(st, from, err) != TSU_OK)
 		return err->status;
@@ -383,9 +383,9 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 static enum tsu_status check_version(struct store *st, struct tsu_error *err)
 {
 	long long version, app, tables;
-	if (read_int(st, "PRAGMA user_version", &version, err) != TSU_OK ||
-	    read_int(st, "PRAGMA application_id", &app, err) != TSU_OK ||
-	    read_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) != TSU_OK)
+	if (store_read_int(st, "PRAGMA user_version", &version, err) != TSU_OK ||
+	    store_read_int(st, "PRAGMA application_id", &app, err) != TSU_OK ||
+	    store_read_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) != TSU_OK)
 		return err->status;
 	if (version < 0 || (version == 0 && tables > 0) ||
 	    (app != 0 && app != TSUNAGU_APPLICATION_ID))
@@ -433,7 +433,7 @@ static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
 		if (open_sqlite(st, true, err) != TSU_OK)
 			return err->status;
 		long long v = 0;
-		read_int(st, "PRAGMA user_version", &v, NULL);
+		store_read_int(st, "PRAGMA user_version", &v, NULL);
 		tsu_fail(err, TSU_DB_NEWER, "%s: 新しい版の tsunagu で作られたファイルです (版 %lld > %d)。読み取り専用で開きます",
 			 st->path, v, schema_version_latest());
 		return TSU_OK;

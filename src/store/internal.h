@@ -65,6 +65,10 @@ enum tsu_status store_run(struct store *st, const char *sql, struct tsu_error *e
 enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err);
 /* Binds a list of text parameters (NULL binds NULL) starting at index 1. */
 void store_bind_texts(sqlite3_stmt *s, int n, const char *const *vals);
+/* The first column of the first row of sql as an integer (0 when there
+ * is no row). */
+enum tsu_status store_read_int(struct store *st, const char *sql, long long *out,
+			       struct tsu_error *err);
 /* Column i as a new string, or NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
 

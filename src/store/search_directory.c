@@ -91,17 +91,12 @@ static int needles_of(const char *fts, char **out, int max)
 	return n;
 }
 
-/* PRAGMA data_version: changes when another connection has written. */
+/* PRAGMA data_version: changes when another connection has written
+ * (-1 when it cannot be read: nothing kept is trusted then). */
 static sqlite3_int64 data_version(struct store *st)
 {
-	sqlite3_stmt *s;
-	sqlite3_int64 v = -1;
-	if (store_prepare(st, "PRAGMA data_version", &s, NULL))
-		return v;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	store_finish(st, s);
-	return v;
+	long long v;
+	return store_read_int(st, "PRAGMA data_version", &v, NULL) == TSU_OK ? v : -1;
 }
 
 enum tsu_status search_party_count(struct store *st, const char *fts, long *n,
@@ -133,14 +128,9 @@ enum tsu_status search_party_count(struct store *st, const char *fts, long *n,
 /* Live parties in the directory's order (the count the triggers keep). */
 static long live_parties(struct store *st)
 {
-	sqlite3_stmt *s;
-	long n = 0;
-	if (store_prepare(st, "SELECT parties FROM area_tally WHERE area_id = ''", &s, NULL))
-		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	store_finish(st, s);
-	return n;
+	long long n;
+	return store_read_int(st, "SELECT parties FROM area_tally WHERE area_id = ''", &n, NULL)
+		       == TSU_OK ? (long)n : 0;
 }
 
 /* Rows the walk may read, per row of the page it expects to read (the
