@@ -106,22 +106,33 @@ static void pages_are_slices_of_the_whole_list(void **state)
 #define FV(...) (struct field_value[]){__VA_ARGS__}, \
 	sizeof((struct field_value[]){__VA_ARGS__}) / sizeof(struct field_value)
 
+/* A new file (at `path`) with one person, 柚木 朔 of 諏訪 (*suwa), and a
+ * log entry of theirs about 剪定. */
+static struct store *one_person_with_a_log(char *path, size_t n, const char *name, char **suwa,
+					   uuid_str pid, uuid_str lid)
+{
+	struct store *st;
+	test_path(path, n, name);
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	store_set_author(st, "山田 花子");
+	*suwa = area_named(st, "諏訪");
+	assert_int_equal(store_insert(st, "party", FV({"name", "柚木 朔"}, {"kind", "person"},
+						      {"kana", "ゆのき さく"}, {"areas", *suwa}), pid, NULL), TSU_OK);
+	assert_int_equal(store_insert(st, "log", FV({"party_id", pid}, {"date", "2026-11-30"},
+						    {"text", "庭木の剪定を手伝った"}), lid, NULL), TSU_OK);
+	return st;
+}
+
 /* A party's log entries and areas are in its document, and leave it. */
 static void log_entries_and_areas_find_a_party(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *st;
+	char path[512], *suwa;
 	uuid_str pid, lid;
-	test_path(path, sizeof path, "dirsearch-log.db");
-	unlink(path);
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	store_set_author(st, "山田 花子");
-	char *suwa = area_named(st, "諏訪"), *nagayama = area_named(st, "永山");
-	assert_int_equal(store_insert(st, "party", FV({"name", "柚木 朔"}, {"kind", "person"},
-						      {"kana", "ゆのき さく"}, {"areas", suwa}), pid, NULL), TSU_OK);
-	assert_int_equal(store_insert(st, "log", FV({"party_id", pid}, {"date", "2026-11-30"},
-						    {"text", "庭木の剪定を手伝った"}), lid, NULL), TSU_OK);
+	struct store *st = one_person_with_a_log(path, sizeof path, "dirsearch-log.db", &suwa,
+						 pid, lid);
+	char *nagayama = area_named(st, "永山");
 	assert_int_equal(count_of(st, "剪定", NULL), 1);
 	assert_int_equal(count_of(st, "ｾﾝﾃｲ", NULL), 0);   /* the text, not its reading */
 	assert_int_equal(count_of(st, "剪定", suwa), 1);
@@ -153,18 +164,10 @@ static void log_entries_and_areas_find_a_party(void **state)
 static void a_rebuilt_index_keeps_log_entries_and_areas(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *st;
+	char path[512], *suwa;
 	uuid_str pid, lid;
-	test_path(path, sizeof path, "dirsearch-rebuild.db");
-	unlink(path);
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	store_set_author(st, "山田 花子");
-	char *suwa = area_named(st, "諏訪");
-	assert_int_equal(store_insert(st, "party", FV({"name", "柚木 朔"}, {"kind", "person"},
-						      {"areas", suwa}), pid, NULL), TSU_OK);
-	assert_int_equal(store_insert(st, "log", FV({"party_id", pid}, {"date", "2026-11-30"},
-						    {"text", "庭木の剪定を手伝った"}), lid, NULL), TSU_OK);
+	struct store *st = one_person_with_a_log(path, sizeof path, "dirsearch-rebuild.db", &suwa,
+						 pid, lid);
 	store_close(st);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
