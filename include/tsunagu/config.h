@@ -29,6 +29,9 @@ char *config_default_db_path(void);
 char *config_demo_db_path(void);
 /* The settings file: $XDG_CONFIG_HOME/tsunagu/config.  New string. */
 char *config_file_path(void);
+/* A file of the program's own state: $XDG_STATE_HOME/tsunagu/FILE (or
+ * ~/.local/state/tsunagu/FILE).  New string. */
+char *config_state_path(const char *file);
 /* $TSUNAGU_USER, else c->name, else NULL (caller may ask, see tui). */
 const char *config_author(const struct user_config *c);
 /* The login name (getpwuid), or "unknown". */

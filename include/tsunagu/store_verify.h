@@ -11,7 +11,8 @@
  *    and FTS table, plus user_version and application_id, compared with
  *    a fresh in-memory database built by running schema_migrations, so
  *    a new migration needs no change here;
- *  - the pages (PRAGMA quick_check).
+ *  - the pages (PRAGMA quick_check), unless the file is remembered as
+ *    passed and written since only by tsunagu (store/pagecheck.c).
  * Each problem is passed to cb as one line (in Japanese) naming it.
  */
 
@@ -19,8 +20,8 @@
 int store_verify_structure(struct store *st, store_problem_cb cb, void *ud);
 
 /* All three; TSU_DB_CORRUPT with the first problem in err.  Every write
- * path of the command line runs it before writing, and the app on
- * opening; store_begin runs the header and schema part. */
+ * path of the command line runs it before writing; store_begin runs the
+ * header and schema part. */
 enum tsu_status store_verify(struct store *st, struct tsu_error *err);
 enum tsu_status store_verify_quick(struct store *st, struct tsu_error *err);
 

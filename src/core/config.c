@@ -56,6 +56,11 @@ char *config_demo_db_path(void)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "demo.db");
 }
 
+char *config_state_path(const char *file)
+{
+	return xdg_path("XDG_STATE_HOME", ".local/state", file);
+}
+
 char *config_file_path(void)
 {
 	return xdg_path("XDG_CONFIG_HOME", ".config", "config");

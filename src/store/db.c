@@ -39,6 +39,9 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	}
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
+		if (st->pages_ok) /* damage the page check did not see, or since it */
+			pagecheck_forget(st->path);
+		st->pages_ok = false;
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: tsunagu のデータベースではないか、壊れています", st->path);
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
@@ -51,6 +54,7 @@ enum tsu_status store_sql_fail(struct store *st, struct tsu_error *err, const ch
 	case SQLITE_FULL: /* the transaction is rolled back by the caller */
 		return tsu_fail(err, TSU_DB_FULL, "%s: ディスクがいっぱいです。変更は取り消しました", st->path);
 	case SQLITE_IOERR:
+		st->pages_ok = false;
 		return tsu_fail(err, TSU_DB_IO, "%s: 読み書きに失敗しました。変更は取り消しました (%s)",
 				st->path, msg);
 	default:
@@ -486,8 +490,9 @@ void store_close(struct store *st)
 	store_rollback(st);
 	choices_free(st);
 	store_cache_clear(st);
-	if (st->db)
-		sqlite3_close(st->db);
+	/* closed first: the journal is gone, the file as the next one finds it */
+	if (st->db && sqlite3_close(st->db) == SQLITE_OK && st->pages_ok)
+		pagecheck_remember(st->path);
 	free(st->path);
 	free(st->author);
 	free(st->party_n_fts);

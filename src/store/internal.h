@@ -44,6 +44,7 @@ struct store {
 	 * (PRAGMA data_version) has written since */
 	char *party_n_fts;
 	struct schema_want *schema_want; /* verify.c: what the migrations build */
+	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
 	long party_n;
 	sqlite3_int64 party_n_changes, party_n_version;
 	struct choice *choices;
@@ -125,6 +126,13 @@ const char *choice_match(struct store *st, const char *kind, const char *input);
 /* db.c: ends a bulk write that failed (its transaction is to be rolled
  * back): the waiting documents go with it, the page cache is given back. */
 void store_bulk_cancel(struct store *st);
+
+/* pagecheck.c: whether the file is as it was when last checked whole and
+ * written only by this program since; remember it so (after a whole check
+ * and this program's own writes), or forget it (damage found). */
+bool pagecheck_is_current(const char *db_path);
+void pagecheck_remember(const char *db_path);
+void pagecheck_forget(const char *db_path);
 
 /* verify.c: frees the schema kept for comparing (store_close). */
 void store_schema_want_free(struct store *st);

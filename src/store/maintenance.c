@@ -201,7 +201,10 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		cb(ud, "search index: integrity-check failed");
 		problems++;
 	}
-	if (problems)
+	st->pages_ok = problems == 0; /* read whole: the next write need not read it again */
+	if (problems) {
+		pagecheck_forget(st->path);
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: %d 件の問題が見つかりました", st->path, problems);
+	}
 	return TSU_OK;
 }

@@ -221,7 +221,8 @@ static void keep_first(void *ud, const char *line)
 static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *err)
 {
 	struct first_problem f = {{0}, 0};
-	if (store_verify_structure(st, keep_first, &f) == 0 && pages) {
+	bool remembered = pages && pagecheck_is_current(st->path);
+	if (store_verify_structure(st, keep_first, &f) == 0 && pages && !remembered) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &s, NULL) != SQLITE_OK) {
 			keep_first(&f, sqlite3_errmsg(st->db));
@@ -232,8 +233,12 @@ static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *er
 			sqlite3_finalize(s);
 		}
 	}
-	if (f.n == 0)
+	if (f.n == 0) {
+		st->pages_ok = st->pages_ok || pages;
 		return TSU_OK;
+	}
+	if (pages)
+		pagecheck_forget(st->path);
 	return tsu_fail(err, TSU_DB_CORRUPT, "%s: 壊れているか tsunagu の形ではないため書き込みません (%s)。"
 			"tsunagu check で確かめてください", st->path, f.line);
 }

@@ -65,6 +65,7 @@ class Tui:
             "HOME": self.home,
             "XDG_CONFIG_HOME": os.path.join(self.home, ".config"),
             "XDG_DATA_HOME": os.path.join(self.home, ".local", "share"),
+            "XDG_STATE_HOME": os.path.join(self.home, ".local", "state"),
             "TSUNAGU_DB": self.db,
             "TERM": "screen",
             "LANG": "C.UTF-8",

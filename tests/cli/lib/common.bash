@@ -5,7 +5,7 @@ set -euo pipefail
 T="$TSUNAGU_BIN"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-export HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/data" XDG_CONFIG_HOME="$WORK/home/config"
+export HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/data" XDG_CONFIG_HOME="$WORK/home/config" XDG_STATE_HOME="$WORK/home/state"
 export TSUNAGU_USER="山田 太郎" LC_ALL=C.UTF-8 TZ=Asia/Tokyo
 unset TSUNAGU_DB TSUNAGU_NOW
 mkdir -p "$HOME"

@@ -1,0 +1,163 @@
+/*
+ * The page check remembered (store/pagecheck.c): a file read whole by a
+ * writing command and written since only by tsunagu is not read whole
+ * again; a file changed by anything else (bytes written over pages, a
+ * copy) is, and is refused when damaged; damage found forgets the file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "tsunagu/store.h"
+#include "tsunagu/store_verify.h"
+#include "tsunagu/record.h"
+#include "test_util.h"
+#include "../../src/store/internal.h"
+
+/* A demo file (a few hundred pages), checked whole and closed. */
+static const char *checked_file(char *path, size_t n, const char *name)
+{
+	struct store *st;
+	test_path(path, n, name);
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	assert_int_equal(store_demo(st, 1, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	store_close(st);
+	assert_true(pagecheck_is_current(path));
+	return path;
+}
+
+/* Random bytes over four pages in the middle, where quick_check sees them. */
+static void damage(const char *path)
+{
+	int fd = open(path, O_WRONLY);
+	assert_true(fd >= 0);
+	off_t size = lseek(fd, 0, SEEK_END);
+	char junk[4096 * 4];
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7919 % 251);
+	assert_int_equal(pwrite(fd, junk, sizeof junk, size / 2 / 4096 * 4096), (ssize_t)sizeof junk);
+	close(fd);
+}
+
+static enum tsu_status verify_again(const char *path, struct tsu_error *err)
+{
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	enum tsu_status rc = store_verify(st, err);
+	store_close(st);
+	return rc;
+}
+
+/* Damage made right after the check (in the same clock tick) is seen:
+ * the entry is written only once its time is past the file's. */
+static void damage_after_a_check_is_found(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "damaged.db");
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	struct field_value fv[] = {{"name", "諏訪 一郎"}, {"kind", "person"}};
+	uuid_str id;
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	store_close(st); /* written, remembered, and at once: */
+	damage(path);
+	assert_false(pagecheck_is_current(path));
+	struct tsu_error err = {0};
+	assert_int_equal(verify_again(path, &err), TSU_DB_CORRUPT);
+	assert_non_null(strstr(err.msg, "tsunagu check"));
+}
+
+/* tsunagu's own writes keep the file remembered; the check is not run
+ * again (shown by damage made under a forged entry going unread). */
+static void own_writes_keep_it_checked(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "own.db");
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	struct field_value fv[] = {{"name", "多摩 花子"}, {"kind", "person"}};
+	uuid_str id;
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	store_close(st);
+	assert_true(pagecheck_is_current(path));
+
+	damage(path);
+	pagecheck_remember(path); /* as if it had been checked so */
+	assert_int_equal(verify_again(path, NULL), TSU_OK);
+}
+
+/* A copy is another file: read whole before it is written. */
+static void a_copy_is_read_whole(void **state)
+{
+	(void)state;
+	char path[512], copy[512];
+	checked_file(path, sizeof path, "office.db");
+	test_path(copy, sizeof copy, "laptop.db");
+	unlink(copy);
+	assert_int_equal(store_copy_file(path, copy, NULL), TSU_OK);
+	assert_false(pagecheck_is_current(copy));
+	assert_true(pagecheck_is_current(path));
+	/* the list holds numbers only: no path, no data */
+	char list[512];
+	FILE *f = fopen(test_path(list, sizeof list, "state/tsunagu/checked"), "r");
+	assert_non_null(f);
+	int c;
+	while ((c = fgetc(f)) != EOF)
+		assert_true(strchr("0123456789 .\n", c) != NULL);
+	fclose(f);
+}
+
+/* Damage SQLite meets later (a page the check passed over as remembered)
+ * forgets the file: the next command reads it whole again. */
+static void damage_met_forgets(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "forget.db");
+	struct store *st;
+	long long root = 0;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_read_int(st, "SELECT rootpage FROM sqlite_schema WHERE name = 'party'",
+					&root, NULL), TSU_OK);
+	store_close(st);
+	int fd = open(path, O_WRONLY);
+	char junk[4096];
+	memset(junk, 0x5a, sizeof junk);
+	assert_int_equal(pwrite(fd, junk, sizeof junk, (off_t)(root - 1) * 4096), (ssize_t)sizeof junk);
+	close(fd);
+	pagecheck_remember(path); /* as if it had been checked so */
+
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	long long n;
+	struct tsu_error err = {0};
+	assert_int_equal(store_read_int(st, "SELECT count(*) FROM party WHERE name <> ''", &n, &err),
+			 TSU_DB_CORRUPT);
+	store_close(st);
+	assert_false(pagecheck_is_current(path));
+	assert_int_equal(verify_again(path, NULL), TSU_DB_CORRUPT);
+}
+
+int main(void)
+{
+	char state[512];
+	setenv("XDG_STATE_HOME", test_path(state, sizeof state, "state"), 1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(damage_after_a_check_is_found),
+		cmocka_unit_test(own_writes_keep_it_checked),
+		cmocka_unit_test(a_copy_is_read_whole),
+		cmocka_unit_test(damage_met_forgets),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	test_cleanup();
+	return rc;
+}
