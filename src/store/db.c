@@ -492,7 +492,7 @@ void store_close(struct store *st)
 	store_cache_clear(st);
 	/* closed first: the journal is gone, the file as the next one finds it */
 	if (st->db && sqlite3_close(st->db) == SQLITE_OK && st->pages_ok)
-		pagecheck_remember(st->path);
+		pagecheck_remember(st->path, &st->pages_of);
 	free(st->path);
 	free(st->author);
 	free(st->party_n_fts);

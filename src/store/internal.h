@@ -19,6 +19,11 @@ struct stmt_slot {
 	bool busy;
 };
 
+/* pagecheck.c: a file by device and inode (0, 0: none) */
+struct pagecheck_id {
+	unsigned long long dev, ino;
+};
+
 struct store {
 	sqlite3 *db;
 	int (*yield_pending)(void *ud); /* store_yield_to */
@@ -45,6 +50,7 @@ struct store {
 	char *party_n_fts;
 	struct schema_want *schema_want; /* verify.c: what the migrations build */
 	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
+	struct pagecheck_id pages_of; /* the file that was checked */
 	long party_n;
 	sqlite3_int64 party_n_changes, party_n_version;
 	struct choice *choices;
@@ -131,7 +137,10 @@ void store_bulk_cancel(struct store *st);
  * written only by this program since; remember it so (after a whole check
  * and this program's own writes), or forget it (damage found). */
 bool pagecheck_is_current(const char *db_path);
-void pagecheck_remember(const char *db_path);
+/* Which file the path names now (device and inode). */
+void pagecheck_identity(const char *db_path, struct pagecheck_id *id);
+/* Remembered only when the path still names the file `checked`. */
+void pagecheck_remember(const char *db_path, const struct pagecheck_id *checked);
 void pagecheck_forget(const char *db_path);
 
 /* verify.c: frees the schema kept for comparing (store_close). */

@@ -202,6 +202,7 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		problems++;
 	}
 	st->pages_ok = problems == 0; /* read whole: the next write need not read it again */
+	pagecheck_identity(st->path, &st->pages_of);
 	if (problems) {
 		pagecheck_forget(st->path);
 		return tsu_fail(err, TSU_DB_CORRUPT, "%s: %d 件の問題が見つかりました", st->path, problems);

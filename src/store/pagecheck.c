@@ -163,9 +163,19 @@ static void update(const char *db_path, bool remember)
 	free(file);
 }
 
-void pagecheck_remember(const char *db_path)
+void pagecheck_identity(const char *db_path, struct pagecheck_id *id)
 {
-	update(db_path, true);
+	struct mark m;
+	*id = mark_of(db_path, &m) ? (struct pagecheck_id){m.dev, m.ino} : (struct pagecheck_id){0, 0};
+}
+
+void pagecheck_remember(const char *db_path, const struct pagecheck_id *checked)
+{
+	struct pagecheck_id now;
+	pagecheck_identity(db_path, &now);
+	/* a file put in its place meanwhile (renamed over it) was not checked */
+	if (now.ino && now.dev == checked->dev && now.ino == checked->ino && !pagecheck_is_current(db_path))
+		update(db_path, true);
 }
 
 void pagecheck_forget(const char *db_path)

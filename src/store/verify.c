@@ -234,7 +234,10 @@ static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *er
 		}
 	}
 	if (f.n == 0) {
-		st->pages_ok = st->pages_ok || pages;
+		if (pages && !st->pages_ok) {
+			st->pages_ok = true;
+			pagecheck_identity(st->path, &st->pages_of);
+		}
 		return TSU_OK;
 	}
 	if (pages)

@@ -44,6 +44,15 @@ static void damage(const char *path)
 	close(fd);
 }
 
+/* The list says so, as if the file had been checked whole as it is. */
+static void remember_as_checked(const char *path)
+{
+	struct pagecheck_id id;
+	pagecheck_identity(path, &id);
+	pagecheck_remember(path, &id);
+	assert_true(pagecheck_is_current(path));
+}
+
 static enum tsu_status verify_again(const char *path, struct tsu_error *err)
 {
 	struct store *st;
@@ -91,7 +100,7 @@ static void own_writes_keep_it_checked(void **state)
 	assert_true(pagecheck_is_current(path));
 
 	damage(path);
-	pagecheck_remember(path); /* as if it had been checked so */
+	remember_as_checked(path);
 	assert_int_equal(verify_again(path, NULL), TSU_OK);
 }
 
@@ -116,6 +125,24 @@ static void a_copy_is_read_whole(void **state)
 	fclose(f);
 }
 
+/* A file put in the checked one's place while a command ran (a copy
+ * renamed over it) is not taken for checked when the command ends. */
+static void a_file_renamed_over_is_not_remembered(void **state)
+{
+	(void)state;
+	char path[512], other[512];
+	checked_file(path, sizeof path, "renamed.db");
+	test_path(other, sizeof other, "renamed-other.db");
+	unlink(other);
+	assert_int_equal(store_copy_file(path, other, NULL), TSU_OK);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	assert_int_equal(rename(other, path), 0);
+	store_close(st);
+	assert_false(pagecheck_is_current(path));
+}
+
 /* Damage SQLite meets later (a page the check passed over as remembered)
  * forgets the file: the next command reads it whole again. */
 static void damage_met_forgets(void **state)
@@ -134,7 +161,7 @@ static void damage_met_forgets(void **state)
 	memset(junk, 0x5a, sizeof junk);
 	assert_int_equal(pwrite(fd, junk, sizeof junk, (off_t)(root - 1) * 4096), (ssize_t)sizeof junk);
 	close(fd);
-	pagecheck_remember(path); /* as if it had been checked so */
+	remember_as_checked(path);
 
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	assert_int_equal(store_verify(st, NULL), TSU_OK);
@@ -155,6 +182,7 @@ int main(void)
 		cmocka_unit_test(damage_after_a_check_is_found),
 		cmocka_unit_test(own_writes_keep_it_checked),
 		cmocka_unit_test(a_copy_is_read_whole),
+		cmocka_unit_test(a_file_renamed_over_is_not_remembered),
 		cmocka_unit_test(damage_met_forgets),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
