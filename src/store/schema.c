@@ -402,6 +402,8 @@ const char *const schema_migrations[] = {
 	NULL,
 };
 
+const uint64_t schema_digest_latest = 0xa32e632b2f655038ULL;
+
 int schema_version_latest(void)
 {
 	int n = 0;

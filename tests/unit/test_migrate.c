@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include "tsunagu/record.h"
 #include "tsunagu/list.h"
+#include "tsunagu/store_verify.h"
 #include "test_util.h"
 #include "../../src/store/internal.h"
 #include "../../src/store/schema.h"
@@ -460,6 +461,28 @@ static void version_6_file_gets_the_party_index(void **state)
 	assert_int_equal(count_of(path, "SELECT count(*) FROM party_key"), 2);
 }
 
+/* The constant that lets a command skip building the schema in memory is
+ * the digest of what the migrations build; a migrated file has it too. */
+static void schema_digest_is_the_built_one(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "digest.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uint64_t built = store_schema_digest(st);
+	if (built != schema_digest_latest)
+		fail_msg("src/store/schema.c: schema_digest_latest must be 0x%016llxULL",
+			 (unsigned long long)built);
+	assert_int_equal(store_verify_quick(st, NULL), TSU_OK);
+	store_close(st);
+	sql(path, "CREATE INDEX 余分 ON party(phone)");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_true(store_schema_digest(st) != schema_digest_latest);
+	assert_int_equal(store_verify_quick(st, NULL), TSU_DB_CORRUPT);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +499,7 @@ int main(void)
 		cmocka_unit_test(version_3_file_gains_referral_fields),
 		cmocka_unit_test(version_4_file_gains_area_work_fields),
 		cmocka_unit_test(version_6_file_gets_the_party_index),
+		cmocka_unit_test(schema_digest_is_the_built_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
