@@ -50,5 +50,11 @@ char *dup_phone_key(const char *phone);
  * mail@…), trimmed, ASCII lower-cased; "" for none.  The duplicate finder
  * and the import matcher (io/partymatch.c) both use it. */
 char *dup_email_key(const char *email);
+/* Each live party's id, name, phone and e-mail (NULL when empty), in no
+ * particular order: what the import matcher keys parties by. */
+typedef void (*store_contact_cb)(void *ud, const char *id, const char *name, const char *phone,
+				 const char *email);
+enum tsu_status store_each_party_contact(struct store *st, store_contact_cb cb, void *ud,
+					 struct tsu_error *err);
 
 #endif

@@ -116,17 +116,16 @@ void partymatch_add(struct partymatch *m, const char *id, const char *name, cons
 	m->bucket[b] = (uint32_t)m->n;
 }
 
-static int collect(void *ud, const struct record *r)
+static void collect(void *ud, const char *id, const char *name, const char *phone,
+		    const char *email)
 {
-	partymatch_add(ud, r->id, record_get(r, "name"), record_get(r, "phone"),
-		       record_get(r, "email"));
-	return 0;
+	partymatch_add(ud, id, name, phone, email);
 }
 
 struct partymatch *partymatch_load(struct store *st, struct tsu_error *err)
 {
 	struct partymatch *m = xcalloc(1, sizeof(*m));
-	if (store_each(st, "party", NULL, collect, m, err) != TSU_OK) {
+	if (store_each_party_contact(st, collect, m, err) != TSU_OK) {
 		partymatch_free(m);
 		return NULL;
 	}
@@ -144,26 +143,41 @@ void partymatch_free(struct partymatch *m)
 	free(m);
 }
 
+/* Of two parties that both fit, the one with the greater id (for ids of
+ * the program's own, the later made): the same party in every copy,
+ * whatever order the file keeps its rows in. */
+static bool prefer(const struct pm_entry *p, const struct pm_entry *best)
+{
+	return !best || memcmp(p->id, best->id, sizeof p->id) > 0;
+}
+
 void partymatch_find(struct partymatch *m, const char *name, const char *phone,
 		     const char *email, struct party_found *out)
 {
 	uint64_t k[3];
 	keys_of(name, phone, email, k);
 	memset(out, 0, sizeof(*out));
+	const struct pm_entry *same = NULL, *namesake = NULL;
+	bool same_phone = false;
 	size_t i = k[0] ? m->bucket[k[0] & (m->nbuckets - 1)] : 0;
-	for (; i && !out->id; i = m->e[i - 1].next) {
+	for (; i; i = m->e[i - 1].next) {
 		const struct pm_entry *p = &m->e[i - 1];
 		if (p->name != k[0])
 			continue;
-		out->same_phone = k[1] && p->phone == k[1];
-		if (out->same_phone || (k[2] && p->email == k[2])) {
-			id_unpack(p->id, m->found);
-			out->id = m->found;
-		} else if (!out->namesake) {
-			id_unpack(p->id, m->namesake);
-			out->namesake = m->namesake;
+		bool phone_too = k[1] && p->phone == k[1];
+		if ((phone_too || (k[2] && p->email == k[2])) && prefer(p, same)) {
+			same = p;
+			same_phone = phone_too;
+		} else if (!phone_too && !(k[2] && p->email == k[2]) && prefer(p, namesake)) {
+			namesake = p;
 		}
 	}
-	if (out->id)
-		out->namesake = NULL;
+	if (same) {
+		id_unpack(same->id, m->found);
+		out->id = m->found;
+		out->same_phone = same_phone;
+	} else if (namesake) {
+		id_unpack(namesake->id, m->namesake);
+		out->namesake = m->namesake;
+	}
 }

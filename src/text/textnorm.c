@@ -148,8 +148,20 @@ char *text_trim(const char *s)
 	return xstrndup(s + start, end - start);
 }
 
+/* ASCII is its own NFKC: a phone number or an e-mail address (most of
+ * what an import's matcher reads) needs no trip through utf8proc. */
+static bool all_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 char *text_nfkc_trim(const char *s)
 {
+	if (all_ascii(s))
+		return text_trim(s);
 	char *nfkc = (char *)utf8proc_NFKC((const utf8proc_uint8_t *)s);
 	char *out;
 
