@@ -1,0 +1,65 @@
+# More files as phones, mail programs, calendars and the city's open-data
+# portal write them, with the quirks io_real_files.sh does not cover: each
+# is imported whole (or its unusable items named FILE:LINE), nothing is
+# garbled, and what goes out again comes back into a fresh file twice
+# without adding anything the second time.
+. "$(dirname "$0")/lib/common.bash"
+F="$FIXTURES/io"
+q() { sqlite3 "$DB" "$1"; }
+"$T" init -d "$DB" >/dev/null 2>&1
+
+# KIND FILE: the file's items exported and read into a fresh file, twice
+roundtrip() {
+	rm -f "$WORK/a.db" "$WORK/b.db"
+	"$T" init -d "$WORK/a.db" >/dev/null 2>&1
+	"$T" init -d "$WORK/b.db" >/dev/null 2>&1
+	"$T" import "$1" "$2" -d "$WORK/a.db" >/dev/null
+	"$T" export "$1" -o "$WORK/rt.out" --force -d "$WORK/a.db" >/dev/null
+	run "$T" import "$1" "$WORK/rt.out" -d "$WORK/b.db"
+	expect_out_has "更新 0 件、変更なし 0 件" "$(basename "$2"): all new in a fresh file"
+	first=$(grep -o '新規 [0-9]* 件' <<<"$OUT")
+	run "$T" import "$1" "$WORK/rt.out" -d "$WORK/b.db"
+	expect_out_has "新規 0 件、更新 0 件、変更なし ${first#新規 }" "$(basename "$2"): nothing added the second time"
+}
+
+# iOS 17: item groups with X-ABLabel / X-ABRELATEDNAMES / X-ABDATE, BDAY;value=date,
+# a company card (N:;;;; and X-ABShowAs:COMPANY), an ADR of empty components
+run "$T" import vcard "$F/vcard/ios17_groups.vcf" -d "$DB"
+expect_rc 0 "iOS 17 export (stderr: $ERR)"
+expect_out_has "新規 3 件" "three cards, the related name is not a card"
+expect_eq "$(q "SELECT kana || '/' || phone || '/' || address FROM party WHERE name = '小林 節子'")" \
+	"こばやし せつこ/042-372-0000/〒206-0025 多摩市永山3-1-2" "the pref TEL of a group; ADR without region or country"
+expect_eq "$(q "SELECT kind || '/' || kana || '/' || email FROM party WHERE name = '多摩市永山地区自治会連合会'")" \
+	"org/たましながやまちくじちかいれんごうかい/nagayama-jichi@example.jp" "company card is a group"
+expect_eq "$(q "SELECT coalesce(address, '(なし)') FROM party WHERE name = '中村 真由美'")" "(なし)" "ADR of empty components is no address"
+expect_eq "$(q "SELECT count(*) FROM party WHERE name = '小林 一郎'")" 0 "X-ABRELATEDNAMES is not a party"
+roundtrip vcard "$F/vcard/ios17_groups.vcf"
+
+# Android (Google Contacts) 2.1: UTF-8 quoted-printable with soft breaks in
+# the middle of a character, X-PHONETIC-* in quoted-printable too
+run "$T" import vcard "$F/vcard/android21_qp_softbreak.vcf" -d "$DB"
+expect_rc 0 "Android 2.1 export (stderr: $ERR)"
+expect_eq "$(q "SELECT kana || '/' || phone || '/' || notes FROM party WHERE name = '髙橋 美智子'")" \
+	"たかはし みちこ/090-3333-4444/桜ヶ丘の見守り活動の世話人。毎月第2土曜に集会所で打合せ。" "soft breaks inside characters"
+roundtrip vcard "$F/vcard/android21_qp_softbreak.vcf"
+
+# Outlook 2016: vCard 2.1 in CP932 naming no CHARSET, its ADR, LABEL and
+# NOTE quoted-printable CP932 bytes (NEC/IBM characters ㈱ ① 髙 﨑)
+run "$T" import vcard "$F/vcard/outlook2016_cp932_nocharset.vcf" -d "$DB"
+expect_rc 0 "Outlook 2016 card without CHARSET (stderr: $ERR)"
+expect_out_has "新規 1 件" "the card"
+expect_out_lacks "読み飛ばし" "nothing skipped"
+expect_eq "$(q "SELECT address FROM party WHERE name = '髙木 﨑子'")" \
+	"〒206-0024 東京都多摩市諏訪5-10-1 ㈱多摩ビル①号室" "quoted-printable CP932 address"
+expect_eq "$(q "SELECT notes FROM party WHERE name = '髙木 﨑子'")" \
+	$'地区社協の窓口。\n連絡は平日午前に。\n所属: 諏訪地区社会福祉協議会\n役職: 事務局長' "quoted-printable CP932 note, CR LF as one line break"
+roundtrip vcard "$F/vcard/outlook2016_cp932_nocharset.vcf"
+
+# au / LINE: Shift_JIS with half-width kana in the name and its reading
+run "$T" import vcard "$F/vcard/au_halfwidth_kana.vcf" -d "$DB"
+expect_rc 0 "half-width kana (stderr: $ERR)"
+expect_eq "$(q "SELECT kana FROM party WHERE name = '井上 ｶｽﾞﾐ'")" "イノウエ カズミ" "SOUND;X-IRMC-N reading in full width"
+expect_eq "$(q "SELECT kana FROM party WHERE name = '岡本 ﾀｹｼ'")" "オカモト タケシ" "X-PHONETIC reading in full width"
+roundtrip vcard "$F/vcard/au_halfwidth_kana.vcf"
+
+done_tests
