@@ -62,4 +62,12 @@ expect_eq "$(q "SELECT kana FROM party WHERE name = '井上 ｶｽﾞﾐ'")" "�
 expect_eq "$(q "SELECT kana FROM party WHERE name = '岡本 ﾀｹｼ'")" "オカモト タケシ" "X-PHONETIC reading in full width"
 roundtrip vcard "$F/vcard/au_halfwidth_kana.vcf"
 
+# vCard 4.0: KIND:org, TEL;VALUE=uri (tel:+81-42-..., ;ext=), no final line end
+run "$T" import vcard "$F/vcard/v40_tel_uri.vcf" -d "$DB"
+expect_rc 0 "vCard 4.0 (stderr: $ERR)"
+expect_eq "$(q "SELECT kind || '/' || phone FROM party WHERE name = '多摩ニュータウン子ども食堂ネットワーク'")" \
+	"org/+81-42-375-1234" "tel URI: the number"
+expect_eq "$(q "SELECT phone FROM party WHERE name = '佐々木 亮'")" "+81-42-311-2222 内線15" "the PREF tel URI, its extension as 内線"
+roundtrip vcard "$F/vcard/v40_tel_uri.vcf"
+
 done_tests
