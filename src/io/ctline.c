@@ -36,7 +36,7 @@ enum tsu_status ctl_open(const char *path, enum io_encoding enc, struct ctl_read
 			 struct tsu_error *err)
 {
 	struct ctl_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open(path, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open(path, enc, true, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);
@@ -49,7 +49,7 @@ enum tsu_status ctl_open_fp(FILE *fp, const char *name, enum io_encoding enc,
 			    struct ctl_reader **out, struct tsu_error *err)
 {
 	struct ctl_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open_fp(fp, name, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open_fp(fp, name, enc, true, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);

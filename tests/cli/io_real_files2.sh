@@ -70,4 +70,19 @@ expect_eq "$(q "SELECT kind || '/' || phone FROM party WHERE name = '多摩ニ�
 expect_eq "$(q "SELECT phone FROM party WHERE name = '佐々木 亮'")" "+81-42-311-2222 内線15" "the PREF tel URI, its extension as 内線"
 roundtrip vcard "$F/vcard/v40_tel_uri.vcf"
 
+# Google Calendar: lines folded every 75 octets, in the middle of characters;
+# VTIMEZONE Asia/Tokyo, a weekly rule with EXDATE, an override, an all-day
+# event over two days, guests with Japanese CN
+run "$T" import ical "$F/ical/google_fold_midchar.ics" -d "$DB"
+expect_rc 0 "Google Calendar folded inside characters (stderr: $ERR)"
+expect_out_has "新規 3 件" "the series, the all-day event and the cancelled one"
+expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || place FROM event WHERE title = 'いきいきサロン諏訪'")" \
+	"10:00-11:30 諏訪地区市民ホール 第1会議室, 多摩市諏訪1-2" "series in Japan time, LOCATION whole"
+expect_eq "$(q "SELECT notes FROM event WHERE title = 'いきいきサロン諏訪'")" \
+	$'繰り返し: 毎週 火曜 (2027-03-30 まで)\n諏訪地区の高齢者サロンです。参加費100円。持ち物：上履き、飲み物。\n詳しくは社協（042-373-0000）まで。' \
+	"DESCRIPTION joined across folds, no character lost"
+expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') FROM event WHERE title = '諏訪地区 どんど焼き・防災訓練（2日間）'")" \
+	"2027-01-17|" "all-day event"
+roundtrip ical "$F/ical/google_fold_midchar.ics"
+
 done_tests
