@@ -72,10 +72,10 @@ roundtrip vcard "$F/vcard/v40_tel_uri.vcf"
 
 # Google Calendar: lines folded every 75 octets, in the middle of characters;
 # VTIMEZONE Asia/Tokyo, a weekly rule with EXDATE, an override, an all-day
-# event over two days, guests with Japanese CN
+# event over two days, guests with Japanese CN, a cancelled event
 run "$T" import ical "$F/ical/google_fold_midchar.ics" -d "$DB"
 expect_rc 0 "Google Calendar folded inside characters (stderr: $ERR)"
-expect_out_has "新規 3 件" "the series, the all-day event and the cancelled one"
+expect_out_has "新規 2 件" "the series and the all-day event"
 expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || place FROM event WHERE title = 'いきいきサロン諏訪'")" \
 	"10:00-11:30 諏訪地区市民ホール 第1会議室, 多摩市諏訪1-2" "series in Japan time, LOCATION whole"
 expect_eq "$(q "SELECT notes FROM event WHERE title = 'いきいきサロン諏訪'")" \
@@ -83,6 +83,37 @@ expect_eq "$(q "SELECT notes FROM event WHERE title = 'いきいきサロン諏�
 	"DESCRIPTION joined across folds, no character lost"
 expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') FROM event WHERE title = '諏訪地区 どんど焼き・防災訓練（2日間）'")" \
 	"2027-01-17|" "all-day event"
+expect_out_has "google_fold_midchar.ics:72: 「【中止】民生委員 定例会」は中止 (STATUS:CANCELLED) の行事なので取り込みませんでした" \
+	"cancelled event named with its line"
+expect_eq "$(q "SELECT count(*) FROM event WHERE title LIKE '%民生委員 定例会%'")" 0 "cancelled event not imported"
 roundtrip ical "$F/ical/google_fold_midchar.ics"
+
+# Outlook: "Tokyo Standard Time", X-MICROSOFT-CDO-*, DESCRIPTION with \n;
+# a meeting cancelled after an earlier import made an event of it
+sed '/^STATUS:CANCELLED/d' "$F/ical/outlook_cancelled.ics" >"$WORK/before_cancel.ics"
+run "$T" import ical "$WORK/before_cancel.ics" -d "$DB"
+expect_rc 0 "Outlook calendar before the cancellation (stderr: $ERR)"
+expect_out_has "新規 2 件" "both items while the meeting stood"
+old=$(q "SELECT id FROM event WHERE title = 'キャンセル済み: 桜ヶ丘 子育てひろば打合せ'")
+run "$T" import ical "$F/ical/outlook_cancelled.ics" -d "$DB"
+expect_rc 0 "Outlook calendar with a cancelled meeting (stderr: $ERR)"
+expect_out_has "outlook_cancelled.ics:47: 「キャンセル済み: 桜ヶ丘 子育てひろば打合せ」は中止 (STATUS:CANCELLED) の行事です。前に取り込んだ行事が残っています (消すときは tsunagu delete event $old)" \
+	"the event made of it before is named for deletion"
+expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time || ' ' || place FROM event WHERE title = '永山地区 見守りネットワーク連絡会'")" \
+	"2027-01-15 14:00-16:00 多摩市役所 第二庁舎 会議室２０１" "Tokyo Standard Time"
+"$T" init -d "$WORK/cancel.db" >/dev/null 2>&1
+run "$T" import ical --strict "$F/ical/outlook_cancelled.ics" -d "$WORK/cancel.db"
+expect_rc 0 "--strict: a cancelled meeting is not a broken item"
+roundtrip ical "$F/ical/outlook_cancelled.ics"
+
+# Apple Calendar: X-WR-CALNAME, TZID=Asia/Tokyo, a floating time, a UTC time
+# (Japan time), DURATION instead of DTEND, VTODO with DUE as a date and in UTC
+run "$T" import ical "$F/ical/apple_floating_duration.ics" -d "$DB"
+expect_rc 0 "Apple Calendar (stderr: $ERR)"
+ev() { q "SELECT date || ' ' || coalesce(start_time, '') || '-' || coalesce(end_time, '') FROM event WHERE title = '$1'"; }
+expect_eq "$(ev 'フローティング時刻の打合せ')" "2027-01-22 09:00-10:30" "floating time with DURATION"
+expect_eq "$(ev 'UTC で書かれた講座')" "2027-01-23 14:30-16:30" "UTC in Japan time"
+expect_eq "$(q "SELECT due FROM task WHERE title = '補助金の申請書提出'")" "2027-02-01" "DUE in UTC is the next day in Japan"
+roundtrip ical "$F/ical/apple_floating_duration.ics"
 
 done_tests
