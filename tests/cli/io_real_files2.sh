@@ -116,4 +116,20 @@ expect_eq "$(ev 'UTC で書かれた講座')" "2027-01-23 14:30-16:30" "UTC in J
 expect_eq "$(q "SELECT due FROM task WHERE title = '補助金の申請書提出'")" "2027-02-01" "DUE in UTC is the next day in Japan"
 roundtrip ical "$F/ical/apple_floating_duration.ics"
 
+# 地域・年齢別人口 by single years of age (各歳, 0歳の男 ... 100歳以上の女), 総数
+"$T" init -d "$WORK/pop.db" >/dev/null 2>&1
+run "$T" import districts "$F/opendata/population_each_age.csv" -d "$WORK/pop.db"
+expect_rc 0 "population by single years (stderr: $ERR)"
+expect_eq "$(sqlite3 "$WORK/pop.db" "SELECT population || '/' || population_65 || '/' || households FROM district WHERE name = '諏訪1丁目'")" \
+	"1288/248/640" "65+ is the sum of the single years from 65"
+
+# Excel (CP932): 和暦 dates (R6.4.1, 令和６年４月１日現在), 全角 digits with
+# thousands separators, an empty last heading, rows of empty cells at the end
+run "$T" import districts "$F/opendata/population_excel_cp932.csv" -d "$WORK/pop.db"
+expect_rc 0 "Excel population table (stderr: $ERR)"
+expect_eq "$(sqlite3 "$WORK/pop.db" "SELECT population || '/' || population_65 || '/' || households || '/' || as_of FROM district WHERE name = '豊ヶ丘1丁目'")" \
+	"876/80/400/2024-04-01" "an as-of date ending in 現在"
+expect_eq "$(sqlite3 "$WORK/pop.db" "SELECT population || '/' || households || '/' || as_of FROM district WHERE name = '諏訪2丁目'")" \
+	"2345/980/2024-04-01" "全角 digits with a separator"
+
 done_tests
