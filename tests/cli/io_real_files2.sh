@@ -132,4 +132,19 @@ expect_eq "$(sqlite3 "$WORK/pop.db" "SELECT population || '/' || population_65 |
 expect_eq "$(sqlite3 "$WORK/pop.db" "SELECT population || '/' || households || '/' || as_of FROM district WHERE name = '諏訪2丁目'")" \
 	"2345/980/2024-04-01" "全角 digits with a separator"
 
+# Excel "CSV (コンマ区切り)" in CP932: NEC/IBM characters (髙 﨑 ㈱ ① Ⅲ ℡),
+# full-width spaces and digits, blank キーパーソン / 本人同意 cells, an empty
+# last heading, rows of empty cells; read twice, the parties found by their
+# phone are not doubled and their blank flags are いいえ, not an error
+"$T" init -d "$WORK/excel.db" >/dev/null 2>&1
+run "$T" import parties "$F/parties_excel_cp932.csv" -d "$WORK/excel.db"
+expect_rc 0 "Excel parties (stderr: $ERR)"
+expect_out_has "新規 3 件" "three parties"
+expect_eq "$(sqlite3 "$WORK/excel.db" "SELECT phone || '/' || notes FROM party WHERE name = '髙橋　﨑太郎'")" \
+	"090-1234-5678/①見守り ②配食" "full-width phone folded, circled numbers kept"
+run "$T" import parties "$F/parties_excel_cp932.csv" -d "$WORK/excel.db"
+expect_rc 0 "the same list again (stderr: $ERR)"
+expect_out_has "変更なし 2 件" "the parties with a phone are found again"
+expect_eq "$(sqlite3 "$WORK/excel.db" "SELECT key_person || consent FROM party WHERE name = '㈱多摩ケアサービス'")" "00" "blank flags are いいえ"
+
 done_tests
