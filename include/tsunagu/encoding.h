@@ -19,13 +19,15 @@
  */
 struct enc_reader;
 
-/* Opens `path`; `name` is used in messages (NULL: the path). */
-enum tsu_status enc_reader_open(const char *path, enum io_encoding want,
+/* Opens `path`.  content_lines: a vCard or iCalendar file, whose
+ * characters cut in two by a fold are mended (foldmend.h). */
+enum tsu_status enc_reader_open(const char *path, enum io_encoding want, bool content_lines,
 				struct enc_reader **out, struct tsu_error *err);
-/* Reads from `fp` (which the reader then owns and closes); auto-detection
- * needs fp to be seekable. */
+/* Reads from `fp` (which the reader then owns and closes); `name` is used
+ * in messages (NULL: "-"); auto-detection needs fp to be seekable. */
 enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
-				   struct enc_reader **out, struct tsu_error *err);
+				   bool content_lines, struct enc_reader **out,
+				   struct tsu_error *err);
 /* The next decoded UTF-8 chunk (valid UTF-8, whole characters), owned by
  * the reader until the next call; *len 0 at end of file. */
 enum tsu_status enc_reader_next(struct enc_reader *r, const char **data, size_t *len,

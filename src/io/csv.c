@@ -36,7 +36,7 @@ enum tsu_status csv_open_fp(FILE *fp, const char *name, enum io_encoding enc,
 			    struct csv_reader **out, struct tsu_error *err)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open_fp(fp, name, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open_fp(fp, name, enc, false, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);
@@ -51,7 +51,7 @@ enum tsu_status csv_open(const char *path, enum io_encoding enc,
 			 struct csv_reader **out, struct tsu_error *err)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open(path, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open(path, enc, false, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);

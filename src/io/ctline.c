@@ -36,7 +36,7 @@ enum tsu_status ctl_open(const char *path, enum io_encoding enc, struct ctl_read
 			 struct tsu_error *err)
 {
 	struct ctl_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open(path, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open(path, enc, true, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);
@@ -49,7 +49,7 @@ enum tsu_status ctl_open_fp(FILE *fp, const char *name, enum io_encoding enc,
 			    struct ctl_reader **out, struct tsu_error *err)
 {
 	struct ctl_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open_fp(fp, name, enc, &r->src, err);
+	enum tsu_status st = enc_reader_open_fp(fp, name, enc, true, &r->src, err);
 
 	if (st != TSU_OK) {
 		free(r);
@@ -378,6 +378,23 @@ static int hexval(char c)
 	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
+/* The charset of a quoted-printable value: its CHARSET, else UTF-8 when
+ * the bytes are UTF-8, else Shift_JIS: Outlook on Japanese Windows writes
+ * 2.1 cards in CP932 and names no CHARSET, and a file whose Japanese is
+ * all quoted-printable reads as plain ASCII. */
+static const char *qp_charset(const struct ctl_prop *p, const struct sbuf *bytes)
+{
+	const char *cs = ctl_param(p, "CHARSET");
+	bool inc;
+
+	if (cs)
+		return cs;
+	if (enc_utf8_valid_prefix((const unsigned char *)sbuf_str(bytes), bytes->len, &inc) ==
+	    bytes->len)
+		return "UTF-8";
+	return "CP932";
+}
+
 enum tsu_status ctl_raw_value(const struct ctl_prop *p, struct sbuf *out,
 			      struct tsu_error *err)
 {
@@ -401,7 +418,7 @@ enum tsu_status ctl_raw_value(const struct ctl_prop *p, struct sbuf *out,
 			sbuf_addc(&bytes, *s);
 		}
 	}
-	enum tsu_status st = enc_from_charset(ctl_param(p, "CHARSET"), sbuf_str(&bytes),
+	enum tsu_status st = enc_from_charset(qp_charset(p, &bytes), sbuf_str(&bytes),
 					      bytes.len, out, err);
 	sbuf_free(&bytes);
 	return st;

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "tsunagu/encoding.h"
+#include "tsunagu/foldmend.h"
 #include "tsunagu/utf8.h"
 #include "tsunagu/syserr.h"
 
@@ -28,6 +29,7 @@ struct enc_reader {
 	long line;      /* line of the first byte not yet delivered */
 	long done, total;
 	bool eof, started;
+	bool mend;      /* content lines: characters cut by a fold are mended */
 };
 
 size_t enc_utf8_valid_prefix(const unsigned char *s, size_t len, bool *incomplete)
@@ -84,7 +86,9 @@ static bool has_bom(const unsigned char *s, size_t n)
 /* One pass over the file: UTF-8 if it has a BOM or is valid throughout. */
 static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
 {
-	unsigned char *buf = xmalloc(ENC_CHUNK + 4);
+	/* room for what is carried over: a character cut by the end of a
+	 * chunk, or by a fold that the chunk ends in */
+	unsigned char *buf = xmalloc(ENC_CHUNK + 16);
 	size_t carry = 0;
 	bool first = true, utf8 = true;
 
@@ -95,8 +99,9 @@ static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
 		if (first && has_bom(buf, len))
 			break;
 		first = false;
-		p = enc_utf8_valid_prefix(buf, len, &inc);
-		if (p < len && !(inc && n > 0)) {
+		size_t safe = r->mend ? foldmend(buf, len, n == 0) : len;
+		p = enc_utf8_valid_prefix(buf, safe, &inc);
+		if (p < safe && !(inc && n > 0)) {
 			utf8 = false;
 			break;
 		}
@@ -128,7 +133,8 @@ static enum tsu_status reject_utf16(struct enc_reader *r, struct tsu_error *err)
 }
 
 enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
-				   struct enc_reader **out, struct tsu_error *err)
+				   bool content_lines, struct enc_reader **out,
+				   struct tsu_error *err)
 {
 	struct enc_reader *r = xcalloc(1, sizeof(*r));
 	struct stat sb;
@@ -137,6 +143,7 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	r->fp = fp;
 	r->name = xstrdup(name ? name : "-");
 	r->enc = want;
+	r->mend = content_lines;
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
@@ -159,14 +166,14 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	return TSU_OK;
 }
 
-enum tsu_status enc_reader_open(const char *path, enum io_encoding want,
+enum tsu_status enc_reader_open(const char *path, enum io_encoding want, bool content_lines,
 				struct enc_reader **out, struct tsu_error *err)
 {
 	FILE *fp = fopen(path, "rb");
 
 	if (!fp)
 		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, syserr_text(errno, false));
-	return enc_reader_open_fp(fp, path, want, out, err);
+	return enc_reader_open_fp(fp, path, want, content_lines, out, err);
 }
 
 static void count_lines(struct enc_reader *r, const char *s, size_t n)
@@ -198,8 +205,9 @@ static enum tsu_status decode(struct enc_reader *r, size_t *len, struct tsu_erro
 {
 	if (r->enc == IO_ENC_UTF8) {
 		bool inc;
-		size_t p = enc_utf8_valid_prefix(r->in, r->inlen, &inc);
-		if (p == 0 && r->inlen > 0 && !(inc && !r->eof))
+		size_t safe = r->mend ? foldmend(r->in, r->inlen, r->eof) : r->inlen;
+		size_t p = enc_utf8_valid_prefix(r->in, safe, &inc);
+		if (p == 0 && safe > 0 && !(inc && !r->eof))
 			return bad_byte(r, 0, inc, err);
 		memcpy(r->out, r->in, p);
 		consume(r, p);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "tsunagu/consent.h"
 #include "tsunagu/clock.h"
 #include "tsunagu/duplicates.h"
@@ -328,6 +329,37 @@ static enum tsu_status item_to_row(struct io_ctx *c, const struct ical_item *it,
 	return st;
 }
 
+/* The event already here that an item would update, or NULL. */
+static const char *known_target(const struct ical_item *it, struct keyed_list *l)
+{
+	char *key;
+	const char *id = item_target(it, l, &key);
+
+	free(key);
+	for (size_t i = 0; id && i < l->n; i++)
+		if (strcmp(l->k[i].id, id) == 0)
+			return l->k[i].id;
+	return NULL;
+}
+
+/* A cancelled event (STATUS:CANCELLED: Outlook's 「キャンセル済み:」 meetings,
+ * Google's cancelled ones) is not imported, so the board does not show a
+ * meeting that will not take place; it is named with its line, and so is
+ * the event that an earlier import made of it, for the user to delete. */
+static void report_cancelled(struct io_ctx *c, const struct ical_item *it,
+			     struct keyed_list *known)
+{
+	const char *title = it->summary && *it->summary ? it->summary : "(件名なし)";
+	const char *id = known_target(it, known);
+
+	if (id)
+		io_reportf(c, "%s:%ld: 「%s」は中止 (STATUS:CANCELLED) の行事です。前に取り込んだ行事が"
+			   "残っています (消すときは tsunagu delete event %s)", c->path, it->line, title, id);
+	else
+		io_reportf(c, "%s:%ld: 「%s」は中止 (STATUS:CANCELLED) の行事なので取り込みませんでした",
+			   c->path, it->line, title);
+}
+
 /* One event or task: added or updated, or skipped with its reason. */
 static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
 				   struct keyed_list *known, struct tsu_error *err)
@@ -338,6 +370,10 @@ static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
 		return io_skip_item(c, it->problem_line, it->problem, what, err);
 	if (!it->todo && !it->date[0])
 		return io_skip_item(c, it->line, "DTSTART (開始日) がありません", what, err);
+	if (!it->todo && it->status && strcasecmp(it->status, "CANCELLED") == 0) {
+		report_cancelled(c, it, known);
+		return TSU_OK;
+	}
 	enum tsu_status st = item_to_row(c, it, known, err);
 	if (st == TSU_OK || tsu_status_exit_code(st) == 3)
 		return st;

@@ -187,6 +187,21 @@ static enum tsu_status number_cell(const struct csv_row *row, int col, const cha
 	return TSU_OK;
 }
 
+/* The as-of date of a row, read also when written as the city's tables
+ * head it (令和6年4月1日現在). */
+static enum tsu_status as_of_date(const char *cellv, char out[DATE_ISO_LEN + 1],
+				  struct tsu_error *err)
+{
+	char *t = text_trim(cellv);
+	size_t n = strlen(t), k = strlen("現在");
+
+	if (n > k && strcmp(t + n - k, "現在") == 0)
+		t[n - k] = '\0';
+	enum tsu_status st = date_parse(t, out, err);
+	free(t);
+	return st;
+}
+
 /* The row's numbers; the 65+ sum is left NULL when a band is undisclosed. */
 static enum tsu_status pop_values(const struct csv_row *row, const struct od_population *p,
 				  char *const *keys, struct pop_values *v, struct tsu_error *err)
@@ -212,9 +227,8 @@ static enum tsu_status pop_values(const struct csv_row *row, const struct od_pop
 		v->old = sbuf_detach(&b);
 	}
 	v->date[0] = '\0';
-	if (st == TSU_OK && *cell(row, p->date)) {
-		st = date_parse(cell(row, p->date), v->date, err);
-	}
+	if (st == TSU_OK && *cell(row, p->date))
+		st = as_of_date(cell(row, p->date), v->date, err);
 	return st;
 }
 

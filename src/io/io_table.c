@@ -95,6 +95,16 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 	case FIELD_LONGTEXT:
 	case FIELD_SET:
 		return xstrdup(cell);
+	case FIELD_BOOL:
+		/* an empty cell is いいえ for a row that updates, as for a new row
+		 * (Excel lists leave キーパーソン or 本人同意 blank); given as
+		 * empty it would clear a flag that cannot be empty */
+		v = text_trim(cell);
+		if (v && !*v) {
+			free(v);
+			return xstrdup("0");
+		}
+		return v ? v : xstrdup(cell);
 	default:
 		/* codes, phone numbers and addresses of mail: width-folded */
 		if (strstr(f->name, "code") || strcmp(f->name, "phone") == 0 ||

@@ -37,20 +37,24 @@ bool od_age_band(const char *key, int *lo, int *hi, char *sex)
 	if ((q = skip(p, "歳以上")) || (q = skip(p, "歳~")) || (q = skip(p, "以上"))) {
 		p = q;
 	} else {
-		bool sep = false;
-		if ((q = skip(p, "歳")))
+		bool year = (q = skip(p, "歳")) != NULL, sep = false;
+		if (year)
 			p = q;
 		for (int i = 0; seps[i] && !sep; i++)
 			if ((q = skip(p, seps[i]))) {
 				p = q;
 				sep = true;
 			}
-		if (!sep || !isdigit((unsigned char)*p))
-			return false;
-		*hi = (int)strtol(p, (char **)&p, 10);
-		if (!(q = skip(p, "歳")))
-			return false;
-		p = q;
+		if (year && !sep) {
+			*hi = *lo;  /* one year of age (各歳の人口): 65歳の男性 */
+		} else {
+			if (!sep || !isdigit((unsigned char)*p))
+				return false;
+			*hi = (int)strtol(p, (char **)&p, 10);
+			if (!(q = skip(p, "歳")))
+				return false;
+			p = q;
+		}
 	}
 	if ((q = skip(p, "の")))
 		p = q;
@@ -96,7 +100,7 @@ bool od_population_columns(char *const *keys, size_t n, struct od_population *ou
 {
 	static const char *const name[] = {"地域名", "町丁名", "町丁目名", "町丁字名", NULL};
 	static const char *const date[] = {"調査年月日", "調査日", "基準日", "時点", NULL};
-	static const char *const total[] = {"総人口", "人口総数", "人口", NULL};
+	static const char *const total[] = {"総人口", "人口総数", "人口", "総数", NULL};
 	static const char *const hh[] = {"世帯数", "世帯", NULL};
 	static const char *const code[] = {"地域コード", "町丁目コード", NULL};
 	static const char *const city[] = {"市区町村名", NULL};

@@ -165,7 +165,7 @@ static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
 	return TSU_OK;
 }
 
-/* Strips "tel:" / "mailto:" from URI values (4.0 TEL;VALUE=uri). */
+/* Strips "mailto:" from URI values (4.0 EMAIL;VALUE=uri). */
 static char *unuri(char *s, const char *scheme)
 {
 	size_t n = strlen(scheme);
@@ -173,6 +173,25 @@ static char *unuri(char *s, const char *scheme)
 	if (strncasecmp(s, scheme, n) == 0)
 		memmove(s, s + n, strlen(s + n) + 1);
 	return s;
+}
+
+/* A 4.0 tel URI (tel:+81-42-375-1234;ext=15) as a number: the number as
+ * written, an extension as 内線15; other URI parameters (phone-context,
+ * isub) are dropped. */
+static char *tel_value(char *s)
+{
+	struct sbuf b = {0};
+
+	if (strncasecmp(s, "tel:", 4) != 0)
+		return s;
+	sbuf_addn(&b, s + 4, strcspn(s + 4, ";"));
+	for (const char *p = strchr(s + 4, ';'); p; p = strchr(p + 1, ';'))
+		if (strncasecmp(p + 1, "ext=", 4) == 0 && p[5] && p[5] != ';') {
+			sbuf_add(&b, " 内線");
+			sbuf_addn(&b, p + 5, strcspn(p + 5, ";"));
+		}
+	free(s);
+	return sbuf_detach(&b);
 }
 
 static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
@@ -189,7 +208,7 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 		return st;
 	char **slot = NULL;
 	if (strcmp(p->name, "TEL") == 0)
-		take(&c->tel, unuri(text, "tel:"), is_pref(p), &s->tel_pref, &c->tel_line, p->line);
+		take(&c->tel, tel_value(text), is_pref(p), &s->tel_pref, &c->tel_line, p->line);
 	else if (strcmp(p->name, "EMAIL") == 0)
 		take(&c->email, unuri(text, "mailto:"), is_pref(p), &s->email_pref, &c->email_line,
 		     p->line);

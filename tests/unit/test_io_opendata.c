@@ -69,6 +69,12 @@ static void test_age_bands(void **state)
 	assert_int_equal(sex, 'f');
 	assert_true(od_age_band("70~74歳", &lo, &hi, &sex));
 	assert_int_equal(sex, 't');
+	/* one year of age (各歳の人口) */
+	assert_true(od_age_band("65歳の男", &lo, &hi, &sex));
+	assert_int_equal(lo, 65);
+	assert_int_equal(hi, 65);
+	assert_int_equal(sex, 'm');
+	assert_false(od_age_band("15歳未満の人口", &lo, &hi, &sex));
 	assert_false(od_age_band("年齢不詳の男性", &lo, &hi, &sex));
 	assert_false(od_age_band("65歳以上割合", &lo, &hi, &sex));
 }
