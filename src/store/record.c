@@ -439,6 +439,9 @@ static enum tsu_status apply_update(struct store *st, const struct entity_def *e
 				rc = touch_row(st, e, old->id, err);
 		} else if ((f->flags & FIELD_REQUIRED) && !vals[i]) {
 			rc = tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
+		} else if (f->type == FIELD_BOOL && !vals[i]) {
+			rc = tsu_fail(err, TSU_INVALID, "「%s」ははい/いいえ (1/0) で入力してください"
+				      " (空にはできません)", f->label);
 		} else if (!same_value(old->values[i], vals[i])) {
 			rc = update_column(st, e, old->id, f, old->values[i], vals[i], err);
 		}

@@ -22,6 +22,14 @@ expect_rc 0 "edit by prefix"
 run "$T" show party "$short" -d "$DB"
 expect_out_has "キーパーソン: はい" "bool field"
 
+# a yes/no field cannot be emptied: one Japanese line, not SQLite's
+run "$T" edit party "$short" --consent "" -d "$DB"
+expect_rc 1 "empty consent"
+expect_err_has "「本人同意」ははい/いいえ" "names the field and what it takes"
+expect_one_err_line "empty consent"
+run "$T" show party "$short" -d "$DB"
+expect_out_has "キーパーソン: はい" "the flag unchanged"
+
 # a bad value changes nothing and says which field
 run "$T" edit party "$short" --generation 宇宙世代 -d "$DB"
 expect_rc 1 "bad choice"
