@@ -243,14 +243,48 @@ static void created_sql(struct sbuf *sql, const struct entity_def *e)
 	sbuf_addf(sql, ")) FROM %s t WHERE t.id = ?8), NULL)", e->table);
 }
 
+/* created_sql of e, made once per open file (an import row asked for it
+ * every time: a kilobyte of formatting per row). */
+static const char *created_sql_of(struct store *st, const struct entity_def *e)
+{
+	const struct entity_def *const *all = entity_all();
+	size_t n = 0, i = 0;
+	while (all[n])
+		n++;
+	while (all[i] && all[i] != e)
+		i++;
+	if (!all[i])
+		return NULL; /* not one of entity.c's: made by the caller */
+	if (!st->created_sql)
+		st->created_sql = xcalloc(n, sizeof *st->created_sql);
+	if (!st->created_sql[i]) {
+		struct sbuf sql = {0};
+		created_sql(&sql, e);
+		st->created_sql[i] = sbuf_detach(&sql);
+	}
+	return st->created_sql[i];
+}
+
+void changelog_sql_free(struct store *st)
+{
+	for (size_t i = 0; st->created_sql && entity_all()[i]; i++)
+		free(st->created_sql[i]);
+	free(st->created_sql);
+	st->created_sql = NULL;
+}
+
 enum tsu_status changelog_created(struct store *st, const struct entity_def *e,
 				  const char *row_id, uint64_t *hlc_out, struct tsu_error *err)
 {
-	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	created_sql(&sql, e);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
+	struct sbuf own = {0};
+	const char *sql = created_sql_of(st, e);
+	if (!sql) {
+		created_sql(&own, e);
+		sql = own.s;
+	}
+	enum tsu_status rc = store_prepare(st, sql, &s, err);
+	sbuf_free(&own);
 	if (rc != TSU_OK)
 		return rc;
 	rc = bind_head(st, s, e->name, row_id, "_created", hlc_out, err);

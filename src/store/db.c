@@ -77,11 +77,15 @@ void store_yield_to(struct store *st, int (*pending)(void *ud), void *ud)
 	sqlite3_progress_handler(st->db, pending ? 1000 : 0, pending ? yield_check : NULL, st);
 }
 
+/* The cache's key: the length and the first and last 32 bytes (a long
+ * statement of an import row, a kilobyte, was hashed whole for every row;
+ * two statements alike there are told apart by strcmp). */
 static uint32_t sql_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	size_t n = strlen(s);
+	uint32_t h = 2166136261u ^ (uint32_t)n;
+	for (size_t i = 0; i < n; i = (i == 31 && n > 64) ? n - 32 : i + 1)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
@@ -496,6 +500,7 @@ void store_close(struct store *st)
 	free(st->path);
 	free(st->author);
 	free(st->party_n_fts);
+	changelog_sql_free(st);
 	store_schema_want_free(st);
 	free(st);
 }

@@ -49,6 +49,7 @@ struct store {
 	 * (PRAGMA data_version) has written since */
 	char *party_n_fts;
 	struct schema_want *schema_want; /* verify.c: what the migrations build */
+	char **created_sql;    /* changelog.c: each entity's creation change, made once */
 	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
 	struct pagecheck_id pages_of; /* the file that was checked */
 	long party_n;
@@ -121,6 +122,8 @@ enum tsu_status changelog_add(struct store *st, const char *entity, const char *
 /* Appends the creation change of row_id: its fields as one JSON object. */
 enum tsu_status changelog_created(struct store *st, const struct entity_def *e,
 				  const char *row_id, uint64_t *hlc_out, struct tsu_error *err);
+/* Frees the statements' text kept by changelog_created (store_close). */
+void changelog_sql_free(struct store *st);
 
 /* choices.c */
 enum tsu_status choices_load(struct store *st, struct tsu_error *err);
@@ -193,6 +196,7 @@ struct set_def {
 	const char *table;           /* link table */
 	const char *owner_col, *value_col;
 	const char *ref_table;       /* for reference sets: table to show names from */
+	const char *put_sql;         /* puts (?1 owner, ?2 value, ?3 added) in table */
 };
 const struct set_def *set_find(const char *entity, const char *field);
 /* Makes the set `value` ("a,b") current.  `creating`: the links of a new

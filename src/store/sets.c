@@ -15,14 +15,21 @@
 #include <string.h>
 #include "internal.h"
 
+/* Each set, with the statement that puts one element in its link table
+ * written out once here (not formatted for every element of an import). */
+#define SET(entity, field, table, owner, value, ref) \
+	{entity, field, table, owner, value, ref, \
+	 "INSERT INTO " table "(" owner ", " value ", added) VALUES(?1, ?2, ?3)" \
+	 " ON CONFLICT DO UPDATE SET added = excluded.added"}
 static const struct set_def set_defs[] = {
-	{"party", "areas",  "party_area", "party_id", "area_id",  "area"},
-	{"party", "offers", "offer",      "party_id", "tag",      NULL},
-	{"task",  "parties","task_party", "task_id",  "party_id", "party"},
-	{"task",  "needs",  "task_need",  "task_id",  "tag",      NULL},
-	{"staff", "areas",  "staff_area", "staff_id", "area_id",  "area"},
-	{"event", "participants", "event_party", "event_id", "party_id", "party"},
+	SET("party", "areas",  "party_area", "party_id", "area_id",  "area"),
+	SET("party", "offers", "offer",      "party_id", "tag",      NULL),
+	SET("task",  "parties","task_party", "task_id",  "party_id", "party"),
+	SET("task",  "needs",  "task_need",  "task_id",  "tag",      NULL),
+	SET("staff", "areas",  "staff_area", "staff_id", "area_id",  "area"),
+	SET("event", "participants", "event_party", "event_id", "party_id", "party"),
 };
+#undef SET
 
 const struct set_def *set_find(const char *entity, const char *field)
 {
@@ -102,13 +109,8 @@ static enum tsu_status resolve_items(struct store *st, const struct field_def *f
 static enum tsu_status link_put(struct store *st, const struct set_def *d, const char *owner,
 				const char *value, uint64_t added, struct tsu_error *err)
 {
-	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	sbuf_addf(&sql, "INSERT INTO %s(%s, %s, added) VALUES(?1, ?2, ?3)"
-		  " ON CONFLICT DO UPDATE SET added = excluded.added",
-		  d->table, d->owner_col, d->value_col);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
+	enum tsu_status rc = store_prepare(st, d->put_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
 	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
