@@ -170,8 +170,9 @@ static char *unuri(char *s, const char *scheme)
 {
 	size_t n = strlen(scheme);
 
-	if (strncasecmp(s, scheme, n) == 0)
-		memmove(s, s + n, strlen(s + n) + 1);
+	if (strncasecmp(s, scheme, n) == 0) /* copied down byte by byte, the NUL too */
+		for (char *d = s, *q = s + n; (*d++ = *q++) != '\0';)
+			;
 	return s;
 }
 
