@@ -30,6 +30,14 @@ struct ical_item {
 	char recur_date[11];   /* RECURRENCE-ID (Japan time): this item changes */
 	char recur_time[6];    /* that one occurrence of the item with its UID */
 	bool tz_unknown;       /* a TZID no zone was found for: time as stated */
+	char (*exdate)[11];    /* EXDATE values (Japan dates), sorted, no repeats */
+	size_t nexdate;
+	/* What the one date and the same-day end_time cannot hold: the last day
+	 * of an all-day event over several days (DTEND is exclusive, so DTEND
+	 * 20261229 is "2026-12-28"; or from DURATION:P3D), or the day and time a
+	 * timed event ends on when that is a later day; both "" otherwise. */
+	char last_date[11];
+	char last_time[6];     /* "HH:MM" for a timed event, "" for an all-day one */
 	char *problem;         /* why the item cannot be used, or NULL */
 	long problem_line;
 };
@@ -52,6 +60,19 @@ void ical_begin(struct sbuf *out);
 /* One VEVENT or VTODO; dtstamp is "YYYYMMDDTHHMMSSZ". */
 void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstamp);
 void ical_end(struct sbuf *out);
+
+/* The lines an event's notes begin with, each ending in "\n", for what the
+ * event's fields cannot hold, in this order: 「繰り返し: 毎週 火曜 (2027-03-30
+ * まで、2026-12-29・2027-01-05 を除く)」 (RRULE and EXDATE), 「期間: 2026-12-26〜
+ * 2026-12-28 (3日間)」 (all-day over several days) or 「終了: 2026-12-27 01:00」
+ * (ends on a later day).  Nothing for an item with none of these.  The rule
+ * is read by libical (icaltime.c). */
+void ical_notes_head(const struct ical_item *it, struct sbuf *out);
+
+/* The length of a DURATION value ("P3D", "PT1H30M", "P1W", "P1DT2H") in
+ * minutes, read by libical (icaltime.c); false for a value it cannot read
+ * or a negative one. */
+bool ical_duration_minutes(const char *duration, long *minutes);
 
 /* "10:00", "9:5", "10時30分", "1000" -> "10:00" / "09:05" / "10:30"; false
  * when s holds no time of day. */

@@ -25,6 +25,7 @@ void ical_clear(struct ical_item *it)
 	free(it->categories);
 	free(it->problem);
 	free(it->rrule);
+	free(it->exdate);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -109,26 +110,69 @@ bool ical_parse_hhmm(const char *s, char out[6])
 	return true;
 }
 
-/* PT1H30M after "HH:MM" on the same day. */
-static void add_duration(const char *dur, const char *start, char end[6])
+/* The ISO date `days` after iso ("" after 9999). */
+static void date_add(const char *iso, long days, char out[11])
 {
-	int h = atoi(start), m = atoi(start + 3), add = 0;
-	const char *t = strchr(dur, 'T');
+	int y, m, d;
 
-	if (!t || dur[0] == '-' || strchr(dur, 'D') || strchr(dur, 'W'))
+	sscanf(iso, "%d-%d-%d", &y, &m, &d); /* a date parse_when wrote */
+	date_civil_from_days(date_days_from_civil(y, m, d) + days, &y, &m, &d);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	if (y > 9999) /* past what a date field holds: no end is shown */
+		buf[0] = '\0';
+	memcpy(out, buf, 11);
+}
+
+/* The end `minutes` after the item's start: the same-day end_time, or the
+ * later day and time it ends on. */
+static void timed_end(struct ical_item *it, long minutes)
+{
+	long at = atoi(it->start_time) * 60L + atoi(it->start_time + 3) + minutes;
+
+	if (at < 24 * 60) {
+		hhmm(it->end_time, (int)(at / 60), (int)(at % 60));
 		return;
-	for (const char *p = t + 1; *p;) {
-		long n = strtol(p, (char **)&p, 10);
-		if (*p == 'H')
-			add += (int)n * 60;
-		else if (*p == 'M')
-			add += (int)n;
-		if (*p)
-			p++;
 	}
-	m += h * 60 + add;
-	if (m >= 0 && m < 24 * 60)
-		hhmm(end, m / 60, m % 60);
+	date_add(it->date, at / (24 * 60), it->last_date);
+	hhmm(it->last_time, (int)(at % (24 * 60) / 60), (int)(at % 60));
+}
+
+/* EXDATE: one or more comma-separated dates or times, each as a Japan date. */
+static bool add_exdates(const struct ctl_prop *p, struct ical_item *it,
+			const struct ical_zones *zones)
+{
+	char *copy = xstrdup(p->value), *save = NULL;
+	bool ok = true;
+
+	for (char *v = strtok_r(copy, ",", &save); v && ok; v = strtok_r(NULL, ",", &save)) {
+		char tm[6];
+		it->exdate = xrealloc(it->exdate, (it->nexdate + 1) * sizeof(*it->exdate));
+		ok = parse_when(v, ctl_param(p, "TZID"), zones, it->exdate[it->nexdate], tm,
+				&it->tz_unknown);
+		it->nexdate += ok;
+	}
+	free(copy);
+	return ok;
+}
+
+static int date_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* The EXDATE list sorted, each date once. */
+static void exdates_tidy(struct ical_item *it)
+{
+	size_t n = 0;
+
+	if (!it->nexdate)
+		return;
+	qsort(it->exdate, it->nexdate, sizeof(*it->exdate), date_cmp);
+	for (size_t i = 1; i < it->nexdate; i++)
+		if (strcmp(it->exdate[i], it->exdate[n]) != 0)
+			memcpy(it->exdate[++n], it->exdate[i], sizeof(*it->exdate));
+	it->nexdate = n + 1;
 }
 
 static char **text_slot(struct ical_item *it, const char *name)
@@ -182,6 +226,8 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 	}
 	if (strcmp(p->name, "RRULE") == 0 && !it->rrule)
 		it->rrule = xstrdup(p->value);
+	if (strcmp(p->name, "EXDATE") == 0 && !add_exdates(p, it, zones))
+		return tsu_fail(err, TSU_INVALID, "EXDATE の日時が正しくありません");
 	if (!start && !end && !due && !recur)
 		return TSU_OK;
 	if (!parse_when(p->value, ctl_param(p, "TZID"), zones, d, tm, &it->tz_unknown))
@@ -201,16 +247,42 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 	return TSU_OK;
 }
 
+/* An event's end from DTEND (DATE: exclusive) or DURATION: a timed event
+ * ending on its start day keeps end_time, one ending on a later day gets
+ * last_date and last_time; an all-day event over several days gets its
+ * last day.  An end before the start is dropped. */
+static void event_end(struct ical_item *it, const struct ical_times *t)
+{
+	long minutes, days;
+	bool end_date = t->end_date[0] && strcmp(t->end_date, it->date) >= 0;
+	bool dur = !t->end_date[0] && t->duration && ical_duration_minutes(t->duration, &minutes);
+	char end_time[6];
+
+	memcpy(end_time, it->end_time, sizeof(end_time));
+	it->end_time[0] = '\0';
+	if (it->todo || !it->date[0])
+		return;
+	if (it->start_time[0] && end_date && end_time[0] && strcmp(t->end_date, it->date) == 0) {
+		memcpy(it->end_time, end_time, sizeof(end_time));
+	} else if (it->start_time[0] && end_date && end_time[0]) {
+		memcpy(it->last_date, t->end_date, sizeof(it->last_date));
+		memcpy(it->last_time, end_time, sizeof(it->last_time));
+	} else if (it->start_time[0] && dur) {
+		timed_end(it, minutes);
+	} else if (!it->start_time[0] && end_date && !end_time[0] &&
+		   date_diff_days(it->date, t->end_date, &days) && days > 1) {
+		date_add(it->date, days - 1, it->last_date);
+	} else if (!it->start_time[0] && dur && minutes > 24 * 60) {
+		date_add(it->date, (minutes + 24 * 60 - 1) / (24 * 60) - 1, it->last_date);
+	}
+}
+
 static void finish_item(struct ical_item *it, struct ical_times *t)
 {
 	ctl_one_line(it->summary);
 	ctl_one_line(it->location);
-	if (it->end_time[0] && strcmp(t->end_date, it->date) != 0)
-		it->end_time[0] = '\0';
-	if (!it->start_time[0])
-		it->end_time[0] = '\0';
-	if (!it->end_time[0] && it->start_time[0] && t->duration)
-		add_duration(t->duration, it->start_time, it->end_time);
+	event_end(it, t);
+	exdates_tidy(it);
 	free(t->duration);
 	t->duration = NULL;
 }

@@ -1,10 +1,13 @@
 /*
- * Time zones and recurrence rules (icaltime.h) through libical.
+ * Time zones and recurrence rules (icaltime.h) through libical, and the
+ * notes lines of ical.h that are made of them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libical/ical.h>
+#include "tsunagu/date.h"
+#include "tsunagu/ical.h"
 #include "tsunagu/icaltime.h"
 
 struct ical_zones {
@@ -113,7 +116,42 @@ static void by_day(const struct icalrecurrencetype *r, struct sbuf *out)
 		sbuf_add(out, "曜");
 }
 
-void ical_rrule_japanese(const char *rrule, struct sbuf *out)
+/* UNTIL as a Japan date: a UTC time (Google's ...T145959Z, Outlook's start
+ * time in UTC) is moved to Japan time, a date or local time taken as written. */
+static void until_japan(struct icaltimetype until, struct sbuf *out)
+{
+	if (icaltime_is_utc(until) && !until.is_date)
+		icaltimezone_convert_time(&until, icaltimezone_get_utc_timezone(),
+					  icaltimezone_get_builtin_timezone("Asia/Tokyo"));
+	icalerror_clear_errno();
+	sbuf_addf(out, "%04d-%02d-%02d まで", until.year, until.month, until.day);
+}
+
+/* The rule's end (r NULL: none) and the dates taken out of it, in one
+ * bracket: " (2027-03-30 まで、2026-12-29・2027-01-05 を除く)"; nothing when neither. */
+static void rule_bounds(const struct icalrecurrencetype *r, const char (*ex)[11], size_t nex,
+			struct sbuf *out)
+{
+	bool until = r && !icaltime_is_null_time(r->until), count = r && !until && r->count > 0;
+
+	if (!until && !count && !nex)
+		return;
+	sbuf_add(out, " (");
+	if (until)
+		until_japan(r->until, out);
+	else if (count)
+		sbuf_addf(out, "全 %d 回", r->count);
+	if (nex && (until || count))
+		sbuf_add(out, "、");
+	for (size_t i = 0; i < nex; i++)
+		sbuf_addf(out, "%s%s", i ? "・" : "", ex[i]);
+	if (nex)
+		sbuf_add(out, " を除く");
+	sbuf_add(out, ")");
+}
+
+/* The rule in Japanese with its excluded dates (ex: Japan dates, sorted). */
+static void rule_japanese(const char *rrule, const char (*ex)[11], size_t nex, struct sbuf *out)
 {
 	static const char *const every[] = {"毎秒", "毎分", "毎時", "毎日", "毎週", "毎月", "毎年"};
 	static const char *const unit[] = {"秒", "分", "時間", "日", "週", "か月", "年"};
@@ -121,6 +159,7 @@ void ical_rrule_japanese(const char *rrule, struct sbuf *out)
 	icalerror_clear_errno();
 	if (r.freq == ICAL_NO_RECURRENCE || r.freq > ICAL_YEARLY_RECURRENCE) {
 		sbuf_add(out, rrule);
+		rule_bounds(NULL, ex, nex, out);
 		return;
 	}
 	if (r.interval > 1)
@@ -130,8 +169,43 @@ void ical_rrule_japanese(const char *rrule, struct sbuf *out)
 	by_day(&r, out);
 	if (r.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX)
 		sbuf_addf(out, " %d日", r.by_month_day[0]);
-	if (!icaltime_is_null_time(r.until))
-		sbuf_addf(out, " (%04d-%02d-%02d まで)", r.until.year, r.until.month, r.until.day);
-	else if (r.count > 0)
-		sbuf_addf(out, " (全 %d 回)", r.count);
+	rule_bounds(&r, ex, nex, out);
+}
+
+void ical_rrule_japanese(const char *rrule, struct sbuf *out)
+{
+	rule_japanese(rrule, NULL, 0, out);
+}
+
+void ical_notes_head(const struct ical_item *it, struct sbuf *out)
+{
+	long days;
+
+	if (it->todo)
+		return;
+	if (it->rrule) {
+		sbuf_add(out, "繰り返し: ");
+		rule_japanese(it->rrule, (const char (*)[11])it->exdate, it->nexdate, out);
+		sbuf_add(out, "\n");
+	}
+	if (!it->last_date[0])
+		return;
+	if (it->start_time[0])
+		sbuf_addf(out, "終了: %s %s\n", it->last_date, it->last_time);
+	else if (date_diff_days(it->date, it->last_date, &days) && days > 0)
+		sbuf_addf(out, "期間: %s〜%s (%ld日間)\n", it->date, it->last_date, days + 1);
+}
+
+bool ical_duration_minutes(const char *duration, long *minutes)
+{
+	struct icaldurationtype d = icaldurationtype_from_string(duration);
+	bool ok = !icaldurationtype_is_bad_duration(d) && !d.is_neg;
+
+	icalerror_clear_errno();
+	/* added up here: libical's icaldurationtype_as_int is an int of seconds */
+	long days = 7L * d.weeks + (long)d.days;
+	if (!ok || days > 100L * 366)
+		return false;
+	*minutes = (days * 24 + (long)d.hours) * 60 + (long)d.minutes + (long)d.seconds / 60;
+	return true;
 }

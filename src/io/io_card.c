@@ -439,8 +439,30 @@ static void take_text(char **to, char **from)
 	}
 }
 
+/* The notes of an item: the lines for what its fields cannot hold (the
+ * rule, a span of days, an end on a later day), then its DESCRIPTION.  A
+ * DESCRIPTION that already begins with those lines (a calendar made from
+ * an export of ours) does not get them twice. */
+static void notes_head(struct ical_item *it)
+{
+	struct sbuf head = {0};
+
+	ical_notes_head(it, &head);
+	const char *d = it->description ? it->description : "";
+	size_t n = head.len ? head.len - 1 : 0; /* without its last "\n" */
+	if (n && !(strncmp(d, head.s, n) == 0 && (d[n] == '\0' || d[n] == '\n'))) {
+		if (*d)
+			sbuf_add(&head, d);
+		else
+			head.s[--head.len] = '\0';
+		free(it->description);
+		it->description = sbuf_detach(&head);
+	}
+	sbuf_free(&head);
+}
+
 /* The master item with its first occurrence's override (if any) applied
- * and its rule written at the top of its notes. */
+ * and the lines of notes_head at the top of its notes. */
 static void prepare_master(struct ical_item *it, struct overrides *o)
 {
 	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++) {
@@ -455,16 +477,10 @@ static void prepare_master(struct ical_item *it, struct overrides *o)
 		memcpy(it->date, x->date, sizeof(it->date));
 		memcpy(it->start_time, x->start_time, sizeof(it->start_time));
 		memcpy(it->end_time, x->end_time, sizeof(it->end_time));
+		memcpy(it->last_date, x->last_date, sizeof(it->last_date));
+		memcpy(it->last_time, x->last_time, sizeof(it->last_time));
 	}
-	if (it->rrule) {
-		struct sbuf notes = {0};
-		sbuf_add(&notes, "繰り返し: ");
-		ical_rrule_japanese(it->rrule, &notes);
-		if (it->description && *it->description)
-			sbuf_addf(&notes, "\n%s", it->description);
-		free(it->description);
-		it->description = sbuf_detach(&notes);
-	}
+	notes_head(it);
 }
 
 static void report_calendar(struct io_ctx *c, const struct overrides *o, long tz_unknown)

@@ -79,7 +79,7 @@ expect_eq "$(q "SELECT date || ' ' || start_time FROM event WHERE title = '諏�
 run "$T" import ical "$F/ical/google_bom_lf.ics" -d "$DB"
 expect_rc 0 "Google calendar (stderr: $ERR)"
 expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') FROM event WHERE title = '年末清掃'")" "2026-12-20|" "all-day event"
-expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || notes FROM event WHERE title = 'サロン'")" "10:00-12:00 繰り返し: 毎週 火曜 (2027-03-31 まで)" "weekly event with alarm and guests"
+expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || notes FROM event WHERE title = 'サロン'")" "10:00-12:00 繰り返し: 毎週 火曜 (2027-03-31 まで、2026-12-29 を除く)" "weekly event with alarm and guests, its EXDATE"
 run "$T" import ical "$F/ical/thunderbird_todo.ics" -d "$DB"
 expect_rc 0 "Thunderbird tasks"
 expect_eq "$(q "SELECT due || '/' || status FROM task WHERE title = '回覧板の原稿'")" "2026-12-15/対応中" "VTODO with DUE;TZID, IN-PROCESS"

@@ -79,10 +79,10 @@ expect_out_has "新規 2 件" "the series and the all-day event"
 expect_eq "$(q "SELECT start_time || '-' || end_time || ' ' || place FROM event WHERE title = 'いきいきサロン諏訪'")" \
 	"10:00-11:30 諏訪地区市民ホール 第1会議室, 多摩市諏訪1-2" "series in Japan time, LOCATION whole"
 expect_eq "$(q "SELECT notes FROM event WHERE title = 'いきいきサロン諏訪'")" \
-	$'繰り返し: 毎週 火曜 (2027-03-30 まで)\n諏訪地区の高齢者サロンです。参加費100円。持ち物：上履き、飲み物。\n詳しくは社協（042-373-0000）まで。' \
-	"DESCRIPTION joined across folds, no character lost"
-expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') FROM event WHERE title = '諏訪地区 どんど焼き・防災訓練（2日間）'")" \
-	"2027-01-17|" "all-day event"
+	$'繰り返し: 毎週 火曜 (2027-03-30 まで、2027-02-09 を除く)\n諏訪地区の高齢者サロンです。参加費100円。持ち物：上履き、飲み物。\n詳しくは社協（042-373-0000）まで。' \
+	"DESCRIPTION joined across folds, no character lost, the EXDATE on the rule line"
+expect_eq "$(q "SELECT date || '|' || coalesce(start_time, '') || '|' || notes FROM event WHERE title = '諏訪地区 どんど焼き・防災訓練（2日間）'")" \
+	"2027-01-17||期間: 2027-01-17〜2027-01-18 (2日間)" "all-day event over two days"
 expect_out_has "google_fold_midchar.ics:72: 「【中止】民生委員 定例会」は中止 (STATUS:CANCELLED) の行事なので取り込みませんでした" \
 	"cancelled event named with its line"
 expect_eq "$(q "SELECT count(*) FROM event WHERE title LIKE '%民生委員 定例会%'")" 0 "cancelled event not imported"

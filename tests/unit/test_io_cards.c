@@ -313,6 +313,64 @@ static void test_ical_zones_and_rules(void **state)
 	}
 }
 
+/* EXDATE read into Japan dates (sorted, each once) and ends on later days,
+ * then the notes lines made of them, in their order. */
+static void test_ical_notes_head(void **state)
+{
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		"BEGIN:VEVENT\r\nSUMMARY:多摩川清掃\r\nDTSTART;TZID=Asia/Tokyo:20261222T180000\r\n"
+		"DTEND;TZID=Asia/Tokyo:20261223T010000\r\nRRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=8\r\n"
+		"EXDATE;TZID=Asia/Tokyo:20270105T180000,20261229T180000\r\n"
+		"EXDATE:20270112T090000Z\r\nEXDATE;VALUE=DATE:20261229\r\nEND:VEVENT\r\n"
+		"BEGIN:VEVENT\r\nSUMMARY:連休\r\nDTSTART;VALUE=DATE:20261226\r\nDURATION:P1W\r\nEND:VEVENT\r\n"
+		"BEGIN:VEVENT\r\nSUMMARY:悪い除外\r\nDTSTART:20261201\r\nEXDATE:2026-12-08\r\nEND:VEVENT\r\n"
+		"END:VCALENDAR\r\n");
+	struct ical_item it = {0};
+	struct tsu_error err = {0};
+	struct sbuf b = {0};
+	bool got;
+
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
+	assert_int_equal(it.nexdate, 3);
+	assert_string_equal(it.exdate[0], "2026-12-29");
+	assert_string_equal(it.exdate[2], "2027-01-12"); /* 09:00Z is 18:00 in Japan */
+	assert_string_equal(it.end_time, "");
+	assert_string_equal(it.last_date, "2026-12-23");
+	ical_notes_head(&it, &b);
+	assert_string_equal(b.s, "繰り返し: 毎週 火曜 (全 8 回、2026-12-29・2027-01-05・2027-01-12 を除く)\n"
+				 "終了: 2026-12-23 01:00\n");
+	sbuf_reset(&b);
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
+	ical_notes_head(&it, &b);
+	assert_string_equal(b.s, "期間: 2026-12-26〜2027-01-01 (7日間)\n");
+	assert_int_equal(ical_next(r, NULL, &it, &got, &err), TSU_OK);
+	assert_string_equal(it.problem, "EXDATE の日時が正しくありません");
+	ical_clear(&it);
+	ctl_close(r);
+
+	/* UNTIL in UTC is a Japan date; a rule libical cannot read keeps its dates */
+	struct ical_item ev = {.rrule = "FREQ=DAILY;UNTIL=20270330T150000Z"};
+	char ex[2][11] = {"2027-01-01", "2027-01-02"};
+	sbuf_reset(&b);
+	ical_notes_head(&ev, &b);
+	assert_string_equal(b.s, "繰り返し: 毎日 (2027-03-31 まで)\n");
+	ev.rrule = "NOT A RULE";
+	ev.exdate = ex;
+	ev.nexdate = 2;
+	sbuf_reset(&b);
+	ical_notes_head(&ev, &b);
+	assert_string_equal(b.s, "繰り返し: NOT A RULE (2027-01-01・2027-01-02 を除く)\n");
+	sbuf_free(&b);
+
+	long min;
+	assert_true(ical_duration_minutes("P1DT2H30M", &min));
+	assert_int_equal(min, 26 * 60 + 30);
+	assert_false(ical_duration_minutes("-PT1H", &min));
+	assert_false(ical_duration_minutes("nonsense", &min));
+	assert_false(ical_duration_minutes("P99999999W", &min));
+}
+
 static void test_ical_write(void **state)
 {
 	struct ical_item ev = {0}, todo = {0}, back = {0};
@@ -371,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_ical_read),
 		cmocka_unit_test(test_ical_errors),
 		cmocka_unit_test(test_ical_zones_and_rules),
+		cmocka_unit_test(test_ical_notes_head),
 		cmocka_unit_test(test_ical_write),
 		cmocka_unit_test(test_hhmm),
 	};
