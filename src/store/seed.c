@@ -55,7 +55,7 @@ static enum tsu_status each_tsv_row(struct store *st, const char *name, tsv_row_
 	     line = strtok_r(NULL, "\n", &save)) {
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		char *cols[16];
+		char *cols[16] = {0};
 		int n = 0;
 		for (char *p = line; n < 16; ) {
 			cols[n++] = p;
@@ -99,6 +99,8 @@ static enum tsu_status seed_area(struct store *st, int n, char **cols, struct ts
 		{"notes", col(n, cols, 7)},
 	};
 	uuid_str id;
+	if (n < 2)
+		return tsu_fail(err, TSU_INVALID, "data/areas.tsv: 列が足りません (%s)", cols[0]);
 	seed_id(cols[1], id);
 	return record_insert_fixed(st, "area", fv, sizeof fv / sizeof fv[0], id, err);
 }
@@ -107,6 +109,8 @@ static enum tsu_status seed_district(struct store *st, int n, char **cols, struc
 {
 	uuid_str area_id, id;
 	struct sbuf key = {0};
+	if (n < 2)
+		return tsu_fail(err, TSU_INVALID, "data/districts.tsv: 列が足りません (%s)", cols[0]);
 	seed_id(cols[0], area_id);
 	sbuf_addf(&key, "%s/%s", cols[0], cols[1]);
 	seed_id(key.s, id);
