@@ -38,9 +38,11 @@ const struct cli_command cli_commands[] = {
 	 "記録を削除します (履歴には残り、他のコピーにも伝わります)。"},
 	{"history", cli_cmd_history, false, "history party|task|... ID", false,
 	 "記録の変更履歴を表示します: いつ (地域の時刻)・誰が・どの項目を・前 → 後。"},
-	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run]", true,
+	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run] [--strict]", true,
 	 "ファイルから取り込みます。CSV の見出しは日本語の項目名 (名称・氏名 など) でも\n"
 	 "項目の英字名 (name など) でも構いません。文字コードは自動判別 (UTF-8 / CP932)。\n"
+	 "使えない行・名刺・予定は 行番号と理由を示して読み飛ばし、残りを取り込みます\n"
+	 "(--strict ならファイル全体を取り込みません)。\n"
 	 "--dry-run は何も変えずに結果だけを表示します。"},
 	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte|matrix [--area A] [-o FILE [--force]] [--encoding utf-8|cp932] [--headings label|field]", true,
 	 "書き出します (-o がなければ画面へ)。CSV の見出しは日本語の項目名です\n"

@@ -197,6 +197,22 @@ static const char *same_party(struct partymatch *pm, struct field_value *fv, siz
 	return found->id;
 }
 
+/* A row that cannot be used (a value the field does not take, a required
+ * one missing, a name that matches nothing) is skipped and listed with
+ * its line, as a card of a vCard file is; --strict refuses the file.
+ * Anything else (the disk, the database) ends the import. */
+static enum tsu_status skip_row(struct io_ctx *c, const struct csv_row *row, enum tsu_status st,
+				struct tsu_error *err)
+{
+	if (st != TSU_INVALID && st != TSU_NOT_FOUND && st != TSU_AMBIGUOUS)
+		return io_at_line(c, row->line, st, err);
+	char why[TSU_ERROR_MSG_MAX];
+	snprintf(why, sizeof why, "%s", err && err->msg[0] ? err->msg : tsu_status_message(st));
+	if (err)
+		*err = (struct tsu_error){0};
+	return io_skip_item(c, row->line, why, "行", err);
+}
+
 static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				  const struct csv_row *row, struct tsu_error *err)
 {
@@ -205,9 +221,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	enum tsu_status st = TSU_OK;
 
 	if (row->n > m->ncols)
-		return io_at_line(c, row->line, TSU_INVALID,
-				  (tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
-					    row->n, m->ncols), err));
+		return skip_row(c, row, tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
+						 row->n, m->ncols), err);
 	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
 	for (size_t i = 0; i < m->ncols && st == TSU_OK; i++) {
 		const char *cell = i < row->n ? row->f[i] : "";
@@ -220,10 +235,11 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				st = TSU_INVALID;
 			else
 				fv[n++] = (struct field_value){f->name, v};
-			if (v)
-				st = add_missing_department(c, f, v, err);
 		}
 	}
+	/* departments named by a row whose cells are all good */
+	for (size_t i = 0; i < n && st == TSU_OK; i++)
+		st = add_missing_department(c, entity_field(m->e, fv[i].name), fv[i].value, err);
 	if (st == TSU_OK && id && *id && !uuid_valid(id))
 		st = tsu_fail(err, TSU_INVALID, "id の列が UUID の形ではありません（新規なら空にしてください）");
 	struct party_found found = {0};
@@ -244,7 +260,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	for (size_t i = 0; i < n; i++)
 		free((char *)fv[i].value);
 	free(fv);
-	return st == TSU_OK ? st : io_at_line(c, row->line, st, err);
+	return st == TSU_OK ? st : skip_row(c, row, st, err);
 }
 
 enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu_error *err)
@@ -274,6 +290,9 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 			io_progress(c, done, total);
 		}
 	}
+	if (st == TSU_OK && rows > 0 && rows == c->skipped)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える行が一つもありません。%ld 行とも読み飛ばしました)",
+			      c->first_skip, rows);
 	if (st == TSU_OK)
 		io_reportf(c, "文字コード: %s", csv_encoding(r) == IO_ENC_CP932 ? "CP932" : "UTF-8");
 	if (st == TSU_OK && m.new_ids)

@@ -49,13 +49,22 @@ expect_err_has "bytes.csv:5000: " "names line 5000"
 expect_err_has "0x81" "names the byte"
 expect_eq "$(count)" "$before" "nothing imported"
 
-# a bad value on line 5000 (the store's check) also rolls everything back
+# a bad value on line 5000 (the store's check) is a row that cannot be
+# used: with --strict the whole file is refused, naming it ...
 make_file "$WORK/value.csv" 5000 <<<',宇宙人,山田,やまだ,042,備考'
-run "$T" import parties "$WORK/value.csv" --encoding cp932 -d "$DB"
-expect_rc 1 "bad choice"
+run "$T" import parties "$WORK/value.csv" --encoding cp932 --strict -d "$DB"
+expect_rc 1 "bad choice, --strict"
 expect_err_has "value.csv:5000: " "names line 5000"
 expect_err_has "区分" "names the field"
 expect_eq "$(count)" "$before" "nothing imported"
+# ... and without it the row is skipped and listed, the other 9,998 kept
+cp "$DB" "$WORK/skip.db"
+run "$T" import parties "$WORK/value.csv" --encoding cp932 -d "$WORK/skip.db"
+expect_rc 0 "bad choice skipped"
+expect_out_has "value.csv:5000: " "the skipped row named by its line"
+expect_out_has "区分" "and its field"
+expect_out_has "読み飛ばし 1 件" "counted"
+expect_eq "$(sqlite3 "$WORK/skip.db" "SELECT count(*) FROM party")" "$((before + 9998))" "the rest imported"
 
 # too many cells, bad id, empty file, missing file, bad kind, bad option
 printf 'id,name\n,a,b\n' >"$WORK/wide.csv"
