@@ -62,6 +62,18 @@ static enum tsu_status verify_again(const char *path, struct tsu_error *err)
 	return rc;
 }
 
+/* What `tsunagu add party` does: the check, one write, the end. */
+static void write_as_a_command(const char *path, const char *name)
+{
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_verify(st, NULL), TSU_OK);
+	struct field_value fv[] = {{"name", name}, {"kind", "person"}};
+	uuid_str id;
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	store_close(st);
+}
+
 /* Damage made right after the check (in the same clock tick) is seen:
  * the entry is written only once its time is past the file's. */
 static void damage_after_a_check_is_found(void **state)
@@ -69,13 +81,7 @@ static void damage_after_a_check_is_found(void **state)
 	(void)state;
 	char path[512];
 	checked_file(path, sizeof path, "damaged.db");
-	struct store *st;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
-	assert_int_equal(store_verify(st, NULL), TSU_OK);
-	struct field_value fv[] = {{"name", "諏訪 一郎"}, {"kind", "person"}};
-	uuid_str id;
-	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
-	store_close(st); /* written, remembered, and at once: */
+	write_as_a_command(path, "諏訪 一郎"); /* written, remembered, and at once: */
 	damage(path);
 	assert_false(pagecheck_is_current(path));
 	struct tsu_error err = {0};
@@ -90,13 +96,7 @@ static void own_writes_keep_it_checked(void **state)
 	(void)state;
 	char path[512];
 	checked_file(path, sizeof path, "own.db");
-	struct store *st;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
-	assert_int_equal(store_verify(st, NULL), TSU_OK);
-	struct field_value fv[] = {{"name", "多摩 花子"}, {"kind", "person"}};
-	uuid_str id;
-	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
-	store_close(st);
+	write_as_a_command(path, "多摩 花子");
 	assert_true(pagecheck_is_current(path));
 
 	damage(path);
