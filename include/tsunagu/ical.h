@@ -69,6 +69,12 @@ void ical_end(struct sbuf *out);
  * is read by libical (icaltime.c). */
 void ical_notes_head(const struct ical_item *it, struct sbuf *out);
 
+/* A series whose first occurrence is taken out by its own EXDATE: the
+ * item moves to the first occurrence that is kept (its span or end on a
+ * later day moved with it), stepping the rule by dates in Japan time;
+ * true when it moved.  The notes still name the excluded dates. */
+bool ical_first_kept(struct ical_item *it);
+
 /* The length of a DURATION value ("P3D", "PT1H30M", "P1W", "P1DT2H") in
  * minutes, read by libical (icaltime.c); false for a value it cannot read
  * or a negative one. */

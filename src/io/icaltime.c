@@ -209,3 +209,57 @@ bool ical_duration_minutes(const char *duration, long *minutes)
 	*minutes = (days * 24 + (long)d.hours) * 60 + (long)d.minutes + (long)d.seconds / 60;
 	return true;
 }
+
+static bool excluded(const struct ical_item *it, const char *date)
+{
+	for (size_t i = 0; i < it->nexdate; i++)
+		if (strcmp(it->exdate[i], date) == 0)
+			return true;
+	return false;
+}
+
+/* Adds `days` to an ISO date in place. */
+static void shift_date(char date[11], long days)
+{
+	int y, m, d;
+	if (!date[0] || sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
+		return;
+	date_civil_from_days(date_days_from_civil(y, m, d) + days, &y, &m, &d);
+	snprintf(date, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+bool ical_first_kept(struct ical_item *it)
+{
+	int y, m, d;
+	if (it->todo || !it->rrule || !excluded(it, it->date) ||
+	    sscanf(it->date, "%d-%d-%d", &y, &m, &d) != 3)
+		return false;
+	struct icalrecurrencetype r = icalrecurrencetype_from_string(it->rrule);
+	icalerror_clear_errno();
+	if (r.freq == ICAL_NO_RECURRENCE)
+		return false;
+	/* stepped as dates in Japan time, where the item's date already is
+	 * (a date made by icaltime_from_string: one filled in field by field
+	 * stepped a week as six days) */
+	char ymd[16];
+	snprintf(ymd, sizeof ymd, "%04d%02d%02d", y, m, d);
+	icalrecur_iterator *ri = icalrecur_iterator_new(r, icaltime_from_string(ymd));
+	bool moved = false;
+	char next[11];
+	for (int i = 0; ri && i < 1000 && !moved; i++) {
+		struct icaltimetype t = icalrecur_iterator_next(ri);
+		if (icaltime_is_null_time(t))
+			break;
+		snprintf(next, sizeof next, "%04d-%02d-%02d", t.year, t.month, t.day);
+		moved = !excluded(it, next);
+	}
+	if (ri)
+		icalrecur_iterator_free(ri);
+	icalerror_clear_errno();
+	long days;
+	if (!moved || !date_diff_days(it->date, next, &days))
+		return false;
+	memcpy(it->date, next, sizeof next);
+	shift_date(it->last_date, days);
+	return true;
+}

@@ -461,10 +461,12 @@ static void notes_head(struct ical_item *it)
 	sbuf_free(&head);
 }
 
-/* The master item with its first occurrence's override (if any) applied
- * and the lines of notes_head at the top of its notes. */
+/* The master item on its first kept occurrence, with that occurrence's
+ * override (if any) applied and the lines of notes_head at the top of its
+ * notes. */
 static void prepare_master(struct ical_item *it, struct overrides *o)
 {
+	ical_first_kept(it); /* a series whose first date is taken out */
 	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++) {
 		struct ical_item *x = &o->it[i];
 		if (o->used[i] || strcmp(x->uid, it->uid) != 0 || strcmp(x->recur_date, it->date) != 0 ||

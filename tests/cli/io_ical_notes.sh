@@ -72,4 +72,23 @@ run "$T" import ical "$WORK/again.ics" -d "$DB"
 expect_rc 0 "a DESCRIPTION that begins with the rule line (stderr: $ERR)"
 expect_eq "$(ev '聖ヶ丘 見守り会議')" \
 	"2026-12-01 10:00- 繰り返し: 毎週 火曜 (2027-03-30 まで、2026-12-29 を除く)/会場は聖ヶ丘コミュニティセンター" "the rule line once"
+# a series whose first dates are taken out starts on the first date kept
+# (and an all-day span moves with it); read twice, it stays there
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 BEGIN:VEVENT UID:salon-ex-1@example.jp 'SUMMARY:諏訪地区ふれあいサロン' \
+	'DTSTART;TZID=Asia/Tokyo:20261201T100000' 'DTEND;TZID=Asia/Tokyo:20261201T113000' \
+	'RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270330T145959Z' \
+	'EXDATE;TZID=Asia/Tokyo:20261201T100000,20261208T100000' 'EXDATE;TZID=Asia/Tokyo:20261229T100000' \
+	END:VEVENT BEGIN:VEVENT UID:camp-ex-1@example.jp 'SUMMARY:冬休み 子ども食堂' \
+	'DTSTART;VALUE=DATE:20261226' 'DTEND;VALUE=DATE:20261228' 'RRULE:FREQ=WEEKLY;COUNT=3' \
+	'EXDATE;VALUE=DATE:20261226' END:VEVENT END:VCALENDAR >"$WORK/first.ics"
+run "$T" import ical "$WORK/first.ics" -d "$DB"
+expect_rc 0 "series whose first dates are excluded (stderr: $ERR)"
+expect_eq "$(ev '諏訪地区ふれあいサロン')" \
+	"2026-12-15 10:00-11:30 繰り返し: 毎週 火曜 (2027-03-30 まで、2026-12-01・2026-12-08・2026-12-29 を除く)" \
+	"on the first Tuesday kept"
+expect_eq "$(ev '冬休み 子ども食堂')" \
+	"2027-01-02 - 繰り返し: 毎週 (全 3 回、2026-12-26 を除く)/期間: 2027-01-02〜2027-01-03 (2日間)" \
+	"the two days moved a week on"
+run "$T" import ical "$WORK/first.ics" -d "$DB"
+expect_out_has "変更なし 2 件" "read again: unchanged"
 done_tests
