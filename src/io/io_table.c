@@ -8,6 +8,7 @@
 #include "tsunagu/consent.h"
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
+#include "tsunagu/io_contacts.h"
 #include "tsunagu/io_table.h"
 #include "tsunagu/partymatch.h"
 #include "tsunagu/textnorm.h"
@@ -35,6 +36,7 @@ struct table_map {
 	int id_col;
 	long new_ids;    /* rows whose id this file had used for a deleted row */
 	struct partymatch *pm; /* parties: the one a row without an id is about */
+	struct contacts_map *contacts; /* parties: a Google or Outlook contact list */
 };
 
 /* Field index of a heading: the field name or its Japanese label. */
@@ -54,6 +56,9 @@ static int heading_field(const struct entity_def *e, const char *key)
 static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 				  struct table_map *m, struct tsu_error *err)
 {
+	struct unread_cols unread = {0};
+	char tail[160];
+
 	m->ncols = row->n;
 	m->field = xcalloc(row->n, sizeof(*m->field));
 	m->id_col = -1;
@@ -62,19 +67,45 @@ static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 		int f = strcmp(key, "id") == 0 ? -2 : heading_field(m->e, key);
 		free(key);
 		for (size_t j = 0; j < i && f != -1; j++)
-			if (m->field[j] == f)
+			if (m->field[j] == f) {
+				sbuf_free(&unread.names);
 				return io_at_line(c, row->line, TSU_INVALID,
 						  (tsu_fail(err, TSU_INVALID, "列「%s」が二つあります",
 							    row->f[i]), err));
+			}
 		if (f >= 0 && (m->e->fields[f].flags & FIELD_READONLY))
 			f = -1;
 		m->field[i] = f;
 		if (f == -2)
 			m->id_col = (int)i;
 		if (f == -1 && row->f[i][0])
-			io_reportf(c, "列「%s」は%sの項目ではないので読み込みません", row->f[i], m->e->label);
+			unread_add(&unread, row->f[i]);
 	}
+	snprintf(tail, sizeof tail, "は%sの項目ではないので読み込みません", m->e->label);
+	unread_report(c, &unread, tail);
 	return TSU_OK;
+}
+
+/* The heading row: the project's layout, or for parties a contact list
+ * exported by Google or Outlook (io_contacts.h) when that knows more of
+ * its headings than the layout does (Google CSV has "Name" and "Notes"). */
+static enum tsu_status read_heading(struct io_ctx *c, const struct csv_row *row,
+				    struct table_map *m, struct tsu_error *err)
+{
+	int known = 0;
+
+	for (size_t i = 0; i < row->n; i++) {
+		char *key = csv_header_key(row->f[i]);
+		known += strcmp(key, "id") == 0 || heading_field(m->e, key) >= 0;
+		free(key);
+	}
+	if (strcmp(m->e->name, "party") == 0 && (m->contacts = contacts_map_new(row, known))) {
+		m->ncols = row->n;
+		m->id_col = -1;
+		contacts_map_report(c, m->contacts, row);
+		return TSU_OK;
+	}
+	return map_header(c, row, m, err);
 }
 
 /* The value to give the store for one cell, or NULL after an error. */
@@ -223,8 +254,13 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	if (row->n > m->ncols)
 		return skip_row(c, row, tsu_fail(err, TSU_INVALID, "列が多すぎます（%zu 列、見出しは %zu 列）",
 						 row->n, m->ncols), err);
-	struct field_value *fv = xcalloc(m->ncols, sizeof(*fv));
-	for (size_t i = 0; i < m->ncols && st == TSU_OK; i++) {
+	struct field_value *fv = xcalloc(m->ncols + CONTACTS_FIELDS_MAX, sizeof(*fv));
+	if (m->contacts) {
+		int got = contacts_row(m->contacts, row, fv, err);
+		st = got < 0 ? TSU_INVALID : TSU_OK;
+		n = got < 0 ? 0 : (size_t)got;
+	}
+	for (size_t i = 0; i < m->ncols && st == TSU_OK && !m->contacts; i++) {
 		const char *cell = i < row->n ? row->f[i] : "";
 		if (m->field[i] == -2) {
 			id = cell;
@@ -277,7 +313,7 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 	if (st == TSU_OK && !row)
 		st = tsu_fail(err, TSU_INVALID, "%s:1: 空のファイルです", c->path);
 	if (st == TSU_OK)
-		st = map_header(c, row, &m, err);
+		st = read_heading(c, row, &m, err);
 	if (st == TSU_OK && strcmp(entity, "party") == 0 &&
 	    !(m.pm = partymatch_load(c->st, err)))
 		st = err->status;
@@ -298,6 +334,7 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 	if (st == TSU_OK && m.new_ids)
 		io_reportf(c, "削除済みの記録と同じ id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);
+	contacts_map_free(m.contacts);
 	partymatch_free(m.pm);
 	csv_close(r);
 	return st;
