@@ -32,6 +32,8 @@ struct ical_item {
 	bool tz_unknown;       /* a TZID no zone was found for: time as stated */
 	char (*exdate)[11];    /* EXDATE values (Japan dates), sorted, no repeats */
 	size_t nexdate;
+	char (*rdate)[11];     /* RDATE values (dates added to the series), the same */
+	size_t nrdate;
 	/* What the one date and the same-day end_time cannot hold: the last day
 	 * of an all-day event over several days (DTEND is exclusive, so DTEND
 	 * 20261229 is "2026-12-28"; or from DURATION:P3D), or the day and time a
@@ -63,7 +65,7 @@ void ical_end(struct sbuf *out);
 
 /* The lines an event's notes begin with, each ending in "\n", for what the
  * event's fields cannot hold, in this order: 「繰り返し: 毎週 火曜 (2027-03-30
- * まで、2026-12-29・2027-01-05 を除く)」 (RRULE and EXDATE), 「期間: 2026-12-26〜
+ * まで、2026-12-29・2027-01-05 を除く)」 (RRULE, EXDATE and RDATE: 「… を追加」), 「期間: 2026-12-26〜
  * 2026-12-28 (3日間)」 (all-day over several days) or 「終了: 2026-12-27 01:00」
  * (ends on a later day).  Nothing for an item with none of these.  The rule
  * is read by libical (icaltime.c). */

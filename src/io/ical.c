@@ -26,6 +26,7 @@ void ical_clear(struct ical_item *it)
 	free(it->problem);
 	free(it->rrule);
 	free(it->exdate);
+	free(it->rdate);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -138,19 +139,22 @@ static void timed_end(struct ical_item *it, long minutes)
 	hhmm(it->last_time, (int)(at % (24 * 60) / 60), (int)(at % 60));
 }
 
-/* EXDATE: one or more comma-separated dates or times, each as a Japan date. */
-static bool add_exdates(const struct ctl_prop *p, struct ical_item *it,
-			const struct ical_zones *zones)
+/* EXDATE or RDATE: one or more comma-separated dates or times (an RDATE
+ * may be a PERIOD, start/end or start/duration: its start), each added
+ * to the list as a Japan date. */
+static bool add_dates(const struct ctl_prop *p, struct ical_item *it,
+		      const struct ical_zones *zones, char (**list)[11], size_t *n)
 {
 	char *copy = xstrdup(p->value), *save = NULL;
 	bool ok = true;
 
 	for (char *v = strtok_r(copy, ",", &save); v && ok; v = strtok_r(NULL, ",", &save)) {
-		char tm[6];
-		it->exdate = xrealloc(it->exdate, (it->nexdate + 1) * sizeof(*it->exdate));
-		ok = parse_when(v, ctl_param(p, "TZID"), zones, it->exdate[it->nexdate], tm,
-				&it->tz_unknown);
-		it->nexdate += ok;
+		char tm[6], *slash = strchr(v, '/');
+		if (slash)
+			*slash = '\0';
+		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+		ok = parse_when(v, ctl_param(p, "TZID"), zones, (*list)[*n], tm, &it->tz_unknown);
+		*n += ok;
 	}
 	free(copy);
 	return ok;
@@ -161,18 +165,29 @@ static int date_cmp(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-/* The EXDATE list sorted, each date once. */
-static void exdates_tidy(struct ical_item *it)
+/* A list of dates sorted, each date once. */
+static void dates_tidy(char (*list)[11], size_t *n)
 {
-	size_t n = 0;
+	size_t k = 0;
 
-	if (!it->nexdate)
+	if (!*n)
 		return;
-	qsort(it->exdate, it->nexdate, sizeof(*it->exdate), date_cmp);
-	for (size_t i = 1; i < it->nexdate; i++)
-		if (strcmp(it->exdate[i], it->exdate[n]) != 0)
-			memcpy(it->exdate[++n], it->exdate[i], sizeof(*it->exdate));
-	it->nexdate = n + 1;
+	qsort(list, *n, sizeof(*list), date_cmp);
+	for (size_t i = 1; i < *n; i++)
+		if (strcmp(list[i], list[k]) != 0)
+			memcpy(list[++k], list[i], sizeof(*list));
+	*n = k + 1;
+}
+
+/* Takes `date` out of a tidy list. */
+static void drop_date(char (*list)[11], size_t *n, const char *date)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i], date) == 0) {
+			memmove(list[i], list[i + 1], (*n - i - 1) * sizeof(*list));
+			(*n)--;
+			return;
+		}
 }
 
 static char **text_slot(struct ical_item *it, const char *name)
@@ -226,8 +241,10 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 	}
 	if (strcmp(p->name, "RRULE") == 0 && !it->rrule)
 		it->rrule = xstrdup(p->value);
-	if (strcmp(p->name, "EXDATE") == 0 && !add_exdates(p, it, zones))
+	if (strcmp(p->name, "EXDATE") == 0 && !add_dates(p, it, zones, &it->exdate, &it->nexdate))
 		return tsu_fail(err, TSU_INVALID, "EXDATE の日時が正しくありません");
+	if (strcmp(p->name, "RDATE") == 0 && !add_dates(p, it, zones, &it->rdate, &it->nrdate))
+		return tsu_fail(err, TSU_INVALID, "RDATE の日時が正しくありません");
 	if (!start && !end && !due && !recur)
 		return TSU_OK;
 	if (!parse_when(p->value, ctl_param(p, "TZID"), zones, d, tm, &it->tz_unknown))
@@ -282,7 +299,9 @@ static void finish_item(struct ical_item *it, struct ical_times *t)
 	ctl_one_line(it->summary);
 	ctl_one_line(it->location);
 	event_end(it, t);
-	exdates_tidy(it);
+	dates_tidy(it->exdate, &it->nexdate);
+	dates_tidy(it->rdate, &it->nrdate);
+	drop_date(it->rdate, &it->nrdate, it->date); /* the start itself adds nothing */
 	free(t->duration);
 	t->duration = NULL;
 }

@@ -127,31 +127,48 @@ static void until_japan(struct icaltimetype until, struct sbuf *out)
 	sbuf_addf(out, "%04d-%02d-%02d まで", until.year, until.month, until.day);
 }
 
-/* The rule's end (r NULL: none) and the dates taken out of it, in one
- * bracket: " (2027-03-30 まで、2026-12-29・2027-01-05 を除く)"; nothing when neither. */
-static void rule_bounds(const struct icalrecurrencetype *r, const char (*ex)[11], size_t nex,
+static void date_list(const char (*list)[11], size_t n, struct sbuf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(out, "%s%s", i ? "・" : "", list[i]);
+}
+
+/* The rule's end (r NULL: none), the dates taken out of it and those added
+ * to it (it NULL: none), in one bracket: " (2027-03-30 まで、2026-12-29・
+ * 2027-01-05 を除く、2027-01-10 を追加)"; nothing when there is none. */
+static void rule_bounds(const struct icalrecurrencetype *r, const struct ical_item *it,
 			struct sbuf *out)
 {
 	bool until = r && !icaltime_is_null_time(r->until), count = r && !until && r->count > 0;
+	size_t nex = it ? it->nexdate : 0, nr = it ? it->nrdate : 0;
+	const char *sep = "";
 
-	if (!until && !count && !nex)
+	if (!until && !count && !nex && !nr)
 		return;
 	sbuf_add(out, " (");
 	if (until)
 		until_japan(r->until, out);
 	else if (count)
 		sbuf_addf(out, "全 %d 回", r->count);
-	if (nex && (until || count))
-		sbuf_add(out, "、");
-	for (size_t i = 0; i < nex; i++)
-		sbuf_addf(out, "%s%s", i ? "・" : "", ex[i]);
-	if (nex)
+	if (until || count)
+		sep = "、";
+	if (nex) {
+		sbuf_add(out, sep);
+		date_list((const char (*)[11])it->exdate, nex, out);
 		sbuf_add(out, " を除く");
+		sep = "、";
+	}
+	if (nr) {
+		sbuf_add(out, sep);
+		date_list((const char (*)[11])it->rdate, nr, out);
+		sbuf_add(out, " を追加");
+	}
 	sbuf_add(out, ")");
 }
 
-/* The rule in Japanese with its excluded dates (ex: Japan dates, sorted). */
-static void rule_japanese(const char *rrule, const char (*ex)[11], size_t nex, struct sbuf *out)
+/* The rule in Japanese with the item's excluded and added dates (Japan
+ * dates, sorted; it may be NULL). */
+static void rule_japanese(const char *rrule, const struct ical_item *it, struct sbuf *out)
 {
 	static const char *const every[] = {"毎秒", "毎分", "毎時", "毎日", "毎週", "毎月", "毎年"};
 	static const char *const unit[] = {"秒", "分", "時間", "日", "週", "か月", "年"};
@@ -159,7 +176,7 @@ static void rule_japanese(const char *rrule, const char (*ex)[11], size_t nex, s
 	icalerror_clear_errno();
 	if (r.freq == ICAL_NO_RECURRENCE || r.freq > ICAL_YEARLY_RECURRENCE) {
 		sbuf_add(out, rrule);
-		rule_bounds(NULL, ex, nex, out);
+		rule_bounds(NULL, it, out);
 		return;
 	}
 	if (r.interval > 1)
@@ -169,12 +186,12 @@ static void rule_japanese(const char *rrule, const char (*ex)[11], size_t nex, s
 	by_day(&r, out);
 	if (r.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX)
 		sbuf_addf(out, " %d日", r.by_month_day[0]);
-	rule_bounds(&r, ex, nex, out);
+	rule_bounds(&r, it, out);
 }
 
 void ical_rrule_japanese(const char *rrule, struct sbuf *out)
 {
-	rule_japanese(rrule, NULL, 0, out);
+	rule_japanese(rrule, NULL, out);
 }
 
 void ical_notes_head(const struct ical_item *it, struct sbuf *out)
@@ -185,7 +202,11 @@ void ical_notes_head(const struct ical_item *it, struct sbuf *out)
 		return;
 	if (it->rrule) {
 		sbuf_add(out, "繰り返し: ");
-		rule_japanese(it->rrule, (const char (*)[11])it->exdate, it->nexdate, out);
+		rule_japanese(it->rrule, it, out);
+		sbuf_add(out, "\n");
+	} else if (it->nrdate) { /* dates of its own, no rule */
+		sbuf_add(out, "繰り返し: ほかに ");
+		date_list((const char (*)[11])it->rdate, it->nrdate, out);
 		sbuf_add(out, "\n");
 	}
 	if (!it->last_date[0])

@@ -91,4 +91,21 @@ expect_eq "$(ev '冬休み 子ども食堂')" \
 	"the two days moved a week on"
 run "$T" import ical "$WORK/first.ics" -d "$DB"
 expect_out_has "変更なし 2 件" "read again: unchanged"
+
+# RDATE (dates added to a series; a PERIOD gives its start), with a rule
+# and without one: named on the 繰り返し line, not dropped
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 BEGIN:VEVENT UID:kenkou-1@example.jp 'SUMMARY:健康体操教室' \
+	'DTSTART;TZID=Asia/Tokyo:20270106T140000' 'RRULE:FREQ=MONTHLY;BYDAY=1WE;COUNT=3' \
+	'RDATE;TZID=Asia/Tokyo:20270120T140000,20270106T140000' \
+	'RDATE;VALUE=PERIOD:20270216T050000Z/PT1H' END:VEVENT \
+	BEGIN:VEVENT UID:bousai-1@example.jp 'SUMMARY:防災訓練 説明会' 'DTSTART;VALUE=DATE:20270301' \
+	'RDATE;VALUE=DATE:20270315,20270308' END:VEVENT END:VCALENDAR >"$WORK/rdate.ics"
+run "$T" import ical "$WORK/rdate.ics" -d "$DB"
+expect_rc 0 "RDATE (stderr: $ERR)"
+expect_eq "$(ev '健康体操教室')" \
+	"2027-01-06 14:00- 繰り返し: 毎月 第1水曜 (全 3 回、2027-01-20・2027-02-16 を追加)" \
+	"added dates on the rule line, Japan dates, sorted, once, the start not again"
+expect_eq "$(ev '防災訓練 説明会')" "2027-03-01 - 繰り返し: ほかに 2027-03-08・2027-03-15" "RDATE without a rule"
+run "$T" import ical "$WORK/rdate.ics" -d "$DB"
+expect_out_has "変更なし 2 件" "RDATE read again: unchanged"
 done_tests
