@@ -128,13 +128,18 @@ class Tui:
         return self.screen().split("\n")
 
     def wait_for(self, *texts, timeout=10.0, gone=False):
-        """Waits until every text is on screen (or, with gone, none is)."""
+        """Waits until every text is on screen (or, with gone, none is) and
+        the screen is the same a moment later: a frame still being drawn
+        (slow under the sanitizers) shows the texts before its last rows."""
         end = time.time() + timeout
         while True:
             s = self.screen()
             present = [t in s for t in texts]
             if (not gone and all(present)) or (gone and not any(present)):
-                return s
+                time.sleep(0.03)
+                if self.screen() == s or time.time() > end:
+                    return s
+                continue
             if time.time() > end:
                 what = [t for t, p in zip(texts, present) if p == gone]
                 fail("%s %r after %.0fs" % ("still there:" if gone else "did not appear:",
