@@ -263,6 +263,7 @@ void store_rollback(struct store *st)
 {
 	bulk_done(st);
 	st->pending = 0; /* the temporary table rolls back with the rest */
+	st->pending_ready = false;
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
 		rollback_now(st);
@@ -286,6 +287,7 @@ enum tsu_status store_release(struct store *st, enum tsu_status result, struct t
 	if (result != TSU_OK) {
 		store_run(st, "ROLLBACK TO tsu_write", NULL);
 		store_run(st, "RELEASE tsu_write", NULL);
+		st->pending_ready = false; /* search.c's table may have gone with it */
 	} else {
 		rc = store_run(st, "RELEASE tsu_write", err);
 	}

@@ -44,6 +44,7 @@ struct store {
 	bool seeding;          /* reference data: ids and stamps fixed */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
 	int pending;           /* documents waiting in temp.search_pending */
+	bool pending_ready;    /* that table made in this transaction (no savepoint undid it) */
 	/* search_directory.c: the last count of the party index, good while
 	 * neither this connection (sqlite3_total_changes) nor another
 	 * (PRAGMA data_version) has written since */

@@ -145,11 +145,12 @@ static enum tsu_status pending_put(struct store *st, sqlite3_int64 rowid, bool p
 				   const char *grams, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (!st->pending &&
+	if (!st->pending_ready &&
 	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending(party INTEGER NOT NULL,"
 		       " rid INTEGER NOT NULL, grams TEXT, old INTEGER NOT NULL,"
 		       " PRIMARY KEY(party, rid))", err) != TSU_OK)
 		return err ? err->status : TSU_DB;
+	st->pending_ready = true;
 	if (store_prepare(st, "INSERT INTO temp.search_pending(rid, party, grams, old)"
 			  " VALUES(?1, ?2, ?3, ?3 IS NULL) ON CONFLICT(party, rid) DO UPDATE SET"
 			  " grams = excluded.grams, old = old OR excluded.old", &s, err))

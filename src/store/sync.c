@@ -141,6 +141,7 @@ static enum tsu_status merge_one(struct store *st, struct sync_file *f, struct m
 		return TSU_OK;
 	}
 	sqlite3_exec(st->db, "ROLLBACK TO sync_file; RELEASE sync_file", NULL, NULL, NULL);
+	st->pending_ready = false; /* search.c's queue may have gone with it */
 	if (fatal(rc)) {
 		*err = ferr;
 		return rc;

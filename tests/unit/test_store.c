@@ -10,6 +10,7 @@
 #include "tsunagu/record.h"
 #include "tsunagu/list.h"
 #include "test_util.h"
+#include "../../src/store/internal.h"
 
 struct fixture {
 	char path[512];
@@ -117,6 +118,27 @@ static void search_ignores_kana_width_and_script(void **state)
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "鈴木 ｲﾁﾛｳ"), 1); /* two terms */
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "存在しない"), 0);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "、、"), 0);
+}
+
+/* In a bulk write (an import, a merge, a sync of several files) a part
+ * rolled back to its savepoint after its documents were queued (a row
+ * skipped, a change file refused) takes the queue's table with it if it
+ * made it; the next document must not find it missing. */
+static void bulk_write_goes_on_after_a_part_rolled_back(void **state)
+{
+	struct fixture *f = *state;
+	uuid_str id;
+	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
+	store_bulk_begin(f->st);
+	assert_int_equal(store_savepoint(f->st, NULL), TSU_OK);
+	add_person(f->st, "取り消し 太郎", "とりけしたろう", id);
+	store_release(f->st, TSU_INVALID, NULL); /* the part given up */
+	add_person(f->st, "永山 花子", "ながやまはなこ", id);
+	struct tsu_error err = {0};
+	assert_int_equal(store_bulk_end(f->st, &err), TSU_OK);
+	assert_int_equal(store_commit(f->st, &err), TSU_OK);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "永山"), 1);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "取り消し"), 0);
 }
 
 static void update_records_history_with_author(void **state)
@@ -265,6 +287,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(new_file_is_private_and_has_ten_areas, setup, teardown),
 		cmocka_unit_test_setup_teardown(entities_match_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_ignores_kana_width_and_script, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_write_goes_on_after_a_part_rolled_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_records_history_with_author, setup, teardown),
 		cmocka_unit_test_setup_teardown(invalid_input_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(values_are_normalised, setup, teardown),
