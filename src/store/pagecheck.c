@@ -13,7 +13,8 @@
  * Like git's index, a file changed in the same clock tick as it was
  * remembered could not be told apart, so the entry is written only when
  * its own time is past the file's (waiting a few milliseconds for the
- * tick), and never for a file system that keeps whole seconds (FAT).
+ * tick; 10 ms past a time that may be exFAT's), and never for a file
+ * system that keeps whole seconds (FAT).
  */
 #define _GNU_SOURCE /* futimens, O_CLOEXEC */
 #include <errno.h>
@@ -94,16 +95,28 @@ static bool later(const struct timespec *a, long long s, long long ns)
 	return a->tv_sec > s || (a->tv_sec == s && a->tv_nsec > ns);
 }
 
+/* A time plus the file system's step: exFAT keeps 10 ms, so a time on a
+ * 10 ms boundary may stand for any instant of the next 10 ms. */
+static void step_on(long long *s, long long *ns)
+{
+	if (*ns % 10000000 == 0 && (*ns += 10000000) >= 1000000000) {
+		*ns -= 1000000000;
+		(*s)++;
+	}
+}
+
 /* Waits (≤ 50 ms) until the file fd's own time, set now, is past both
  * times of m: a later change of the database cannot then look like m. */
 static bool past_the_tick(int fd, const struct mark *m)
 {
+	long long cs = m->ctime_s, cns = m->ctime_ns, ms = m->mtime_s, mns = m->mtime_ns;
+	step_on(&cs, &cns);
+	step_on(&ms, &mns);
 	for (int i = 0; i < 50; i++) {
 		struct stat sb;
 		if (futimens(fd, NULL) != 0 || fstat(fd, &sb) != 0)
 			return false;
-		if (later(&sb.st_mtim, m->ctime_s, m->ctime_ns) &&
-		    later(&sb.st_mtim, m->mtime_s, m->mtime_ns))
+		if (later(&sb.st_mtim, cs, cns) && later(&sb.st_mtim, ms, mns))
 			return true;
 		nanosleep(&(struct timespec){0, 1000000}, NULL);
 	}

@@ -9,6 +9,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "tsunagu/store.h"
@@ -143,6 +145,26 @@ static void a_file_renamed_over_is_not_remembered(void **state)
 	assert_false(pagecheck_is_current(path));
 }
 
+/* A file whose time is on a 10 ms boundary (exFAT keeps no finer) is
+ * remembered only once the list's own time is past the whole step. */
+static void a_coarse_time_waits_its_step(void **state)
+{
+	(void)state;
+	char path[512], list[512];
+	checked_file(path, sizeof path, "coarse.db");
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	struct timespec t[2] = {now, {now.tv_sec, now.tv_nsec / 10000000 * 10000000}};
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+	remember_as_checked(path);
+	struct stat db, marks;
+	assert_int_equal(stat(path, &db), 0);
+	assert_int_equal(stat(test_path(list, sizeof list, "state/tsunagu/checked"), &marks), 0);
+	long long step_end = (long long)db.st_mtim.tv_sec * 1000000000LL + db.st_mtim.tv_nsec + 10000000;
+	long long written = (long long)marks.st_mtim.tv_sec * 1000000000LL + marks.st_mtim.tv_nsec;
+	assert_true(written > step_end);
+}
+
 /* Damage SQLite meets later (a page the check passed over as remembered)
  * forgets the file: the next command reads it whole again. */
 static void damage_met_forgets(void **state)
@@ -183,6 +205,7 @@ int main(void)
 		cmocka_unit_test(own_writes_keep_it_checked),
 		cmocka_unit_test(a_copy_is_read_whole),
 		cmocka_unit_test(a_file_renamed_over_is_not_remembered),
+		cmocka_unit_test(a_coarse_time_waits_its_step),
 		cmocka_unit_test(damage_met_forgets),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
