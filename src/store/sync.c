@@ -133,15 +133,13 @@ static enum tsu_status merge_one(struct store *st, struct sync_file *f, struct m
 				 struct tsu_error *err)
 {
 	struct tsu_error ferr = {0};
-	sqlite3_exec(st->db, "SAVEPOINT sync_file", NULL, NULL, NULL);
-	enum tsu_status rc = merge_attached(st, run, &f->sum, &ferr);
+	enum tsu_status rc = store_savepoint(st, &ferr);
+	if (rc == TSU_OK) /* a failure rolls back to the savepoint, and what goes with it */
+		rc = store_release(st, merge_attached(st, run, &f->sum, &ferr), &ferr);
 	if (rc == TSU_OK) {
-		sqlite3_exec(st->db, "RELEASE sync_file", NULL, NULL, NULL);
 		f->state = f->sum.changes || f->sum.conflicts ? SYNC_FILE_MERGED : SYNC_FILE_NOTHING;
 		return TSU_OK;
 	}
-	sqlite3_exec(st->db, "ROLLBACK TO sync_file; RELEASE sync_file", NULL, NULL, NULL);
-	st->pending_ready = false; /* search.c's queue may have gone with it */
 	if (fatal(rc)) {
 		*err = ferr;
 		return rc;
