@@ -165,10 +165,12 @@ void partymatch_find(struct partymatch *m, const char *name, const char *phone,
 		if (p->name != k[0])
 			continue;
 		bool phone_too = k[1] && p->phone == k[1];
-		if ((phone_too || (k[2] && p->email == k[2])) && prefer(p, same)) {
-			same = p;
-			same_phone = phone_too;
-		} else if (!phone_too && !(k[2] && p->email == k[2]) && prefer(p, namesake)) {
+		if (phone_too || (k[2] && p->email == k[2])) {
+			if (prefer(p, same)) {
+				same = p;
+				same_phone = phone_too;
+			}
+		} else if (prefer(p, namesake)) {
 			namesake = p;
 		}
 	}

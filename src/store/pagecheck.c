@@ -165,10 +165,14 @@ static void update(const char *db_path, bool remember)
 	char *file = config_state_path("checked"), *lines[MARKS_MAX];
 	if (config_make_parent_dirs(file, NULL) == TSU_OK) {
 		int n = read_marks(file, lines);
-		bool had = false;
-		for (int i = 0; i < n; i++)
+		char want[MARK_LINE];
+		bool had = false, current = false;
+		mark_line(&m, want);
+		for (int i = 0; i < n; i++) {
 			had = had || same_file(lines[i], &m);
-		if (remember || had)
+			current = current || strcmp(lines[i], want) == 0;
+		}
+		if (remember ? !current : had) /* remembered as it is: nothing to write */
 			write_marks(file, remember ? &m : NULL, &m, lines, n);
 		while (n > 0)
 			free(lines[--n]);
@@ -187,7 +191,7 @@ void pagecheck_remember(const char *db_path, const struct pagecheck_id *checked)
 	struct pagecheck_id now;
 	pagecheck_identity(db_path, &now);
 	/* a file put in its place meanwhile (renamed over it) was not checked */
-	if (now.ino && now.dev == checked->dev && now.ino == checked->ino && !pagecheck_is_current(db_path))
+	if (now.ino && now.dev == checked->dev && now.ino == checked->ino)
 		update(db_path, true);
 }
 
