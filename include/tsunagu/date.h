@@ -28,5 +28,8 @@ void date_civil_from_days(long days, int *y, int *m, int *d);
 
 /* Days from a to b (b - a) for ISO dates; false if either is invalid. */
 bool date_diff_days(const char *a, const char *b, long *days);
+/* The ISO date `days` after iso into out (which may be iso itself): ""
+ * past 9999; false, out untouched, if iso is not a date. */
+bool date_add_days(const char *iso, long days, char out[11]);
 
 #endif

@@ -321,6 +321,22 @@ bool date_to_wareki(const char *iso, char *out, size_t n)
 	return len >= 0 && (size_t)len < n;
 }
 
+bool date_add_days(const char *iso, long days, char out[11])
+{
+	struct ymd v;
+	int y, m, d;
+	char buf[32];
+
+	if (!iso_read(iso, &v))
+		return false;
+	date_civil_from_days(days_from_civil(v) + days, &y, &m, &d);
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	if (y > 9999) /* past what a date field holds */
+		buf[0] = '\0';
+	memcpy(out, buf, 11);
+	return true;
+}
+
 bool date_diff_days(const char *a, const char *b, long *days)
 {
 	struct ymd va, vb;

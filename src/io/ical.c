@@ -111,20 +111,6 @@ bool ical_parse_hhmm(const char *s, char out[6])
 	return true;
 }
 
-/* The ISO date `days` after iso ("" after 9999). */
-static void date_add(const char *iso, long days, char out[11])
-{
-	int y, m, d;
-
-	sscanf(iso, "%d-%d-%d", &y, &m, &d); /* a date parse_when wrote */
-	date_civil_from_days(date_days_from_civil(y, m, d) + days, &y, &m, &d);
-	char buf[32];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	if (y > 9999) /* past what a date field holds: no end is shown */
-		buf[0] = '\0';
-	memcpy(out, buf, 11);
-}
-
 /* The end `minutes` after the item's start: the same-day end_time, or the
  * later day and time it ends on. */
 static void timed_end(struct ical_item *it, long minutes)
@@ -135,7 +121,7 @@ static void timed_end(struct ical_item *it, long minutes)
 		hhmm(it->end_time, (int)(at / 60), (int)(at % 60));
 		return;
 	}
-	date_add(it->date, at / (24 * 60), it->last_date);
+	date_add_days(it->date, at / (24 * 60), it->last_date);
 	hhmm(it->last_time, (int)(at % (24 * 60) / 60), (int)(at % 60));
 }
 
@@ -288,9 +274,9 @@ static void event_end(struct ical_item *it, const struct ical_times *t)
 		timed_end(it, minutes);
 	} else if (!it->start_time[0] && end_date && !end_time[0] &&
 		   date_diff_days(it->date, t->end_date, &days) && days > 1) {
-		date_add(it->date, days - 1, it->last_date);
+		date_add_days(it->date, days - 1, it->last_date);
 	} else if (!it->start_time[0] && dur && minutes > 24 * 60) {
-		date_add(it->date, (minutes + 24 * 60 - 1) / (24 * 60) - 1, it->last_date);
+		date_add_days(it->date, (minutes + 24 * 60 - 1) / (24 * 60) - 1, it->last_date);
 	}
 }
 
@@ -504,12 +490,9 @@ void ical_write(struct sbuf *out, const struct ical_item *it, const char *dtstam
 		if (it->start_time[0] && it->end_time[0]) {
 			put_when(out, "DTEND", it->date, it->end_time);
 		} else if (!it->start_time[0] && date_is_iso(it->date)) {
-			int y, m, d;
 			char next[11];
-			sscanf(it->date, "%d-%d-%d", &y, &m, &d); /* checked by date_is_iso */
-			date_civil_from_days(date_days_from_civil(y, m, d) + 1, &y, &m, &d);
-			snprintf(next, sizeof(next), "%04d-%02d-%02d", y, m, d);
-			put_when(out, "DTEND", next, NULL);
+			if (date_add_days(it->date, 1, next) && next[0])
+				put_when(out, "DTEND", next, NULL);
 		}
 		put_text(out, "LOCATION", it->location);
 	}

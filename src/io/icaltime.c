@@ -239,16 +239,6 @@ static bool excluded(const struct ical_item *it, const char *date)
 	return false;
 }
 
-/* Adds `days` to an ISO date in place. */
-static void shift_date(char date[11], long days)
-{
-	int y, m, d;
-	if (!date[0] || sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
-		return;
-	date_civil_from_days(date_days_from_civil(y, m, d) + days, &y, &m, &d);
-	snprintf(date, 11, "%04d-%02d-%02d", y, m, d);
-}
-
 bool ical_first_kept(struct ical_item *it)
 {
 	int y, m, d;
@@ -281,6 +271,6 @@ bool ical_first_kept(struct ical_item *it)
 	if (!moved || !date_diff_days(it->date, next, &days))
 		return false;
 	memcpy(it->date, next, sizeof next);
-	shift_date(it->last_date, days);
+	date_add_days(it->last_date, days, it->last_date); /* "" stays "" */
 	return true;
 }

@@ -266,6 +266,27 @@ static void test_local_time_other_text(void **state)
 	assert_string_equal(localtime_date("未定", DATE_STYLE_WAREKI, out, sizeof out), "未定");
 }
 
+/* Days added across a month, a year and a leap day; in place; past 9999
+ * is no date; what is no date is left alone. */
+static void test_date_add_days(void **state)
+{
+	(void)state;
+	char out[11] = "x";
+	assert_true(date_add_days("2026-12-26", 7, out));
+	assert_string_equal(out, "2027-01-02");
+	assert_true(date_add_days("2028-02-28", 1, out));
+	assert_string_equal(out, "2028-02-29");
+	char in_place[11] = "2027-03-01";
+	assert_true(date_add_days(in_place, -1, in_place));
+	assert_string_equal(in_place, "2027-02-28");
+	assert_true(date_add_days("9999-12-31", 1, out));
+	assert_string_equal(out, "");
+	strcpy(out, "2027-01-01");
+	assert_false(date_add_days("", 1, out));
+	assert_false(date_add_days("令和9年", 1, out));
+	assert_string_equal(out, "2027-01-01");
+}
+
 static void test_date_style_words(void **state)
 {
 	(void)state;
@@ -297,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_local_time),
 		cmocka_unit_test(test_local_time_other_text),
 		cmocka_unit_test(test_date_style_words),
+		cmocka_unit_test(test_date_add_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
