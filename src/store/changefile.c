@@ -223,6 +223,9 @@ static enum tsu_status fill(struct store *st, const char *replica,
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
 		if (sqlite3_exec(st->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_sql_fail(st, err, "sync");
+	/* a creation whose row stands for it travels whole (creation.c) */
+	if (rc == TSU_OK)
+		rc = creation_fill(st, "syncout.changelog", "main", err);
 	char now[32], schema[16], count[32];
 	clock_iso(clock_now_ms(), now, sizeof now);
 	snprintf(schema, sizeof schema, "%d", schema_version_latest());

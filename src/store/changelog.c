@@ -222,74 +222,10 @@ enum tsu_status changelog_add(struct store *st, const char *entity, const char *
 	return rc;
 }
 
-/* The JSON object of a new row, made by SQLite from the row as stored
- * (typed values, NULLs left out) and its set fields as arrays:
- *   json_patch('{}', json_object('name', name, ..., 'offers',
- *       (SELECT json_group_array(tag) FROM offer WHERE party_id = t.id)))  */
-static void created_sql(struct sbuf *sql, const struct entity_def *e)
-{
-	sbuf_add(sql, CHANGE_INSERT "(SELECT json_patch('{}', json_object(");
-	for (int i = 0; i < e->nfields; i++) {
-		const struct field_def *f = &e->fields[i];
-		const struct set_def *d = f->type == FIELD_SET ? set_find(e->name, f->name) : NULL;
-		sbuf_addf(sql, "%s'%s', ", i ? ", " : "", f->name);
-		if (d)
-			sbuf_addf(sql, "json(nullif((SELECT json_group_array(x.%s) FROM"
-				  " (SELECT %s FROM %s WHERE %s = t.id ORDER BY added, %s) x), '[]'))",
-				  d->value_col, d->value_col, d->table, d->owner_col, d->value_col);
-		else
-			sbuf_addf(sql, "t.%s", f->name);
-	}
-	sbuf_addf(sql, ")) FROM %s t WHERE t.id = ?8), NULL)", e->table);
-}
-
-/* created_sql of e, made once per open file (an import row asked for it
- * every time: a kilobyte of formatting per row). */
-static const char *created_sql_of(struct store *st, const struct entity_def *e)
-{
-	const struct entity_def *const *all = entity_all();
-	size_t n = 0, i = 0;
-	while (all[n])
-		n++;
-	while (all[i] && all[i] != e)
-		i++;
-	if (!all[i])
-		return NULL; /* not one of entity.c's: made by the caller */
-	if (!st->created_sql)
-		st->created_sql = xcalloc(n, sizeof *st->created_sql);
-	if (!st->created_sql[i]) {
-		struct sbuf sql = {0};
-		created_sql(&sql, e);
-		st->created_sql[i] = sbuf_detach(&sql);
-	}
-	return st->created_sql[i];
-}
-
-void changelog_sql_free(struct store *st)
-{
-	for (size_t i = 0; st->created_sql && entity_all()[i]; i++)
-		free(st->created_sql[i]);
-	free(st->created_sql);
-	st->created_sql = NULL;
-}
-
+/* The creation change of a new row: new_value NULL while the row is as
+ * created (creation.c). */
 enum tsu_status changelog_created(struct store *st, const struct entity_def *e,
 				  const char *row_id, uint64_t *hlc_out, struct tsu_error *err)
 {
-	sqlite3_stmt *s;
-	struct sbuf own = {0};
-	const char *sql = created_sql_of(st, e);
-	if (!sql) {
-		created_sql(&own, e);
-		sql = own.s;
-	}
-	enum tsu_status rc = store_prepare(st, sql, &s, err);
-	sbuf_free(&own);
-	if (rc != TSU_OK)
-		return rc;
-	rc = bind_head(st, s, e->name, row_id, "_created", hlc_out, err);
-	if (rc == TSU_OK && sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sql_fail(st, err, "changelog");
-	store_finish(st, s);
-	return rc;
+	return changelog_add(st, e->name, row_id, "_created", NULL, NULL, NULL, hlc_out, err);
 }

@@ -197,9 +197,18 @@ static enum tsu_status begin_unchecked(struct store *st, struct tsu_error *err)
 enum tsu_status store_begin(struct store *st, struct tsu_error *err)
 {
 	bool outermost = st->tx_depth == 0;
+	/* before the transaction, which would take them away if rolled back
+	 * (not in begin_unchecked: the migrations run without them); a file
+	 * they do not fit is refused by the check below, in its own words */
+	struct tsu_error terr = {0};
+	enum tsu_status trc = outermost && !st->sp_depth ? creation_triggers(st, &terr) : TSU_OK;
 	enum tsu_status rc = begin_unchecked(st, err);
 	if (rc == TSU_OK && outermost && (rc = store_verify_quick(st, err)) != TSU_OK)
 		store_rollback(st);
+	if (rc == TSU_OK && trc != TSU_OK) {
+		store_rollback(st);
+		rc = tsu_fail(err, trc, "%s", terr.msg);
+	}
 	return rc;
 }
 
@@ -275,7 +284,9 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
-	enum tsu_status rc = store_run(st, "SAVEPOINT tsu_write", err);
+	enum tsu_status rc = st->tx_depth || st->sp_depth ? TSU_OK : creation_triggers(st, err);
+	if (rc == TSU_OK)
+		rc = store_run(st, "SAVEPOINT tsu_write", err);
 	if (rc == TSU_OK)
 		st->sp_depth++;
 	return rc;
@@ -384,7 +395,9 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 	/* the steps leave the pages of replaced tables free: give them back,
 	 * so that no old text stays in free pages and a new file has none
 	 * that a later failed write could leave its rows in */
-	if (from < latest)
+	long long free_pages = 0;
+	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
+	    free_pages > 0)
 		store_exec(st, "VACUUM", NULL);
 	return TSU_OK;
 }
@@ -502,7 +515,7 @@ void store_close(struct store *st)
 	free(st->path);
 	free(st->author);
 	free(st->party_n_fts);
-	changelog_sql_free(st);
+	creation_sql_free(st);
 	store_schema_want_free(st);
 	free(st);
 }

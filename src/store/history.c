@@ -51,6 +51,7 @@ struct history_walk {
 	void *ud;
 	char at[32];
 	const char *author, *change_id;
+	const char *row_id;
 };
 
 static int emit(struct history_walk *w, const char *field, const char *old_value,
@@ -113,6 +114,13 @@ static int emit_change(struct history_walk *w, sqlite3_stmt *s)
 	clock_iso((uint64_t)sqlite3_column_int64(s, 0), w->at, sizeof w->at);
 	w->author = (const char *)sqlite3_column_text(s, 1);
 	w->change_id = (const char *)sqlite3_column_text(s, 2);
+	if (strcmp(field, "_created") == 0 && !new_value) {
+		/* still the row's own (creation.c) */
+		char *json = creation_value(w->st, w->e, w->row_id);
+		int stop = emit_created(w, json);
+		free(json);
+		return stop;
+	}
 	if (strcmp(field, "_created") == 0)
 		return emit_created(w, new_value);
 	if (strcmp(field, "_folded_into") == 0 && new_value) {
@@ -153,7 +161,7 @@ enum tsu_status store_history(struct store *st, const char *entity, const char *
 		return err->status;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, e->name, -1, SQLITE_STATIC);
-	struct history_walk w = {.st = st, .e = e, .cb = cb, .ud = ud};
+	struct history_walk w = {.st = st, .e = e, .cb = cb, .ud = ud, .row_id = id};
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (emit_change(&w, s))

@@ -50,7 +50,8 @@ struct store {
 	 * (PRAGMA data_version) has written since */
 	char *party_n_fts;
 	struct schema_want *schema_want; /* verify.c: what the migrations build */
-	char **created_sql;    /* changelog.c: each entity's creation change, made once */
+	char **pin_sql;        /* creation.c: each entity's pin statement, made once */
+	bool pins_ready;       /* creation.c: this connection's TEMP triggers made */
 	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
 	struct pagecheck_id pages_of; /* the file that was checked */
 	long party_n;
@@ -120,11 +121,31 @@ void changelog_absorb(struct store *st, uint64_t stamp);
 enum tsu_status changelog_add(struct store *st, const char *entity, const char *row_id,
 			      const char *field, const char *old_value, const char *new_value,
 			      const char *covers, uint64_t *hlc_out, struct tsu_error *err);
-/* Appends the creation change of row_id: its fields as one JSON object. */
+/* Appends the creation change of row_id (its values stay in the row until
+ * it changes: creation.c). */
 enum tsu_status changelog_created(struct store *st, const struct entity_def *e,
 				  const char *row_id, uint64_t *hlc_out, struct tsu_error *err);
-/* Frees the statements' text kept by changelog_created (store_close). */
-void changelog_sql_free(struct store *st);
+
+/* creation.c: a creation change's values are the row's own until the row
+ * or one of its sets first changes; then they are written into it. */
+/* The JSON object of the row whose id is the SQL expression id_expr, in
+ * `schema` (NULL: unqualified), as a parenthesised subquery. */
+void creation_json_sql(struct sbuf *sql, const struct entity_def *e, const char *schema,
+		       const char *id_expr);
+/* Makes this connection's TEMP triggers that pin a creation before its row
+ * or sets change; call outside any transaction. */
+enum tsu_status creation_triggers(struct store *st, struct tsu_error *err);
+/* Writes the creation of row_id into its change if it is not there yet. */
+enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const char *row_id,
+			     struct tsu_error *err);
+/* Fills the unpinned creations of `target` (a table of change-log rows,
+ * e.g. "temp.merge_in") from the rows in schema `source`. */
+enum tsu_status creation_fill(struct store *st, const char *target, const char *source,
+			      struct tsu_error *err);
+/* The JSON object of row_id as it is now (new string; NULL if none). */
+char *creation_value(struct store *st, const struct entity_def *e, const char *row_id);
+/* Frees the statements' text kept by creation_pin (store_close). */
+void creation_sql_free(struct store *st);
 
 /* choices.c */
 enum tsu_status choices_load(struct store *st, struct tsu_error *err);

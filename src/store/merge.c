@@ -267,8 +267,14 @@ static enum tsu_status collect(struct store *st, const char *schema, struct tsu_
 	if (rc == TSU_OK && step != SQLITE_DONE)
 		rc = store_sql_fail(st, err, "merge");
 	sqlite3_finalize(s);
+	/* a creation whose row stands for it, in either file, made whole in
+	 * the copies (only temp tables: nothing is written before the backup) */
+	if (rc == TSU_OK)
+		rc = creation_fill(st, "temp.merge_in", schema, err);
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
 		rc = exec_in(st, schema, steps[i], NULL, err);
+	if (rc == TSU_OK)
+		rc = creation_fill(st, "temp.merge_local", "main", err);
 	return rc;
 }
 

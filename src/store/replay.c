@@ -164,7 +164,10 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 {
 	struct replay r = {.e = e};
 	r.vals = xcalloc((size_t)e->nfields, sizeof *r.vals);
-	enum tsu_status rc = fold_changes(st, &r, id, err);
+	/* the row stands for its creation until now: keep it before rewriting */
+	enum tsu_status rc = creation_pin(st, e, id, err);
+	if (rc == TSU_OK)
+		rc = fold_changes(st, &r, id, err);
 	if (rc == TSU_OK && !r.has_created)
 		rc = tsu_fail(err, TSU_DB_CORRUPT, "%s %s: 作成の記録がありません", e->label, id);
 	if (rc == TSU_OK)

@@ -391,6 +391,18 @@ static const char schema_v7[] =
 	"CREATE TRIGGER party_key_gone AFTER DELETE ON party BEGIN"
 	" DELETE FROM party_key WHERE r = OLD.rowid; END;";
 
+/*
+ * Version 8: a creation change may hold NULL, meaning "the row as it is":
+ * a new record's values are kept once, in its row, until the row or one of
+ * its sets first changes, when they are written into the change
+ * (creation.c; issue 7: an import no longer stores every row twice).  No
+ * table changes; the version keeps an older program, which would read such
+ * a change as a record created empty, from opening or merging the file.
+ * The creations already written stay as they are.
+ */
+static const char schema_v8[] =
+	"SELECT 'creation changes may stand on their rows';";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -399,6 +411,7 @@ const char *const schema_migrations[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 	NULL,
 };
 

@@ -239,7 +239,10 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 static enum tsu_status remove_one(struct store *st, const struct set_def *d, const char *owner,
 				  const char *value, struct tsu_error *err)
 {
-	char *covers = live_adds(st, owner, d->field, value, err);
+	/* the creation's elements are read from it: written out first */
+	const struct entity_def *e = entity_find(d->entity);
+	char *covers = e && creation_pin(st, e, owner, err) != TSU_OK ? NULL :
+		       live_adds(st, owner, d->field, value, err);
 	enum tsu_status rc = covers ? changelog_add(st, d->entity, owner, d->field, value, NULL,
 						    covers, NULL, err) : TSU_DB;
 	if (rc == TSU_OK)

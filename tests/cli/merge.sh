@@ -112,6 +112,16 @@ expect_out_has "シニア  15" "the later count is kept"
 run "$T" conflicts -d "$O"
 expect_out_has "両方で追加" "conflict of two additions"
 expect_out_has "参加者数: 12" "with the other count"
+# the same count added on both: one record and nothing to review (each
+# copy's creation is still its row's own until the merge compares them)
+cp "$O" "$WORK/att2.db"
+"$T" add attendance --event_id "$E" --generation 子ども --count 8 -d "$O" >/dev/null
+"$T" add attendance --event_id "$E" --generation 子ども --count 8 -d "$WORK/att2.db" >/dev/null
+run "$T" merge "$WORK/att2.db" -d "$O"
+expect_rc 0 "the same attendance and count added on both copies merges"
+expect_out_lacks "競合" "and is no conflict"
+run "$T" show event "$E" -d "$O"
+expect_out_has "子ども  8" "one record of it"
 
 # refused: not ours, missing, newer
 printf '名前,電話\n山田,042\n' >"$WORK/notdb.db"

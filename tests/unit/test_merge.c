@@ -274,7 +274,30 @@ static void random_parties(struct store *st, struct prng *r, char *out, size_t l
 			snprintf(out + strlen(out), len - strlen(out), "%s%s", out[0] ? "," : "", id);
 }
 
-static void random_op(struct store *st, struct prng *r, int k)
+/* The parties the random work created, with what they were created with:
+ * every copy's history must give these back, however they changed since. */
+#define BIRTHS_MAX 1024
+struct birth {
+	uuid_str id;
+	char name[64], phone[32], offers[256];
+};
+struct births {
+	struct birth b[BIRTHS_MAX];
+	int n;
+};
+
+static void born(struct births *bs, const char *id, const struct field_value *fv)
+{
+	if (bs->n == BIRTHS_MAX)
+		return;
+	struct birth *b = &bs->b[bs->n++];
+	snprintf(b->id, sizeof b->id, "%s", id);
+	snprintf(b->name, sizeof b->name, "%s", fv[0].value);
+	snprintf(b->offers, sizeof b->offers, "%s", fv[1].value);
+	snprintf(b->phone, sizeof b->phone, "%s", fv[2].value ? fv[2].value : "");
+}
+
+static void random_op(struct store *st, struct prng *r, int k, struct births *bs)
 {
 	uuid_str id, a, b;
 	char v[256];
@@ -301,6 +324,7 @@ static void random_op(struct store *st, struct prng *r, int k)
 		struct field_value fv[] = {{"name", NAMES[rnd(r, 5)]}, {"offers", v},
 					   {"phone", rnd(r, 2) ? "042-000-1234" : NULL}};
 		assert_int_equal(store_insert(st, "party", fv, 3, id, &err), TSU_OK);
+		born(bs, id, fv);
 		break;
 	}
 	case 2: {
@@ -454,9 +478,69 @@ static void merge_until_quiet(struct store **st, char paths[][512], int n, struc
 	fail_msg("copies did not converge");
 }
 
+/* The fields of one creation as history gives them back. */
+struct created_seen {
+	char change_id[64];
+	char name[64], phone[32], offers[256];
+	bool in_creation;
+};
+
+static int creation_fields(void *ud, const struct history_row *h)
+{
+	struct created_seen *c = ud;
+	if (strcmp(h->field, "_created") == 0) {
+		snprintf(c->change_id, sizeof c->change_id, "%s", h->change_id);
+		c->in_creation = true;
+		return 0;
+	}
+	if (!c->in_creation || strcmp(h->change_id, c->change_id) != 0)
+		return 1; /* past the creation */
+	const char *v = h->new_value ? h->new_value : "";
+	if (strcmp(h->field, "name") == 0)
+		snprintf(c->name, sizeof c->name, "%s", v);
+	else if (strcmp(h->field, "phone") == 0)
+		snprintf(c->phone, sizeof c->phone, "%s", v);
+	else if (strcmp(h->field, "offers") == 0)
+		snprintf(c->offers, sizeof c->offers, "%s", v);
+	return 0;
+}
+
+/* Whether two comma-joined sets hold the same elements. */
+static bool same_set(const char *a, const char *b)
+{
+	int na = 0, nb = 0;
+	for (int i = 0; i < 5; i++) {
+		bool ia = strstr(a, TAGS[i]) != NULL, ib = strstr(b, TAGS[i]) != NULL;
+		if (ia != ib)
+			return false;
+		na += ia;
+		nb += ib;
+	}
+	return na == nb;
+}
+
+/* Every copy's history gives each party's creation as it was made, though
+ * the party was edited, its offers changed, merged, or deleted since. */
+static void check_births(struct store *const *copies, int n, const struct births *bs, int seed)
+{
+	for (int c = 0; c < n; c++)
+		for (int i = 0; i < bs->n; i++) {
+			const struct birth *b = &bs->b[i];
+			struct created_seen seen = {0};
+			assert_int_equal(store_history(copies[c], "party", b->id, creation_fields, &seen,
+						       NULL), TSU_OK);
+			if (strcmp(seen.name, b->name) != 0 || strcmp(seen.phone, b->phone) != 0 ||
+			    !same_set(seen.offers, b->offers))
+				fail_msg("seed %d copy %d: %s created as %s/%s/%s, history says %s/%s/%s",
+					 seed, c, b->id, b->name, b->phone, b->offers, seen.name,
+					 seen.phone, seen.offers);
+		}
+}
+
 static void one_seed(int seed, int ops)
 {
 	char paths[3][512], name[64];
+	struct births *bs = calloc(1, sizeof *bs);
 	struct store *st[3];
 	struct prng r = {.s = 0x9E3779B97F4A7C15ULL ^ (uint64_t)(seed + 1) * 0x100000001B3ULL};
 	for (int i = 0; i < 3; i++) {
@@ -465,7 +549,7 @@ static void one_seed(int seed, int ops)
 	}
 	st[0] = open_db(paths[0], "事務所");
 	for (int k = 0; k < 20; k++)
-		random_op(st[0], &r, k);
+		random_op(st[0], &r, k, bs);
 	store_close(st[0]);
 	for (int i = 1; i < 3; i++)
 		copy_file(paths[0], paths[i]);
@@ -477,7 +561,7 @@ static void one_seed(int seed, int ops)
 		for (int k = 0; k < ops / 2; k++) {
 			int i = (int)rnd(&r, 3);
 			assert_int_equal(store_begin(st[i], NULL), TSU_OK);
-			random_op(st[i], &r, k + phase * ops);
+			random_op(st[i], &r, k + phase * ops, bs);
 			assert_int_equal(store_commit(st[i], NULL), TSU_OK);
 		}
 		for (int k = (int)rnd(&r, 3); k > 0; k--) {
@@ -506,6 +590,8 @@ static void one_seed(int seed, int ops)
 		assert_int_equal(merge(st[i], paths[i]), 0);          /* itself: nothing */
 	}
 	check_values_kept(st[0], st, 3);
+	check_births(st, 3, bs, seed);
+	free(bs);
 	char *again = dump(st[0]);
 	assert_string_equal(d0, again);
 	free(again);

@@ -1,0 +1,208 @@
+/*
+ * A record's creation change (DESIGN §5) and where its values are kept.
+ *
+ * The creation change of a row holds the row's fields as one JSON object
+ * (set fields as arrays).  While the row is as it was created, that object
+ * is the row itself, so the change is written with new_value NULL and the
+ * row stands for it: an import of 100,000 rows does not store every row
+ * twice (issue 7).  The first time anything changes the row or one of its
+ * sets, the object is made from the row as it still is and written into
+ * the change ("pinned"), before the change goes in.  TEMP triggers on
+ * every entity table and link table do that (creation_triggers), so no
+ * write path can forget it; replay and a set removal, which read the
+ * creation before they write, pin it themselves first.
+ *
+ * Readers of a creation change therefore take new_value when it is there
+ * and the row's object when it is not: history and conflicts through
+ * creation_value; merge and sync through creation_fill, which writes the
+ * objects into their copies of the other file's (or this file's) changes,
+ * so that what travels between files is always whole.
+ *
+ * A migration that rewrites rows must pin their creations first: the
+ * TEMP triggers do not exist while migrations run.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* "(SELECT json_patch('{}', json_object('name', t.name, ..., 'offers',
+ *  (SELECT json_group_array(...) FROM [schema.]offer ...))) FROM
+ *  [schema.]party t WHERE t.id = ID)": the object of one row, typed
+ * values, NULLs left out, elements in the order they came. */
+void creation_json_sql(struct sbuf *sql, const struct entity_def *e, const char *schema,
+		       const char *id_expr)
+{
+	const char *dot = schema && *schema ? "." : "";
+	if (!schema)
+		schema = "";
+	sbuf_add(sql, "(SELECT json_patch('{}', json_object(");
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field_def *f = &e->fields[i];
+		const struct set_def *d = f->type == FIELD_SET ? set_find(e->name, f->name) : NULL;
+		sbuf_addf(sql, "%s'%s', ", i ? ", " : "", f->name);
+		if (d)
+			sbuf_addf(sql, "json(nullif((SELECT json_group_array(x.%s) FROM"
+				  " (SELECT %s FROM %s%s%s WHERE %s = t.id ORDER BY added, %s) x), '[]'))",
+				  d->value_col, d->value_col, schema, dot, d->table, d->owner_col,
+				  d->value_col);
+		else
+			sbuf_addf(sql, "t.%s", f->name);
+	}
+	sbuf_addf(sql, ")) FROM %s%s%s t WHERE t.id = %s)", schema, dot, e->table, id_expr);
+}
+
+/* UPDATE changelog SET new_value = <the row's object> for the unpinned
+ * creation of ID. */
+static void pin_sql(struct sbuf *sql, const struct entity_def *e, const char *id_expr)
+{
+	sbuf_add(sql, "UPDATE changelog SET new_value = ");
+	creation_json_sql(sql, e, NULL, id_expr);
+	sbuf_addf(sql, " WHERE row_id = %s AND field = '_created' AND new_value IS NULL", id_expr);
+}
+
+static void table_triggers(struct sbuf *sql, const struct entity_def *e)
+{
+	static const char *const when[] = {"UPDATE", "DELETE"};
+	for (int w = 0; w < 2; w++) {
+		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s BEGIN ",
+			  e->table, when[w][0], when[w], e->table);
+		pin_sql(sql, e, "OLD.id");
+		sbuf_add(sql, "; END;");
+	}
+}
+
+/* A link table: an element added at creation (added 0) is part of the
+ * creation itself; any other change of the set pins its owner's. */
+static void link_triggers(struct sbuf *sql, const struct entity_def *e, const struct set_def *d)
+{
+	static const struct { const char *when, *row, *cond; } on[] = {
+		{"INSERT", "NEW", " WHEN NEW.added <> 0"}, {"UPDATE", "OLD", ""}, {"DELETE", "OLD", ""},
+	};
+	for (size_t w = 0; w < sizeof on / sizeof on[0]; w++) {
+		struct sbuf id = {0};
+		sbuf_addf(&id, "%s.%s", on[w].row, d->owner_col);
+		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s%s BEGIN ",
+			  d->table, on[w].when[0], on[w].when, d->table, on[w].cond);
+		pin_sql(sql, e, id.s);
+		sbuf_add(sql, "; END;");
+		sbuf_free(&id);
+	}
+}
+
+/* Once per connection, outside any transaction (a rollback would take
+ * TEMP triggers made inside it away). */
+enum tsu_status creation_triggers(struct store *st, struct tsu_error *err)
+{
+	if (st->pins_ready || st->readonly)
+		return TSU_OK;
+	struct sbuf sql = {0};
+	for (const struct entity_def *const *e = entity_all(); *e; e++) {
+		table_triggers(&sql, *e);
+		for (int i = 0; i < (*e)->nfields; i++)
+			if ((*e)->fields[i].type == FIELD_SET)
+				link_triggers(&sql, *e, set_find((*e)->name, (*e)->fields[i].name));
+	}
+	enum tsu_status rc = store_exec(st, sql.s, err);
+	sbuf_free(&sql);
+	st->pins_ready = rc == TSU_OK;
+	return rc;
+}
+
+/* The pin statement of e, made once per open file (replay pins every row
+ * a merge touches). */
+static const char *pin_sql_of(struct store *st, const struct entity_def *e)
+{
+	const struct entity_def *const *all = entity_all();
+	size_t n = 0, i = 0;
+	while (all[n])
+		n++;
+	while (all[i] && all[i] != e)
+		i++;
+	if (!all[i])
+		return NULL;
+	if (!st->pin_sql)
+		st->pin_sql = xcalloc(n, sizeof *st->pin_sql);
+	if (!st->pin_sql[i]) {
+		struct sbuf sql = {0};
+		pin_sql(&sql, e, "?1");
+		st->pin_sql[i] = sbuf_detach(&sql);
+	}
+	return st->pin_sql[i];
+}
+
+void creation_sql_free(struct store *st)
+{
+	for (size_t i = 0; st->pin_sql && entity_all()[i]; i++)
+		free(st->pin_sql[i]);
+	free(st->pin_sql);
+	st->pin_sql = NULL;
+}
+
+enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const char *row_id,
+			     struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	const char *sql = pin_sql_of(st, e);
+	if (!sql)
+		return TSU_OK; /* not a kind of entity.c: no creation of its own */
+	enum tsu_status rc = store_prepare(st, sql, &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "changelog");
+	store_finish(st, s);
+	return rc;
+}
+
+/* Whether `target` (a copy of change-log rows) holds an unpinned creation. */
+static bool any_unpinned(struct store *st, const char *target)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	bool any = false;
+	sbuf_addf(&sql, "SELECT 1 FROM %s WHERE field = '_created' AND new_value IS NULL LIMIT 1",
+		  target);
+	if (sqlite3_prepare_v2(st->db, sql.s, -1, &s, NULL) == SQLITE_OK) {
+		any = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+	}
+	sbuf_free(&sql);
+	return any;
+}
+
+enum tsu_status creation_fill(struct store *st, const char *target, const char *source,
+			      struct tsu_error *err)
+{
+	if (!any_unpinned(st, target))
+		return TSU_OK;
+	enum tsu_status rc = TSU_OK;
+	for (const struct entity_def *const *e = entity_all(); *e && rc == TSU_OK; e++) {
+		struct sbuf sql = {0};
+		sbuf_addf(&sql, "UPDATE %s AS c SET new_value = ", target);
+		creation_json_sql(&sql, *e, source, "c.row_id");
+		sbuf_addf(&sql, " WHERE c.field = '_created' AND c.new_value IS NULL"
+			  " AND c.entity = '%s'", (*e)->name);
+		if (sqlite3_exec(st->db, sql.s, NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_sql_fail(st, err, "changelog");
+		sbuf_free(&sql);
+	}
+	return rc;
+}
+
+char *creation_value(struct store *st, const struct entity_def *e, const char *row_id)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char *out = NULL;
+	sbuf_add(&sql, "SELECT ");
+	creation_json_sql(&sql, e, NULL, "?1");
+	enum tsu_status rc = store_prepare(st, sql.s, &s, NULL);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		out = store_col_dup(s, 0);
+	store_finish(st, s);
+	return out;
+}
