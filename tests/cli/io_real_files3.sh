@@ -33,4 +33,33 @@ expect_eq "$(q "SELECT coalesce(start_time, '') || '/' || notes FROM event WHERE
 run "$T" import ical "$F/ical/outlook_allday_setpos.ics" -d "$DB"
 expect_out_has "新規 0 件、更新 0 件、変更なし 6 件" "read twice: nothing changes"
 
+# iPhone: ORG with the department in its further parts (ORG:多摩市;健康福祉部;
+# 高齢支援課), a BOM; a card whose NOTE already holds its 所属 and 部署
+run "$T" import vcard "$F/vcard/ios_org_units.vcf" -d "$DB"
+expect_rc 0 "iPhone ORG units (stderr: $ERR)"
+expect_eq "$(q "SELECT notes FROM party WHERE name = '石井 久美子'")" \
+	$'所属: 多摩市\n部署: 健康福祉部 高齢支援課\n役職: 主査' "ORG's units kept as 部署"
+expect_eq "$(q "SELECT notes FROM party WHERE name = '前田 健'")" \
+	$'所属: 社会福祉法人 多摩福祉会\n部署: 地域交流課' "a NOTE holding them already: not twice"
+run "$T" import vcard "$F/vcard/ios_org_units.vcf" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read twice: nothing changes"
+
+# our vCard export read into a fresh file keeps 本人同意, so that the next
+# export of that file still carries the contact details it was given (a
+# person without consent stays without, and their details stay out)
+rm -f "$WORK/a.db" "$WORK/b.db"
+"$T" init -d "$WORK/a.db" >/dev/null 2>&1
+"$T" init -d "$WORK/b.db" >/dev/null 2>&1
+"$T" import parties "$F/parties_consent_mixed.csv" -d "$WORK/a.db" >/dev/null
+"$T" export vcard -o "$WORK/a.vcf" -d "$WORK/a.db" >/dev/null
+run "$T" import vcard "$WORK/a.vcf" -d "$WORK/b.db"
+expect_out_has "新規 3 件" "the export into a fresh file"
+run "$T" import vcard "$WORK/a.vcf" -d "$WORK/b.db"
+expect_out_has "新規 0 件、更新 0 件、変更なし 3 件" "a second time: nothing added or changed"
+expect_eq "$(sqlite3 "$WORK/b.db" "SELECT name || '/' || consent || '/' || coalesce(phone, '') FROM party WHERE kind = 'person' ORDER BY kana")" \
+	$'小川 幸子/1/042-371-1111\n松本 清/0/' "本人同意 carried both ways; withheld details stay out"
+"$T" export vcard -o "$WORK/b.vcf" -d "$WORK/b.db" >/dev/null
+expect_eq "$(grep -c '^TEL' "$WORK/b.vcf")" 2 "the fresh file's export still has the consenting person's and the group's phone"
+expect_eq "$(diff "$WORK/a.vcf" "$WORK/b.vcf" && echo same)" same "the fresh file's export is the same cards"
+
 done_tests
