@@ -62,4 +62,23 @@ expect_eq "$(sqlite3 "$WORK/b.db" "SELECT name || '/' || consent || '/' || coale
 expect_eq "$(grep -c '^TEL' "$WORK/b.vcf")" 2 "the fresh file's export still has the consenting person's and the group's phone"
 expect_eq "$(diff "$WORK/a.vcf" "$WORK/b.vcf" && echo same)" same "the fresh file's export is the same cards"
 
+# 国土地理院's 指定緊急避難場所 data (CP932): the name under 施設・場所名,
+# which the facilities import refused as not 公共施設一覧
+run "$T" import facilities "$F/opendata/shelters_gsi_cp932.csv" -d "$DB"
+expect_rc 0 "shelters named 施設・場所名 (stderr: $ERR)"
+expect_out_has "新規 3 件" "three shelters"
+expect_eq "$(q "SELECT f.lat || ',' || f.lon || '/' || a.name FROM facility f JOIN area a ON a.id = f.area_id WHERE f.name = '関戸公園'")" \
+	"35.648,139.447/諏訪中学区" "place and area of a shelter"
+# a prefecture's 介護サービス事業所 list: 事業所名, 事業所名カナ, サービス種類,
+# full-width digits in 緯度・経度 and 電話番号, blank 緯度・経度, 和暦 dates
+run "$T" import facilities "$F/opendata/kaigo_services_bom.csv" -d "$DB"
+expect_rc 0 "介護サービス事業所 (stderr: $ERR)"
+expect_out_has "新規 2 件" "two offices"
+expect_eq "$(q "SELECT kind || '/' || kana || '/' || lat || ',' || lon || '/' || phone FROM facility WHERE name = 'デイサービスセンター関戸'")" \
+	"通所介護/デイサービスセンターセキド/35.6507,139.4466/042-311-0001" "kind from サービス種類, full-width digits folded"
+expect_eq "$(q "SELECT kind || '/' || coalesce(lat, '') || '/' || notes FROM facility WHERE name = '訪問介護ステーション諏訪'")" \
+	"訪問介護//土曜は午前のみ" "blank 緯度 stays unknown"
+run "$T" import facilities "$F/opendata/kaigo_services_bom.csv" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read twice: nothing changes"
+
 done_tests
