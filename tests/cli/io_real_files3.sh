@@ -81,4 +81,18 @@ expect_eq "$(q "SELECT kind || '/' || coalesce(lat, '') || '/' || notes FROM fac
 run "$T" import facilities "$F/opendata/kaigo_services_bom.csv" -d "$DB"
 expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read twice: nothing changes"
 
+# Excel 「テキスト (タブ区切り)」: CP932, tabs between the cells, a quoted cell
+# with a line break and commas, half-width kana, full-width digits; it was
+# read as one column and every row refused
+run "$T" import parties "$F/parties_excel_tab_cp932.txt" -d "$DB"
+expect_rc 0 "tab-separated text from Excel (stderr: $ERR)"
+expect_out_has "新規 3 件" "three rows"
+expect_out_lacks "読み込みません" "every heading is a field"
+expect_eq "$(q "SELECT key_person || consent || '/' || notes FROM party WHERE name = '髙橋 節子'")" \
+	$'11/見守り、配食、サロンの世話人\n（火・金）' "quoted cell with a line break; はい as 1"
+expect_eq "$(q "SELECT kind || '/' || phone || '/' || notes FROM party WHERE name = '永山ふれあい食堂'")" \
+	"org/042-371-6666/会場: 永山公民館, 毎月第3土曜" "a comma inside a tab-separated cell stays"
+run "$T" import parties "$F/parties_excel_tab_cp932.txt" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 3 件" "read twice: found by name and phone, not doubled"
+
 done_tests
