@@ -19,12 +19,14 @@ struct vcard {
 	char *family, *given;
 	char *kana;        /* reading of the name, "family given" */
 	char *org;
+	char *org_unit;    /* ORG's units (department, section), joined by a space */
 	char *org_kana;
 	char *title;       /* TITLE: a person's job title or role */
 	char *tel;         /* preferred (or first) TEL */
 	char *email;       /* preferred (or first) EMAIL */
 	char *adr;         /* ADR as one line in Japanese order */
 	char *note;
+	char *consent;     /* X-TSUNAGU-CONSENT (ours): a person's 本人同意, "1" or "0" */
 	long line;         /* line of BEGIN:VCARD */
 	long fn_line, tel_line, email_line, adr_line, note_line; /* where each came from */
 	char *problem;     /* why this card cannot be used, or NULL */

@@ -4,6 +4,8 @@
  * boundaries freely.  A CR ends a line on its own and swallows the LF that
  * may follow (CRLF, LF and old-Mac CR all count as one line each).
  * Fields of the current record live in one buffer separated by NULs.
+ * The separator is the comma, or the tab when the file's first line holds
+ * more tabs than commas (Excel's 「テキスト (タブ区切り)」 and other TSV).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@ struct csv_reader {
 	long line;          /* current physical line */
 	long field_line;    /* where the current quoted field opened */
 	bool skip_lf, eof;
+	char sep;           /* ',' or '\t', decided on the first chunk */
 	struct sbuf buf;    /* fields of the record, NUL separated */
 	size_t field_start;
 	size_t *offs;
@@ -125,7 +128,7 @@ static enum tsu_status feed(struct csv_reader *r, enum csv_state *s, char c, boo
 	switch (*s) {
 	case S_START:
 	case S_UNQ:
-		if (c == ',') {
+		if (c == r->sep) {
 			end_field(r);
 			*s = S_START;
 		} else if (c == '"') {
@@ -161,7 +164,7 @@ static enum tsu_status feed(struct csv_reader *r, enum csv_state *s, char c, boo
 		if (c == '"' && *s == S_QQ) {
 			sbuf_addc(&r->buf, '"');
 			*s = S_QUOTED;
-		} else if (c == ',') {
+		} else if (c == r->sep) {
 			end_field(r);
 			*s = S_START;
 		} else if (c == ' ' || c == '\t') {
@@ -174,10 +177,29 @@ static enum tsu_status feed(struct csv_reader *r, enum csv_state *s, char c, boo
 	return TSU_OK;
 }
 
+/* The separator from the first line (outside quotes) of the first chunk. */
+static char first_line_sep(const char *s, size_t len)
+{
+	size_t tabs = 0, commas = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
+		else if (!quoted && s[i] == ',')
+			commas++;
+	}
+	return tabs > commas ? '\t' : ',';
+}
+
 static enum tsu_status refill(struct csv_reader *r, struct tsu_error *err)
 {
 	enum tsu_status st = enc_reader_next(r->src, &r->data, &r->len, err);
 
+	if (st == TSU_OK && !r->sep)
+		r->sep = first_line_sep(r->data, r->len);
 	r->pos = 0;
 	if (st == TSU_OK && r->len == 0)
 		r->eof = true;
@@ -188,7 +210,8 @@ static enum tsu_status next_record(struct csv_reader *r, const struct csv_row **
 				   struct tsu_error *err);
 
 /* Excel honours a first line "sep=," naming the separator; only the comma
- * is read here, so that line is skipped and any other is refused. */
+ * and the tab are read here, so that line is skipped and any other is
+ * refused. */
 enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
 			 struct tsu_error *err)
 {
@@ -197,11 +220,11 @@ enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
 
 	if (st != TSU_OK || !w || w->line != 1 || w->n > 2 || strncmp(w->f[0], "sep=", 4) != 0)
 		return st;
-	/* "sep=," reads as the two cells "sep=" and "" */
+	/* "sep=," (or "sep=<tab>") reads as the two cells "sep=" and "" */
 	if (w->n == 2 && strcmp(w->f[0], "sep=") == 0 && !w->f[1][0])
 		return next_record(r, row, err);
 	if (w->n == 1)
-		return tsu_fail(err, TSU_INVALID, "%s:1: 区切り文字は「,」だけ読めます（%s）",
+		return tsu_fail(err, TSU_INVALID, "%s:1: 区切り文字は「,」とタブだけ読めます（%s）",
 				enc_reader_name(r->src), w->f[0]);
 	return st;
 }

@@ -125,9 +125,12 @@ static enum tsu_status reject_utf16(struct enc_reader *r, struct tsu_error *err)
 
 	if (fseek(r->fp, 0, SEEK_SET) != 0 && n > 0)
 		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, syserr_text(errno, false));
+	/* the hint for the program that wrote it: Excel's CSV, or a vCard or
+	 * calendar (content lines) from an address book or mail program */
 	if (n == 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
-		return tsu_fail(err, TSU_ENCODING,
-				"%s:1: UTF-16 のファイルは読めません（Excel では「CSV UTF-8」か「CSV」で保存してください）",
+		return tsu_fail(err, TSU_ENCODING, r->mend
+				? "%s:1: UTF-16 のファイルは読めません（UTF-8 で書き出し直してください）"
+				: "%s:1: UTF-16 のファイルは読めません（Excel では「CSV UTF-8」か「CSV」で保存してください）",
 				r->name);
 	return TSU_OK;
 }

@@ -191,6 +191,7 @@ static char **text_slot(struct ical_item *it, const char *name)
 struct ical_times {
 	char end_date[11];
 	char *duration;
+	bool all_day;      /* X-MICROSOFT-CDO-ALLDAYEVENT:TRUE (Outlook, Exchange) */
 };
 
 /* Marks the item unusable (the first problem found is the one named). */
@@ -225,6 +226,10 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 		free(t->duration);
 		t->duration = xstrdup(p->value);
 	}
+	if ((strcmp(p->name, "X-MICROSOFT-CDO-ALLDAYEVENT") == 0 ||
+	     strcmp(p->name, "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT") == 0) &&
+	    strcasecmp(p->value, "TRUE") == 0)
+		t->all_day = true;
 	if (strcmp(p->name, "RRULE") == 0 && !it->rrule)
 		it->rrule = xstrdup(p->value);
 	if (strcmp(p->name, "EXDATE") == 0 && !add_dates(p, it, zones, &it->exdate, &it->nexdate))
@@ -280,8 +285,24 @@ static void event_end(struct ical_item *it, const struct ical_times *t)
 	}
 }
 
+/* Exchange and Outlook write some all-day events as midnight to midnight
+ * with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE: such an event (from midnight in
+ * Japan time, ending at midnight or not said) is read as the all-day
+ * event it is, its DTEND date the day after the last as for a date. */
+static void exchange_all_day(struct ical_item *it, const struct ical_times *t)
+{
+	if (!t->all_day || it->todo || strcmp(it->start_time, "00:00") != 0 ||
+	    (it->end_time[0] && strcmp(it->end_time, "00:00") != 0))
+		return;
+	it->start_time[0] = '\0';
+	it->end_time[0] = '\0';
+	if (strcmp(it->recur_time, "00:00") == 0)
+		it->recur_time[0] = '\0';
+}
+
 static void finish_item(struct ical_item *it, struct ical_times *t)
 {
+	exchange_all_day(it, t);
 	ctl_one_line(it->summary);
 	ctl_one_line(it->location);
 	event_end(it, t);
@@ -367,7 +388,7 @@ enum tsu_status ical_next(struct ctl_reader *r, struct ical_zones *zones, struct
 	/* the nesting state lives in the reader's position: items never span
 	 * calls, so the stack starts at VCALENDAR depth each time */
 	struct ical_stack s = {{0}, 0};
-	struct ical_times t = {{0}, NULL};
+	struct ical_times t = {{0}, NULL, false};
 	const struct ctl_prop *p;
 	struct tsu_error ierr = {0};
 	struct sbuf tz = {0};

@@ -96,8 +96,31 @@ bool ical_to_japan(const struct ical_zones *z, const char *tzid, int y, int mo, 
 
 static const char *const weekday_ja[] = {"", "日", "月", "火", "水", "木", "金", "土"};
 
+/* A position in a month: 第2, 最終 (-1), 最後から3番目 (-3). */
+static void position(int pos, struct sbuf *out)
+{
+	if (pos == -1)
+		sbuf_add(out, "最終");
+	else if (pos < 0)
+		sbuf_addf(out, "最後から%d番目の", -pos);
+	else
+		sbuf_addf(out, "第%d", pos);
+}
+
+/* BYDAY (火曜, 第2火曜, 最終金曜).  BYSETPOS picks one of the days the rule
+ * gives in the month (Outlook and Apple write 第2火曜 as BYDAY=TU;
+ * BYSETPOS=2): with one weekday it is that weekday's position, with
+ * several it is said after them (月・火・水・木・金曜のうち第2). */
 static void by_day(const struct icalrecurrencetype *r, struct sbuf *out)
 {
+	int n = 0, setpos = r->by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX ? r->by_set_pos[0] : 0;
+	bool several = setpos && r->by_set_pos[1] != ICAL_RECURRENCE_ARRAY_MAX;
+
+	for (int i = 0; i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		if (icalrecurrencetype_day_position(r->by_day[i]) == 0)
+			n++;
+	if (n != 1 || several) /* several days, or several positions: said after them */
+		n = 0;
 	bool any = false;
 	for (int i = 0; i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
 		int wd = (int)icalrecurrencetype_day_day_of_week(r->by_day[i]);
@@ -105,15 +128,43 @@ static void by_day(const struct icalrecurrencetype *r, struct sbuf *out)
 		if (wd < 1 || wd > 7)
 			continue;
 		sbuf_add(out, any ? "・" : " ");
-		if (pos == -1)
-			sbuf_add(out, "最終");
-		else if (pos > 0)
-			sbuf_addf(out, "第%d", pos);
+		if (pos == 0 && n == 1 && setpos)
+			pos = setpos;
+		if (pos)
+			position(pos, out);
 		sbuf_add(out, weekday_ja[wd]);
 		any = true;
 	}
 	if (any)
 		sbuf_add(out, "曜");
+	for (int i = 0; any && (n != 1 || several) && i < ICAL_BY_SETPOS_SIZE &&
+			r->by_set_pos[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
+		sbuf_add(out, i ? "・" : "のうち");
+		position(r->by_set_pos[i], out);
+	}
+}
+
+/* BYMONTH and BYMONTHDAY (毎年 4月18日, 毎月 1・15日, 毎月 末日). */
+static void by_month_and_day(const struct icalrecurrencetype *r, struct sbuf *out)
+{
+	for (int i = 0; i < ICAL_BY_MONTH_SIZE && r->by_month[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
+		bool last = i + 1 >= ICAL_BY_MONTH_SIZE || r->by_month[i + 1] == ICAL_RECURRENCE_ARRAY_MAX;
+		sbuf_addf(out, "%s%d%s", i ? "・" : " ", icalrecurrencetype_month_month(r->by_month[i]),
+			  last ? "月" : "");
+	}
+	for (int i = 0; i < ICAL_BY_MONTHDAY_SIZE &&
+			r->by_month_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
+		int d = r->by_month_day[i];
+		bool last = i + 1 >= ICAL_BY_MONTHDAY_SIZE ||
+			    r->by_month_day[i + 1] == ICAL_RECURRENCE_ARRAY_MAX;
+		sbuf_add(out, i ? "・" : (r->by_month[0] != ICAL_RECURRENCE_ARRAY_MAX ? "" : " "));
+		if (d == -1)
+			sbuf_add(out, "末日");
+		else if (d < 0)
+			sbuf_addf(out, "末日の%d日前", -d - 1);
+		else
+			sbuf_addf(out, "%d%s", d, last ? "日" : "");
+	}
 }
 
 /* UNTIL as a Japan date: a UTC time (Google's ...T145959Z, Outlook's start
@@ -183,9 +234,8 @@ static void rule_japanese(const char *rrule, const struct ical_item *it, struct 
 		sbuf_addf(out, "%d%sごと", r.interval, unit[r.freq]);
 	else
 		sbuf_add(out, every[r.freq]);
+	by_month_and_day(&r, out);
 	by_day(&r, out);
-	if (r.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX)
-		sbuf_addf(out, " %d日", r.by_month_day[0]);
 	rule_bounds(&r, it, out);
 }
 

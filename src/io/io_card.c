@@ -53,7 +53,7 @@ static const char *card_target(const struct vcard *v, struct partymatch *k,
 static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 				     struct partymatch *k, struct tsu_error *err)
 {
-	struct field_value fv[8];
+	struct field_value fv[9];
 	struct sbuf note = {0};
 	size_t n = 0;
 	bool org = vcard_is_org(v);
@@ -75,11 +75,17 @@ static enum tsu_status card_to_party(struct io_ctx *c, const struct vcard *v,
 		fv[n++] = (struct field_value){"email", v->email};
 	if (v->adr)
 		fv[n++] = (struct field_value){"address", v->adr};
+	/* our export says whether a person agreed, so that the contact details
+	 * it carries are not withheld by the next export of the file read into */
+	if (!org && v->consent && (strcmp(v->consent, "1") == 0 || strcmp(v->consent, "0") == 0))
+		fv[n++] = (struct field_value){"consent", v->consent};
 	/* a person's ORG has no field of its own: keep it in the notes */
 	if (v->note)
 		sbuf_add(&note, v->note);
 	if (!org && v->org && *v->org && !(v->note && strstr(v->note, v->org)))
 		sbuf_addf(&note, "%s所属: %s", note.len ? "\n" : "", v->org);
+	if (!org && v->org && *v->org && v->org_unit && !(v->note && strstr(v->note, v->org_unit)))
+		sbuf_addf(&note, "%s部署: %s", note.len ? "\n" : "", v->org_unit);
 	if (!org && v->title && *v->title && !(v->note && strstr(v->note, v->title)))
 		sbuf_addf(&note, "%s役職: %s", note.len ? "\n" : "", v->title);
 	if (note.len)
@@ -576,6 +582,8 @@ static int party_card(void *ud, const struct record *r)
 	v.kana = (char *)record_get(r, "kana");
 	if (strcmp(v.kind, "org") == 0)
 		v.org = v.fn;
+	else
+		v.consent = (char *)(contact ? "1" : "0");
 	if (contact) {
 		v.tel = (char *)record_get(r, "phone");
 		v.email = (char *)record_get(r, "email");

@@ -131,10 +131,17 @@ void od_population_free(struct od_population *p)
 
 bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 {
-	static const char *const name[] = {"名称", "施設名", "施設名称", NULL};
-	static const char *const kana[] = {"名称_カナ", "名称カナ", "施設名カナ", "ふりがな", NULL};
+	/* 施設・場所名: 国土地理院's 指定緊急避難場所・指定避難所 data; 事業所名:
+	 * the prefectures' 介護サービス事業所 lists */
+	static const char *const name[] = {"名称", "施設名", "施設名称", "施設・場所名",
+					   "避難所名", "避難場所名", "事業所名", "事業所の名称",
+					   NULL};
+	static const char *const kana[] = {"名称_カナ", "名称カナ", "施設名カナ", "ふりがな",
+					   "事業所名カナ", "事業所名_カナ", NULL};
 	static const char *const alias[] = {"名称_通称", "通称", NULL};
-	static const char *const kind[] = {"種別", "施設種別", "分類", "施設分類", "種類", NULL};
+	static const char *const kind[] = {"種別", "施設種別", "分類", "施設分類", "種類",
+					   "施設の種類", "サービス種類", "サービスの種類",
+					   "介護サービスの種類", "サービス種別", NULL};
 	static const char *const poi[] = {"POIコード", NULL};
 	static const char *const addr[] = {"所在地_連結表記", "住所", "所在地", NULL};
 	static const char *const addr2[] = {"建物名等(方書)", "建物名等", "方書", NULL};

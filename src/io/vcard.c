@@ -13,7 +13,7 @@ void vcard_clear(struct vcard *c)
 {
 	char **f[] = {&c->version, &c->uid, &c->kind, &c->fn, &c->family, &c->given,
 		      &c->kana, &c->org, &c->org_kana, &c->tel, &c->email, &c->adr, &c->note,
-		      &c->title};
+		      &c->title, &c->org_unit, &c->consent};
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		free(*f[i]);
@@ -153,7 +153,10 @@ static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
 	} else if (strcmp(p->name, "ADR") == 0) {
 		take(&c->adr, address(parts, n), is_pref(p), &s->adr_pref, &c->adr_line, p->line);
 	} else if (strcmp(p->name, "ORG") == 0 && !c->org) {
+		static const size_t units[] = {1, 2, 3, 4, 5, 6, 7, 8};
 		c->org = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
+		/* iPhone and Outlook write the department as ORG's second part */
+		c->org_unit = join_parts(parts, n, units, sizeof(units) / sizeof(units[0]));
 		const char *sa = ctl_param(p, "SORT-AS");
 		if (sa && !c->org_kana)
 			c->org_kana = sort_as(sa);
@@ -223,6 +226,7 @@ static enum tsu_status property(const struct ctl_prop *p, struct vcard *c,
 		else if (strcmp(p->name, "X-PHONETIC-FIRST-NAME") == 0) slot = &s->ph_first;
 		else if (strcmp(p->name, "X-PHONETIC-ORG") == 0) slot = &c->org_kana;
 		else if (strcmp(p->name, "TITLE") == 0) slot = &c->title;
+		else if (strcmp(p->name, "X-TSUNAGU-CONSENT") == 0) slot = &c->consent;
 		else if (strcmp(p->name, "SORT-STRING") == 0) slot = &s->sort_string;
 		if (slot && !*slot) {
 			*slot = text;
@@ -463,6 +467,7 @@ void vcard_write(struct sbuf *out, const struct vcard *c)
 	} else {
 		put_person_name(out, c);
 		put(out, "ORG", c->org);
+		put(out, "X-TSUNAGU-CONSENT", c->consent);
 	}
 	if (c->tel && *c->tel) {
 		struct sbuf line = {0};

@@ -46,7 +46,7 @@ for f in icloud_photo google_photo outlook21_sjis_qp; do
 	expect_out_has "新規 1 件" "$f: one card"
 done
 expect_eq "$(q "SELECT address || '/' || notes FROM party WHERE name = '原田 健太'")" \
-	$'〒206-0011 東京都多摩市関戸4-72/所属: 多摩市社会福祉協議会\n役職: 地域福祉コーディネーター' "iCloud card: address, ORG and TITLE"
+	$'〒206-0011 東京都多摩市関戸4-72/所属: 多摩市社会福祉協議会\n部署: 地域福祉推進課\n役職: 地域福祉コーディネーター' "iCloud card: address, ORG (its unit as 部署) and TITLE"
 expect_eq "$(q "SELECT kana || '/' || email FROM party WHERE name = '石川 さくら'")" "いしかわ さくら/sakura@example.com" "Google card"
 expect_eq "$(q "SELECT address || '/' || email FROM party WHERE name = '吉田 光子'")" "〒206-0025 東京都多摩市永山２-1-1/yoshida@example.jp" "Outlook 2.1 quoted-printable Shift_JIS address"
 
