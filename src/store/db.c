@@ -230,6 +230,8 @@ enum tsu_status store_commit(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = store_exec(st, "COMMIT", err);
 	if (rc != TSU_OK)
 		rollback_now(st);
+	else
+		pagecheck_written(st);
 	changelog_action_end(st);
 	return rc;
 }
@@ -284,7 +286,10 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 {
 	if (st->readonly)
 		return tsu_fail(err, TSU_READONLY, "%s: 読み取り専用で開いているため変更できません", st->path);
-	enum tsu_status rc = st->tx_depth || st->sp_depth ? TSU_OK : creation_triggers(st, err);
+	bool outermost = !st->tx_depth && !st->sp_depth;
+	if (outermost) /* as store_begin's check does: anyone else written since? */
+		pagecheck_still_ours(st);
+	enum tsu_status rc = outermost ? creation_triggers(st, err) : TSU_OK;
 	if (rc == TSU_OK)
 		rc = store_run(st, "SAVEPOINT tsu_write", err);
 	if (rc == TSU_OK)
@@ -303,8 +308,11 @@ enum tsu_status store_release(struct store *st, enum tsu_status result, struct t
 		rc = store_run(st, "RELEASE tsu_write", err);
 	}
 	/* a savepoint outside any transaction was the whole action */
-	if (--st->sp_depth == 0 && st->tx_depth == 0)
+	if (--st->sp_depth == 0 && st->tx_depth == 0) {
 		changelog_action_end(st);
+		if (rc == TSU_OK && result == TSU_OK)
+			pagecheck_written(st);
+	}
 	return rc;
 }
 
@@ -430,6 +438,11 @@ static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_e
 	/* URIs on, so that merge can attach the other file read-only; a
 	 * plain name that happens to start with "file:" stays a name */
 	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_URI;
+	/* one thread per connection: no locking of it (NOMUTEX), and no
+	 * counting of every allocation under a global lock (MEMSTATUS, which
+	 * can only be set before SQLite starts: later calls change nothing) */
+	flags |= SQLITE_OPEN_NOMUTEX;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	store_cache_clear(st);
 	if (st->db)
 		sqlite3_close(st->db);
@@ -466,6 +479,7 @@ static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
 	if (!writable)
 		tsu_fail(err, TSU_READONLY, "%s: 書き込めないため読み取り専用で開きます", st->path);
 	st->hlc_last = changelog_max_hlc(st);
+	pagecheck_take_up(st);
 	rc = choices_load(st, err);
 	return rc == TSU_OK ? search_key_check(st, err) : rc;
 }

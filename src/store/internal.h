@@ -19,9 +19,11 @@ struct stmt_slot {
 	bool busy;
 };
 
-/* pagecheck.c: a file by device and inode (0, 0: none) */
+/* pagecheck.c: a file by device and inode (0, 0: none), and its size and
+ * times then (what another program's write would change) */
 struct pagecheck_id {
 	unsigned long long dev, ino;
+	long long size, ctime_s, ctime_ns, mtime_s, mtime_ns;
 };
 
 struct store {
@@ -53,7 +55,7 @@ struct store {
 	char **pin_sql;        /* creation.c: each entity's pin statement, made once */
 	bool pins_ready;       /* creation.c: this connection's TEMP triggers made */
 	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
-	struct pagecheck_id pages_of; /* the file that was checked */
+	struct pagecheck_id pages_of; /* the file as checked, or as this program's last write left it */
 	long party_n;
 	sqlite3_int64 party_n_changes, party_n_version;
 	struct choice *choices;
@@ -162,11 +164,19 @@ void store_bulk_cancel(struct store *st);
  * written only by this program since; remember it so (after a whole check
  * and this program's own writes), or forget it (damage found). */
 bool pagecheck_is_current(const char *db_path);
-/* Which file the path names now (device and inode). */
+/* Which file the path names now, with its size and times. */
 void pagecheck_identity(const char *db_path, struct pagecheck_id *id);
+/* Whether the path names the file `id`, unwritten since. */
+bool pagecheck_unchanged(const char *db_path, const struct pagecheck_id *id);
 /* Remembered only when the path still names the file `checked`. */
 void pagecheck_remember(const char *db_path, const struct pagecheck_id *checked);
 void pagecheck_forget(const char *db_path);
+/* The file of an open store stays checked across its writes
+ * (db.c): taken up at open when remembered, carried from one write of
+ * this program to its next, dropped when anything else wrote between. */
+void pagecheck_take_up(struct store *st);
+void pagecheck_written(struct store *st);
+bool pagecheck_still_ours(struct store *st);
 
 /* verify.c: frees the schema kept for comparing (store_close). */
 void store_schema_want_free(struct store *st);

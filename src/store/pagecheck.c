@@ -183,15 +183,56 @@ static void update(const char *db_path, bool remember)
 void pagecheck_identity(const char *db_path, struct pagecheck_id *id)
 {
 	struct mark m;
-	*id = mark_of(db_path, &m) ? (struct pagecheck_id){m.dev, m.ino} : (struct pagecheck_id){0, 0};
+	*id = mark_of(db_path, &m) ? (struct pagecheck_id){m.dev, m.ino, m.size, m.ctime_s,
+							    m.ctime_ns, m.mtime_s, m.mtime_ns}
+				   : (struct pagecheck_id){0};
+}
+
+bool pagecheck_unchanged(const char *db_path, const struct pagecheck_id *id)
+{
+	struct pagecheck_id now;
+	pagecheck_identity(db_path, &now);
+	return now.ino && memcmp(&now, id, sizeof now) == 0;
+}
+
+/*
+ * A session (the full-screen program, hours long) takes part too: a file
+ * remembered when it opens stays checked while only this program writes it.
+ * After each of its writes the file's mark is kept; before the next, and
+ * at the end, the file must still bear it — else another program wrote
+ * between, and the file is no longer vouched for (unless another tsunagu
+ * remembered it since).
+ */
+void pagecheck_take_up(struct store *st)
+{
+	if (st->readonly || !pagecheck_is_current(st->path))
+		return;
+	st->pages_ok = true;
+	pagecheck_identity(st->path, &st->pages_of);
+}
+
+void pagecheck_written(struct store *st)
+{
+	if (st->pages_ok)
+		pagecheck_identity(st->path, &st->pages_of);
+}
+
+bool pagecheck_still_ours(struct store *st)
+{
+	if (!st->pages_ok)
+		return false;
+	if (!pagecheck_unchanged(st->path, &st->pages_of)) {
+		st->pages_ok = false;
+		pagecheck_take_up(st);
+	}
+	return st->pages_ok;
 }
 
 void pagecheck_remember(const char *db_path, const struct pagecheck_id *checked)
 {
-	struct pagecheck_id now;
-	pagecheck_identity(db_path, &now);
-	/* a file put in its place meanwhile (renamed over it) was not checked */
-	if (now.ino && now.dev == checked->dev && now.ino == checked->ino)
+	/* a file put in its place meanwhile (renamed over it), or written by
+	 * another program since this one's last write, was not checked */
+	if (pagecheck_unchanged(db_path, checked))
 		update(db_path, true);
 }
 

@@ -254,7 +254,11 @@ static void keep_first(void *ud, const char *line)
 static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *err)
 {
 	struct first_problem f = {{0}, 0};
-	bool remembered = pages && pagecheck_is_current(st->path);
+	/* checked before in this session and written only by it since, or
+	 * remembered so by another tsunagu */
+	bool remembered = pages && (pagecheck_still_ours(st) || pagecheck_is_current(st->path));
+	if (!pages)
+		pagecheck_still_ours(st);
 	if (store_verify_structure(st, keep_first, &f) == 0 && pages && !remembered) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &s, NULL) != SQLITE_OK) {
@@ -267,7 +271,7 @@ static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *er
 		}
 	}
 	if (f.n == 0) {
-		if (pages && !st->pages_ok) {
+		if (pages) {
 			st->pages_ok = true;
 			pagecheck_identity(st->path, &st->pages_of);
 		}

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "tsunagu/store.h"
 #include "tsunagu/store_verify.h"
 #include "tsunagu/record.h"
@@ -196,6 +197,69 @@ static void damage_met_forgets(void **state)
 	assert_int_equal(verify_again(path, NULL), TSU_DB_CORRUPT);
 }
 
+/* One write of an open session (the full-screen program saves so). */
+static void session_write(struct store *st, const char *name)
+{
+	struct field_value fv[] = {{"name", name}, {"kind", "person"}};
+	uuid_str id;
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+}
+
+/* The full-screen program never reads the file whole; a file remembered
+ * when it opened stays remembered through its saves, so the next command
+ * need not read it whole either. */
+static void a_session_keeps_it_checked(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "session.db");
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	session_write(st, "関戸 一郎");
+	session_write(st, "関戸 二郎");
+	store_close(st);
+	assert_true(pagecheck_is_current(path));
+}
+
+/* Another tsunagu command between the session's saves remembers the file
+ * itself: the session carries on from there. */
+static void a_command_between_saves_keeps_it(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "between.db");
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	session_write(st, "永山 一郎");
+	write_as_a_command(path, "永山 花子");
+	session_write(st, "永山 二郎");
+	store_close(st);
+	assert_true(pagecheck_is_current(path));
+}
+
+/* Another program writing the file during a session (here SQLite itself,
+ * a valid write, as a file-sync engine or a script might) leaves the file
+ * unvouched for, whatever the session writes after it. */
+static void another_writer_in_a_session_ends_it(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "foreign.db");
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	session_write(st, "落合 一郎");
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = value WHERE 0;"
+				      " PRAGMA user_version = user_version;"
+				      " CREATE TABLE other_program(x); DROP TABLE other_program",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	session_write(st, "落合 二郎");
+	store_close(st);
+	assert_false(pagecheck_is_current(path));
+}
+
 int main(void)
 {
 	char state[512];
@@ -207,6 +271,9 @@ int main(void)
 		cmocka_unit_test(a_file_renamed_over_is_not_remembered),
 		cmocka_unit_test(a_coarse_time_waits_its_step),
 		cmocka_unit_test(damage_met_forgets),
+		cmocka_unit_test(a_session_keeps_it_checked),
+		cmocka_unit_test(a_command_between_saves_keeps_it),
+		cmocka_unit_test(another_writer_in_a_session_ends_it),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
