@@ -18,6 +18,36 @@ static int status_row(void)
 	return LINES - 2;
 }
 
+/* A question takes at most this many rows above the bottom line. */
+#define CONFIRM_ROWS 3
+
+struct confirm_lines {
+	char *v[CONFIRM_ROWS];
+	int n;
+};
+
+static void confirm_add(void *ud, const char *line)
+{
+	struct confirm_lines *l = ud;
+	if (l->n < CONFIRM_ROWS)
+		l->v[l->n++] = xstrdup(line);
+}
+
+/* The question whole, however narrow the screen: too long for the status
+ * line it takes the rows above it, and the bottom line shows the answers
+ * (not the keys of the screen under it, which do nothing here). */
+static void confirm_draw(struct tui *t, const char *text)
+{
+	struct confirm_lines l = {0};
+	draw_wrap(text, COLS, confirm_add, &l);
+	int attr = draw_attr(t, ROLE_ERROR) | A_REVERSE;
+	for (int i = 0; i < l.n; i++) {
+		draw_text(status_row() - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
+		free(l.v[i]);
+	}
+	draw_hints(t, LINES - 1, 0, COLS, S_CONFIRM_KEYS);
+}
+
 bool prompt_confirm(struct tui *t, const char *question)
 {
 	struct sbuf b = {0};
@@ -25,8 +55,7 @@ bool prompt_confirm(struct tui *t, const char *question)
 	bool answer = false;
 	for (;;) {
 		tui_draw_under(t);
-		draw_text(status_row(), 0, COLS, b.s, draw_attr(t, ROLE_ERROR) | A_REVERSE,
-			  TEXT_LEFT);
+		confirm_draw(t, b.s);
 		curs_set(0);
 		refresh();
 		int key = tui_getkey(t);
