@@ -455,6 +455,25 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	return false;
 }
 
+/* Reads the page again; false when its record is gone.  After a change
+ * made from the page (u took back the record's own creation), the status
+ * line keeps what the change said instead of "<record> <uuid> が見つかりま
+ * せん": the page closes because of it, not because of an error. */
+static bool detail_rebuild(struct tui *t, struct detail *d, bool after_change)
+{
+	char said[sizeof t->msg];
+	bool said_error = t->msg_error;
+	memcpy(said, t->msg, sizeof said);
+	detail_clear(d);
+	if (d->kind ? d->kind->build(t, d) : detail_build(t, d))
+		return true;
+	if (after_change && said[0] && !said_error) {
+		memcpy(t->msg, said, sizeof said);
+		t->msg_error = false;
+	}
+	return false;
+}
+
 void detail_run(struct tui *t, const char *entity, const char *id)
 {
 	detail_run_kind(t, entity, id, NULL);
@@ -470,8 +489,7 @@ void detail_run_kind(struct tui *t, const char *entity, const char *id,
 	snprintf(d.id, sizeof(d.id), "%s", id);
 	for (;;) {
 		if (reload) {
-			detail_clear(&d);
-			if (!(kind ? kind->build(t, &d) : detail_build(t, &d)))
+			if (!detail_rebuild(t, &d, any_change))
 				break;
 			reload = false;
 		}
@@ -488,7 +506,6 @@ void detail_run_kind(struct tui *t, const char *entity, const char *id,
 			any_change = true;
 		}
 	}
-	(void)any_change;
 	t->under = saved;
 	detail_free(&d);
 }

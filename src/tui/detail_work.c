@@ -14,14 +14,15 @@
 #include "strings.h"
 #include "tsunagu/list.h"
 #include "tsunagu/record.h"
+#include "tsunagu/textwidth.h"
 
 static const enum tui_action hints_event[] = {
 	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_GENERATIONS, ACT_LONGTEXT, ACT_DELETE, ACT_HISTORY,
-	ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_UNDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 static const enum tui_action hints_group[] = {
 	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_ADD, ACT_LOG, ACT_MEMBER, ACT_SURVEYS,
-	ACT_LONGTEXT, ACT_HISTORY, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_LONGTEXT, ACT_HISTORY, ACT_SUGGEST, ACT_UNDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 struct work_rows {
@@ -42,11 +43,23 @@ static const char *value_of(int n, const char *const *names, const char *const *
 
 #define V(name) value_of(n, names, values, name)
 
+/* One line of the counts: the generation's name in a column as wide as
+ * the longest usual one (現役・子育て), the count right-aligned, so that
+ * the numbers stand one under another whatever the names' widths. */
+#define ATT_NAME_COLS 12
+#define ATT_COUNT_COLS 5
+static void attendance_line(struct sbuf *b, const char *name, const char *count)
+{
+	int pad = ATT_NAME_COLS - text_width(name);
+	sbuf_addf(b, "  %s%*s  %*s %s", name, pad > 0 ? pad : 0, "", ATT_COUNT_COLS, count,
+		  S_ATT_UNIT);
+}
+
 static int attendance_row(void *ud, int n, const char *const *names, const char *const *values)
 {
 	struct work_rows *w = ud;
 	struct sbuf b = {0};
-	sbuf_addf(&b, S_ATT_ROW, V("generation"), *V("count") ? V("count") : "0");
+	attendance_line(&b, V("generation"), *V("count") ? V("count") : "0");
 	dl_add(w->d, ROLE_NORMAL, b.s);
 	sbuf_free(&b);
 	w->total += atol(V("count"));
@@ -127,7 +140,9 @@ void detail_area_work(struct tui *t, struct detail *d)
 		work_section(t, d, "attendance", S_SEC_ATTENDANCE, attendance_row, &w);
 		if (w.count) {
 			struct sbuf b = {0};
-			sbuf_addf(&b, S_ATT_TOTAL, w.total);
+			char total[24];
+			snprintf(total, sizeof total, "%ld", w.total);
+			attendance_line(&b, S_ATT_TOTAL, total);
 			dl_add(d, ROLE_NORMAL, b.s);
 			sbuf_free(&b);
 		}

@@ -165,10 +165,25 @@ static bool wrap_no_start(const char *p)
 	return false;
 }
 
-/* Where to cut q at `cut` bytes so that the next line does not begin
- * with a closing mark: one character earlier when that leaves some. */
+/* A character of a Latin word or number ("Excel", "$EDITOR", "042"). */
+static bool wrap_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '$' || c == '_' || c == '-' || c == '.';
+}
+
+/* Where to cut q at `cut` bytes: not inside a Latin word (before it, when
+ * the line keeps something), and so that the next line does not begin
+ * with a closing mark (one character earlier when that leaves some). */
 static size_t wrap_cut(const char *q, size_t cut)
 {
+	if (q[cut] && wrap_word_char(q[cut]) && wrap_word_char(q[cut - 1])) {
+		size_t start = cut;
+		while (start > 0 && wrap_word_char(q[start - 1]))
+			start--;
+		if (start > 0)
+			return start;
+	}
 	if (!q[cut] || !wrap_no_start(q + cut))
 		return cut;
 	size_t back = cut;

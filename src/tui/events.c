@@ -126,6 +126,30 @@ static bool ev_save_counts(struct tui *t, const char *id, const struct ev_gens *
 	return changed > 0;
 }
 
+/* Asks each generation's count in turn; false when the user left.  Esc
+ * after a count was changed asks first (as a form does): n goes on with
+ * the same generation, so nothing typed is lost unasked. */
+static bool ev_ask_all(struct tui *t, const char *title, struct ev_gens *g)
+{
+	long before[EV_GEN_MAX];
+	for (int i = 0; i < g->n; i++)
+		before[i] = g->c[i].count;
+	for (int i = 0; i < g->n;) {
+		if (ev_ask_count(t, title, &g->c[i])) {
+			i++;
+			continue;
+		}
+		bool typed = false;
+		for (int k = 0; k < g->n; k++)
+			typed = typed || g->c[k].count != before[k];
+		if (!typed || prompt_confirm(t, S_EV_ATT_DISCARD)) {
+			tui_msg(t, "%s", typed ? S_EV_ATT_DISCARDED : S_CANCELLED);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool events_attendance(struct tui *t, const char *id)
 {
 	struct ev_gens g = {0};
@@ -140,10 +164,7 @@ bool events_attendance(struct tui *t, const char *id)
 		tui_error(t, &err);
 	} else {
 		const char *title = record_get(rec, "title");
-		bool all = true;
-		for (int i = 0; i < g.n && all; i++)
-			all = ev_ask_count(t, title ? title : "", &g.c[i]);
-		if (all)
+		if (ev_ask_all(t, title ? title : "", &g))
 			saved = ev_save_counts(t, id, &g);
 	}
 	record_free(rec);

@@ -3,7 +3,9 @@
  * last undo (store/undo.c).  What was undone goes on the status line and
  * the panes are reloaded, so the record that came back (or went) shows at
  * once; fields left because someone else changed them since are listed in
- * the pager, as merge lists what it brought.
+ * the pager, as merge lists what it brought.  An action of many changes
+ * (an import, the demo's data) is named and asked about first: one key
+ * must not take back a whole file's work unseen.
  */
 #include <stdlib.h>
 #include "app.h"
@@ -30,11 +32,47 @@ static void show_skips(struct tui *t, const struct undo_result *r)
 	sbuf_free(&text);
 }
 
+/* Actions of more changes than this are asked about before undo. */
+#define UNDO_ASK_CHANGES 20
+
+struct undo_peek {
+	char *what;
+	long changes;
+};
+
+static int undo_peek_entry(void *ud, const struct undo_entry *e)
+{
+	struct undo_peek *p = ud;
+	p->what = xstrdup(e->what);
+	p->changes = e->changes;
+	return 1;
+}
+
+/* True when the action undo would take back is small, or the user said
+ * yes to taking it back. */
+static bool undo_agreed(struct tui *t)
+{
+	struct undo_peek p = {0};
+	if (store_undo_list(t->st, 1, undo_peek_entry, &p, NULL) != TSU_OK || !p.what)
+		return true;   /* store_undo itself says what is wrong */
+	bool yes = true;
+	if (p.changes > UNDO_ASK_CHANGES) {
+		struct sbuf q = {0};
+		sbuf_addf(&q, S_UNDO_ASK_MANY, p.what, p.changes);
+		yes = prompt_confirm(t, q.s);
+		sbuf_free(&q);
+	}
+	free(p.what);
+	if (!yes)
+		tui_msg(t, "%s", S_UNDO_KEPT);
+	return yes;
+}
+
 void ops_undo(struct tui *t, bool redo)
 {
 	struct undo_result r;
 	struct tsu_error err = {0};
-	if (tui_readonly(t))
+	if (tui_readonly(t) || (!redo && !undo_agreed(t)))
 		return;
 	if ((redo ? store_redo : store_undo)(t->st, &r, &err) != TSU_OK) {
 		tui_error(t, &err);

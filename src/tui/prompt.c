@@ -18,6 +18,36 @@ static int status_row(void)
 	return LINES - 2;
 }
 
+/* A question takes at most this many rows above the bottom line. */
+#define CONFIRM_ROWS 3
+
+struct confirm_lines {
+	char *v[CONFIRM_ROWS];
+	int n;
+};
+
+static void confirm_add(void *ud, const char *line)
+{
+	struct confirm_lines *l = ud;
+	if (l->n < CONFIRM_ROWS)
+		l->v[l->n++] = xstrdup(line);
+}
+
+/* The question whole, however narrow the screen: too long for the status
+ * line it takes the rows above it, and the bottom line shows the answers
+ * (not the keys of the screen under it, which do nothing here). */
+static void confirm_draw(struct tui *t, const char *text)
+{
+	struct confirm_lines l = {0};
+	draw_wrap(text, COLS, confirm_add, &l);
+	int attr = draw_attr(t, ROLE_ERROR) | A_REVERSE;
+	for (int i = 0; i < l.n; i++) {
+		draw_text(status_row() - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
+		free(l.v[i]);
+	}
+	draw_hints(t, LINES - 1, 0, COLS, S_CONFIRM_KEYS);
+}
+
 bool prompt_confirm(struct tui *t, const char *question)
 {
 	struct sbuf b = {0};
@@ -25,8 +55,7 @@ bool prompt_confirm(struct tui *t, const char *question)
 	bool answer = false;
 	for (;;) {
 		tui_draw_under(t);
-		draw_text(status_row(), 0, COLS, b.s, draw_attr(t, ROLE_ERROR) | A_REVERSE,
-			  TEXT_LEFT);
+		confirm_draw(t, b.s);
 		curs_set(0);
 		refresh();
 		int key = tui_getkey(t);
@@ -149,13 +178,82 @@ static void pager_add(void *ud, const char *line)
 	l->v[l->n++] = xstrdup(line);
 }
 
+/* Where a wrapped line of the pager goes on: an indented line ("  j ↓
+ * <gap> 一行下へ", a help entry) under its text after the first gap of
+ * two spaces, past its keys; else under its own start.  Never past half
+ * the width. */
+static int pager_hang(const char *line, int w)
+{
+	int lead = 0;
+	while (line[lead] == ' ')
+		lead++;
+	if (lead == 0)
+		return 0;
+	int hang = lead;
+	const char *gap = strstr(line + lead, "  ");
+	if (gap) {
+		while (*gap == ' ')
+			gap++;
+		char *head = xstrndup(line, (size_t)(gap - line));
+		hang = text_width(head);
+		free(head);
+	}
+	return hang < w / 2 ? hang : lead < w / 2 ? lead : 0;
+}
+
+struct pager_piece {
+	struct pager_lines *l;
+	struct sbuf rest;      /* what did not fit on the first line */
+	int n, hang;
+};
+
+static void pager_first(void *ud, const char *piece)
+{
+	struct pager_piece *p = ud;
+	if (p->n++ == 0)
+		pager_add(p->l, piece);
+	else
+		sbuf_add(&p->rest, piece);
+}
+
+static void pager_hung(void *ud, const char *piece)
+{
+	struct pager_piece *p = ud;
+	struct sbuf b = {0};
+	sbuf_addf(&b, "%*s%s", p->hang, "", piece);
+	pager_add(p->l, b.s);
+	sbuf_free(&b);
+}
+
+/* The text's lines in `w` columns, a wrapped line going on under its
+ * hang (pager_hang) instead of at the left edge. */
+static void pager_wrap(const char *text, int w, struct pager_lines *l)
+{
+	for (const char *p = text; p;) {
+		const char *nl = strchr(p, '\n');
+		char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		struct pager_piece pc = {.l = l};
+		draw_wrap(line, w, pager_first, &pc);
+		if (pc.rest.len) {
+			const char *rest = pc.rest.s;
+			while (*rest == ' ')
+				rest++;
+			pc.hang = pager_hang(line, w);
+			draw_wrap(rest, w - pc.hang, pager_hung, &pc);
+		}
+		sbuf_free(&pc.rest);
+		free(line);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
 void prompt_pager(struct tui *t, const char *title, const char *text)
 {
 	int top = 0;
 	for (;;) {
 		struct pager_lines l = {0};
 		int h = LINES - 3, w = COLS - 2;
-		draw_wrap(text, w, pager_add, &l);
+		pager_wrap(text, w, &l);
 		erase();
 		draw_role_text(t, 0, 0, COLS, title, ROLE_TITLE);
 		if (top > l.n - h)

@@ -10,11 +10,17 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, width  # noqa: E402
 
 TODAY = "2026-07-01"
 TITLE = "諏訪 夏のエリアミーティング"
 PERSON = "諏訪 一郎"
+
+
+def att(gen, n):
+    """A count line of the event's page: names in one column, counts
+    right-aligned under each other."""
+    return gen + " " * (12 - width(gen)) + "  %5d 人" % n
 
 
 def gen_row(screen, gen):
@@ -123,8 +129,8 @@ def main():
         # its page: the counts per generation; W there changes one
         t.send("g", "Enter")
         s = t.wait_for("行事: " + TITLE, "形式: 対面", "テーマ: 防災と見守り",
-                       "会場: 諏訪公民館", "世代別の参加者数", "合計  24 人", "W 世代別")
-        for line in ("子ども  5 人", "若者  3 人", "現役・子育て  4 人", "シニア  12 人",
+                       "会場: 諏訪公民館", "世代別の参加者数", att("合計", 24), "W 世代別")
+        for line in (att("子ども", 5), att("若者", 3), att("現役・子育て", 4), att("シニア", 12),
                      "参加者 (名前の分かる人・団体", PERSON + "  個人"):
             if line not in s:
                 fail("the event's page lacks %r" % line, s)
@@ -136,7 +142,7 @@ def main():
         t.send("C-u")
         t.type("１５")                        # full-width digits are numbers too
         t.send("Enter")
-        t.wait_for("シニア  15 人", "合計  27 人")
+        t.wait_for(att("シニア", 15), att("合計", 27))
         t.send("q")
         t.wait_for("行事 3 件")
         t.send("q")

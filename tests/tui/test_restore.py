@@ -48,7 +48,7 @@ def main():
         t.send("Tab")                    # the directory
         find_group(t)
         t.send("d")
-        t.wait_for("を削除します", "会員 3 名の所属", "課題 1 件とのつながり", "も外れます")
+        t.wait_for("を削除します", "会員 3 名の所属", "課題 1 件とのつながり", "よろしいですか")
         t.send("y")
         t.wait_for("削除しました。会員 3 名の所属")
         out = show(t, "party", MEMBERS[0])
