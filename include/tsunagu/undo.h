@@ -47,6 +47,10 @@ struct undo_entry {
 	long changes;
 };
 typedef int (*store_undo_cb)(void *ud, const struct undo_entry *e);
+/* An action of more changes than this (an import, the demo data) is
+ * taken back only when the user confirms it (app: a question; command
+ * line: --yes). */
+#define UNDO_CONFIRM_CHANGES 20
 /* The next `limit` actions repeated undo would take back, newest first;
  * cb returning non-zero stops. */
 enum tsu_status store_undo_list(struct store *st, int limit, store_undo_cb cb, void *ud,

@@ -81,7 +81,7 @@ const struct cli_command cli_commands[] = {
 	{"restore", cli_cmd_restore, false, "restore KIND ID", true,
 	 "削除された記録を、削除のときに一緒に外れた所属・課題とのつながり・エリアとともに\n"
 	 "元に戻します。ID は tsunagu deleted に出る短い ID か名前でも指定できます。"},
-	{"undo", cli_cmd_undo, false, "undo [--list]", true,
+	{"undo", cli_cmd_undo, false, "undo [--list] [--yes]", true,
 	 "このファイルで自分が最後に行った操作 (保存・カードの移動・つなぐ・削除・取り込み) を\n"
 	 "取り消します。繰り返すとさらに前へ戻ります。後から他の人が変えた項目はそのままにし、\n"
 	 "その旨を表示します。--list で取り消せる操作を新しい順に表示します。"},

@@ -57,12 +57,37 @@ static int undo_list(struct cli *c)
 	return 0;
 }
 
+static int first_entry(void *ud, const struct undo_entry *e)
+{
+	struct undo_entry *first = ud;
+	first->what = xstrdup(e->what);
+	first->changes = e->changes;
+	return 1;
+}
+
+/* A large action (an import, the demo data) is taken back only with
+ * --yes: one mistyped command must not empty the file. */
+static int large_undo_refused(struct cli *c)
+{
+	struct undo_entry first = {0};
+	if (store_undo_list(c->st, 1, first_entry, &first, NULL) != TSU_OK || !first.what)
+		return 0; /* store_undo itself says what is wrong */
+	int refused = first.changes > UNDO_CONFIRM_CHANGES;
+	if (refused)
+		cli_say(c->errf, "", "「%s」をまとめて取り消すことになります (変更 %ld 件)。"
+			"取り消すときは tsunagu undo --yes としてください", first.what, first.changes);
+	free((char *)first.what);
+	return refused;
+}
+
 int cli_cmd_undo(struct cli *c, int argc, char **argv)
 {
-	bool redo = strcmp(argv[0], "redo") == 0, list = false;
+	bool redo = strcmp(argv[0], "redo") == 0, list = false, yes = false;
 	for (int i = 1; i < argc; i++) {
 		if (!redo && strcmp(argv[i], "--list") == 0)
 			list = true;
+		else if (!redo && strcmp(argv[i], "--yes") == 0)
+			yes = true;
 		else
 			return cli_usage(c, argv[0], "知らないオプションか、余分な引数です");
 	}
@@ -71,6 +96,8 @@ int cli_cmd_undo(struct cli *c, int argc, char **argv)
 		return rc;
 	if (list)
 		return undo_list(c);
+	if (!redo && !yes && large_undo_refused(c))
+		return 1;
 	struct undo_result r;
 	struct tsu_error err = {0};
 	if ((redo ? store_redo : store_undo)(c->st, &r, &err) != TSU_OK)

@@ -32,9 +32,6 @@ static void show_skips(struct tui *t, const struct undo_result *r)
 	sbuf_free(&text);
 }
 
-/* Actions of more changes than this are asked about before undo. */
-#define UNDO_ASK_CHANGES 20
-
 struct undo_peek {
 	char *what;
 	long changes;
@@ -56,7 +53,7 @@ static bool undo_agreed(struct tui *t)
 	if (store_undo_list(t->st, 1, undo_peek_entry, &p, NULL) != TSU_OK || !p.what)
 		return true;   /* store_undo itself says what is wrong */
 	bool yes = true;
-	if (p.changes > UNDO_ASK_CHANGES) {
+	if (p.changes > UNDO_CONFIRM_CHANGES) {
 		struct sbuf q = {0};
 		sbuf_addf(&q, S_UNDO_ASK_MANY, p.what, p.changes);
 		yes = prompt_confirm(t, q.s);

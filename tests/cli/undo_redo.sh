@@ -181,4 +181,17 @@ run "$T" list parties -d "$DB"
 expect_out_has "旧版の会" "its party came in"
 expect_eq "$(ls -A "$WORK/tmp")" "" "the upgraded copy and its backup are gone"
 expect_eq "$(sqlite3 "$WORK/other-v2.db" 'PRAGMA user_version')" 2 "OTHER stays version 2"
+
+# the demo data is one large action of the user's: undo names it and
+# changes nothing without --yes
+"$T" init --demo -d "$WORK/demo.db" >/dev/null 2>&1
+n=$("$T" list parties --format csv -d "$WORK/demo.db" | wc -l)
+run "$T" undo -d "$WORK/demo.db"
+expect_rc 1 "a large action is not undone at once"
+expect_err_has "まとめて取り消すことになります" "says what it would take back"
+expect_err_has "tsunagu undo --yes" "and how to"
+expect_eq "$("$T" list parties --format csv -d "$WORK/demo.db" | wc -l)" "$n" "nothing changed"
+run "$T" undo --yes -d "$WORK/demo.db"
+expect_rc 0 "with --yes it is"
+expect_eq "$("$T" list parties --format csv -d "$WORK/demo.db" | wc -l)" 1 "the demo's parties are gone (the heading stays)"
 done_tests
