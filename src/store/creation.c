@@ -8,9 +8,11 @@
  * twice (issue 7).  The first time anything changes the row or one of its
  * sets, the object is made from the row as it still is and written into
  * the change ("pinned"), before the change goes in.  TEMP triggers on
- * every entity table and link table do that (creation_triggers), so no
- * write path can forget it; replay and a set removal, which read the
- * creation before they write, pin it themselves first.
+ * every entity table (update, delete) and link table (update, delete) do
+ * that (creation_triggers), so no write path can forget it; adding a set
+ * element (sets.c, the one place that puts an element after a creation),
+ * replay and a set removal, which read the creation before they write,
+ * pin it themselves first.
  *
  * Readers of a creation change therefore take new_value when it is there
  * and the row's object when it is not: history and conflicts through
@@ -71,22 +73,23 @@ static void table_triggers(struct sbuf *sql, const struct entity_def *e)
 	}
 }
 
-/* A link table: an element added at creation (added 0) is part of the
- * creation itself; any other change of the set pins its owner's. */
+/* A link table: an element changed or taken out pins its owner's
+ * creation.  Elements put in are not watched here: a trigger run for each
+ * of an import's links cost more than the creation's copy saved; the one
+ * place that adds an element after a creation (sets.c, add_one) pins
+ * first, and replay pins before it rebuilds a set. */
 static void link_triggers(struct sbuf *sql, const struct entity_def *e, const struct set_def *d)
 {
-	static const struct { const char *when, *row, *cond; } on[] = {
-		{"INSERT", "NEW", " WHEN NEW.added <> 0"}, {"UPDATE", "OLD", ""}, {"DELETE", "OLD", ""},
-	};
-	for (size_t w = 0; w < sizeof on / sizeof on[0]; w++) {
-		struct sbuf id = {0};
-		sbuf_addf(&id, "%s.%s", on[w].row, d->owner_col);
-		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s%s BEGIN ",
-			  d->table, on[w].when[0], on[w].when, d->table, on[w].cond);
+	static const char *const when[] = {"UPDATE", "DELETE"};
+	struct sbuf id = {0};
+	sbuf_addf(&id, "OLD.%s", d->owner_col);
+	for (int w = 0; w < 2; w++) {
+		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s BEGIN ",
+			  d->table, when[w][0], when[w], d->table);
 		pin_sql(sql, e, id.s);
 		sbuf_add(sql, "; END;");
-		sbuf_free(&id);
 	}
+	sbuf_free(&id);
 }
 
 /* Once per connection, outside any transaction (a rollback would take

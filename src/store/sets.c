@@ -255,7 +255,11 @@ static enum tsu_status add_one(struct store *st, const struct set_def *d, const 
 			       const char *value, struct tsu_error *err)
 {
 	uint64_t hlc;
-	enum tsu_status rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL, &hlc, err);
+	/* the creation's elements are the link table's until now (creation.c) */
+	const struct entity_def *e = entity_find(d->entity);
+	enum tsu_status rc = e ? creation_pin(st, e, owner, err) : TSU_OK;
+	if (rc == TSU_OK)
+		rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL, &hlc, err);
 	return rc == TSU_OK ? link_put(st, d, owner, value, hlc, err) : rc;
 }
 
