@@ -400,12 +400,14 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 		if (store_commit(st, err) != TSU_OK)
 			return err->status;
 	}
-	/* the steps leave the pages of replaced tables free: give them back,
-	 * so that no old text stays in free pages and a new file has none
-	 * that a later failed write could leave its rows in */
-	long long free_pages = 0;
+	/* the steps leave the pages of replaced tables free: give them back
+	 * when they are many.  No old text stays in them either way
+	 * (secure_delete zeroes what is freed); a step that adds no table
+	 * leaves only the few the file had, and VACUUM would rebuild a city
+	 * file (in memory: temp_store) for nothing */
+	long long free_pages = 0, pages = 0;
 	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
-	    free_pages > 0)
+	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK && free_pages * 4 > pages)
 		store_exec(st, "VACUUM", NULL);
 	return TSU_OK;
 }

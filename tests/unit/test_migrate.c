@@ -483,6 +483,40 @@ static void schema_digest_is_the_built_one(void **state)
 	store_close(st);
 }
 
+/* Version 8 changes no table: a version 7 file is upgraded without being
+ * rebuilt (VACUUM would rebuild a city file of gigabytes, in memory), and
+ * its creations, written in full by version 7, read the same after. */
+static void version_7_file_is_not_rebuilt(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "v7.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str id;
+	struct field_value fv[] = {{"name", "多摩 花子"}, {"phone", "042-338-6800"}};
+	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
+	store_close(st);
+	/* as version 7 wrote it: the creation in full; and pages left free */
+	char q[512];
+	snprintf(q, sizeof q, "UPDATE changelog SET new_value = json_object('kind', 'person',"
+		 " 'name', '多摩 花子', 'phone', '042-338-6800', 'key_person', 0, 'consent', 0)"
+		 " WHERE row_id = '%s' AND field = '_created';"
+		 " CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+		 " FROM n WHERE i < 60) SELECT randomblob(400) FROM n; DROP TABLE filler;"
+		 " PRAGMA user_version = 7", id);
+	sql(path, q);
+	long long free_before = count_of(path, "PRAGMA freelist_count");
+	assert_true(free_before > 0);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	store_close(st);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	assert_int_equal(count_of(path, "PRAGMA freelist_count"), free_before);
+	snprintf(q, sizeof q, "SELECT json_extract(new_value, '$.phone') = '042-338-6800' FROM changelog"
+		 " WHERE row_id = '%s' AND field = '_created'", id);
+	assert_int_equal(count_of(path, q), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +534,7 @@ int main(void)
 		cmocka_unit_test(version_4_file_gains_area_work_fields),
 		cmocka_unit_test(version_6_file_gets_the_party_index),
 		cmocka_unit_test(schema_digest_is_the_built_one),
+		cmocka_unit_test(version_7_file_is_not_rebuilt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
