@@ -13,6 +13,7 @@
 #include "tsunagu/partymatch.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
+#include "tsunagu/vcard.h"
 
 #define IO_PROGRESS_ROWS 500
 
@@ -137,6 +138,11 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 		}
 		return v ? v : xstrdup(cell);
 	default:
+		/* よみ as a vCard's: half-width ｶﾅ made full-width */
+		if (strcmp(f->name, "kana") == 0) {
+			v = vcard_reading(cell);
+			return v ? v : xstrdup("");
+		}
 		/* codes, phone numbers and addresses of mail: width-folded */
 		if (strstr(f->name, "code") || strcmp(f->name, "phone") == 0 ||
 		    strcmp(f->name, "email") == 0)
