@@ -18,8 +18,8 @@ expect_rc 0 "Outlook all-day and BYSETPOS (stderr: $ERR)"
 expect_out_has "新規 6 件" "six events"
 expect_eq "$(q "SELECT date || '/' || coalesce(start_time, '') || '/' || coalesce(end_time, '') FROM event WHERE title = '多摩市クリーンデー'")" \
 	"2027-04-18//" "midnight to midnight with ALLDAYEVENT is all day"
-expect_eq "$(q "SELECT coalesce(notes, '') FROM event WHERE title = '多摩市クリーンデー'")" \
-	"$(printf '市内全域の一斉清掃。集合は各自治会の集会所。\n')" "one day: no 終了 line"
+expect_eq "$(q "SELECT coalesce(notes, '') || '¶' FROM event WHERE title = '多摩市クリーンデー'")" \
+	"市内全域の一斉清掃。集合は各自治会の集会所。¶" "one day: no 終了 line, nor Outlook's last \\n"
 expect_eq "$(q "SELECT date || '/' || coalesce(start_time, '') || '/' || notes FROM event WHERE title = '連休中の窓口閉庁'")" \
 	"2027-05-03//期間: 2027-05-03〜2027-05-05 (3日間)" "three days: a span, not 終了 at midnight"
 expect_eq "$(q "SELECT start_time || '-' || end_time FROM event WHERE title = '夜間防犯パトロール（永山）'")" \
