@@ -12,6 +12,10 @@
  * Reading a text file of unknown encoding as UTF-8, a chunk at a time.
  * Auto-detection: a UTF-8 BOM, or a file that is valid UTF-8 throughout, is
  * UTF-8; anything else is CP932 (what Excel writes on Japanese Windows).
+ * A file that starts with a UTF-16 byte order mark (FF FE or FE FF: Excel's
+ * 「Unicode テキスト」) is UTF-16LE or UTF-16BE whatever was asked; an odd
+ * byte at its end or a surrogate without its partner is an error naming
+ * "FILE:LINE".
  * CP932 goes through glibc iconv "CP932", not "SHIFT_JIS": only CP932 has
  * the NEC/IBM extensions (①, ㈱, 髙) and maps 0x8160 to ～ and 0x5C to a
  * backslash, as Windows does.  Undecodable bytes are errors naming
@@ -32,7 +36,7 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
  * the reader until the next call; *len 0 at end of file. */
 enum tsu_status enc_reader_next(struct enc_reader *r, const char **data, size_t *len,
 				struct tsu_error *err);
-/* The encoding in use after detection (IO_ENC_UTF8 or IO_ENC_CP932). */
+/* The encoding in use after detection (never IO_ENC_AUTO). */
 enum io_encoding enc_reader_encoding(const struct enc_reader *r);
 const char *enc_reader_name(const struct enc_reader *r);
 /* Bytes consumed so far and the file size (0 if unknown). */

@@ -49,7 +49,8 @@ struct ical_item {
  * or a line without ':' comes back with it->problem set (and its line),
  * for the caller to skip; unbalanced BEGIN/END is an error naming its
  * line.  SUMMARY and LOCATION have escaped line breaks turned into
- * spaces.  Several VCALENDAR blocks in one file are read in turn. */
+ * spaces; DESCRIPTION loses the white space and line breaks it ends in
+ * (Outlook's last "\n").  Several VCALENDAR blocks in one file are read in turn. */
 struct ical_zones;
 /* `zones` (may be NULL) gathers the calendar's VTIMEZONEs as they are
  * read, for the times of the items after them. */

@@ -8,7 +8,9 @@
  * data).  Every import is one transaction: a bad file changes nothing and
  * the error says "FILE:LINE: reason".
  */
-enum io_encoding { IO_ENC_AUTO, IO_ENC_UTF8, IO_ENC_CP932 };
+/* UTF-16 is never asked for: a file that starts with its byte order mark
+ * (Excel's 「Unicode テキスト」) is read as UTF-16 whatever was asked. */
+enum io_encoding { IO_ENC_AUTO, IO_ENC_UTF8, IO_ENC_CP932, IO_ENC_UTF16LE, IO_ENC_UTF16BE };
 
 /* The largest field (CSV cell) or record (CSV row, vCard/iCalendar line
  * after unfolding) an importer accepts, in bytes of UTF-8.  Importing
@@ -56,5 +58,7 @@ bool io_export_kind(size_t i, struct io_kind *k);
 bool io_import_kind(size_t i, struct io_kind *k);
 /* Parses "auto", "utf-8"/"utf8", "cp932"/"sjis"/"shift_jis". */
 bool io_encoding_parse(const char *s, enum io_encoding *out);
+/* The name a summary gives an encoding read: "UTF-8", "CP932", "UTF-16LE" ... */
+const char *io_encoding_name(enum io_encoding enc);
 
 #endif

@@ -43,6 +43,11 @@ struct vcard {
  * ORG, else EMAIL, else TEL. */
 enum tsu_status vcard_next(struct ctl_reader *r, struct vcard *c, bool *got,
 			   struct tsu_error *err);
+/* よみ as it is kept, from a card or from a list's cell (CSV, contact
+ * lists, open data): NFKC, so the half-width ｶﾅ of old phones and of
+ * spreadsheets becomes full-width, and spaces trimmed.  A new string, or
+ * NULL for NULL, an empty (or blank) reading or invalid UTF-8. */
+char *vcard_reading(const char *s);
 /* True when the card describes an organisation rather than a person. */
 bool vcard_is_org(const struct vcard *c);
 void vcard_clear(struct vcard *c);

@@ -3,7 +3,10 @@
  * never sits in memory.  Auto-detection needs one extra pass over the
  * bytes (validating UTF-8 costs far less than parsing), then rewinds.
  * Lines are counted on the decoded text ('\n'), which for CP932 is the same
- * as counting raw 0x0A bytes: 0x0A is never a CP932 trail byte.
+ * as counting raw 0x0A bytes: 0x0A is never a CP932 trail byte.  UTF-16
+ * (found by its byte order mark) goes through iconv like CP932; a chunk
+ * holds an even number of bytes after the mark, and a surrogate pair or
+ * odd byte cut by its end waits in the buffer for the next read.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -117,22 +120,29 @@ static enum tsu_status detect(struct enc_reader *r, struct tsu_error *err)
 	return TSU_OK;
 }
 
-/* Excel's "Unicode text" is UTF-16: say so rather than "bad byte 0xFF". */
-static enum tsu_status reject_utf16(struct enc_reader *r, struct tsu_error *err)
+/* The encoding a byte order mark of UTF-16 names (Excel's 「Unicode
+ * テキスト」, Google's CSV, Windows address books), else IO_ENC_AUTO.
+ * FF FE and FE FF never begin UTF-8 or CP932 text, so the mark wins over
+ * the encoding asked for. */
+static enum tsu_status sniff_utf16(struct enc_reader *r, enum io_encoding *found,
+				   struct tsu_error *err)
 {
 	unsigned char b[2] = {0, 0};
 	size_t n = fread(b, 1, 2, r->fp);
 
+	*found = IO_ENC_AUTO;
 	if (fseek(r->fp, 0, SEEK_SET) != 0 && n > 0)
 		return tsu_fail(err, TSU_IO, "%s: 読み込めません: %s", r->name, syserr_text(errno, false));
-	/* the hint for the program that wrote it: Excel's CSV, or a vCard or
-	 * calendar (content lines) from an address book or mail program */
-	if (n == 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
-		return tsu_fail(err, TSU_ENCODING, r->mend
-				? "%s:1: UTF-16 のファイルは読めません（UTF-8 で書き出し直してください）"
-				: "%s:1: UTF-16 のファイルは読めません（Excel では「CSV UTF-8」か「CSV」で保存してください）",
-				r->name);
+	if (n == 2 && b[0] == 0xFF && b[1] == 0xFE)
+		*found = IO_ENC_UTF16LE;
+	else if (n == 2 && b[0] == 0xFE && b[1] == 0xFF)
+		*found = IO_ENC_UTF16BE;
 	return TSU_OK;
+}
+
+static const char *iconv_source(enum io_encoding enc)
+{
+	return enc == IO_ENC_UTF16LE ? "UTF-16LE" : enc == IO_ENC_UTF16BE ? "UTF-16BE" : "CP932";
 }
 
 enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
@@ -151,13 +161,17 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	r->cd = (iconv_t)-1;
 	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
 		r->total = (long)sb.st_size;
-	st = reject_utf16(r, err);
-	if (st == TSU_OK && want == IO_ENC_AUTO)
+	enum io_encoding bom;
+	st = sniff_utf16(r, &bom, err);
+	if (st == TSU_OK && bom != IO_ENC_AUTO)
+		r->enc = bom;
+	else if (st == TSU_OK && want == IO_ENC_AUTO)
 		st = detect(r, err);
-	if (st == TSU_OK && r->enc == IO_ENC_CP932) {
-		r->cd = iconv_open("UTF-8", "CP932");
+	if (st == TSU_OK && r->enc != IO_ENC_UTF8) {
+		r->cd = iconv_open("UTF-8", iconv_source(r->enc));
 		if (r->cd == (iconv_t)-1)
-			st = tsu_fail(err, TSU_ENCODING, "CP932 の変換が使えません (iconv)");
+			st = tsu_fail(err, TSU_ENCODING, "%s の変換が使えません (iconv)",
+				      iconv_source(r->enc));
 	}
 	if (st == TSU_OK)
 		r->out = xmalloc(ENC_CHUNK * 3 + 16);
@@ -203,6 +217,29 @@ static enum tsu_status bad_byte(struct enc_reader *r, size_t off, bool truncated
 			r->name, r->line, enc, r->in[off]);
 }
 
+/* What iconv stopped at in UTF-16: the file cut after an odd byte, or a
+ * surrogate without its partner (named by its code unit). */
+static enum tsu_status bad_utf16(struct enc_reader *r, bool truncated, struct tsu_error *err)
+{
+	const char *enc = iconv_source(r->enc);
+	unsigned unit = 0;
+
+	if (r->inlen >= 2)
+		unit = r->enc == IO_ENC_UTF16LE ? (unsigned)(r->in[0] | r->in[1] << 8)
+						: (unsigned)(r->in[0] << 8 | r->in[1]);
+	if (truncated && r->inlen % 2)
+		return tsu_fail(err, TSU_ENCODING,
+				"%s:%ld: ファイルの終わりで %s の文字が途切れています（バイト数が奇数です）",
+				r->name, r->line, enc);
+	if (truncated)
+		return tsu_fail(err, TSU_ENCODING,
+				"%s:%ld: ファイルの終わりで %s の文字が途切れています（サロゲート U+%04X の対がありません）",
+				r->name, r->line, enc, unit);
+	return tsu_fail(err, TSU_ENCODING,
+			"%s:%ld: %s として読めない文字があります（対になっていないサロゲート U+%04X）",
+			r->name, r->line, enc, unit);
+}
+
 /* Decodes what is buffered; *len 0 means more input is needed. */
 static enum tsu_status decode(struct enc_reader *r, size_t *len, struct tsu_error *err)
 {
@@ -224,10 +261,9 @@ static enum tsu_status decode(struct enc_reader *r, size_t *len, struct tsu_erro
 
 	*len = (size_t)(outp - r->out);
 	consume(r, r->inlen - inleft);
-	if (rc == (size_t)-1 && *len == 0 && r->inlen > 0) {
-		if (e == EILSEQ || (e == EINVAL && r->eof))
-			return bad_byte(r, 0, e == EINVAL, err);
-	}
+	if (rc == (size_t)-1 && *len == 0 && r->inlen > 0 && (e == EILSEQ || (e == EINVAL && r->eof)))
+		return r->enc == IO_ENC_CP932 ? bad_byte(r, 0, e == EINVAL, err)
+					      : bad_utf16(r, e == EINVAL, err);
 	return TSU_OK;
 }
 
@@ -248,6 +284,8 @@ enum tsu_status enc_reader_next(struct enc_reader *r, const char **data, size_t 
 			r->started = true;
 			if (r->enc == IO_ENC_UTF8 && has_bom(r->in, r->inlen))
 				consume(r, 3);
+			else if ((r->enc == IO_ENC_UTF16LE || r->enc == IO_ENC_UTF16BE) && r->inlen >= 2)
+				consume(r, 2); /* the mark, which sniff_utf16 saw */
 		}
 		if (!r->started)
 			continue;

@@ -188,6 +188,24 @@ static char **text_slot(struct ical_item *it, const char *name)
 	return NULL;
 }
 
+/* Outlook ends DESCRIPTION with "\n" (Exchange often with "\n\n" or a
+ * space before it): white space and line breaks at the end of notes are
+ * not kept.  ASCII white space and the ideographic space U+3000. */
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+
+	for (;;) {
+		if (n > 0 && strchr(" \t\r\n\v\f", s[n - 1]))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	s[n] = '\0';
+}
+
 struct ical_times {
 	char end_date[11];
 	char *duration;
@@ -215,6 +233,8 @@ static enum tsu_status item_prop(const struct ctl_prop *p, struct ical_item *it,
 		char *text;
 		if ((st = ctl_text(p, &text, err)) != TSU_OK)
 			return st;
+		if (slot == &it->description)
+			trim_end(text);
 		free(*slot);
 		*slot = text;
 		return TSU_OK;

@@ -31,6 +31,22 @@ bool io_encoding_parse(const char *s, enum io_encoding *out)
 	return false;
 }
 
+const char *io_encoding_name(enum io_encoding enc)
+{
+	switch (enc) {
+	case IO_ENC_CP932:
+		return "CP932";
+	case IO_ENC_UTF16LE:
+		return "UTF-16LE";
+	case IO_ENC_UTF16BE:
+		return "UTF-16BE";
+	case IO_ENC_AUTO:
+	case IO_ENC_UTF8:
+		break;
+	}
+	return "UTF-8";
+}
+
 typedef enum tsu_status (*import_fn)(struct io_ctx *c, struct tsu_error *err);
 
 static enum tsu_status import_parties(struct io_ctx *c, struct tsu_error *err)

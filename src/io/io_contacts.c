@@ -17,6 +17,7 @@
 #include "tsunagu/csvcell.h"
 #include "tsunagu/io_contacts.h"
 #include "tsunagu/textnorm.h"
+#include "tsunagu/vcard.h"
 
 #define CONTACT_ROLES(_) \
 	_(SKIP) _(FAMILY) _(GIVEN) _(MIDDLE) _(FULL) \
@@ -473,14 +474,9 @@ static char *reading(const struct acc *a, bool org)
 
 	if (!joined && !org && a->one[R_FULL_KANA])
 		joined = xstrdup(a->one[R_FULL_KANA]);
-	if (!joined)
-		return NULL;
-	char *k = text_nfkc_trim(joined);
+	char *k = vcard_reading(joined);
+
 	free(joined);
-	if (k && !*k) {
-		free(k);
-		k = NULL;
-	}
 	return k;
 }
 

@@ -9,6 +9,7 @@
 #include "tsunagu/io_opendata.h"
 #include "tsunagu/opendata.h"
 #include "tsunagu/textnorm.h"
+#include "tsunagu/vcard.h"
 
 #define UNMATCHED_SHOWN 30
 
@@ -401,18 +402,19 @@ struct facility_run {
 static enum tsu_status facility_row(struct facility_run *x, const struct csv_row *row,
 				    struct tsu_error *err)
 {
-	static const struct { const char *field; size_t off; bool code; } cols[] = {
-		{"name", offsetof(struct od_facility, name), false},
-		{"kana", offsetof(struct od_facility, kana), false},
-		{"alias", offsetof(struct od_facility, alias), false},
-		{"kind", offsetof(struct od_facility, kind), false},
-		{"poi_code", offsetof(struct od_facility, poi_code), true},
-		{"address", offsetof(struct od_facility, address), false},
-		{"address2", offsetof(struct od_facility, address2), false},
-		{"lat", offsetof(struct od_facility, lat), true},
-		{"lon", offsetof(struct od_facility, lon), true},
-		{"phone", offsetof(struct od_facility, phone), true},
-		{"notes", offsetof(struct od_facility, notes), false},
+	/* t: as written, c: a code (csv_cell_code), r: よみ (vcard_reading) */
+	static const struct { const char *field; size_t off; char how; } cols[] = {
+		{"name", offsetof(struct od_facility, name), 't'},
+		{"kana", offsetof(struct od_facility, kana), 'r'},
+		{"alias", offsetof(struct od_facility, alias), 't'},
+		{"kind", offsetof(struct od_facility, kind), 't'},
+		{"poi_code", offsetof(struct od_facility, poi_code), 'c'},
+		{"address", offsetof(struct od_facility, address), 't'},
+		{"address2", offsetof(struct od_facility, address2), 't'},
+		{"lat", offsetof(struct od_facility, lat), 'c'},
+		{"lon", offsetof(struct od_facility, lon), 'c'},
+		{"phone", offsetof(struct od_facility, phone), 'c'},
+		{"notes", offsetof(struct od_facility, notes), 't'},
 	};
 	struct field_value fv[13];
 	char *vals[13] = {0};
@@ -431,8 +433,11 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 		bool addr = strcmp(cols[i].field, "address") == 0;
 		if (col < 0 && !(addr && *address))
 			continue;
-		vals[n] = addr ? xstrdup(address) : cols[i].code ? csv_cell_code(cell(row, col))
-								 : xstrdup(cell(row, col));
+		const char *v = addr ? address : cell(row, col);
+		vals[n] = cols[i].how == 'c' ? csv_cell_code(v)
+			: cols[i].how == 'r' ? vcard_reading(v) : xstrdup(v);
+		if (!vals[n])
+			vals[n] = xstrdup("");
 		fv[n] = (struct field_value){cols[i].field, vals[n]};
 		n++;
 	}

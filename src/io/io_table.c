@@ -13,6 +13,7 @@
 #include "tsunagu/partymatch.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
+#include "tsunagu/vcard.h"
 
 #define IO_PROGRESS_ROWS 500
 
@@ -137,6 +138,11 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 		}
 		return v ? v : xstrdup(cell);
 	default:
+		/* よみ as a vCard's: half-width ｶﾅ made full-width */
+		if (strcmp(f->name, "kana") == 0) {
+			v = vcard_reading(cell);
+			return v ? v : xstrdup("");
+		}
 		/* codes, phone numbers and addresses of mail: width-folded */
 		if (strstr(f->name, "code") || strcmp(f->name, "phone") == 0 ||
 		    strcmp(f->name, "email") == 0)
@@ -330,7 +336,7 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 		st = tsu_fail(err, TSU_INVALID, "%s (使える行が一つもありません。%ld 行とも読み飛ばしました)",
 			      c->first_skip, rows);
 	if (st == TSU_OK)
-		io_reportf(c, "文字コード: %s", csv_encoding(r) == IO_ENC_CP932 ? "CP932" : "UTF-8");
+		io_reportf(c, "文字コード: %s", io_encoding_name(csv_encoding(r)));
 	if (st == TSU_OK && m.new_ids)
 		io_reportf(c, "削除済みの記録と同じ id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);

@@ -87,19 +87,23 @@ static char *address(char **p, size_t n)
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }
 
-/* Half-width ｶﾅ from old phones becomes full-width. */
-static char *reading(char *s)
+char *vcard_reading(const char *s)
 {
-	char *t;
+	char *t = s ? text_nfkc_trim(s) : NULL;
 
-	if (!s)
-		return NULL;
-	t = text_nfkc_trim(s);
-	free(s);
 	if (t && !*t) {
 		free(t);
 		t = NULL;
 	}
+	return t;
+}
+
+/* vcard_reading of s, which is freed. */
+static char *reading(char *s)
+{
+	char *t = vcard_reading(s);
+
+	free(s);
 	return t;
 }
 

@@ -108,4 +108,31 @@ expect_eq "$(ev '健康体操教室')" \
 expect_eq "$(ev '防災訓練 説明会')" "2027-03-01 - 繰り返し: ほかに 2027-03-08・2027-03-15" "RDATE without a rule"
 run "$T" import ical "$WORK/rdate.ics" -d "$DB"
 expect_out_has "変更なし 2 件" "RDATE read again: unchanged"
+
+# Outlook ends every DESCRIPTION with "\n" (Exchange sometimes with "\n\n"
+# or a space before it): the notes of an imported event, and the 内容 of
+# an imported task, do not keep those trailing line breaks and spaces
+# (they were kept as an empty last line); the line breaks inside stay.
+# ¶ marks the end of a value, so that a trailing line break shows.
+"$T" init -d "$WORK/nl.db" >/dev/null 2>&1
+nl() { sqlite3 "$WORK/nl.db" "$1"; }
+run "$T" import ical "$FIXTURES/io/ical/outlook_notes_newline.ics" -d "$WORK/nl.db"
+expect_rc 0 "Outlook calendar with notes ending in \\n (stderr: $ERR)"
+expect_out_has "新規 5 件" "four events and a task"
+expect_eq "$(nl "SELECT notes || '¶' FROM event WHERE title = '民生委員協議会 定例会'")" \
+	"民生委員・児童委員の定例会。資料は事前に配布します。¶" "Outlook's last \\n dropped"
+expect_eq "$(nl "SELECT notes || '¶' FROM event WHERE title = '見守りボランティア研修'")" \
+	$'持ち物:\n・筆記用具\n・見守り名簿¶' "\\n\\n, a space, \\n at the end dropped; the lines inside kept"
+expect_eq "$(nl "SELECT notes || '¶' FROM event WHERE title = '桜ヶ丘サロン'")" \
+	$'繰り返し: 毎週 火曜 (2027-06-29 まで)\nいきいきサロン。お茶とおしゃべり。¶' "after the rule's line"
+expect_eq "$(nl "SELECT coalesce(notes, '(なし)') FROM event WHERE title = '自治会長との打合せ'")" \
+	"(なし)" "a DESCRIPTION of only a line break is no notes"
+expect_eq "$(nl "SELECT body || '¶' FROM task WHERE title = '回覧板の作成'")" \
+	"回覧板の原稿を作る。¶" "a task's 内容: an ideographic space and \\n dropped"
+run "$T" import ical "$FIXTURES/io/ical/outlook_notes_newline.ics" -d "$WORK/nl.db"
+expect_out_has "新規 0 件、更新 0 件、変更なし 5 件" "read twice: nothing changes"
+"$T" export ical -o "$WORK/nl.ics" -d "$WORK/nl.db" >/dev/null
+run "$T" import ical "$WORK/nl.ics" -d "$WORK/nl.db"
+expect_out_has "新規 0 件、更新 0 件、変更なし 5 件" "our export of them read back: nothing changes"
+
 done_tests
