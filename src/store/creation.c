@@ -92,8 +92,12 @@ static void link_triggers(struct sbuf *sql, const struct entity_def *e, const st
 	sbuf_free(&id);
 }
 
-/* Once per connection, outside any transaction (a rollback would take
- * TEMP triggers made inside it away). */
+/* Once per connection, at its first write (made at open, they would cost
+ * every read-only command and the app's first frame some 3 ms of parsing),
+ * outside any transaction (a rollback would take TEMP triggers made inside
+ * it away).  Every statement cached before is prepared again at its next
+ * step (the schema changed): none may keep what it gave before that step,
+ * such as column names (related.c). */
 enum tsu_status creation_triggers(struct store *st, struct tsu_error *err)
 {
 	if (st->pins_ready || st->readonly)

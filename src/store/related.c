@@ -75,13 +75,16 @@ enum tsu_status store_related(struct store *st, const char *entity, const char *
 	if (store_prepare(st, r->sql, &s, err))
 		return err->status;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
-	int n = sqlite3_column_count(s), step;
+	int n = 0, step;
 	const char *names[16], *vals[16];
-	for (int i = 0; i < n && i < 16; i++)
-		names[i] = sqlite3_column_name(s, i);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		for (int i = 0; i < n && i < 16; i++)
+		/* the names after the step: a statement prepared again there (the
+		 * schema changed since it was cached) has freed those before */
+		n = sqlite3_column_count(s);
+		for (int i = 0; i < n && i < 16; i++) {
+			names[i] = sqlite3_column_name(s, i);
 			vals[i] = (const char *)sqlite3_column_text(s, i);
+		}
 		if (cb(ud, n, names, vals))
 			break;
 	}

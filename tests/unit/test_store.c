@@ -281,6 +281,38 @@ static void mine_lists_overdue_first(void **state)
 	unsetenv("TSUNAGU_NOW");
 }
 
+/* The generation a related row names (by its column's name). */
+static int generation_of(void *ud, int n, const char *const *names, const char *const *vals)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "generation") == 0)
+			snprintf(ud, 64, "%s", vals[i] ? vals[i] : "");
+	return 0;
+}
+
+/* A page's related rows come with their columns' names even when the
+ * file's schema changed since the statement was cached (another program
+ * or a newer tsunagu changed it while this one was open). */
+static void related_rows_survive_a_schema_change(void **state)
+{
+	struct fixture *f = *state;
+	uuid_str ev, att;
+	struct field_value e[] = {{"title", "エリアミーティング"}, {"area_id", "諏訪"}};
+	assert_int_equal(store_insert(f->st, "event", e, 2, ev, NULL), TSU_OK);
+	struct field_value a[] = {{"event_id", ev}, {"generation", "子ども"}, {"count", "4"}};
+	assert_int_equal(store_insert(f->st, "attendance", a, 3, att, NULL), TSU_OK);
+	char gen[64] = "";
+	assert_int_equal(store_related(f->st, "event", ev, "attendance", generation_of, gen, NULL), TSU_OK);
+	assert_string_equal(gen, "子ども");
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE another_program(x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	gen[0] = '\0';
+	assert_int_equal(store_related(f->st, "event", ev, "attendance", generation_of, gen, NULL), TSU_OK);
+	assert_string_equal(gen, "子ども");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +327,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(sets_add_remove_and_revive, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_by_prefix_suffix_and_reports_ambiguity, setup, teardown),
 		cmocka_unit_test_setup_teardown(mine_lists_overdue_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(related_rows_survive_a_schema_change, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
