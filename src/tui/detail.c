@@ -239,7 +239,7 @@ static void detail_draw(struct tui *t, struct detail *d)
 		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
 	}
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(d->hints, COLS, &t->hintbar);
+	char *hints = tui_hint_line(d->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);
