@@ -373,6 +373,7 @@
 #define S_REQ_ASKED       "照会日"
 #define S_REQ_DAYS        "待ち日数"
 #define S_REQ_DAYS_FMT    "%ld 日"
+#define S_REQ_NOT_ASKED   "未照会"
 #define S_REQ_NO_DEPT     "(部局未定)"
 #define S_REQ_NONE        "回答待ちの地域要望はありません"
 #define S_REQ_PICK_DEPT   "照会する部局を選ぶ"
