@@ -30,7 +30,7 @@
 #define S_COL_NAME        "名称・氏名"
 #define S_COL_KANA        "よみ"
 #define S_COL_ROLES       "役職"
-#define S_COL_WHO         "エリア・世代・役職"
+#define S_COL_WHO         "エリア・役職"  /* and generation: fits the narrowest pane */
 #define S_COL_GEN         "世代"
 #define S_MORE_ROLES      " 他%ld"   /* after the first role: how many more */
 #define S_COL_KEY         "鍵"
