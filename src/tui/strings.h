@@ -149,7 +149,7 @@
 #define S_DISTRICT_65     "  65歳以上 %s"
 #define S_DISTRICT_AGING  "  高齢化率 %s%%"
 #define S_AREA_COUNTS     "  団体 %s  個人 %s  未完了の課題 %s  行事 %s"
-#define S_MEMBER_FMT      "  %s  %s  %s〜%s"
+#define S_MEMBER_SPAN     "%s〜%s"   /* a membership's term: from〜to */
 #define S_ROWS_FMT        "%ld件"
 #define S_COL_DUTY        "区分"
 #define S_PICK_FILTER     "絞込:"
