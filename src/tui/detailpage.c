@@ -201,14 +201,18 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		dl_ref(d, "area", C("id"), NULL, NULL);
 	} else if (strcmp(rel, "logs") == 0) {
 		/* a note of several lines goes under its heading, indented */
+		/* a one-line note wraps under itself, not under its date */
 		const char *text = C("text");
 		sbuf_addf(&b, "  %s %s %s:%s", D("date", d1), C("kind"), C("author"),
 			  strchr(text, '\n') ? "\n" : " ");
+		int hang = text_width(b.s);
 		if (strchr(text, '\n'))
 			detail_indent(text, &b);
 		else
 			sbuf_add(&b, text);
 		dl_add(d, ROLE_NORMAL, b.s);
+		if (!strchr(text, '\n'))
+			dl_hang(d, hang);
 		dl_ref(d, NULL, NULL, "log", C("id"));
 	}
 	sbuf_free(&b);

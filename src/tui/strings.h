@@ -91,7 +91,15 @@
 #define S_FORM_ADD        "%sを追加"
 #define S_FORM_EDIT       "%sを編集"
 #define S_FORM_FOR        " — %s「%s」"   /* the record a new entry belongs to */
-#define S_FORM_HINT       "Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  Ctrl-E エディタ  F1 ヘルプ"
+/* the form's key bars, widest first: the first that fits is shown; F1
+ * stays on each, and says it has the rest when a key gave way */
+#define S_FORM_HINTS { \
+	"Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  Ctrl-E エディタ  F1 ヘルプ", \
+	"Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Tab 次の項目  Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Esc 閉じる  F1 ヘルプ・他のキー", \
+	"F1 ヘルプ・他のキー"}
 #define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
 #define S_FORM_MORE_LINES "… (ほか %d 行)"
 #define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
