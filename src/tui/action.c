@@ -15,9 +15,10 @@
 
 static const struct {
 	const char *label;
+	const char *sub_label;
 	const char *help;
 } action_info[ACT_COUNT] = {
-#define TUI_ACTION_INFO(id, label, help) [ACT_##id] = {label, help},
+#define TUI_ACTION_INFO(id, label, sub_label, help) [ACT_##id] = {label, sub_label, help},
 	TUI_ACTION_LIST(TUI_ACTION_INFO)
 #undef TUI_ACTION_INFO
 };
@@ -87,9 +88,13 @@ enum tui_action tui_action_for_key(int key)
 	return ACT_NONE;
 }
 
-const char *tui_action_label(enum tui_action a)
+const char *tui_action_label(enum tui_action a, enum tui_screen where)
 {
-	return a < ACT_COUNT ? action_info[a].label : "";
+	if (a >= ACT_COUNT)
+		return "";
+	if (where == TUI_SCREEN_SUB && action_info[a].sub_label)
+		return action_info[a].sub_label;
+	return action_info[a].label;
 }
 
 const char *tui_action_help(enum tui_action a)
@@ -184,7 +189,7 @@ static const struct {
 };
 
 /* The hint for acts[*i] ("key label"), consuming a pair; new string. */
-static char *hint_item(const enum tui_action *acts, int *i)
+static char *hint_item(const enum tui_action *acts, int *i, enum tui_screen where)
 {
 	char k1[24], k2[24];
 	struct sbuf b = {0};
@@ -197,7 +202,7 @@ static char *hint_item(const enum tui_action *acts, int *i)
 			return sbuf_detach(&b);
 		}
 	tui_key_name(hint_key(acts[*i]), k1, sizeof(k1));
-	sbuf_addf(&b, "%s %s", k1, tui_action_label(acts[*i]));
+	sbuf_addf(&b, "%s %s", k1, tui_action_label(acts[*i], where));
 	return sbuf_detach(&b);
 }
 
@@ -216,7 +221,8 @@ static void hint_join(struct sbuf *b, char *const *hints, int from, int to)
 		sbuf_addf(b, "%s%s", b->len ? "  " : "", hints[i]);
 }
 
-char *tui_hint_line(const enum tui_action *acts, int cols, struct tui_hintbar *bar)
+char *tui_hint_line(const enum tui_action *acts, enum tui_screen where, int cols,
+		    struct tui_hintbar *bar)
 {
 	/* Everything in one line when it fits.  Else the bar has pages: the
 	 * page key, help and quit stay at the end of every page and the
@@ -226,7 +232,7 @@ char *tui_hint_line(const enum tui_action *acts, int cols, struct tui_hintbar *b
 	int nopt = 0, nfixed = 0, wopt = 0, wfixed = 0;
 	for (int i = 0; acts[i] != ACT_NONE && nopt < HINT_MAX - 1 && nfixed < HINT_MAX - 1; i++) {
 		bool fx = hint_fixed(acts[i]);
-		char *h = hint_item(acts, &i);
+		char *h = hint_item(acts, &i, where);
 		if (fx) {
 			fixed[nfixed++] = h;
 			wfixed += text_width(h) + HINT_SEP;
@@ -243,7 +249,8 @@ char *tui_hint_line(const enum tui_action *acts, int cols, struct tui_hintbar *b
 	}
 	if (wopt + wfixed - HINT_SEP > cols) {
 		int i = 0;
-		fixed[nfixed] = hint_item((const enum tui_action[]){ACT_MORE_KEYS, ACT_NONE}, &i);
+		fixed[nfixed] = hint_item((const enum tui_action[]){ACT_MORE_KEYS, ACT_NONE}, &i,
+					  where);
 		wfixed += text_width(fixed[nfixed++]) + HINT_SEP;
 		int start[HINT_MAX + 1], npages = 0;
 		for (int k = 0; k < nopt; npages++) {

@@ -48,6 +48,11 @@ void dl_ref(struct detail *d, const char *open_entity, const char *open_id,
 	}
 }
 
+void dl_hang(struct detail *d, int hang)
+{
+	d->e[d->n - 1].hang = hang;
+}
+
 static void detail_clear(struct detail *d)
 {
 	for (int i = 0; i < d->n; i++) {
@@ -91,8 +96,46 @@ static void detail_wrap_indented(void *ud, const char *line)
 	sbuf_free(&b);
 }
 
+struct wrap_first {
+	struct wrap_ctx *w;
+	int n;
+	struct sbuf rest;   /* what did not fit on the first line */
+};
+
+static void detail_wrap_first(void *ud, const char *piece)
+{
+	struct wrap_first *f = ud;
+	if (f->n++ == 0)
+		detail_wrap_indented(f->w, piece);
+	else
+		sbuf_add(&f->rest, piece);
+}
+
+#define DETAIL_HANG_ROOM 20  /* columns a hung line keeps for its text */
+
+/* One line of an entry: wrapped lines keep its indentation, or go on at
+ * the entry's hang (under a log entry's own text, past its date) when
+ * that leaves DETAIL_HANG_ROOM columns. */
+static void detail_wrap_entry_line(struct wrap_ctx *w, const char *line, int cols, int hang)
+{
+	if (hang <= w->indent || cols - hang < DETAIL_HANG_ROOM) {
+		draw_wrap(line, cols - w->indent, detail_wrap_indented, w);
+		return;
+	}
+	struct wrap_first f = {.w = w};
+	draw_wrap(line, cols - w->indent, detail_wrap_first, &f);
+	if (f.rest.len) {
+		const char *rest = f.rest.s;
+		while (*rest == ' ')
+			rest++;
+		w->indent = hang;
+		draw_wrap(rest, cols - hang, detail_wrap_indented, w);
+	}
+	sbuf_free(&f.rest);
+}
+
 /* Lays the entries out in display lines of `cols` columns; a wrapped line
- * keeps the indentation it started with. */
+ * keeps the indentation it started with, or the entry's hang. */
 static void detail_layout(struct detail *d, int cols)
 {
 	for (int i = 0; i < d->nlines; i++)
@@ -100,6 +143,7 @@ static void detail_layout(struct detail *d, int cols)
 	d->nlines = 0;
 	for (int i = 0; i < d->n; i++) {
 		const char *p = d->e[i].text;
+		bool first = true;
 		do {
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -107,8 +151,9 @@ static void detail_layout(struct detail *d, int cols)
 			while ((size_t)w.indent < len && p[w.indent] == ' ' && w.indent < cols / 2)
 				w.indent++;
 			char *line = xstrndup(p + w.indent, len - (size_t)w.indent);
-			draw_wrap(line, cols - w.indent, detail_wrap_indented, &w);
+			detail_wrap_entry_line(&w, line, cols, first ? d->e[i].hang : 0);
 			free(line);
+			first = false;
 			p = nl ? nl + 1 : NULL;
 		} while (p);
 	}
@@ -239,7 +284,7 @@ static void detail_draw(struct tui *t, struct detail *d)
 		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
 	}
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(d->hints, COLS, &t->hintbar);
+	char *hints = tui_hint_line(d->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);

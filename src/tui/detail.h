@@ -14,6 +14,7 @@ struct detail_entry {
 	char *open_id;
 	const char *item_entity;    /* e / d / E act on this row */
 	char *item_id;
+	int hang;                   /* columns a wrapped first line goes on at (0: its indent) */
 };
 
 struct detail {
@@ -47,6 +48,8 @@ void detail_run_kind(struct tui *t, const char *entity, const char *id,
 
 struct tui;
 void dl_add(struct detail *d, enum draw_role role, const char *text);
+/* Wrapped, the last entry's first line goes on `hang` columns in. */
+void dl_hang(struct detail *d, int hang);
 /* Gives the last entry a row to open and/or a row it stands for. */
 void dl_ref(struct detail *d, const char *open_entity, const char *open_id,
 	    const char *item_entity, const char *item_id);

@@ -13,6 +13,7 @@
 #include "detail.h"
 #include "form.h"
 #include "strings.h"
+#include "tsunagu/textwidth.h"
 #include "tsunagu/list.h"
 #include "tsunagu/store.h"
 
@@ -39,11 +40,19 @@ static const enum tui_action hints_request[] = {
 	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
+/* A membership line held back until all are read, so that the names and
+ * roles stand in columns by display width. */
+struct member_line {
+	char *who, *role, *span, *open_id, *id;
+};
+
 struct rel {
 	struct tui *t;
 	struct detail *d;
 	const char *relation;
 	int count;
+	struct member_line *m;
+	int nm;
 };
 
 static const char *col(int n, const char *const *names, const char *const *values,
@@ -143,7 +152,8 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 	char d1[LOCALTIME_MAX], d2[LOCALTIME_MAX];
 	const char *rel = r->relation;
 	if (++r->count > DETAIL_MAX) {
-		dl_add(d, ROLE_NORMAL, "  …");
+		if (!r->m)  /* held membership lines say it after themselves */
+			dl_add(d, ROLE_NORMAL, "  …");
 		return 1;
 	}
 	if (strcmp(rel, "districts") == 0) {
@@ -176,38 +186,91 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		       C("id"));
 	} else if (strcmp(rel, "memberships") == 0) {
 		bool is_person = strcmp(C("person_id"), d->id) == 0;
-		sbuf_addf(&b, S_MEMBER_FMT, is_person ? C("org") : C("person"), C("role"),
-			  D("from_date", d1), D("to_date", d2));
-		dl_add(d, ROLE_NORMAL, b.s);
-		dl_ref(d, "party", is_person ? C("org_id") : C("person_id"), "membership", C("id"));
+		struct member_line *m;
+		r->m = xrealloc(r->m, (size_t)(r->nm + 1) * sizeof(*r->m));
+		m = &r->m[r->nm++];
+		sbuf_addf(&b, S_MEMBER_SPAN, D("from_date", d1), D("to_date", d2));
+		*m = (struct member_line){
+			xstrdup(is_person ? C("org") : C("person")), xstrdup(C("role")),
+			sbuf_detach(&b), xstrdup(is_person ? C("org_id") : C("person_id")),
+			xstrdup(C("id")),
+		};
 	} else if (strcmp(rel, "areas") == 0) {
 		sbuf_addf(&b, "  %s", C("name"));
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "area", C("id"), NULL, NULL);
 	} else if (strcmp(rel, "logs") == 0) {
 		/* a note of several lines goes under its heading, indented */
+		/* a one-line note wraps under itself, not under its date */
 		const char *text = C("text");
 		sbuf_addf(&b, "  %s %s %s:%s", D("date", d1), C("kind"), C("author"),
 			  strchr(text, '\n') ? "\n" : " ");
+		int hang = text_width(b.s);
 		if (strchr(text, '\n'))
 			detail_indent(text, &b);
 		else
 			sbuf_add(&b, text);
 		dl_add(d, ROLE_NORMAL, b.s);
+		if (!strchr(text, '\n'))
+			dl_hang(d, hang);
 		dl_ref(d, NULL, NULL, "log", C("id"));
 	}
 	sbuf_free(&b);
 	return 0;
 }
 
+#define MEMBER_COL_MAX 24  /* a longer name or role runs past its column */
+
+/* Adds s and the blanks that make it `w` columns wide. */
+static void pad_to(struct sbuf *b, const char *s, int w)
+{
+	sbuf_add(b, s);
+	for (int k = text_width(s); k < w; k++)
+		sbuf_addc(b, ' ');
+}
+
+/* The membership lines, name and role each in a column as wide as the
+ * widest (up to MEMBER_COL_MAX): "  さくら会    会計    2024-04-01〜". */
+static void member_lines(struct detail *d, struct rel *r)
+{
+	int ww = 0, rw = 0;
+	for (int i = 0; i < r->nm; i++) {
+		int a = text_width(r->m[i].who), b = text_width(r->m[i].role);
+		ww = a > ww && a <= MEMBER_COL_MAX ? a : ww;
+		rw = b > rw && b <= MEMBER_COL_MAX ? b : rw;
+	}
+	for (int i = 0; i < r->nm; i++) {
+		struct member_line *m = &r->m[i];
+		struct sbuf b = {0};
+		sbuf_add(&b, "  ");
+		pad_to(&b, m->who, ww);
+		sbuf_add(&b, "  ");
+		pad_to(&b, m->role, rw);
+		sbuf_addf(&b, "  %s", m->span);
+		dl_add(d, ROLE_NORMAL, b.s);
+		dl_ref(d, "party", m->open_id, "membership", m->id);
+		sbuf_free(&b);
+		free(m->who);
+		free(m->role);
+		free(m->span);
+		free(m->open_id);
+		free(m->id);
+	}
+	if (r->m && r->count > DETAIL_MAX)
+		dl_add(d, ROLE_NORMAL, "  …");
+	free(r->m);
+}
+
 static void detail_related(struct tui *t, struct detail *d, const char *relation,
 			   const char *heading)
 {
-	struct rel r = {t, d, relation, 0};
+	struct rel r = {t, d, relation, 0, NULL, 0};
 	struct tsu_error err = {0};
 	dl_add(d, ROLE_NORMAL, "");
 	dl_add(d, ROLE_SECTION, heading);
-	if (store_related(t->st, d->entity, d->id, relation, rel_row, &r, &err) != TSU_OK)
+	enum tsu_status rc = store_related(t->st, d->entity, d->id, relation, rel_row, &r, &err);
+	member_lines(d, &r);
+	if (rc != TSU_OK)
 		dl_add(d, ROLE_ERROR, err.msg);
 	else if (r.count == 0)
 		dl_add(d, ROLE_NORMAL, "  " S_EMPTY);

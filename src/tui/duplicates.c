@@ -8,18 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "rows.h"
 #include "screens.h"
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/duplicates.h"
+#include "tsunagu/list.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
 
 struct dup_menu {
-	struct pick_list list;    /* label: the pair; value: "A-ID B-ID" */
+	struct tui *t;
+	struct pick_list list;    /* two lines a pair; value: "A-ID B-ID" */
+	long pairs;
 	struct pick_list choices; /* for the chosen pair */
 	const char *chosen;
 };
+
+#define DUP_PHONE_TAIL 4   /* digits of a phone number shown */
 
 static const char *short_id(const char *id)
 {
@@ -27,36 +33,102 @@ static const char *short_id(const char *id)
 	return n > 8 ? id + n - 8 : id;
 }
 
-static void add_choices(struct dup_menu *m, const struct dup_pair *p)
+/* One party as the directory tells namesakes apart: its row of
+ * LIST_PARTIES (found by searching its name), so the areas, generation,
+ * first role and よみ are the directory's, and the phone is there only
+ * when the lists' consent rule lets it out (a withheld one has no digits). */
+struct dup_who {
+	const char *id;
+	struct sbuf *out;
+	int ci, ck, careas, cgen, croles, cload, cphone;
+};
+
+static int dup_who_row(void *ud, int ncols, const char *const *v)
+{
+	struct dup_who *w = ud;
+	(void)ncols;
+	if (!v[w->ci] || strcmp(v[w->ci], w->id) != 0)
+		return 0;
+	struct sbuf who = {0};
+	rows_party_who(&who, v[w->careas], v[w->cgen], v[w->croles], v[w->cload]);
+	if (who.len)
+		sbuf_addf(w->out, " %s", who.s);
+	sbuf_free(&who);
+	char *digits = dup_phone_key(v[w->cphone]);
+	size_t n = digits ? strlen(digits) : 0;
+	if (n >= DUP_PHONE_TAIL)
+		sbuf_addf(w->out, S_DUP_PHONE_TAIL, digits + n - DUP_PHONE_TAIL);
+	free(digits);
+	if (v[w->ck] && *v[w->ck])
+		sbuf_addf(w->out, S_DUP_KANA, v[w->ck]);
+	return 1;
+}
+
+/* "name area generation role 電話…2222 よみ:kana (short id)"; new string. */
+static char *dup_party_text(struct tui *t, const char *id, const char *name)
+{
+	struct sbuf b = {0};
+	struct dup_who w = {
+		.id = id, .out = &b,
+		.ci = list_column_index(LIST_PARTIES, "id"),
+		.ck = list_column_index(LIST_PARTIES, "kana"),
+		.careas = list_column_index(LIST_PARTIES, "areas"),
+		.cgen = list_column_index(LIST_PARTIES, "generation"),
+		.croles = list_column_index(LIST_PARTIES, "roles"),
+		.cload = list_column_index(LIST_PARTIES, "load"),
+		.cphone = list_column_index(LIST_PARTIES, "phone"),
+	};
+	struct list_query q = {.search = name};
+	struct tsu_error err = {0};
+	sbuf_add(&b, name);
+	/* not found (a name the search cannot take): the name and id alone */
+	store_list(t->st, LIST_PARTIES, &q, dup_who_row, &w, &err);
+	sbuf_addf(&b, " (%s)", short_id(id));
+	char *safe = text_sanitize(b.s, 0);
+	sbuf_free(&b);
+	return safe;
+}
+
+/* One choice a party, "残す: A …", each on a line of its own with the
+ * verb first, so that a narrow screen cuts only the description. */
+static void add_choices(struct tui *t, struct dup_menu *m, const struct dup_pair *p)
 {
 	const char *ids[] = {p->a_id, p->b_id}, *names[] = {p->a_name, p->b_name};
 	for (int keep = 0; keep < 2; keep++) {
 		struct sbuf label = {0}, value = {0};
-		sbuf_addf(&label, S_DUP_KEEP, names[keep], short_id(ids[keep]), names[!keep],
-			  short_id(ids[!keep]));
+		char *who = dup_party_text(t, ids[keep], names[keep]);
+		sbuf_addf(&label, S_DUP_KEEP, who);
 		sbuf_addf(&value, "%s %s", ids[keep], ids[!keep]);
-		char *safe = text_sanitize(label.s, 0);
-		pick_add(&m->choices, safe, value.s);
-		free(safe);
+		pick_add(&m->choices, label.s, value.s);
+		free(who);
 		sbuf_free(&label);
 		sbuf_free(&value);
 	}
 	pick_add(&m->choices, S_DUP_APART, "apart");
 }
 
+/* A pair takes two lines of the list, one party each, so that both show
+ * at 80 columns; either line chooses the pair. */
 static int add_pair(void *ud, const struct dup_pair *p)
 {
 	struct dup_menu *m = ud;
-	struct sbuf line = {0}, value = {0};
-	sbuf_addf(&line, S_DUP_ROW, p->certain ? "◎" : "○", p->a_name, short_id(p->a_id),
-		  p->b_name, short_id(p->b_id), p->reasons);
+	struct sbuf first = {0}, second = {0}, value = {0};
+	char *a = dup_party_text(m->t, p->a_id, p->a_name);
+	char *b = dup_party_text(m->t, p->b_id, p->b_name);
+	char *why = text_sanitize(p->reasons, 0);
+	sbuf_addf(&first, S_DUP_ROW, p->certain ? "◎" : "○", a);
+	sbuf_addf(&second, S_DUP_ROW2, b, why);
 	sbuf_addf(&value, "%s %s", p->a_id, p->b_id);
-	char *safe = text_sanitize(line.s, 0);
-	pick_add(&m->list, safe, value.s);
-	free(safe);
+	pick_add(&m->list, first.s, value.s);
+	pick_add(&m->list, second.s, value.s);
+	m->pairs++;
 	if (m->chosen && strcmp(m->chosen, value.s) == 0)
-		add_choices(m, p);
-	sbuf_free(&line);
+		add_choices(m->t, m, p);
+	free(a);
+	free(b);
+	free(why);
+	sbuf_free(&first);
+	sbuf_free(&second);
 	sbuf_free(&value);
 	return 0;
 }
@@ -66,6 +138,7 @@ static bool load(struct tui *t, struct dup_menu *m)
 	struct tsu_error err = {0};
 	pick_clear(&m->list);
 	pick_clear(&m->choices);
+	m->pairs = 0;
 	if (store_duplicates(t->st, add_pair, m, &err) != TSU_OK) {
 		tui_error(t, &err);
 		return false;
@@ -110,7 +183,7 @@ static bool decide(struct tui *t, struct dup_menu *m, const char *pair)
 
 void duplicates_show(struct tui *t)
 {
-	struct dup_menu m = {0};
+	struct dup_menu m = {.t = t};
 	bool changed = false;
 	while (load(t, &m)) {
 		if (!m.list.n) {
@@ -119,7 +192,7 @@ void duplicates_show(struct tui *t)
 			break;
 		}
 		char title[160];
-		snprintf(title, sizeof title, S_DUPS_TITLE, (long)m.list.n);
+		snprintf(title, sizeof title, S_DUPS_TITLE, m.pairs);
 		char *pair = picklist_run(t, title, &m.list, NULL, NULL, NULL);
 		if (!pair)
 			break;

@@ -371,7 +371,7 @@ static int form_key(struct tui *t, struct form *f, int key)
 		return 0;
 	}
 	if (key == TUI_FKEY(KEY_F(1))) {
-		help_show(t);
+		help_show_form(t);
 	} else if (key == TUI_FKEY(KEY_BTAB)) {
 		form_move(t, f, -1);
 	} else if (key == '\t') {

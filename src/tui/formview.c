@@ -173,6 +173,19 @@ static const char *form_hint(const struct form *f)
 	}
 }
 
+/* The form's key bar for `cols` columns.  A form takes typed text, so it
+ * has no key to turn the bar's pages (`.` types a full stop): narrower
+ * bars leave keys out, and F1 says it shows them (its help starts with
+ * the form's keys). */
+static const char *form_hint_line(int cols)
+{
+	static const char *const bars[] = S_FORM_HINTS;
+	size_t n = sizeof(bars) / sizeof(bars[0]), i = 0;
+	while (i + 1 < n && text_width(bars[i]) > cols)
+		i++;
+	return bars[i];
+}
+
 void form_draw(struct tui *t, struct form *f)
 {
 	int w = COLS > 100 ? 100 : COLS;
@@ -207,7 +220,7 @@ void form_draw(struct tui *t, struct form *f)
 	draw_text(y + 1, x + 2, w - 4, form_hint(f), f->msg[0] && f->msg_error ?
 		  draw_attr(t, ROLE_ERROR) : (int)A_NORMAL, TEXT_LEFT);
 	form_draw_buttons(t, f, y + h - 2, x + 2 + lw);
-	draw_hints(t, LINES - 1, 0, COLS, S_FORM_HINT);
+	draw_hints(t, LINES - 1, 0, COLS, form_hint_line(COLS));
 	if (cx >= 0) {
 		move(cy, cx);
 		curs_set(1);

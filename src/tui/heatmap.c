@@ -180,7 +180,7 @@ static void heat_draw(struct tui *t, struct heat *h)
 	for (int i = 0; i < rows && h->top + i < h->n; i++)
 		heat_draw_line(h, HEAD_ROWS + i, h->top + i);
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(heat_hints, COLS, &t->hintbar);
+	char *hints = tui_hint_line(heat_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	sbuf_free(&s);

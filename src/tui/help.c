@@ -2,6 +2,7 @@
  * The help screen, generated from the action table and the key bindings
  * (action.c), so it always tells the truth about the keys.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include "app.h"
 #include "screens.h"
@@ -12,9 +13,13 @@
 
 #define HELP_KEY_COLS 16
 
-static char *help_text(void)
+/* The help; from a form its own keys come first (its key bar has no
+ * room for them all at 60 columns and F1 is how to see them). */
+static char *help_text(bool form_first)
 {
 	struct sbuf b = {0};
+	if (form_first)
+		sbuf_addf(&b, "%s\n\n", S_HELP_FORM);
 	sbuf_addf(&b, "%s\n", S_HELP_KEYS);
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		char keys[128];
@@ -24,13 +29,21 @@ static char *help_text(void)
 		free(fit);
 	}
 	sbuf_addf(&b, "\n%s\n  %s\n  %s\n  %s\n", S_HELP_CMDS, S_HELP_CMD1, S_HELP_CMD2, S_HELP_CMD3);
-	sbuf_addf(&b, "\n%s", S_HELP_FORM);
+	if (!form_first)
+		sbuf_addf(&b, "\n%s", S_HELP_FORM);
 	return sbuf_detach(&b);
 }
 
 void help_show(struct tui *t)
 {
-	char *text = help_text();
+	char *text = help_text(false);
+	prompt_pager(t, S_HELP_TITLE, text);
+	free(text);
+}
+
+void help_show_form(struct tui *t)
+{
+	char *text = help_text(true);
 	prompt_pager(t, S_HELP_TITLE, text);
 	free(text);
 }

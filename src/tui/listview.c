@@ -52,9 +52,6 @@ static void lv_widths(const struct lv_col *cols, int ncols, int pw, int *w)
 			w[i] = share > 4 ? share : 4;
 }
 
-#define LV_HEAD_MIN 10 /* columns of a heading kept however short the values */
-#define LV_EMPTY_MIN 6 /* ... and when the rows on screen have no values */
-
 /* The text of a cell as drawn. */
 static const char *lv_cell(struct tui *t, struct listview *lv, const struct lv_col *c,
 			   long r, char *buf, size_t n)
@@ -64,8 +61,8 @@ static const char *lv_cell(struct tui *t, struct listview *lv, const struct lv_c
 	return rows_get(&lv->rows, t->st, r, c->col);
 }
 
-/* Columns width by their content (what the rows on screen hold): a
- * column wider than anything it shows gives its blank columns to the
+/* Columns width by their content (what the rows on screen hold) and
+ * heading: a column wider than both gives its blank columns to the
  * columns whose text is cut, to each in proportion to what it lacks;
  * what nobody needs goes back to the flexible columns.  When every
  * column is full the layout stays as lv_widths made it. */
@@ -75,11 +72,9 @@ static void lv_fit(struct tui *t, struct listview *lv, const struct lv_col *cols
 	int need[16], lack[16], spare = 0, lacking = 0, nflex = 0;
 	long total = lv_total(t, lv);
 	for (int c = 0; c < ncols; c++) {
-		/* the values decide; a heading may be cut, and keeps at most
-		 * LV_HEAD_MIN columns when the values are shorter */
+		/* the values decide, but a column keeps its whole heading
+		 * (headings are short: 名称・氏名 is the longest) */
 		int least = text_width(cols[c].heading);
-		if (least > LV_HEAD_MIN)
-			least = LV_HEAD_MIN;
 		need[c] = 0;
 		for (long i = lv->top; i < lv->top + h && i < total && w[c]; i++) {
 			char buf[256];
@@ -91,8 +86,6 @@ static void lv_fit(struct tui *t, struct listview *lv, const struct lv_col *cols
 		}
 		if (w[c] && cols[c].width == 0)
 			nflex++;
-		if (need[c] == 0 && least > LV_EMPTY_MIN)
-			least = LV_EMPTY_MIN;  /* nothing to show: room for others */
 		int keep = need[c] > least ? need[c] : least;
 		if (w[c] > keep) {
 			spare += w[c] - keep;

@@ -121,7 +121,7 @@ static void mc_draw(struct tui *t, void *ud)
 		draw_text(1 + i, 1, COLS - 2, l->text, a, TEXT_LEFT);
 	}
 	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(mc_hints, COLS, &t->hintbar);
+	char *hints = tui_hint_line(mc_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);

@@ -76,11 +76,49 @@ bool ops_delete(struct tui *t, const char *entity, const char *id, const char *t
 	return true;
 }
 
+struct one_area {
+	char *id;   /* the only area seen so far */
+	int n;
+};
+
+static int one_area_cb(void *ud, int ncols, const char *const *names, const char *const *values)
+{
+	struct one_area *a = ud;
+	for (int i = 0; i < ncols; i++)
+		if (strcmp(names[i], "id") == 0 && values[i] && a->n++ == 0)
+			a->id = xstrdup(values[i]);
+	return 0;
+}
+
+/* The area a new log entry of a task or a party starts with: the task's
+ * area; a party's when it has exactly one (with several the user picks).
+ * New string or NULL. */
+static char *ops_log_area(struct tui *t, const char *task_id, const char *party_id)
+{
+	struct tsu_error err = {0};
+	if (task_id) {
+		struct record *rec = NULL;
+		if (store_get(t->st, "task", task_id, false, &rec, &err) != TSU_OK)
+			return NULL;
+		const char *area = record_get(rec, "area_id");
+		char *id = area && *area ? xstrdup(area) : NULL;
+		record_free(rec);
+		return id;
+	}
+	struct one_area a = {0};
+	if (!party_id || store_related(t->st, "party", party_id, "areas", one_area_cb, &a,
+				       &err) != TSU_OK || a.n != 1) {
+		free(a.id);
+		return NULL;
+	}
+	return a.id;
+}
+
 bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const char *area_id,
 		 uuid_str out_id)
 {
 	struct field_value preset[1];
-	struct field_value init[] = {
+	struct field_value init[3] = {
 		{"date", t->today},
 		{"kind", S_LOG_KIND_DEFAULT},
 	};
@@ -88,8 +126,14 @@ bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const
 		return false;
 	preset[0].name = task_id ? "task_id" : party_id ? "party_id" : "area_id";
 	preset[0].value = task_id ? task_id : party_id ? party_id : area_id;
-	return form_run(t, "log", NULL, (struct form_values){preset, 1},
-			(struct form_values){init, 2}, out_id);
+	char *area = area_id ? NULL : ops_log_area(t, task_id, party_id);
+	size_t ninit = 2;
+	if (area)
+		init[ninit++] = (struct field_value){"area_id", area};
+	bool saved = form_run(t, "log", NULL, (struct form_values){preset, 1},
+			      (struct form_values){init, ninit}, out_id);
+	free(area);
+	return saved;
 }
 
 bool ops_edit_longtext(struct tui *t, const char *entity, const char *id, const char *field)

@@ -65,9 +65,11 @@ static void board_reload(struct tui *t, struct pane *p)
 
 /* Column positions and widths.  When the board has the focus and equal
  * columns would be narrow (80×24), the current column gets two fifths so
- * that its cards can be read; the others keep their counts and a glimpse. */
+ * that its cards can be read; the others keep their counts and a glimpse.
+ * A column is never narrower than its heading ("対応中 46", hw[c]) while
+ * another has columns to spare beyond its own. */
 static void board_columns(const struct pane *p, const struct board *b, bool focused,
-			  int *xs, int *ws)
+			  const int *hw, int *xs, int *ws)
 {
 	int avail = p->w - (BOARD_COLS - 1);
 	int eq = avail / BOARD_COLS;
@@ -86,10 +88,55 @@ static void board_columns(const struct pane *p, const struct board *b, bool focu
 		spare -= ws[c];
 	for (int c = 0; spare > 0; c = (c + 1) % BOARD_COLS, spare--)
 		ws[c]++;
+	for (int c = 0; c < BOARD_COLS; c++)
+		while (ws[c] < hw[c]) {
+			int rich = -1;  /* the column with the most to spare */
+			for (int k = 0; k < BOARD_COLS; k++)
+				if (ws[k] > hw[k] && (rich < 0 || ws[k] - hw[k] > ws[rich] - hw[rich]))
+					rich = k;
+			if (rich < 0)
+				break;
+			ws[rich]--;
+			ws[c]++;
+		}
 	for (int c = 0, x = p->x; c < BOARD_COLS; c++) {
 		xs[c] = x;
 		x += ws[c] + 1;
 	}
+}
+
+/* "対応中 46" in `cw` columns; narrower, the label gives way and the
+ * count stays (cut by columns, never inside a character). */
+static char *board_heading(int c, long total, int cw)
+{
+	char count[24];
+	struct sbuf b = {0};
+	snprintf(count, sizeof(count), "%ld", total);
+	int room = cw - (int)strlen(count) - 1;
+	if (text_width(tui_board_status[c]) <= room) {
+		sbuf_addf(&b, "%s %s", tui_board_status[c], count);
+	} else if (room >= 2) {
+		char *cut = text_width_fit(tui_board_status[c], room, TEXT_LEFT);
+		sbuf_addf(&b, "%s %s", cut, count);
+		free(cut);
+	} else {
+		sbuf_add(&b, count);
+	}
+	return sbuf_detach(&b);
+}
+
+/* The columns' counts and places, as drawn and as clicked. */
+static void board_layout(struct tui *t, const struct pane *p, struct board *b, bool focused,
+			 long *totals, int *xs, int *ws)
+{
+	int hw[BOARD_COLS];
+	for (int c = 0; c < BOARD_COLS; c++) {
+		char head[64];
+		totals[c] = rows_count(&b->col[c], t->st);
+		snprintf(head, sizeof(head), "%s %ld", tui_board_status[c], totals[c]);
+		hw[c] = text_width(head);
+	}
+	board_columns(p, b, focused, hw, xs, ws);
 }
 
 static void board_draw_card(struct tui *t, struct rows *r, long idx, int y, int x, int w,
@@ -123,18 +170,19 @@ static void board_draw(struct tui *t, struct pane *p)
 	int cards = (p->h - 1) / CARD_H;
 	bool focused = &t->panes[t->focus] == p;
 	int xs[BOARD_COLS], ws[BOARD_COLS];
-	board_columns(p, b, focused, xs, ws);
+	long totals[BOARD_COLS];
+	board_layout(t, p, b, focused, totals, xs, ws);
 	if (cards < 1)
 		cards = 1;
 	for (int c = 0; c < BOARD_COLS; c++) {
 		int x = xs[c], cw = ws[c];
-		long total = rows_count(&b->col[c], t->st);
-		char head[64];
-		snprintf(head, sizeof(head), "%s %ld", tui_board_status[c], total);
+		long total = totals[c];
+		char *head = board_heading(c, total, cw);
 		int ha = draw_attr(t, ROLE_HEADER);
 		if (focused && c == b->cur)
 			ha |= A_BOLD | A_REVERSE;
 		draw_text(p->y, x, cw, head, ha, TEXT_LEFT);
+		free(head);
 		if (c > 0)
 			mvvline(p->y, x - 1, ACS_VLINE, p->h);
 		if (b->col[c].failed) {
@@ -361,7 +409,8 @@ static void board_click(struct tui *t, struct pane *p, int y, int x)
 {
 	struct board *b = p->priv;
 	int xs[BOARD_COLS], ws[BOARD_COLS], c = BOARD_COLS - 1;
-	board_columns(p, b, &t->panes[t->focus] == p, xs, ws);
+	long totals[BOARD_COLS];
+	board_layout(t, p, b, &t->panes[t->focus] == p, totals, xs, ws);
 	while (c > 0 && x < xs[c])
 		c--;
 	b->cur = c;

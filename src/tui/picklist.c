@@ -14,7 +14,8 @@
 #include "tsunagu/store.h"
 #include "tsunagu/textnorm.h"
 
-/* wide enough for a name with its area, generation, role and kana */
+/* wide enough for a name with its area, generation, role and kana; a
+ * list of longer lines (two parties side by side) grows to the screen */
 #define PICK_MAX_W 100
 
 void pick_add(struct pick_list *l, const char *label, const char *value)
@@ -90,9 +91,22 @@ static int pick_find(const struct pick_list *l, const char *value)
 	return -1;
 }
 
+/* Columns of the box: PICK_MAX_W, or what the longest line needs. */
+static int picklist_width(const struct picker *pk)
+{
+	int w = PICK_MAX_W;
+	for (int i = 0; i < pk->shown.n; i++) {
+		int need = text_width(pk->shown.items[i].label) + 4 +
+			   (pk->marked ? text_width(S_PICK_ON) : 0);
+		if (need > w)
+			w = need;
+	}
+	return COLS - 8 > w ? w : COLS - 8;
+}
+
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
-	int w = COLS - 8 > PICK_MAX_W ? PICK_MAX_W : COLS - 8;
+	int w = picklist_width(pk);
 	int h = LINES - 6;
 	int want = pk->shown.n + 5;
 	if (want < 8)

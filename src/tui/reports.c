@@ -17,6 +17,7 @@
 #include "tsunagu/config.h"
 #include "tsunagu/date.h"
 #include "tsunagu/record.h"
+#include "tsunagu/list.h"
 #include "tsunagu/report.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
@@ -30,9 +31,12 @@ struct rep_menu {
 	char from[DATE_ISO_LEN + 1], to[DATE_ISO_LEN + 1];
 };
 
-static int add_area(void *ud, const struct record *r)
+/* The areas in the areas pane's order (LIST_AREAS: sort, then name). */
+static int add_area(void *ud, int ncols, const char *const *v)
 {
-	pick_add(ud, record_get(r, "name"), r->id);
+	(void)ncols;
+	pick_add(ud, v[list_column_index(LIST_AREAS, "name")],
+		 v[list_column_index(LIST_AREAS, "id")]);
 	return 0;
 }
 
@@ -67,7 +71,9 @@ static bool ask_subject(struct tui *t, struct rep_menu *m)
 
 	if (m->k.uses & REPORT_USES_AREA) {
 		pick_add(&list, S_REP_ALL_AREAS, "");
-		store_each(t->st, "area", NULL, add_area, &list, &err);
+		struct list_query all = {0};
+		if (store_list(t->st, LIST_AREAS, &all, add_area, &list, &err) != TSU_OK)
+			tui_error(t, &err);
 		m->area_id = picklist_run(t, S_REP_AREA, &list, t->area_id ? t->area_id : "", NULL, NULL);
 		pick_clear(&list);
 		if (!m->area_id)

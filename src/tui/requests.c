@@ -130,10 +130,12 @@ static bool add_request(void *ud, const struct request_row *r)
 		f->any = true;
 		sheet_rows_group(&f->rows, dept);
 	}
-	char asked[LOCALTIME_MAX] = "", days[32];
-	if (r->asked_on)
+	/* not asked yet: no days of waiting for a department to count */
+	char asked[LOCALTIME_MAX] = S_REQ_NOT_ASKED, days[32] = "";
+	if (r->asked_on) {
 		localtime_date(r->asked_on, f->t->date_style, asked, sizeof asked);
-	snprintf(days, sizeof days, S_REQ_DAYS_FMT, r->days_waiting);
+		snprintf(days, sizeof days, S_REQ_DAYS_FMT, r->days_waiting);
+	}
 	const char *cells[] = {r->title, r->area, r->state, asked, days};
 	const char *one_area[] = {r->title, r->state, asked, days};
 	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, r->id, ROLE_NORMAL);

@@ -14,6 +14,8 @@ struct tui;
 
 /* help.c: the key list generated from the action table. */
 void help_show(struct tui *t);
+/* The same with the form's keys first (F1 in a form). */
+void help_show_form(struct tui *t);
 /* conflicts.c: the open conflicts of merges; keep or take each. */
 void conflicts_show(struct tui *t);
 /* syncrun.c: S, sync through the folder of the settings (sync_dir). */

@@ -351,7 +351,7 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 	if (!status[0] && any && s->sel < s->n && s->l[s->sel].note)
 		status = s->l[s->sel].note;
 	draw_role_text(t, LINES - 2, 0, COLS, status, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
-	char *hints = tui_hint_line(s->hints, COLS, &t->hintbar);
+	char *hints = tui_hint_line(s->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 	curs_set(0);

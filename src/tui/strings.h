@@ -30,7 +30,7 @@
 #define S_COL_NAME        "名称・氏名"
 #define S_COL_KANA        "よみ"
 #define S_COL_ROLES       "役職"
-#define S_COL_WHO         "エリア・世代・役職"
+#define S_COL_WHO         "エリア・役職"  /* and generation: fits the narrowest pane */
 #define S_COL_GEN         "世代"
 #define S_MORE_ROLES      " 他%ld"   /* after the first role: how many more */
 #define S_COL_KEY         "鍵"
@@ -91,7 +91,15 @@
 #define S_FORM_ADD        "%sを追加"
 #define S_FORM_EDIT       "%sを編集"
 #define S_FORM_FOR        " — %s「%s」"   /* the record a new entry belongs to */
-#define S_FORM_HINT       "Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  Ctrl-E エディタ  F1 ヘルプ"
+/* the form's key bars, widest first: the first that fits is shown; F1
+ * stays on each, and says it has the rest when a key gave way */
+#define S_FORM_HINTS { \
+	"Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  Ctrl-E エディタ  F1 ヘルプ", \
+	"Tab 次の項目  Ctrl-S/F10 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Tab 次の項目  Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
+	"Esc 閉じる  F1 ヘルプ・他のキー", \
+	"F1 ヘルプ・他のキー"}
 #define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
 #define S_FORM_MORE_LINES "… (ほか %d 行)"
 #define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
@@ -149,7 +157,7 @@
 #define S_DISTRICT_65     "  65歳以上 %s"
 #define S_DISTRICT_AGING  "  高齢化率 %s%%"
 #define S_AREA_COUNTS     "  団体 %s  個人 %s  未完了の課題 %s  行事 %s"
-#define S_MEMBER_FMT      "  %s  %s  %s〜%s"
+#define S_MEMBER_SPAN     "%s〜%s"   /* a membership's term: from〜to */
 #define S_ROWS_FMT        "%ld件"
 #define S_COL_DUTY        "区分"
 #define S_PICK_FILTER     "絞込:"
@@ -254,9 +262,12 @@
 #define S_RESTORED_SKIPPED "%s を元に戻しました。相手が削除されているつながり %ld 件は戻せませんでした"
 #define S_DUPS_NONE       "重複の疑いのある関係者はいません"
 #define S_DUPS_TITLE      "重複の疑い %ld 組 (◎ 電話かメールが同じ / ○ 名前が同じ) — Enter で選ぶ (Esc で閉じる)"
-#define S_DUP_ROW         "%s %s (%s) ⇔ %s (%s): %s"
+#define S_DUP_ROW         "%s %s"
+#define S_DUP_ROW2        "  ⇔ %s: %s"
+#define S_DUP_PHONE_TAIL  " 電話…%s"
+#define S_DUP_KANA        " よみ:%s"
 #define S_DUP_WHICH       "どちらを残しますか (もう一方の所属・課題・経過記録は残す方に移ります)"
-#define S_DUP_KEEP        "%s (%s) を残し、%s (%s) をまとめる"
+#define S_DUP_KEEP        "残す: %s"
 #define S_DUP_APART       "別の人・団体なので、そのままにする"
 #define S_DUP_FOLDED      "%s を %s にまとめました (付け替えた記録 %ld 件)"
 
@@ -370,6 +381,7 @@
 #define S_REQ_ASKED       "照会日"
 #define S_REQ_DAYS        "待ち日数"
 #define S_REQ_DAYS_FMT    "%ld 日"
+#define S_REQ_NOT_ASKED   "未照会"
 #define S_REQ_NO_DEPT     "(部局未定)"
 #define S_REQ_NONE        "回答待ちの地域要望はありません"
 #define S_REQ_PICK_DEPT   "照会する部局を選ぶ"

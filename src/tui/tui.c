@@ -233,7 +233,9 @@ void tui_draw_main(struct tui *t)
 		draw_role_text(t, LINES - 2, 0, COLS, t->msg,
 			       t->msg_error ? ROLE_ERROR : ROLE_STATUS);
 	free(summary);
-	char *hints = tui_hint_line(t->panes[t->focus].ops->hints, COLS, &t->hintbar);
+	/* with 私の担当 open, q closes it: the bar says 戻る */
+	char *hints = tui_hint_line(t->panes[t->focus].ops->hints,
+				    t->mine_mode ? TUI_SCREEN_SUB : TUI_SCREEN_MAIN, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
 }

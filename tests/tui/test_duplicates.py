@@ -28,7 +28,10 @@ def main():
         t.send("=")
         t.wait_for("重複の疑い 1 組", "電話が同じ", keep[-8:], other[-8:])
         t.send("Enter")
-        t.wait_for("どちらを残しますか", "(%s) を残し" % keep[-8:], "そのままにする")
+        s = t.wait_for("どちらを残しますか", "そのままにする")
+        first = [l for l in s.split("\n") if "残す: " in l][:1]
+        if not first or "(%s)" % keep[-8:] not in first[0]:
+            fail("the first choice is not to keep the older party", s)
         t.send("Enter")                  # keep the first, fold the second
         t.wait_for("%s を %s にまとめました" % (other[-8:], keep[-8:]))
 

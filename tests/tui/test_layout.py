@@ -80,6 +80,12 @@ def check_board_columns(s):
                 fail("board column separator not at %d in %r" % (c, r), s)
 
 
+def dir_heading(s):
+    """The directory's heading row, from its first heading on."""
+    rows = [l for l in s.split("\n") if "鍵 種別" in l]
+    return rows[0][rows[0].index("鍵 種別"):] if rows else ""
+
+
 def main():
     with Tui() as t:
         t.cli("init", "--demo")
@@ -103,14 +109,17 @@ def main():
 
         # resize: wider and taller, then back
         t.resize(120, 36)
-        s = t.settle("役職")     # a column only wide screens have
+        # 世代 and 役職 are columns of their own only on a wide screen
+        t.wait_until("the wide directory's columns", lambda s: "世代" in dir_heading(s))
+        s = t.settle("[関係者・団体")
         if len(s.rstrip("\n").split("\n")) != 36:
             fail("screen did not follow the resize to 36 rows", s)
         check_borders(s, 120)
         check_directory_columns(s)
         check_board_columns(s)
         t.resize(80, 24)
-        t.wait_for("役職", gone=True)   # redrawn for the narrow screen
+        t.wait_until("the narrow directory's columns",  # redrawn for the narrow screen
+                     lambda s: "世代" not in dir_heading(s) and "エリア・役職" in dir_heading(s))
         s = t.settle("[関係者・団体")
         check_borders(s, 80)
         check_directory_columns(s)
