@@ -51,6 +51,10 @@ typedef int (*store_undo_cb)(void *ud, const struct undo_entry *e);
  * taken back only when the user confirms it (app: a question; command
  * line: --yes). */
 #define UNDO_CONFIRM_CHANGES 20
+/* The action undo would take back next when it is that large: *what (new
+ * string) names it and *changes counts it; *what NULL when there is none
+ * or it is small. */
+void store_undo_large(struct store *st, char **what, long *changes);
 /* The next `limit` actions repeated undo would take back, newest first;
  * cb returning non-zero stops. */
 enum tsu_status store_undo_list(struct store *st, int limit, store_undo_cb cb, void *ud,

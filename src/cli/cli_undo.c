@@ -57,27 +57,18 @@ static int undo_list(struct cli *c)
 	return 0;
 }
 
-static int first_entry(void *ud, const struct undo_entry *e)
-{
-	struct undo_entry *first = ud;
-	first->what = xstrdup(e->what);
-	first->changes = e->changes;
-	return 1;
-}
-
 /* A large action (an import, the demo data) is taken back only with
  * --yes: one mistyped command must not empty the file. */
 static int large_undo_refused(struct cli *c)
 {
-	struct undo_entry first = {0};
-	if (store_undo_list(c->st, 1, first_entry, &first, NULL) != TSU_OK || !first.what)
-		return 0; /* store_undo itself says what is wrong */
-	int refused = first.changes > UNDO_CONFIRM_CHANGES;
-	if (refused)
+	char *what;
+	long changes;
+	store_undo_large(c->st, &what, &changes);
+	if (what)
 		cli_say(c->errf, "", "「%s」をまとめて取り消すことになります (変更 %ld 件)。"
-			"取り消すときは tsunagu undo --yes としてください", first.what, first.changes);
-	free((char *)first.what);
-	return refused;
+			"取り消すときは tsunagu undo --yes としてください", what, changes);
+	free(what);
+	return what != NULL;
 }
 
 int cli_cmd_undo(struct cli *c, int argc, char **argv)

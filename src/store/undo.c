@@ -531,6 +531,24 @@ void undo_result_free(struct undo_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+static int large_entry(void *ud, const struct undo_entry *e)
+{
+	struct undo_entry *first = ud;
+	if (e->changes > UNDO_CONFIRM_CHANGES) {
+		first->what = xstrdup(e->what);
+		first->changes = e->changes;
+	}
+	return 1;
+}
+
+void store_undo_large(struct store *st, char **what, long *changes)
+{
+	struct undo_entry first = {0};
+	store_undo_list(st, 1, large_entry, &first, NULL); /* store_undo says what is wrong */
+	*what = (char *)first.what;
+	*changes = first.changes;
+}
+
 enum tsu_status store_undo_list(struct store *st, int limit, store_undo_cb cb, void *ud,
 				struct tsu_error *err)
 {

@@ -32,34 +32,20 @@ static void show_skips(struct tui *t, const struct undo_result *r)
 	sbuf_free(&text);
 }
 
-struct undo_peek {
-	char *what;
-	long changes;
-};
-
-static int undo_peek_entry(void *ud, const struct undo_entry *e)
-{
-	struct undo_peek *p = ud;
-	p->what = xstrdup(e->what);
-	p->changes = e->changes;
-	return 1;
-}
-
 /* True when the action undo would take back is small, or the user said
  * yes to taking it back. */
 static bool undo_agreed(struct tui *t)
 {
-	struct undo_peek p = {0};
-	if (store_undo_list(t->st, 1, undo_peek_entry, &p, NULL) != TSU_OK || !p.what)
-		return true;   /* store_undo itself says what is wrong */
-	bool yes = true;
-	if (p.changes > UNDO_CONFIRM_CHANGES) {
-		struct sbuf q = {0};
-		sbuf_addf(&q, S_UNDO_ASK_MANY, p.what, p.changes);
-		yes = prompt_confirm(t, q.s);
-		sbuf_free(&q);
-	}
-	free(p.what);
+	char *what;
+	long changes;
+	store_undo_large(t->st, &what, &changes);
+	if (!what)
+		return true;
+	struct sbuf q = {0};
+	sbuf_addf(&q, S_UNDO_ASK_MANY, what, changes);
+	bool yes = prompt_confirm(t, q.s);
+	sbuf_free(&q);
+	free(what);
 	if (!yes)
 		tui_msg(t, "%s", S_UNDO_KEPT);
 	return yes;
