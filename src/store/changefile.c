@@ -33,8 +33,6 @@
 #define CF_APP_ID 0x54535543 /* "TSUC" */
 #define CF_FORMAT 1
 #define TSU_APP_ID 0x54535547 /* a whole tsunagu file */
-#define CF_COLS "change_id, hlc, replica, action_id, author, at, entity, row_id, field," \
-	" old_value, new_value, covers"
 
 static char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *why(const char *fmt, ...)
@@ -208,7 +206,9 @@ static enum tsu_status fill(struct store *st, const char *replica,
 		" hlc INTEGER NOT NULL, replica TEXT NOT NULL, action_id TEXT NOT NULL,"
 		" author TEXT NOT NULL, at INTEGER NOT NULL, entity TEXT NOT NULL,"
 		" row_id TEXT NOT NULL, field TEXT NOT NULL, old_value, new_value, covers TEXT)",
-		"INSERT INTO syncout.changelog SELECT " CF_COLS " FROM main.changelog ORDER BY change_id",
+		"INSERT INTO syncout.changelog SELECT change_id, hlc, replica, action_id, author, at,"
+		" entity, row_id, field, old_value, new_value, covers FROM main.changelog"
+		" ORDER BY change_id",
 		"CREATE INDEX syncout.changelog_replica ON changelog(replica, hlc, change_id)",
 		/* the columns of this version's conflict table, as merge.c copies them */
 		"CREATE TABLE syncout.conflict AS SELECT * FROM main.conflict",
@@ -223,9 +223,6 @@ static enum tsu_status fill(struct store *st, const char *replica,
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
 		if (sqlite3_exec(st->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_sql_fail(st, err, "sync");
-	/* a creation whose row stands for it travels whole (creation.c) */
-	if (rc == TSU_OK)
-		rc = creation_fill(st, "syncout.changelog", "main", err);
 	char now[32], schema[16], count[32];
 	clock_iso(clock_now_ms(), now, sizeof now);
 	snprintf(schema, sizeof schema, "%d", schema_version_latest());

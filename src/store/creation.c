@@ -15,10 +15,11 @@
  * pin it themselves first.
  *
  * Readers of a creation change therefore take new_value when it is there
- * and the row's object when it is not: history and conflicts through
- * creation_value; merge and sync through creation_fill, which writes the
- * objects into their copies of the other file's (or this file's) changes,
- * so that what travels between files is always whole.
+ * and the row's object when it is not: history through creation_value;
+ * merge through creation_filled_sql, in the statement that copies the
+ * other file's (or this file's) changes; sync writes them all into their
+ * changes before its change file copies the log (creation_pin_all), so
+ * that what travels between files is always whole.
  *
  * A migration that rewrites rows must pin their creations first: the
  * TEMP triggers do not exist while migrations run.
@@ -161,38 +162,39 @@ enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const
 	return rc;
 }
 
-/* Whether `target` (a copy of change-log rows) holds an unpinned creation. */
-static bool any_unpinned(struct store *st, const char *target)
+void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias)
 {
-	struct sbuf sql = {0};
-	sqlite3_stmt *s;
-	bool any = false;
-	sbuf_addf(&sql, "SELECT 1 FROM %s WHERE field = '_created' AND new_value IS NULL LIMIT 1",
-		  target);
-	if (sqlite3_prepare_v2(st->db, sql.s, -1, &s, NULL) == SQLITE_OK) {
-		any = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_finalize(s);
+	struct sbuf id = {0};
+	sbuf_addf(&id, "%s.row_id", alias);
+	sbuf_addf(sql, "CASE WHEN %s.field = '_created' AND %s.new_value IS NULL THEN CASE %s.entity",
+		  alias, alias, alias);
+	for (const struct entity_def *const *e = entity_all(); *e; e++) {
+		sbuf_addf(sql, " WHEN '%s' THEN ", (*e)->name);
+		creation_json_sql(sql, *e, source, id.s);
 	}
-	sbuf_free(&sql);
-	return any;
+	sbuf_addf(sql, " END ELSE %s.new_value END", alias);
+	sbuf_free(&id);
 }
 
-enum tsu_status creation_fill(struct store *st, const char *target, const char *source,
-			      struct tsu_error *err)
+enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err)
 {
-	if (!any_unpinned(st, target))
-		return TSU_OK;
-	enum tsu_status rc = TSU_OK;
-	for (const struct entity_def *const *e = entity_all(); *e && rc == TSU_OK; e++) {
-		struct sbuf sql = {0};
-		sbuf_addf(&sql, "UPDATE %s AS c SET new_value = ", target);
-		creation_json_sql(&sql, *e, source, "c.row_id");
-		sbuf_addf(&sql, " WHERE c.field = '_created' AND c.new_value IS NULL"
-			  " AND c.entity = '%s'", (*e)->name);
-		if (sqlite3_exec(st->db, sql.s, NULL, NULL, NULL) != SQLITE_OK)
-			rc = store_sql_fail(st, err, "changelog");
-		sbuf_free(&sql);
-	}
+	long long unpinned = 0;
+	enum tsu_status rc = store_read_int(st, "SELECT EXISTS (SELECT 1 FROM changelog"
+					    " WHERE field = '_created' AND new_value IS NULL)", &unpinned, err);
+	if (rc != TSU_OK || !unpinned)
+		return rc;
+	struct sbuf sql = {0};
+	sbuf_add(&sql, "UPDATE changelog AS c SET new_value = ");
+	creation_filled_sql(&sql, NULL, "c");
+	sbuf_add(&sql, " WHERE c.field = '_created' AND c.new_value IS NULL");
+	rc = store_begin(st, err);
+	if (rc == TSU_OK)
+		rc = store_exec(st, sql.s, err);
+	if (rc == TSU_OK)
+		rc = store_commit(st, err);
+	else
+		store_rollback(st);
+	sbuf_free(&sql);
 	return rc;
 }
 

@@ -140,10 +140,14 @@ enum tsu_status creation_triggers(struct store *st, struct tsu_error *err);
 /* Writes the creation of row_id into its change if it is not there yet. */
 enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const char *row_id,
 			     struct tsu_error *err);
-/* Fills the unpinned creations of `target` (a table of change-log rows,
- * e.g. "temp.merge_in") from the rows in schema `source`. */
-enum tsu_status creation_fill(struct store *st, const char *target, const char *source,
-			      struct tsu_error *err);
+/* For a SELECT list: new_value of the change-log row aliased `alias`, an
+ * unpinned creation filled in from the rows in schema `source` (NULL:
+ * unqualified). */
+void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias);
+/* Writes every creation that stands on its row into its change, in one
+ * write of its own (sync, before a change file copies the log: each
+ * creation is made whole once, not at every sync). */
+enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err);
 /* The JSON object of row_id as it is now (new string; NULL if none). */
 char *creation_value(struct store *st, const struct entity_def *e, const char *row_id);
 /* Frees the statements' text kept by creation_pin (store_close). */

@@ -27,8 +27,20 @@
 #include "tsunagu/merge.h"
 #include "tsunagu/clock.h"
 
-#define CHANGE_COLS "change_id, hlc, replica, action_id, author, at, entity, row_id, field," \
-	" old_value, new_value, covers"
+#define CHANGE_HEAD "change_id, hlc, replica, action_id, author, at, entity, row_id, field," \
+	" old_value"
+#define CHANGE_COLS CHANGE_HEAD ", new_value, covers"
+
+/* The columns of the change-log rows aliased `a`, a creation that stands
+ * on its row filled in from the rows of schema `source` (a whole tsunagu
+ * file; NULL: a change file, whose creations are whole already). */
+static void change_cols(struct sbuf *sql, const char *a, const char *source)
+{
+	sbuf_add(sql, CHANGE_HEAD ", ");
+	if (source)
+		creation_filled_sql(sql, source, a);
+	sbuf_add(sql, source ? " AS new_value, covers" : "new_value, covers");
+}
 
 char *store_file_uri(const char *path, const char *mode)
 {
@@ -210,7 +222,7 @@ void merge_sql_functions(struct store *st)
 }
 
 static enum tsu_status replica_step(struct store *st, const char *schema, const char *replica,
-				    struct tsu_error *err)
+				    bool whole, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (prepare_in(st, schema,
@@ -227,11 +239,15 @@ static enum tsu_status replica_step(struct store *st, const char *schema, const 
 	    sqlite3_column_int(s, 1))
 		from = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (prepare_in(st, schema, "INSERT INTO merge_in SELECT " CHANGE_COLS
-		       " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
-		       " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)",
-		       &s, err) != TSU_OK)
-		return err ? err->status : TSU_DB;
+	struct sbuf sql = {0};
+	sbuf_add(&sql, "INSERT INTO merge_in SELECT ");
+	change_cols(&sql, "o", whole ? "other" : NULL);
+	sbuf_add(&sql, " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
+		 " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)");
+	enum tsu_status prc = prepare_in(st, schema, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (prc != TSU_OK)
+		return prc;
 	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, from);
 	int rc = sqlite3_step(s);
@@ -241,19 +257,27 @@ static enum tsu_status replica_step(struct store *st, const char *schema, const 
 
 /* merge_in: OTHER's changes that this file lacks; merge_local: this
  * file's changes to the same records that OTHER lacks. */
-static enum tsu_status collect(struct store *st, const char *schema, struct tsu_error *err)
+/* Whether the attached file is a whole tsunagu file (its creations may
+ * stand on its rows), not a change file of sync (whole changes only). */
+static bool whole_file(struct store *st, const char *schema)
 {
-	static const char *const steps[] = {
-		"CREATE INDEX temp.merge_in_row ON merge_in(row_id, field)",
-		"CREATE TEMP TABLE merge_local AS SELECT " CHANGE_COLS " FROM main.changelog m"
-		" WHERE m.row_id IN (SELECT row_id FROM merge_in)"
-		" AND NOT EXISTS (SELECT 1 FROM other.changelog o WHERE o.change_id = m.change_id)",
-		"CREATE INDEX temp.merge_local_row ON merge_local(row_id, field)",
-		"CREATE TEMP TABLE merge_rows AS SELECT DISTINCT entity, row_id FROM merge_in",
-	};
+	sqlite3_stmt *s;
+	bool whole = false;
+	if (prepare_in(st, schema, "SELECT 1 FROM other.sqlite_schema WHERE name = 'party'", &s,
+		       NULL) == TSU_OK) {
+		whole = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_finalize(s);
+	}
+	return whole;
+}
+
+/* merge_in: OTHER's changes that this file lacks, per replica. */
+static enum tsu_status collect_in(struct store *st, const char *schema, struct tsu_error *err)
+{
 	if (exec_in(st, schema, "CREATE TEMP TABLE merge_in AS SELECT " CHANGE_COLS
 		    " FROM other.changelog WHERE 0", NULL, err) != TSU_OK)
 		return err ? err->status : TSU_DB;
+	bool whole = whole_file(st, schema);
 	sqlite3_stmt *s;
 	if (prepare_in(st, schema, "SELECT DISTINCT replica FROM other.changelog", &s, err) != TSU_OK)
 		return err ? err->status : TSU_DB;
@@ -261,20 +285,36 @@ static enum tsu_status collect(struct store *st, const char *schema, struct tsu_
 	int step;
 	while (rc == TSU_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		char *replica = store_col_dup(s, 0);
-		rc = replica_step(st, schema, replica, err);
+		rc = replica_step(st, schema, replica, whole, err);
 		free(replica);
 	}
 	if (rc == TSU_OK && step != SQLITE_DONE)
 		rc = store_sql_fail(st, err, "merge");
 	sqlite3_finalize(s);
-	/* a creation whose row stands for it, in either file, made whole in
-	 * the copies (only temp tables: nothing is written before the backup) */
-	if (rc == TSU_OK)
-		rc = creation_fill(st, "temp.merge_in", schema, err);
+	return rc;
+}
+
+/* merge_in, and merge_local: this file's changes to the same records that
+ * OTHER lacks.  A creation that stands on its row, in either file, is
+ * made whole in these copies (only temp tables: nothing is written before
+ * the backup). */
+static enum tsu_status collect(struct store *st, const char *schema, struct tsu_error *err)
+{
+	struct sbuf local = {0};
+	sbuf_add(&local, "CREATE TEMP TABLE merge_local AS SELECT ");
+	change_cols(&local, "m", "main");
+	sbuf_add(&local, " FROM main.changelog m WHERE m.row_id IN (SELECT row_id FROM merge_in)"
+		 " AND NOT EXISTS (SELECT 1 FROM other.changelog o WHERE o.change_id = m.change_id)");
+	const char *const steps[] = {
+		"CREATE INDEX temp.merge_in_row ON merge_in(row_id, field)",
+		local.s,
+		"CREATE INDEX temp.merge_local_row ON merge_local(row_id, field)",
+		"CREATE TEMP TABLE merge_rows AS SELECT DISTINCT entity, row_id FROM merge_in",
+	};
+	enum tsu_status rc = collect_in(st, schema, err);
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
 		rc = exec_in(st, schema, steps[i], NULL, err);
-	if (rc == TSU_OK)
-		rc = creation_fill(st, "temp.merge_local", "main", err);
+	sbuf_free(&local);
 	return rc;
 }
 
