@@ -415,6 +415,27 @@ static bool detail_area_key(struct tui *t, struct detail *d, enum tui_action a, 
 }
 
 /* Returns true when the detail view should close. */
+/* e, E or d on a page: the line's own row when it has one, else the
+ * page's record; true when the record was deleted (the page closes). */
+static bool detail_edit(struct tui *t, struct detail *d, const struct detail_entry *e,
+			enum tui_action a, bool *changed)
+{
+	if (tui_readonly(t) || detail_on_item(t, d, a, changed))
+		return false;
+	if (a == ACT_EDIT)
+		*changed = form_run(t, d->entity, d->id, (struct form_values){0},
+				    (struct form_values){0}, NULL);
+	else if (a == ACT_LONGTEXT)
+		*changed = ops_edit_longtext(t, d->entity, d->id,
+					     strcmp(d->entity, "task") == 0 ? "body" : NULL);
+	else if (strcmp(d->entity, "area") == 0 || (e && e->open_id))
+		/* d on a linked row never deletes the page's own row */
+		tui_msg(t, "%s", S_NOTHING_HERE);
+	else
+		return ops_delete(t, d->entity, d->id, d->name);
+	return false;
+}
+
 static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bool *changed)
 {
 	int page = LINES - 4;
@@ -454,20 +475,7 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 	case ACT_EDIT:
 	case ACT_DELETE:
 	case ACT_LONGTEXT:
-		if (tui_readonly(t) || detail_on_item(t, d, a, changed))
-			break;
-		if (a == ACT_EDIT)
-			*changed = form_run(t, d->entity, d->id, (struct form_values){0},
-					    (struct form_values){0}, NULL);
-		else if (a == ACT_LONGTEXT)
-			*changed = ops_edit_longtext(t, d->entity, d->id,
-						     strcmp(d->entity, "task") == 0 ? "body" : NULL);
-		else if (strcmp(d->entity, "area") == 0 || (e && e->open_id))
-			/* d on a linked row never deletes the page's own row */
-			tui_msg(t, "%s", S_NOTHING_HERE);
-		else if (ops_delete(t, d->entity, d->id, d->name))
-			return true;
-		break;
+		return detail_edit(t, d, e, a, changed);
 	case ACT_ADD:
 	case ACT_LOG:
 		*changed = ops_add_log(t, strcmp(d->entity, "task") == 0 ? d->id : NULL,
