@@ -63,30 +63,22 @@ static void pin_sql(struct sbuf *sql, const struct entity_def *e, const char *id
 	sbuf_addf(sql, " WHERE row_id = %s AND field = '_created' AND new_value IS NULL", id_expr);
 }
 
-static void table_triggers(struct sbuf *sql, const struct entity_def *e)
-{
-	static const char *const when[] = {"UPDATE", "DELETE"};
-	for (int w = 0; w < 2; w++) {
-		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s BEGIN ",
-			  e->table, when[w][0], when[w], e->table);
-		pin_sql(sql, e, "OLD.id");
-		sbuf_add(sql, "; END;");
-	}
-}
-
-/* A link table: an element changed or taken out pins its owner's
- * creation.  Elements put in are not watched here: a trigger run for each
- * of an import's links cost more than the creation's copy saved; the one
+/* Before a row of `table` is changed or taken out, the creation of the
+ * record it belongs to (OLD.owner_col) is pinned.  On an entity table the
+ * record is the row itself (owner_col "id"); on a link table its owner.
+ * Elements put in a link table are not watched: a trigger run for each of
+ * an import's links cost more than the creation's copy saved; the one
  * place that adds an element after a creation (sets.c, add_one) pins
  * first, and replay pins before it rebuilds a set. */
-static void link_triggers(struct sbuf *sql, const struct entity_def *e, const struct set_def *d)
+static void triggers_on(struct sbuf *sql, const struct entity_def *e, const char *table,
+			const char *owner_col)
 {
 	static const char *const when[] = {"UPDATE", "DELETE"};
 	struct sbuf id = {0};
-	sbuf_addf(&id, "OLD.%s", d->owner_col);
+	sbuf_addf(&id, "OLD.%s", owner_col);
 	for (int w = 0; w < 2; w++) {
 		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s BEGIN ",
-			  d->table, when[w][0], when[w], d->table);
+			  table, when[w][0], when[w], table);
 		pin_sql(sql, e, id.s);
 		sbuf_add(sql, "; END;");
 	}
@@ -105,10 +97,13 @@ enum tsu_status creation_triggers(struct store *st, struct tsu_error *err)
 		return TSU_OK;
 	struct sbuf sql = {0};
 	for (const struct entity_def *const *e = entity_all(); *e; e++) {
-		table_triggers(&sql, *e);
-		for (int i = 0; i < (*e)->nfields; i++)
-			if ((*e)->fields[i].type == FIELD_SET)
-				link_triggers(&sql, *e, set_find((*e)->name, (*e)->fields[i].name));
+		triggers_on(&sql, *e, (*e)->table, "id");
+		for (int i = 0; i < (*e)->nfields; i++) {
+			const struct set_def *d = (*e)->fields[i].type == FIELD_SET ?
+				set_find((*e)->name, (*e)->fields[i].name) : NULL;
+			if (d)
+				triggers_on(&sql, *e, d->table, d->owner_col);
+		}
 	}
 	enum tsu_status rc = store_exec(st, sql.s, err);
 	sbuf_free(&sql);
