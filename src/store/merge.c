@@ -255,8 +255,6 @@ static enum tsu_status replica_step(struct store *st, const char *schema, const 
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "merge");
 }
 
-/* merge_in: OTHER's changes that this file lacks; merge_local: this
- * file's changes to the same records that OTHER lacks. */
 /* Whether the attached file is a whole tsunagu file (its creations may
  * stand on its rows), not a change file of sync (whole changes only). */
 static bool whole_file(struct store *st, const char *schema)

@@ -31,29 +31,25 @@
 #define MARKS_MAX 64
 #define MARK_LINE 160
 
-struct mark {
-	unsigned long long dev, ino;
-	long long size, ctime_s, ctime_ns, mtime_s, mtime_ns;
-};
 
-static bool mark_of(const char *path, struct mark *m)
+static bool mark_of(const char *path, struct pagecheck_id *m)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return false;
-	*m = (struct mark){(unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
+	*m = (struct pagecheck_id){(unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
 			   (long long)sb.st_size, (long long)sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec,
 			   (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec};
 	return true;
 }
 
-static void mark_line(const struct mark *m, char out[MARK_LINE])
+static void mark_line(const struct pagecheck_id *m, char out[MARK_LINE])
 {
 	snprintf(out, MARK_LINE, "%llu %llu %lld %lld.%09lld %lld.%09lld\n", m->dev, m->ino,
 		 m->size, m->ctime_s, m->ctime_ns, m->mtime_s, m->mtime_ns);
 }
 
-static bool same_file(const char *line, const struct mark *m)
+static bool same_file(const char *line, const struct pagecheck_id *m)
 {
 	unsigned long long dev, ino;
 	return sscanf(line, "%llu %llu ", &dev, &ino) == 2 && dev == m->dev && ino == m->ino;
@@ -75,7 +71,7 @@ static int read_marks(const char *file, char *lines[MARKS_MAX])
 
 bool pagecheck_is_current(const char *db_path)
 {
-	struct mark m;
+	struct pagecheck_id m;
 	if (!db_path || !mark_of(db_path, &m))
 		return false;
 	char *file = config_state_path("checked"), *lines[MARKS_MAX], want[MARK_LINE];
@@ -107,7 +103,7 @@ static void step_on(long long *s, long long *ns)
 
 /* Waits (≤ 50 ms) until the file fd's own time, set now, is past both
  * times of m: a later change of the database cannot then look like m. */
-static bool past_the_tick(int fd, const struct mark *m)
+static bool past_the_tick(int fd, const struct pagecheck_id *m)
 {
 	long long cs = m->ctime_s, cns = m->ctime_ns, ms = m->mtime_s, mns = m->mtime_ns;
 	step_on(&cs, &cns);
@@ -125,8 +121,8 @@ static bool past_the_tick(int fd, const struct mark *m)
 
 /* Rewrites the list: `add` first (when given, once past the tick), then
  * the old lines of other files. */
-static bool write_marks(const char *file, const struct mark *add, const struct mark *file_of,
-			char *const *old, int n)
+static bool write_marks(const char *file, const struct pagecheck_id *add,
+			const struct pagecheck_id *file_of, char *const *old, int n)
 {
 	struct sbuf tmp = {0};
 	sbuf_addf(&tmp, "%s.tmp-%ld", file, (long)getpid());
@@ -157,7 +153,7 @@ static bool write_marks(const char *file, const struct mark *add, const struct m
 /* Puts m in the list (remember) or takes its file out (forget). */
 static void update(const char *db_path, bool remember)
 {
-	struct mark m;
+	struct pagecheck_id m;
 	if (!db_path || !mark_of(db_path, &m))
 		return;
 	if (remember && m.ctime_ns == 0 && m.mtime_ns == 0)
@@ -182,10 +178,8 @@ static void update(const char *db_path, bool remember)
 
 void pagecheck_identity(const char *db_path, struct pagecheck_id *id)
 {
-	struct mark m;
-	*id = mark_of(db_path, &m) ? (struct pagecheck_id){m.dev, m.ino, m.size, m.ctime_s,
-							    m.ctime_ns, m.mtime_s, m.mtime_ns}
-				   : (struct pagecheck_id){0};
+	if (!mark_of(db_path, id))
+		*id = (struct pagecheck_id){0};
 }
 
 bool pagecheck_unchanged(const char *db_path, const struct pagecheck_id *id)

@@ -236,12 +236,20 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 	return n;
 }
 
+/* The owner's creation, whose elements are still the link table's own
+ * (creation.c), written out before the set changes. */
+static enum tsu_status pin_owner(struct store *st, const struct set_def *d, const char *owner,
+				 struct tsu_error *err)
+{
+	const struct entity_def *e = entity_find(d->entity);
+	return e ? creation_pin(st, e, owner, err) : TSU_OK;
+}
+
 static enum tsu_status remove_one(struct store *st, const struct set_def *d, const char *owner,
 				  const char *value, struct tsu_error *err)
 {
 	/* the creation's elements are read from it: written out first */
-	const struct entity_def *e = entity_find(d->entity);
-	char *covers = e && creation_pin(st, e, owner, err) != TSU_OK ? NULL :
+	char *covers = pin_owner(st, d, owner, err) != TSU_OK ? NULL :
 		       live_adds(st, owner, d->field, value, err);
 	enum tsu_status rc = covers ? changelog_add(st, d->entity, owner, d->field, value, NULL,
 						    covers, NULL, err) : TSU_DB;
@@ -255,9 +263,7 @@ static enum tsu_status add_one(struct store *st, const struct set_def *d, const 
 			       const char *value, struct tsu_error *err)
 {
 	uint64_t hlc;
-	/* the creation's elements are the link table's until now (creation.c) */
-	const struct entity_def *e = entity_find(d->entity);
-	enum tsu_status rc = e ? creation_pin(st, e, owner, err) : TSU_OK;
+	enum tsu_status rc = pin_owner(st, d, owner, err);
 	if (rc == TSU_OK)
 		rc = changelog_add(st, d->entity, owner, d->field, NULL, value, NULL, &hlc, err);
 	return rc == TSU_OK ? link_put(st, d, owner, value, hlc, err) : rc;

@@ -256,9 +256,8 @@ static enum tsu_status verify(struct store *st, bool pages, struct tsu_error *er
 	struct first_problem f = {{0}, 0};
 	/* checked before in this session and written only by it since, or
 	 * remembered so by another tsunagu */
-	bool remembered = pages && (pagecheck_still_ours(st) || pagecheck_is_current(st->path));
-	if (!pages)
-		pagecheck_still_ours(st);
+	bool ours = pagecheck_still_ours(st);
+	bool remembered = pages && (ours || pagecheck_is_current(st->path));
 	if (store_verify_structure(st, keep_first, &f) == 0 && pages && !remembered) {
 		sqlite3_stmt *s;
 		if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &s, NULL) != SQLITE_OK) {
