@@ -96,21 +96,6 @@ static void detail_wrap_indented(void *ud, const char *line)
 	sbuf_free(&b);
 }
 
-struct wrap_first {
-	struct wrap_ctx *w;
-	int n;
-	struct sbuf rest;   /* what did not fit on the first line */
-};
-
-static void detail_wrap_first(void *ud, const char *piece)
-{
-	struct wrap_first *f = ud;
-	if (f->n++ == 0)
-		detail_wrap_indented(f->w, piece);
-	else
-		sbuf_add(&f->rest, piece);
-}
-
 #define DETAIL_HANG_ROOM 20  /* columns a hung line keeps for its text */
 
 /* One line of an entry: wrapped lines keep its indentation, or go on at
@@ -122,16 +107,10 @@ static void detail_wrap_entry_line(struct wrap_ctx *w, const char *line, int col
 		draw_wrap(line, cols - w->indent, detail_wrap_indented, w);
 		return;
 	}
-	struct wrap_first f = {.w = w};
-	draw_wrap(line, cols - w->indent, detail_wrap_first, &f);
-	if (f.rest.len) {
-		const char *rest = f.rest.s;
-		while (*rest == ' ')
-			rest++;
-		w->indent = hang;
-		draw_wrap(rest, cols - hang, detail_wrap_indented, w);
-	}
-	sbuf_free(&f.rest);
+	struct wrap_ctx hung = *w;
+	hung.indent = hang;
+	draw_wrap_hung(line, cols - w->indent, hang - w->indent, detail_wrap_indented, w,
+		       detail_wrap_indented, &hung);
 }
 
 /* Lays the entries out in display lines of `cols` columns; a wrapped line

@@ -221,6 +221,36 @@ void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
 	free(clean);
 }
 
+struct wrap_first {
+	draw_line_cb cb;
+	void *ud;
+	int n;
+	struct sbuf rest;   /* what did not fit on the first line */
+};
+
+static void wrap_first(void *ud, const char *piece)
+{
+	struct wrap_first *f = ud;
+	if (f->n++ == 0)
+		f->cb(f->ud, piece);
+	else
+		sbuf_add(&f->rest, piece);
+}
+
+void draw_wrap_hung(const char *line, int cols, int hang, draw_line_cb first, void *first_ud,
+		    draw_line_cb hung, void *hung_ud)
+{
+	struct wrap_first f = {.cb = first, .ud = first_ud};
+	draw_wrap(line, cols, wrap_first, &f);
+	if (f.rest.len) {
+		const char *rest = f.rest.s;
+		while (*rest == ' ')
+			rest++;
+		draw_wrap(rest, cols - hang, hung, hung_ud);
+	}
+	sbuf_free(&f.rest);
+}
+
 void draw_thousands(const char *num, char *out, size_t n)
 {
 	size_t len = strlen(num), j = 0;

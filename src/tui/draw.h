@@ -52,6 +52,12 @@ void draw_hints(const struct tui *t, int y, int x, int cols, const char *line);
  * `cols` columns; calls cb for each (line is NUL-terminated, temporary). */
 typedef void (*draw_line_cb)(void *ud, const char *line);
 void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud);
+/* One line (no newline) in `cols` columns whose later display lines go on
+ * `hang` columns in (under a log entry's text, a help entry's
+ * explanation): the first to first(first_ud, line), the rest, wrapped
+ * again in cols - hang columns, to hung(hung_ud, line), which indents. */
+void draw_wrap_hung(const char *line, int cols, int hang, draw_line_cb first, void *first_ud,
+		    draw_line_cb hung, void *hung_ud);
 
 /* Formats a decimal with thousands separators: 12,345. */
 void draw_thousands(const char *num, char *out, size_t n);

@@ -201,24 +201,14 @@ static int pager_hang(const char *line, int w)
 	return hang < w / 2 ? hang : lead < w / 2 ? lead : 0;
 }
 
-struct pager_piece {
+struct pager_hang {
 	struct pager_lines *l;
-	struct sbuf rest;      /* what did not fit on the first line */
-	int n, hang;
+	int hang;
 };
-
-static void pager_first(void *ud, const char *piece)
-{
-	struct pager_piece *p = ud;
-	if (p->n++ == 0)
-		pager_add(p->l, piece);
-	else
-		sbuf_add(&p->rest, piece);
-}
 
 static void pager_hung(void *ud, const char *piece)
 {
-	struct pager_piece *p = ud;
+	struct pager_hang *p = ud;
 	struct sbuf b = {0};
 	sbuf_addf(&b, "%*s%s", p->hang, "", piece);
 	pager_add(p->l, b.s);
@@ -232,16 +222,8 @@ static void pager_wrap(const char *text, int w, struct pager_lines *l)
 	for (const char *p = text; p;) {
 		const char *nl = strchr(p, '\n');
 		char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-		struct pager_piece pc = {.l = l};
-		draw_wrap(line, w, pager_first, &pc);
-		if (pc.rest.len) {
-			const char *rest = pc.rest.s;
-			while (*rest == ' ')
-				rest++;
-			pc.hang = pager_hang(line, w);
-			draw_wrap(rest, w - pc.hang, pager_hung, &pc);
-		}
-		sbuf_free(&pc.rest);
+		struct pager_hang h = {l, pager_hang(line, w)};
+		draw_wrap_hung(line, w, h.hang, pager_add, l, pager_hung, &h);
 		free(line);
 		p = nl ? nl + 1 : NULL;
 	}
