@@ -2,6 +2,7 @@
 #define TSUNAGU_TEXTNORM_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Normalisation (utf8proc).  Storage keeps what the user typed, in NFC.
@@ -28,6 +29,11 @@ int text_variant_fold(int cp);
 
 /* NFC form of s (newly allocated), or NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);
+/* True for a code point NFC never changes, wherever it stands (text_nfc
+ * passes a string of these through as it is). */
+bool text_nfc_inert(int32_t cp);
+/* The same for NFKC with case folding (text_search_key). */
+bool text_fold_inert(int32_t cp);
 /* The search key of s (newly allocated); invalid bytes are skipped. */
 char *text_search_key(const char *s);
 /* Trims ASCII and ideographic (U+3000) spaces at both ends; new string. */

@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 #include "tsunagu/uuid.h"
@@ -21,10 +20,15 @@ enum tsu_status uuid_v7_at(uuid_str out, uint64_t unix_ms, struct tsu_error *err
 		b[i] = (unsigned char)(unix_ms >> (8 * (5 - i)));
 	b[6] = (unsigned char)(0x70 | (b[6] & 0x0F)); /* version 7 */
 	b[8] = (unsigned char)(0x80 | (b[8] & 0x3F)); /* RFC 9562 variant */
-	snprintf(out, UUID_STR_LEN + 1,
-		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-		 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	static const char hex[] = "0123456789abcdef";
+	char *o = out;
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*o++ = '-';
+		*o++ = hex[b[i] >> 4];
+		*o++ = hex[b[i] & 0x0F];
+	}
+	*o = '\0';
 	return TSU_OK;
 }
 

@@ -111,41 +111,18 @@ enum tsu_status creation_triggers(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
-/* The pin statement of e, made once per open file (replay pins every row
- * a merge touches). */
-static const char *pin_sql_of(struct store *st, const struct entity_def *e)
+/* The pin statement of e with ?1 the row's id (replay pins every row a
+ * merge touches: made once per open file, store_entity_sql). */
+static void pin_by_id(struct sbuf *sql, const struct entity_def *e)
 {
-	const struct entity_def *const *all = entity_all();
-	size_t n = 0, i = 0;
-	while (all[n])
-		n++;
-	while (all[i] && all[i] != e)
-		i++;
-	if (!all[i])
-		return NULL;
-	if (!st->pin_sql)
-		st->pin_sql = xcalloc(n, sizeof *st->pin_sql);
-	if (!st->pin_sql[i]) {
-		struct sbuf sql = {0};
-		pin_sql(&sql, e, "?1");
-		st->pin_sql[i] = sbuf_detach(&sql);
-	}
-	return st->pin_sql[i];
-}
-
-void creation_sql_free(struct store *st)
-{
-	for (size_t i = 0; st->pin_sql && entity_all()[i]; i++)
-		free(st->pin_sql[i]);
-	free(st->pin_sql);
-	st->pin_sql = NULL;
+	pin_sql(sql, e, "?1");
 }
 
 enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const char *row_id,
 			     struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	const char *sql = pin_sql_of(st, e);
+	const char *sql = store_entity_sql(st, e, ENTITY_SQL_PIN, pin_by_id);
 	if (!sql)
 		return TSU_OK; /* not a kind of entity.c: no creation of its own */
 	enum tsu_status rc = store_prepare(st, sql, &s, err);

@@ -130,6 +130,41 @@ void store_cache_clear(struct store *st)
 	st->ncache = 0;
 }
 
+static size_t entity_count(void)
+{
+	size_t n = 0;
+	while (entity_all()[n])
+		n++;
+	return n;
+}
+
+const char *store_entity_sql(struct store *st, const struct entity_def *e, enum entity_sql kind,
+			     entity_sql_make *make)
+{
+	size_t n = entity_count(), i = 0;
+	while (i < n && entity_all()[i] != e)
+		i++;
+	if (i == n)
+		return NULL;
+	if (!st->entity_sql)
+		st->entity_sql = xcalloc(n * ENTITY_SQL_KINDS, sizeof *st->entity_sql);
+	char **slot = &st->entity_sql[i * ENTITY_SQL_KINDS + kind];
+	if (!*slot) {
+		struct sbuf sql = {0};
+		make(&sql, e);
+		*slot = sbuf_detach(&sql);
+	}
+	return *slot;
+}
+
+static void entity_sql_free(struct store *st)
+{
+	for (size_t i = 0; st->entity_sql && i < entity_count() * ENTITY_SQL_KINDS; i++)
+		free(st->entity_sql[i]);
+	free(st->entity_sql);
+	st->entity_sql = NULL;
+}
+
 enum tsu_status store_exec(struct store *st, const char *sql, struct tsu_error *err)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -248,12 +283,15 @@ void store_bulk_begin(struct store *st)
 {
 	st->bulk = true;
 	sqlite3_exec(st->db, BULK_CACHE_PRAGMA, NULL, NULL, NULL);
+	resolve_keep_begin(st);
 }
 
 static void bulk_done(struct store *st)
 {
-	if (st->bulk)
+	if (st->bulk) {
 		sqlite3_exec(st->db, CACHE_PRAGMA, NULL, NULL, NULL);
+		resolve_keep_end(st);
+	}
 	st->bulk = false;
 }
 
@@ -304,6 +342,7 @@ enum tsu_status store_release(struct store *st, enum tsu_status result, struct t
 		store_run(st, "ROLLBACK TO tsu_write", NULL);
 		store_run(st, "RELEASE tsu_write", NULL);
 		st->pending_ready = false; /* search.c's table may have gone with it */
+		resolve_forget(st);      /* and rows a kept name was found in */
 	} else {
 		rc = store_run(st, "RELEASE tsu_write", err);
 	}
@@ -531,7 +570,7 @@ void store_close(struct store *st)
 	free(st->path);
 	free(st->author);
 	free(st->party_n_fts);
-	creation_sql_free(st);
+	entity_sql_free(st);
 	store_schema_want_free(st);
 	free(st);
 }

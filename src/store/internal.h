@@ -26,6 +26,16 @@ struct pagecheck_id {
 	long long size, ctime_s, ctime_ns, mtime_s, mtime_ns;
 };
 
+/* resolve.c: a name resolved during a bulk write, kept until a row of its
+ * table is written or a savepoint rolls back */
+#define RESOLVE_KEPT 8
+struct resolved {
+	const struct entity_def *e;
+	bool deleted;
+	char *ref;
+	uuid_str id;
+};
+
 struct store {
 	sqlite3 *db;
 	int (*yield_pending)(void *ud); /* store_yield_to */
@@ -52,7 +62,7 @@ struct store {
 	 * (PRAGMA data_version) has written since */
 	char *party_n_fts;
 	struct schema_want *schema_want; /* verify.c: what the migrations build */
-	char **pin_sql;        /* creation.c: each entity's pin statement, made once */
+	char **entity_sql;     /* store_entity_sql: each entity's statements' text, made once */
 	bool pins_ready;       /* creation.c: this connection's TEMP triggers made */
 	bool pages_ok;         /* verify.c: checked whole (or remembered so); pagecheck.c */
 	struct pagecheck_id pages_of; /* the file as checked, or as this program's last write left it */
@@ -60,6 +70,8 @@ struct store {
 	sqlite3_int64 party_n_changes, party_n_version;
 	struct choice *choices;
 	size_t nchoices;
+	struct resolved resolved[RESOLVE_KEPT];
+	int nresolved;
 };
 
 /* Maps the last SQLite error of st->db to a status and message. */
@@ -70,6 +82,14 @@ enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **
 			      struct tsu_error *err);
 void store_finish(struct store *st, sqlite3_stmt *s);
 void store_cache_clear(struct store *st);
+/* The text of a statement of entity e that depends only on e's fields
+ * (creation.c's pin, record.c's insert): made by `make` at its first use
+ * in an open file and kept, not formatted again for every row of an
+ * import.  Freed by store_close. */
+enum entity_sql { ENTITY_SQL_PIN, ENTITY_SQL_INSERT, ENTITY_SQL_KINDS };
+typedef void entity_sql_make(struct sbuf *sql, const struct entity_def *e);
+const char *store_entity_sql(struct store *st, const struct entity_def *e, enum entity_sql kind,
+			     entity_sql_make *make);
 /* Runs one statement through the statement cache (savepoints and other
  * statements run once per row). */
 enum tsu_status store_run(struct store *st, const char *sql, struct tsu_error *err);
@@ -150,8 +170,13 @@ void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias
 enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err);
 /* The JSON object of row_id as it is now (new string; NULL if none). */
 char *creation_value(struct store *st, const struct entity_def *e, const char *row_id);
-/* Frees the statements' text kept by creation_pin (store_close). */
-void creation_sql_free(struct store *st);
+
+/* resolve.c: during a bulk write an import names the same few areas in
+ * every row; their answers are kept (begin/end with the bulk write) and
+ * forgotten at a write to their table or a rollback. */
+void resolve_keep_begin(struct store *st);
+void resolve_keep_end(struct store *st);
+void resolve_forget(struct store *st);
 
 /* choices.c */
 enum tsu_status choices_load(struct store *st, struct tsu_error *err);

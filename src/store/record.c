@@ -225,30 +225,36 @@ static void free_vals(char **vals, int n)
 	free(vals);
 }
 
-static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
-				  const char *id, char **vals, struct tsu_error *err)
+/* INSERT INTO e's table of its identity columns (?1 id, ?2 time, ?3
+ * author) and its columns in field order from ?5 on. */
+static void insert_sql(struct sbuf *sql, const struct entity_def *e)
 {
-	struct sbuf sql = {0}, params = {0};
-	char now[32];
-	sqlite3_stmt *s;
-	store_now_iso(st, now);
-	sbuf_addf(&sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by", e->table);
+	struct sbuf params = {0};
+	sbuf_addf(sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by", e->table);
 	int p = 4;
 	for (int i = 0; i < e->nfields; i++) {
 		if (!is_column(&e->fields[i]))
 			continue;
-		sbuf_addf(&sql, ", %s", e->fields[i].name);
+		sbuf_addf(sql, ", %s", e->fields[i].name);
 		sbuf_addf(&params, ", ?%d", ++p);
 	}
-	sbuf_addf(&sql, ") VALUES(?1, ?2, ?3, ?2, ?3%s)", sbuf_str(&params));
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
+	sbuf_addf(sql, ") VALUES(?1, ?2, ?3, ?2, ?3%s)", sbuf_str(&params));
 	sbuf_free(&params);
+}
+
+static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
+				  const char *id, char **vals, struct tsu_error *err)
+{
+	char now[32];
+	sqlite3_stmt *s;
+	store_now_iso(st, now);
+	enum tsu_status rc = store_prepare(st, store_entity_sql(st, e, ENTITY_SQL_INSERT, insert_sql),
+					   &s, err);
 	if (rc != TSU_OK)
 		return rc;
 	const char *meta[] = {id, now, st->author};
 	store_bind_texts(s, 3, meta);
-	p = 4;
+	int p = 4;
 	for (int i = 0; i < e->nfields; i++)
 		if (is_column(&e->fields[i]))
 			sqlite3_bind_text(s, ++p, vals[i], -1, SQLITE_STATIC);

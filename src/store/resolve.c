@@ -9,6 +9,7 @@
  * more characters is accepted too.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "tsunagu/restore.h"
@@ -85,14 +86,66 @@ static enum tsu_status resolve_in(struct store *st, const char *entity, const ch
 			e->label, ref);
 }
 
+void resolve_forget(struct store *st)
+{
+	for (int i = 0; i < st->nresolved; i++)
+		free(st->resolved[i].ref);
+	st->nresolved = 0;
+}
+
+/* SQLite's update hook: a row of `table` was written. */
+static void table_written(void *ud, int op, const char *db, const char *table, sqlite3_int64 row)
+{
+	struct store *st = ud;
+	(void)op, (void)db, (void)row;
+	for (int i = 0; i < st->nresolved; i++)
+		if (strcmp(st->resolved[i].e->table, table) == 0) {
+			resolve_forget(st);
+			return;
+		}
+}
+
+void resolve_keep_begin(struct store *st)
+{
+	resolve_forget(st);
+	sqlite3_update_hook(st->db, table_written, st);
+}
+
+void resolve_keep_end(struct store *st)
+{
+	sqlite3_update_hook(st->db, NULL, NULL);
+	resolve_forget(st);
+}
+
+/* A kept answer, or one found now and kept while a bulk write runs. */
+static enum tsu_status resolve_kept(struct store *st, const char *entity, const char *ref,
+				    bool deleted, uuid_str out, struct tsu_error *err)
+{
+	const struct entity_def *e = st->bulk && ref ? entity_find(entity) : NULL;
+	for (int i = 0; e && i < st->nresolved; i++) {
+		struct resolved *k = &st->resolved[i];
+		if (k->e == e && k->deleted == deleted && strcmp(k->ref, ref) == 0) {
+			memcpy(out, k->id, sizeof k->id);
+			return TSU_OK;
+		}
+	}
+	enum tsu_status rc = resolve_in(st, entity, ref, deleted, out, err);
+	if (rc == TSU_OK && e && st->nresolved < RESOLVE_KEPT) {
+		struct resolved *k = &st->resolved[st->nresolved++];
+		*k = (struct resolved){e, deleted, xstrdup(ref), {0}};
+		memcpy(k->id, out, sizeof k->id);
+	}
+	return rc;
+}
+
 enum tsu_status store_resolve(struct store *st, const char *entity, const char *ref,
 			      uuid_str out, struct tsu_error *err)
 {
-	return resolve_in(st, entity, ref, false, out, err);
+	return resolve_kept(st, entity, ref, false, out, err);
 }
 
 enum tsu_status store_resolve_deleted(struct store *st, const char *entity, const char *ref,
 				      uuid_str out, struct tsu_error *err)
 {
-	return resolve_in(st, entity, ref, true, out, err);
+	return resolve_kept(st, entity, ref, true, out, err);
 }

@@ -12,9 +12,32 @@
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
 
+/* True for a code point that NFC leaves as it is wherever it stands: no
+ * decomposition that stays decomposed, combining class 0, and never the
+ * second of a composed pair.  ASCII, kana (not the combining voiced marks
+ * U+3099/U+309A), the ideographs (not the compatibility ideographs, which
+ * NFC replaces), CJK punctuation (not the tone marks U+302A-F) and the
+ * full- and half-width forms: nearly every character of a Japanese
+ * record, which therefore needs no pass through utf8proc.  test_text
+ * checks each against utf8proc. */
+bool text_nfc_inert(int32_t cp)
+{
+	return cp < 0x80 || (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x3096) ||
+	       (cp >= 0x309B && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFFEE);
+}
+
 char *text_nfc(const char *s)
 {
-	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!text_nfc_inert(cp)) /* an invalid byte too: U+FFFD */
+			return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+		i += n;
+	}
+	return strdup(s);
 }
 
 /* s with invalid byte sequences removed, so utf8proc accepts it. */
@@ -89,6 +112,31 @@ static int32_t to_katakana(int32_t cp)
 	return cp;
 }
 
+/* Like text_nfc_inert for NFKC with case folding: lower-case ASCII, kana
+ * (not the spacing voiced marks, ゟ or ヿ, which NFKC spells out), the
+ * ideographs, 、。々 and the CJK brackets.  test_text checks each against
+ * utf8proc. */
+bool text_fold_inert(int32_t cp)
+{
+	return (cp >= 0x20 && cp < 0x7F && !(cp >= 'A' && cp <= 'Z')) ||
+	       (cp >= 0x3001 && cp <= 0x3007) || (cp >= 0x3008 && cp <= 0x3011) ||
+	       (cp >= 0x3041 && cp <= 0x3096) || cp == 0x309D || cp == 0x309E ||
+	       (cp >= 0x30A1 && cp <= 0x30FE) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+static bool all_fold_inert(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (!text_fold_inert(cp))
+			return false;
+	}
+	return true;
+}
+
 char *text_search_key(const char *s)
 {
 	char *valid = drop_invalid(s);
@@ -96,10 +144,15 @@ char *text_search_key(const char *s)
 	utf8proc_ssize_t len;
 	struct sbuf b = {0};
 
-	len = utf8proc_map((const utf8proc_uint8_t *)valid, 0, &folded,
-			   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-			   UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-	free(valid);
+	if (all_fold_inert(valid)) { /* most names and notes: utf8proc would copy them */
+		folded = (utf8proc_uint8_t *)valid;
+		len = (utf8proc_ssize_t)strlen(valid);
+	} else {
+		len = utf8proc_map((const utf8proc_uint8_t *)valid, 0, &folded,
+				   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+				   UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+		free(valid);
+	}
 	if (len < 0)
 		return sbuf_detach(&b);
 	for (utf8proc_ssize_t i = 0; i < len;) {
