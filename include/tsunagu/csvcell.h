@@ -20,6 +20,12 @@ char *csv_cell_number(const char *s, bool *ok);
  * string; the input copied when it is not valid UTF-8). */
 char *csv_cell_code(const char *s);
 
+/* A phone number as typed: csv_cell_code, and every dash between digits
+ * or brackets ("042ー374ー1234", "042‐374", "042−374", "(042)―374")
+ * made "-"; a dash elsewhere ("(センター)") is left as written.  New
+ * string. */
+char *csv_cell_phone(const char *s);
+
 /* The key a heading is compared by: NFKC (width), no white space, ASCII
  * lower case, every bracket pair as "()" ("料金（基本）" and "料金 (基本)"
  * and "料金【基本】" have the same key).  New string. */
