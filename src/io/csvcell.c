@@ -17,10 +17,7 @@ char *csv_cell_code(const char *s)
 	return t ? t : xstrdup(s);
 }
 
-/* The characters people and office software put between the parts of a
- * phone number that NFKC leaves as they are (it folds "－" and "﹣"
- * itself, and "ｰ" to "ー"). */
-static bool phone_dash(int32_t cp)
+bool csv_dash(int32_t cp)
 {
 	return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x30FC || cp == 0x2043;
 }
@@ -42,7 +39,7 @@ char *csv_cell_phone(const char *s)
 		int prev = b.len ? (unsigned char)b.s[b.len - 1] : 0;
 		int next = i + n < len ? (unsigned char)t[i + n] : 0;
 
-		if (phone_dash(cp) && phone_part(prev, true) && phone_part(next, false))
+		if (csv_dash(cp) && phone_part(prev, true) && phone_part(next, false))
 			sbuf_addc(&b, '-');
 		else
 			sbuf_addn(&b, t + i, n);

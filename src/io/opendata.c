@@ -232,8 +232,8 @@ char *place_key(const char *name)
 			sbuf_add(&b, "ケ");
 		else if (cp == 0x306E)
 			sbuf_add(&b, "ノ");
-		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-			 (cp == 0x30FC && b.len && isdigit((unsigned char)b.s[b.len - 1])))
+		else if (csv_dash(cp) &&
+			 (cp != 0x30FC || (b.len && isdigit((unsigned char)b.s[b.len - 1]))))
 			sbuf_addc(&b, '-');  /* dashes of "1－2－3", even ー after a digit */
 		else
 			sbuf_addn(&b, t + i, n);
