@@ -2,6 +2,7 @@
 #define TSUNAGU_CSVCELL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Reading the values of spreadsheet cells as people type them: numbers
@@ -19,6 +20,18 @@ char *csv_cell_number(const char *s, bool *ok);
 /* A cell holding a code or a short value: NFKC, spaces trimmed (new
  * string; the input copied when it is not valid UTF-8). */
 char *csv_cell_code(const char *s);
+
+/* The characters people and office software put between the parts of a
+ * number ("1‐2‐3", "042ー374") that NFKC leaves as they are (it folds
+ * "－" and "﹣" itself, and "ｰ" to "ー"): hyphens, dashes, the horizontal
+ * bar, the minus sign and the long-vowel mark. */
+bool csv_dash(int32_t cp);
+
+/* A phone number as typed: csv_cell_code, and every dash between digits
+ * or brackets ("042ー374ー1234", "042‐374", "042−374", "(042)―374")
+ * made "-"; a dash elsewhere ("(センター)") is left as written.  New
+ * string. */
+char *csv_cell_phone(const char *s);
 
 /* The key a heading is compared by: NFKC (width), no white space, ASCII
  * lower case, every bracket pair as "()" ("料金（基本）" and "料金 (基本)"

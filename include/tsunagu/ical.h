@@ -72,6 +72,10 @@ void ical_end(struct sbuf *out);
  * is read by libical (icaltime.c). */
 void ical_notes_head(const struct ical_item *it, struct sbuf *out);
 
+/* Takes the occurrence on `date` (Japan date) out of the series, as an
+ * EXDATE of it would. */
+void ical_exclude(struct ical_item *it, const char *date);
+
 /* A series whose first occurrence is taken out by its own EXDATE: the
  * item moves to the first occurrence that is kept (its span or end on a
  * later day moved with it), stepping the rule by dates in Japan time;

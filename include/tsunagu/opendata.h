@@ -31,9 +31,12 @@ bool od_age_band(const char *key, int *lo, int *hi, char *sex);
 /* Columns of 公共施設一覧 by facility field name; -1 where absent.  The
  * address is one column (住所, 所在地, 所在地_連結表記) or, in the current
  * layout, split into 所在地_都道府県, _市区町村, _町字 and _番地以下 (parts);
- * 方書 is 建物名等(方書) there. */
+ * 方書 is 建物名等(方書) there.  The other lists of the same family read
+ * the same way (AED設置箇所一覧, 医療機関一覧, 子育て施設一覧, 指定緊急避難場所
+ * 一覧): spot is AED設置箇所一覧's 設置位置, where in the building it is. */
 struct od_facility {
 	int name, kana, alias, kind, poi_code, address, address2, lat, lon, phone, notes;
+	int spot;
 	int parts[4];
 };
 /* False when there is no 名称 column. */

@@ -17,6 +17,38 @@ char *csv_cell_code(const char *s)
 	return t ? t : xstrdup(s);
 }
 
+bool csv_dash(int32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x30FC || cp == 0x2043;
+}
+
+static bool phone_part(int prev_or_next, bool before)
+{
+	return isdigit(prev_or_next) || prev_or_next == (before ? ')' : '(');
+}
+
+char *csv_cell_phone(const char *s)
+{
+	char *t = csv_cell_code(s);
+	struct sbuf b = {0};
+	size_t len = strlen(t);
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(t + i, len - i, &cp);
+		int prev = b.len ? (unsigned char)b.s[b.len - 1] : 0;
+		int next = i + n < len ? (unsigned char)t[i + n] : 0;
+
+		if (csv_dash(cp) && phone_part(prev, true) && phone_part(next, false))
+			sbuf_addc(&b, '-');
+		else
+			sbuf_addn(&b, t + i, n);
+		i += n;
+	}
+	free(t);
+	return b.s ? sbuf_detach(&b) : xstrdup("");
+}
+
 /* Dashes that stand for "none" in statistical tables. */
 static bool is_dash(const char *s)
 {

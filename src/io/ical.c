@@ -176,6 +176,13 @@ static void drop_date(char (*list)[11], size_t *n, const char *date)
 		}
 }
 
+void ical_exclude(struct ical_item *it, const char *date)
+{
+	it->exdate = xrealloc(it->exdate, (it->nexdate + 1) * sizeof(*it->exdate));
+	snprintf(it->exdate[it->nexdate++], sizeof(*it->exdate), "%s", date);
+	dates_tidy(it->exdate, &it->nexdate);
+}
+
 static char **text_slot(struct ical_item *it, const char *name)
 {
 	if (strcmp(name, "UID") == 0) return &it->uid;

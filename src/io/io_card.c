@@ -348,6 +348,11 @@ static const char *known_target(const struct ical_item *it, struct keyed_list *l
 	return NULL;
 }
 
+static bool cancelled(const struct ical_item *it)
+{
+	return it->status && strcasecmp(it->status, "CANCELLED") == 0;
+}
+
 /* A cancelled event (STATUS:CANCELLED: Outlook's 「キャンセル済み:」 meetings,
  * Google's cancelled ones) is not imported, so the board does not show a
  * meeting that will not take place; it is named with its line, and so is
@@ -376,7 +381,7 @@ static enum tsu_status import_item(struct io_ctx *c, const struct ical_item *it,
 		return io_skip_item(c, it->problem_line, it->problem, what, err);
 	if (!it->todo && !it->date[0])
 		return io_skip_item(c, it->line, "DTSTART (開始日) がありません", what, err);
-	if (!it->todo && it->status && strcasecmp(it->status, "CANCELLED") == 0) {
+	if (!it->todo && cancelled(it)) {
 		report_cancelled(c, it, known);
 		return TSU_OK;
 	}
@@ -467,11 +472,26 @@ static void notes_head(struct ical_item *it)
 	sbuf_free(&head);
 }
 
+/* An occurrence cancelled on its own (Google writes a deleted occurrence
+ * of a meeting with guests as its RECURRENCE-ID with STATUS:CANCELLED) is
+ * taken out of the series as an EXDATE is: named among the dates the
+ * rule leaves out, and the series starting after it when it was the
+ * first. */
+static void exclude_cancelled(struct ical_item *it, struct overrides *o)
+{
+	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++)
+		if (!o->used[i] && cancelled(&o->it[i]) && strcmp(o->it[i].uid, it->uid) == 0) {
+			o->used[i] = true;
+			ical_exclude(it, o->it[i].recur_date);
+		}
+}
+
 /* The master item on its first kept occurrence, with that occurrence's
  * override (if any) applied and the lines of notes_head at the top of its
  * notes. */
 static void prepare_master(struct ical_item *it, struct overrides *o)
 {
+	exclude_cancelled(it, o);
 	ical_first_kept(it); /* a series whose first date is taken out */
 	for (size_t i = 0; it->rrule && it->uid && i < o->n; i++) {
 		struct ical_item *x = &o->it[i];

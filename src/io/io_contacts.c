@@ -560,7 +560,7 @@ int contacts_row(const struct contacts_map *m, const struct csv_row *row,
 	put(fv, &n, "kind", xstrdup(org ? "org" : "person"));
 	put(fv, &n, "name", name);
 	put(fv, &n, "kana", reading(&a, org));
-	put(fv, &n, "phone", a.phone ? csv_cell_code(a.phone) : NULL);
+	put(fv, &n, "phone", a.phone ? csv_cell_phone(a.phone) : NULL);
 	put(fv, &n, "email", a.email ? csv_cell_code(a.email) : NULL);
 	put(fv, &n, "address", address(&a));
 	put(fv, &n, "notes", notes(&a, org));

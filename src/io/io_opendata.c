@@ -399,10 +399,28 @@ struct facility_run {
 	long no_area;
 };
 
-static enum tsu_status facility_row(struct facility_run *x, const struct csv_row *row,
-				    struct tsu_error *err)
+/* The facility's notes: the 設置位置 line of its rows (NULL for none),
+ * then its 備考. */
+static char *facility_notes(const struct csv_row *row, const struct od_facility *col,
+			    const char *spots)
 {
-	/* t: as written, c: a code (csv_cell_code), r: よみ (vcard_reading) */
+	char *notes = text_trim(cell(row, col->notes));
+	struct sbuf b = {0};
+
+	if (!spots)
+		return notes;
+	sbuf_add(&b, spots);
+	if (*notes)
+		sbuf_addf(&b, "\n%s", notes);
+	free(notes);
+	return sbuf_detach(&b);
+}
+
+static enum tsu_status facility_row(struct facility_run *x, const struct csv_row *row,
+				    const char *spots, struct tsu_error *err)
+{
+	/* t: as written, c: a code (csv_cell_code), p: a phone number
+	 * (csv_cell_phone), r: よみ (vcard_reading), n: facility_notes */
 	static const struct { const char *field; size_t off; char how; } cols[] = {
 		{"name", offsetof(struct od_facility, name), 't'},
 		{"kana", offsetof(struct od_facility, kana), 'r'},
@@ -413,8 +431,8 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 		{"address2", offsetof(struct od_facility, address2), 't'},
 		{"lat", offsetof(struct od_facility, lat), 'c'},
 		{"lon", offsetof(struct od_facility, lon), 'c'},
-		{"phone", offsetof(struct od_facility, phone), 'c'},
-		{"notes", offsetof(struct od_facility, notes), 't'},
+		{"phone", offsetof(struct od_facility, phone), 'p'},
+		{"notes", offsetof(struct od_facility, notes), 'n'},
 	};
 	struct field_value fv[13];
 	char *vals[13] = {0};
@@ -423,18 +441,15 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 	char *address = facility_address(row, &x->col);
 	enum tsu_status st = TSU_OK;
 
-	if (!*name) {
-		free(address);
-		return io_at_line(x->c, row->line, TSU_INVALID,
-				  (tsu_fail(err, TSU_INVALID, "「名称」が空です"), err));
-	}
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		int col = *(const int *)((const char *)&x->col + cols[i].off);
-		bool addr = strcmp(cols[i].field, "address") == 0;
-		if (col < 0 && !(addr && *address))
+		bool addr = cols[i].how == 't' && strcmp(cols[i].field, "address") == 0;
+		if (col < 0 && !(addr && *address) && !(cols[i].how == 'n' && spots))
 			continue;
 		const char *v = addr ? address : cell(row, col);
 		vals[n] = cols[i].how == 'c' ? csv_cell_code(v)
+			: cols[i].how == 'p' ? csv_cell_phone(v)
+			: cols[i].how == 'n' ? facility_notes(row, &x->col, spots)
 			: cols[i].how == 'r' ? vcard_reading(v) : xstrdup(v);
 		if (!vals[n])
 			vals[n] = xstrdup("");
@@ -460,11 +475,142 @@ static enum tsu_status facility_row(struct facility_run *x, const struct csv_row
 	return st == TSU_OK ? st : io_at_line(x->c, row->line, st, err);
 }
 
+/*
+ * A list may have several rows for one place (名称 and 住所): an AED list
+ * has a row for each AED, two in one building.  Imported one by one they
+ * would each overwrite the facility the one before wrote, and every import
+ * would change it again.  They are one facility, read from the first of
+ * them, the 設置位置 of each in its notes (「設置位置: 本庁舎1階、第二庁舎
+ * 2階」); in a list without 設置位置 the later rows are skipped and named.
+ * So the rows are read whole before any is written.
+ */
+struct frows {
+	struct csv_row *r;   /* copies, their cells owned */
+	char **key;          /* facility_key of each row ("" without a name) */
+	size_t *first;       /* the first row of each row's place */
+	char **spots;        /* at a place's first row: its 設置位置 line, or NULL */
+	size_t n;
+};
+
+static void frows_free(struct frows *fr)
+{
+	for (size_t i = 0; i < fr->n; i++) {
+		free_keys(fr->r[i].f, fr->r[i].n);
+		free(fr->key[i]);
+		free(fr->spots[i]);
+	}
+	free(fr->r);
+	free(fr->key);
+	free(fr->first);
+	free(fr->spots);
+}
+
+static enum tsu_status frows_read(struct io_ctx *c, struct csv_reader *r, size_t nkeys,
+				  const struct od_facility *col, struct frows *fr,
+				  struct tsu_error *err)
+{
+	const struct csv_row *row;
+	enum tsu_status st;
+
+	while ((st = csv_next(r, &row, err)) == TSU_OK && row) {
+		if (csv_row_blank(row))
+			continue;
+		if ((st = check_width(c, row, nkeys, err)) != TSU_OK)
+			break;
+		fr->r = xrealloc(fr->r, (fr->n + 1) * sizeof(*fr->r));
+		fr->key = xrealloc(fr->key, (fr->n + 1) * sizeof(*fr->key));
+		struct csv_row *copy = &fr->r[fr->n];
+		copy->n = row->n;
+		copy->line = row->line;
+		copy->f = xcalloc(row->n, sizeof(*copy->f));
+		for (size_t k = 0; k < row->n; k++)
+			copy->f[k] = xstrdup(row->f[k]);
+		char *name = text_trim(cell(row, col->name)), *address = facility_address(row, col);
+		fr->key[fr->n++] = *name ? facility_key(name, address) : xstrdup("");
+		free(name);
+		free(address);
+	}
+	return st;
+}
+
+struct keyed_row {
+	const char *key;
+	size_t i;
+};
+
+static int by_key_then_line(const void *a, const void *b)
+{
+	const struct keyed_row *x = a, *y = b;
+	int k = strcmp(x->key, y->key);
+	return k ? k : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The 設置位置 line of the place whose rows are idx[0..n), or NULL. */
+static char *place_spots(const struct frows *fr, const struct keyed_row *idx, size_t n, int spot)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; spot >= 0 && i < n; i++) {
+		const char *v = cell(&fr->r[idx[i].i], spot);
+		char *t = text_trim(v);
+		bool again = false;
+		for (size_t j = 0; j < i && !again; j++)
+			again = strcmp(cell(&fr->r[idx[j].i], spot), v) == 0;
+		if (*t && !again)
+			sbuf_addf(&b, "%s%s", b.len ? "、" : "設置位置: ", t);
+		free(t);
+	}
+	return b.s ? sbuf_detach(&b) : NULL;
+}
+
+/* Fills fr->first and fr->spots: the rows grouped by place. */
+static void frows_group(struct frows *fr, int spot)
+{
+	size_t m = fr->n ? fr->n : 1;
+	struct keyed_row *idx = xcalloc(m, sizeof(*idx));
+
+	fr->first = xcalloc(m, sizeof(*fr->first));
+	fr->spots = xcalloc(m, sizeof(*fr->spots));
+	for (size_t i = 0; i < fr->n; i++)
+		idx[i] = (struct keyed_row){fr->key[i], i};
+	qsort(idx, fr->n, sizeof(*idx), by_key_then_line);
+	for (size_t g = 0, e; g < fr->n; g = e) {
+		for (e = g + 1; e < fr->n && *idx[g].key && strcmp(idx[e].key, idx[g].key) == 0; e++)
+			;
+		for (size_t k = g; k < e; k++)
+			fr->first[idx[k].i] = idx[g].i;
+		fr->spots[idx[g].i] = place_spots(fr, idx + g, e - g, spot);
+	}
+	free(idx);
+}
+
+/* Row i of the list: imported, or named and skipped. */
+static enum tsu_status facility_list_row(struct facility_run *x, const struct frows *fr, size_t i,
+					 struct tsu_error *err)
+{
+	const struct csv_row *row = &fr->r[i], *first = &fr->r[fr->first[i]];
+	char why[TSU_ERROR_MSG_MAX];
+
+	if (!*fr->key[i])
+		return io_skip_item(x->c, row->line, "「名称」が空です", "行", err);
+	if (fr->first[i] == i)
+		return facility_row(x, row, fr->spots[i], err);
+	if (x->col.spot >= 0) {
+		io_reportf(x->c, "%s:%ld: 「%s」は %ld 行目と同じ名称・住所の施設なので、設置位置をその"
+			   "施設の備考に加えました", x->c->path, row->line, cell(row, x->col.name),
+			   first->line);
+		return TSU_OK;
+	}
+	snprintf(why, sizeof why, "「%s」は %ld 行目と同じ名称・住所の行です", cell(row, x->col.name),
+		 first->line);
+	return io_skip_item(x->c, row->line, why, "行", err);
+}
+
 enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
 {
 	struct facility_run x = {.c = c};
+	struct frows fr = {0};
 	struct csv_reader *r = NULL;
-	const struct csv_row *row;
 	char **keys;
 	size_t nkeys;
 	bool found;
@@ -478,11 +624,18 @@ enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
 		st = store_each(c->st, "district", NULL, collect_district, &x.ds, err);
 	if (st == TSU_OK)
 		st = store_each(c->st, "facility", NULL, collect_facility, &x.fs, err);
-	while (st == TSU_OK && (st = csv_next(r, &row, err)) == TSU_OK && row)
-		if (!csv_row_blank(row) && (st = check_width(c, row, nkeys, err)) == TSU_OK)
-			st = facility_row(&x, row, err);
+	if (st == TSU_OK)
+		st = frows_read(c, r, nkeys, &x.col, &fr, err);
+	if (st == TSU_OK)
+		frows_group(&fr, x.col.spot);
+	for (size_t i = 0; st == TSU_OK && i < fr.n; i++)
+		st = facility_list_row(&x, &fr, i, err);
+	if (st == TSU_OK && fr.n && c->skipped == (long)fr.n)
+		st = tsu_fail(err, TSU_INVALID, "%s (使える行が一つもありません。%ld 行とも読み飛ばしました)",
+			      c->first_skip, c->skipped);
 	if (st == TSU_OK && x.no_area)
 		io_reportf(c, "住所から町丁目が分からずエリアを決められなかった施設: %ld 件", x.no_area);
+	frows_free(&fr);
 	places_free(&x.ds);
 	places_free(&x.fs);
 	free_keys(keys, nkeys);

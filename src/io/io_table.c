@@ -144,8 +144,9 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 			return v ? v : xstrdup("");
 		}
 		/* codes, phone numbers and addresses of mail: width-folded */
-		if (strstr(f->name, "code") || strcmp(f->name, "phone") == 0 ||
-		    strcmp(f->name, "email") == 0)
+		if (strcmp(f->name, "phone") == 0)
+			return csv_cell_phone(cell);
+		if (strstr(f->name, "code") || strcmp(f->name, "email") == 0)
 			return csv_cell_code(cell);
 		v = text_trim(cell);
 		return v ? v : xstrdup(cell);

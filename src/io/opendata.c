@@ -141,7 +141,8 @@ bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 	static const char *const alias[] = {"名称_通称", "通称", NULL};
 	static const char *const kind[] = {"種別", "施設種別", "分類", "施設分類", "種類",
 					   "施設の種類", "サービス種類", "サービスの種類",
-					   "介護サービスの種類", "サービス種別", NULL};
+					   "介護サービスの種類", "サービス種別", "医療機関の種類",
+					   NULL};
 	static const char *const poi[] = {"POIコード", NULL};
 	static const char *const addr[] = {"所在地_連結表記", "住所", "所在地", NULL};
 	static const char *const addr2[] = {"建物名等(方書)", "建物名等", "方書", NULL};
@@ -153,6 +154,7 @@ bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 	static const char *const lon[] = {"経度", NULL};
 	static const char *const tel[] = {"電話番号", "電話", NULL};
 	static const char *const notes[] = {"備考", NULL};
+	static const char *const spot[] = {"設置位置", NULL};
 
 	out->name = find_any(keys, n, name);
 	out->kana = find_any(keys, n, kana);
@@ -165,6 +167,7 @@ bool od_facility_columns(char *const *keys, size_t n, struct od_facility *out)
 	out->lon = find_any(keys, n, lon);
 	out->phone = find_any(keys, n, tel);
 	out->notes = find_any(keys, n, notes);
+	out->spot = find_any(keys, n, spot);
 	for (int i = 0; i < 4; i++)
 		out->parts[i] = find_any(keys, n, parts[i]);
 	return out->name >= 0;
@@ -229,8 +232,8 @@ char *place_key(const char *name)
 			sbuf_add(&b, "ケ");
 		else if (cp == 0x306E)
 			sbuf_add(&b, "ノ");
-		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-			 (cp == 0x30FC && b.len && isdigit((unsigned char)b.s[b.len - 1])))
+		else if (csv_dash(cp) &&
+			 (cp != 0x30FC || (b.len && isdigit((unsigned char)b.s[b.len - 1]))))
 			sbuf_addc(&b, '-');  /* dashes of "1－2－3", even ー after a digit */
 		else
 			sbuf_addn(&b, t + i, n);

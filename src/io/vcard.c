@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "tsunagu/csvcell.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/vcard.h"
 
@@ -183,15 +184,19 @@ static char *unuri(char *s, const char *scheme)
 	return s;
 }
 
-/* A 4.0 tel URI (tel:+81-42-375-1234;ext=15) as a number: the number as
- * written, an extension as 内線15; other URI parameters (phone-context,
- * isub) are dropped. */
+/* A TEL value as a number, width-folded and its dashes made "-" as in a
+ * CSV list (csv_cell_phone); a 4.0 tel URI (tel:+81-42-375-1234;ext=15)
+ * is the number written in it, an extension as 内線15; other URI
+ * parameters (phone-context, isub) are dropped. */
 static char *tel_value(char *s)
 {
 	struct sbuf b = {0};
 
-	if (strncasecmp(s, "tel:", 4) != 0)
-		return s;
+	if (strncasecmp(s, "tel:", 4) != 0) {
+		char *t = csv_cell_phone(s);
+		free(s);
+		return t;
+	}
 	sbuf_addn(&b, s + 4, strcspn(s + 4, ";"));
 	for (const char *p = strchr(s + 4, ';'); p; p = strchr(p + 1, ';'))
 		if (strncasecmp(p + 1, "ext=", 4) == 0 && p[5] && p[5] != ';') {

@@ -4,23 +4,10 @@
 # garbled, and what goes out again comes back into a fresh file twice
 # without adding anything the second time.
 . "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/roundtrip.bash"
 F="$FIXTURES/io"
 q() { sqlite3 "$DB" "$1"; }
 "$T" init -d "$DB" >/dev/null 2>&1
-
-# KIND FILE: the file's items exported and read into a fresh file, twice
-roundtrip() {
-	rm -f "$WORK/a.db" "$WORK/b.db"
-	"$T" init -d "$WORK/a.db" >/dev/null 2>&1
-	"$T" init -d "$WORK/b.db" >/dev/null 2>&1
-	"$T" import "$1" "$2" -d "$WORK/a.db" >/dev/null
-	"$T" export "$1" -o "$WORK/rt.out" --force -d "$WORK/a.db" >/dev/null
-	run "$T" import "$1" "$WORK/rt.out" -d "$WORK/b.db"
-	expect_out_has "更新 0 件、変更なし 0 件" "$(basename "$2"): all new in a fresh file"
-	first=$(grep -o '新規 [0-9]* 件' <<<"$OUT")
-	run "$T" import "$1" "$WORK/rt.out" -d "$WORK/b.db"
-	expect_out_has "新規 0 件、更新 0 件、変更なし ${first#新規 }" "$(basename "$2"): nothing added the second time"
-}
 
 # iOS 17: item groups with X-ABLabel / X-ABRELATEDNAMES / X-ABDATE, BDAY;value=date,
 # a company card (N:;;;; and X-ABShowAs:COMPANY), an ADR of empty components

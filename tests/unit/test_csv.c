@@ -407,6 +407,27 @@ static void test_numbers(void **state)
 	check_number("abc", NULL, false);
 }
 
+static void check_phone(const char *in, const char *want)
+{
+	char *got = csv_cell_phone(in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* the dashes an IME or a word processor puts between the parts of a
+ * number; a long-vowel mark in a word stays */
+static void test_phones(void **state)
+{
+	check_phone("０４２ー３７４ー１２３４", "042-374-1234");
+	check_phone("042‐374‐1234", "042-374-1234");
+	check_phone("042−374−1234", "042-374-1234");
+	check_phone("（０４２）―３７４―５５５５", "(042)-374-5555");
+	check_phone(" ０９０－１１１１－２２２２ ", "090-1111-2222");
+	check_phone("042-371-3333（センター）", "042-371-3333(センター)");
+	check_phone("ー042", "ー042");
+	check_phone("", "");
+}
+
 static void test_header_keys(void **state)
 {
 	char *a = csv_header_key("料金（基本）"), *b = csv_header_key(" 料金 (基本)");
@@ -454,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_utf16_chunks),
 		cmocka_unit_test(test_cp932_encode),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_phones),
 		cmocka_unit_test(test_header_keys),
 		cmocka_unit_test(test_write_fields),
 	};
