@@ -8,6 +8,7 @@
 #include "tsunagu/consent.h"
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
+#include "tsunagu/headings.h"
 #include "tsunagu/io_contacts.h"
 #include "tsunagu/io_table.h"
 #include "tsunagu/partymatch.h"
@@ -38,11 +39,14 @@ struct table_map {
 	long new_ids;    /* rows whose id this file had used for a deleted row */
 	struct partymatch *pm; /* parties: the one a row without an id is about */
 	struct contacts_map *contacts; /* parties: a Google or Outlook contact list */
+	bool org_rows;   /* parties named under 団体名: 団体 unless a column says */
 };
 
-/* Field index of a heading: the field name or its Japanese label. */
-static int heading_field(const struct entity_def *e, const char *key)
+/* Field index of a heading: the field name or its Japanese label, or a
+ * heading people write in their own lists (headings.h: *alias set). */
+static int heading_field(const struct entity_def *e, const char *key, struct heading_alias *alias)
 {
+	*alias = (struct heading_alias){0};
 	for (int i = 0; i < e->nfields; i++) {
 		char *kn = csv_header_key(e->fields[i].name), *kl = csv_header_key(e->fields[i].label);
 		bool hit = strcmp(kn, key) == 0 || strcmp(kl, key) == 0;
@@ -51,7 +55,24 @@ static int heading_field(const struct entity_def *e, const char *key)
 		if (hit)
 			return i;
 	}
-	return -1;
+	if (!heading_alias_find(e->name, key, alias))
+		return -1;
+	return entity_field_index(e, alias->field);
+}
+
+/* The field of column `key`; -1 for none, -2 for the id.  A column whose
+ * heading only resembles one (電話番号 after 携帯電話) is not read when an
+ * earlier column fills that field. */
+static int column_field(struct table_map *m, const char *key, size_t col)
+{
+	struct heading_alias alias;
+	int f = strcmp(key, "id") == 0 ? -2 : heading_field(m->e, key, &alias);
+	for (size_t j = 0; j < col && f >= 0 && alias.field; j++)
+		if (m->field[j] == f)
+			return -1;
+	if (f >= 0 && alias.org && strcmp(alias.field, "name") == 0)
+		m->org_rows = true;
+	return f;
 }
 
 static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
@@ -65,7 +86,7 @@ static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 	m->id_col = -1;
 	for (size_t i = 0; i < row->n; i++) {
 		char *key = csv_header_key(row->f[i]);
-		int f = strcmp(key, "id") == 0 ? -2 : heading_field(m->e, key);
+		int f = column_field(m, key, i);
 		free(key);
 		for (size_t j = 0; j < i && f != -1; j++)
 			if (m->field[j] == f) {
@@ -96,8 +117,9 @@ static enum tsu_status read_heading(struct io_ctx *c, const struct csv_row *row,
 	int known = 0;
 
 	for (size_t i = 0; i < row->n; i++) {
+		struct heading_alias alias;
 		char *key = csv_header_key(row->f[i]);
-		known += strcmp(key, "id") == 0 || heading_field(m->e, key) >= 0;
+		known += strcmp(key, "id") == 0 || heading_field(m->e, key, &alias) >= 0;
 		free(key);
 	}
 	if (strcmp(m->e->name, "party") == 0 && (m->contacts = contacts_map_new(row, known))) {
@@ -280,6 +302,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				fv[n++] = (struct field_value){f->name, v};
 		}
 	}
+	if (st == TSU_OK && m->org_rows && !field_of(fv, n, "kind"))
+		fv[n++] = (struct field_value){"kind", xstrdup("org")};
 	/* departments named by a row whose cells are all good */
 	for (size_t i = 0; i < n && st == TSU_OK; i++)
 		st = add_missing_department(c, entity_field(m->e, fv[i].name), fv[i].value, err);

@@ -142,4 +142,33 @@ run "$T" undo -d "$DB"
 expect_rc 0 "undo the つなぎ先 edit"
 run "$T" show task "$kid" -d "$DB"
 expect_out_has "つなぎ先: 社会福祉協議会" "undo put the つなぎ先 back"
+# a list made by hand in Excel, headed as people head them (名前, フリガナ,
+# 電話番号 and a second number under 携帯電話, メールアドレス, 所在地, 地区):
+# read into the fields they mean, the second number named as not read, and
+# read twice adds nothing; a list headed 団体名 is one of groups
+F5="$WORK/fresh5.db"
+"$T" init -d "$F5" 2>/dev/null
+printf '%s\r\n' '名前,フリガナ,電話番号,携帯電話,メールアドレス,所在地,地区,備考' \
+	'石川 ゆかり,イシカワ ユカリ,042-371-0001,090-1111-2222,yukari@example.jp,多摩市諏訪2-1,諏訪,傾聴ボランティア' \
+	'落合 学,おちあい まなぶ,０４２－３７５－０００２,,,多摩市落合1-1,,' | iconv -f utf-8 -t cp932 >"$WORK/名簿.csv"
+run "$T" import parties "$WORK/名簿.csv" -d "$F5"
+expect_rc 0 "a hand-made list is read (stderr: $ERR)"
+expect_out_has "新規 2 件" "both people added"
+expect_out_has "列「携帯電話」は関係者・団体の項目ではないので読み込みません" "the second number is named, not taken"
+expect_eq "$(sqlite3 "$F5" "SELECT kind || '|' || kana || '|' || phone || '|' || email || '|' || address || '|' || notes FROM party WHERE name = '石川 ゆかり'")" \
+	"person|イシカワ ユカリ|042-371-0001|yukari@example.jp|多摩市諏訪2-1|傾聴ボランティア" "each column in its field"
+expect_eq "$(sqlite3 "$F5" "SELECT a.name FROM party p JOIN party_area x ON x.party_id = p.id JOIN area a ON a.id = x.area_id WHERE p.name = '石川 ゆかり'")" \
+	"諏訪中学区" "地区 names the area"
+expect_eq "$(sqlite3 "$F5" "SELECT phone FROM party WHERE name = '落合 学'")" "042-375-0002" "a number typed in full width"
+run "$T" import parties "$WORK/名簿.csv" -d "$F5"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read twice: nothing added"
+printf '%s\n' '団体名,フリガナ,連絡先,所在地' '多摩川クラブ,たまがわくらぶ,042-300-1234,多摩市関戸3-3' >"$WORK/団体.csv"
+run "$T" import parties "$WORK/団体.csv" -d "$F5"
+expect_rc 0 "a list of groups (stderr: $ERR)"
+expect_eq "$(sqlite3 "$F5" "SELECT kind || '|' || phone FROM party WHERE name = '多摩川クラブ'")" "org|042-300-1234" "団体名: a group, 連絡先 its number"
+printf '%s\n' 'タイトル,ステータス,締切,担当,詳細' '集会所の鍵の受け渡し,対応中,2027-01-15,中村,自治会長から相談' >"$WORK/課題.csv"
+run "$T" import tasks "$WORK/課題.csv" -d "$F5"
+expect_rc 0 "a hand-made task list (stderr: $ERR)"
+expect_eq "$(sqlite3 "$F5" "SELECT status || '|' || due || '|' || assignee || '|' || body FROM task WHERE title = '集会所の鍵の受け渡し'")" \
+	"対応中|2027-01-15|中村|自治会長から相談" "task columns in their fields"
 done_tests
