@@ -17,11 +17,12 @@ const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo [--scale N | --city]]", false,
 	 "新しいファイルを作ります (10 エリア入り)。\n"
 	 "--demo で架空の見本データを入れます (--scale N で N 倍、--city で市の規模: 関係者・課題 10 万件、経過記録 100 万件)。"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys|requests [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json] | list requests [--area A] [--format table|json]", false,
 	 "一覧を表示します: エリア・関係者・課題・行事・私の担当・職員・アンケート (ヒアリング)。\n"
 	 "requests は回答待ちの地域要望 (地域へ報告済でないもの) を部局別に、照会の古い順に\n"
-	 "待ち日数とともに表示します (--area と --format table|json)。\n"
-	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
+	 "待ち日数とともに表示します (--area と --format table|json だけ)。\n"
+	 "--area でエリアを絞り込みます。--status (状態) は tasks と mine、--assignee (担当者) は tasks、\n"
+	 "--search (語句) は areas・parties・tasks・mine の一覧で使えます。\n"
 	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
 	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
 	{"show", cli_cmd_show, false, "show area|party|task|event ID", false,
