@@ -17,33 +17,37 @@ const struct cli_command cli_commands[] = {
 	{"init", cli_cmd_init, false, "init [--demo [--scale N | --city]]", false,
 	 "新しいファイルを作ります (10 エリア入り)。\n"
 	 "--demo で架空の見本データを入れます (--scale N で N 倍、--city で市の規模: 関係者・課題 10 万件、経過記録 100 万件)。"},
-	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys|requests [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json]", false,
+	{"list", cli_cmd_list, false, "list areas|parties|tasks|events|mine|staff|surveys [--area A] [--status S] [--search Q] [--assignee NAME] [--limit N] [--offset N] [--format table|tsv|csv|json] | list requests [--area A] [--format table|json]", false,
 	 "一覧を表示します: エリア・関係者・課題・行事・私の担当・職員・アンケート (ヒアリング)。\n"
 	 "requests は回答待ちの地域要望 (地域へ報告済でないもの) を部局別に、照会の古い順に\n"
-	 "待ち日数とともに表示します (--area と --format table|json)。\n"
-	 "--area でエリア、--status で状態、--search で語句、--assignee で担当者を絞り込みます。\n"
+	 "待ち日数とともに表示します (--area と --format table|json だけ)。\n"
+	 "--area でエリアを絞り込みます。--status (状態) は tasks と mine、--assignee (担当者) は tasks、\n"
+	 "--search (語句) は areas・parties・tasks・mine の一覧で使えます。\n"
 	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
 	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
-	{"show", cli_cmd_show, false, "show area|party|task|event ID", false,
-	 "ひとつの記録のすべての項目と、関係する記録 (経過記録など) を表示します。"},
-	{"add", cli_cmd_add, false, "add party|task|log|membership|event --FIELD VALUE ...", true,
-	 "記録を追加し、その ID を表示します。例: tsunagu add party --name 山田花子 --kind person"},
-	{"edit", cli_cmd_edit, false, "edit party|task|log|membership|event|area ID --FIELD VALUE ...", true,
+	{"show", cli_cmd_show, false, "show KIND ID", false,
+	 "ひとつの記録のすべての項目と、関係する記録 (経過記録など) を表示します。\n"
+	 "KIND は area・party・task・event・log・membership・staff など、記録の種類のどれでも。"},
+	{"add", cli_cmd_add, false, "add KIND --FIELD VALUE ...", true,
+	 "記録を追加し、その ID を表示します。例: tsunagu add party --name 山田花子 --kind person\n"
+	 "KIND: area district staff party membership task log event attendance survey\n"
+	 "karte facility department matrix。知らない項目を指定すると、その種類の項目を示します。"},
+	{"edit", cli_cmd_edit, false, "edit KIND ID --FIELD VALUE ...", true,
 	 "記録の項目を書き換えます。変更は履歴に残ります。\n"
 	 "地域要望の課題は --status 受付|部局照会中|回答済|地域へ報告済 で要望の状況を進めます:\n"
 	 "ボードの状態も合わせ (未着手・保留・対応中・完了)、照会日・回答日が空なら今日にします。\n"
 	 "回答済と地域へ報告済には部局の回答 (--answer 文) が要り、地域へ報告済ではエリアの\n"
 	 "経過記録 (会議) に部局と回答を記録します。"},
-	{"delete", cli_cmd_delete, false, "delete party|task|log|membership|event ID", true,
+	{"delete", cli_cmd_delete, false, "delete KIND ID", true,
 	 "記録を削除します (履歴には残り、他のコピーにも伝わります)。"},
-	{"history", cli_cmd_history, false, "history party|task|... ID", false,
+	{"history", cli_cmd_history, false, "history KIND ID", false,
 	 "記録の変更履歴を表示します: いつ (地域の時刻)・誰が・どの項目を・前 → 後。"},
-	{"import", cli_cmd_import, true, "import parties|tasks|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run] [--strict]", true,
+	{"import", cli_cmd_import, true, "import parties|tasks|events|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run|-n] [--strict]", true,
 	 "ファイルから取り込みます。CSV の見出しは日本語の項目名 (名称・氏名 など) でも\n"
 	 "項目の英字名 (name など) でも構いません。文字コードは自動判別 (UTF-8 / CP932)。\n"
 	 "使えない行・名刺・予定は 行番号と理由を示して読み飛ばし、残りを取り込みます\n"
 	 "(--strict ならファイル全体を取り込みません)。\n"
-	 "--dry-run は何も変えずに結果だけを表示します。"},
+	 "--dry-run (-n) は何も変えずに結果だけを表示します。"},
 	{"export", cli_cmd_export, true, "export parties|tasks|events|vcard|ical|karte|matrix [--area A] [-o FILE [--force]] [--encoding utf-8|cp932] [--headings label|field]", true,
 	 "書き出します (-o がなければ画面へ)。CSV の見出しは日本語の項目名です\n"
 	 "(--headings field で英字の項目名)。--encoding cp932 は古い Excel 向け。\n"
@@ -129,6 +133,8 @@ const struct cli_command cli_commands[] = {
 	 "エリアごとのエリアサポーター (市の職員) と地域福祉コーディネーター (社協の職員) を表示し、\n"
 	 "どちらかがいないエリアに「エリアサポーター未配置」「コーディネーター未配置」と示します。\n"
 	 "コーディネーターごとに担当エリア (二つならその両方)、組む相手、同じエリアのエリアサポーターも出します。"},
+	{"help", cli_cmd_help, false, "help [COMMAND]", false,
+	 "この説明を表示します (tsunagu --help と同じ)。COMMAND を付けると、そのコマンドの説明だけ。"},
 	{NULL, NULL, false, NULL, false, NULL},
 };
 

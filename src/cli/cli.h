@@ -55,6 +55,8 @@ int cli_error(struct cli *c, enum tsu_status st, const char *fmt, ...)
 /* The help of `tsunagu --help` (cmd NULL) or `tsunagu CMD --help`, in
  * Japanese (cli_help.c); an unknown cmd gives the whole help. */
 void cli_print_help(FILE *f, const char *cmd);
+/* `tsunagu help [COMMAND]`: the same help as a command (cli_help.c). */
+int cli_cmd_help(struct cli *c, int argc, char **argv);
 /* Usage error for the command: prints its usage line, returns 2. */
 int cli_usage(struct cli *c, const char *cmd, const char *why);
 

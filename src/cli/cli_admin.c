@@ -7,7 +7,7 @@
 
 int cli_cmd_init(struct cli *c, int argc, char **argv)
 {
-	bool demo = false, city = false, missing;
+	bool demo = false, city = false, scaled = false, missing;
 	int scale = 1;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
@@ -23,10 +23,17 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 			if (*end || n < 1 || n > 1000)
 				return cli_usage(c, "init", "--scale は 1 から 1000 の整数です");
 			scale = (int)n;
+			scaled = true;
 		} else {
 			return cli_usage(c, "init", "知らないオプションです");
 		}
 	}
+	/* --scale and --city size the demo data: alone, or together, one of
+	 * them would be dropped without a word */
+	if (scaled && !demo)
+		return cli_usage(c, "init", "--scale は --demo と一緒に使います");
+	if (scaled && city)
+		return cli_usage(c, "init", "--scale と --city はどちらか一つです");
 	if (access(c->db_path, F_OK) == 0)
 		return cli_error(c, TSU_INVALID, "%s: 既にあります (上書きしません)", c->db_path);
 	int rc = cli_open(c, true);

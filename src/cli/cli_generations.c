@@ -25,13 +25,14 @@ static int gen_parse(struct cli *c, int argc, char **argv, struct gen_args *a)
 			return -rc;
 		if (rc)
 			continue;
-		if ((v = cli_opt(argc, argv, &i, "--from", &missing)))
+		if ((v = cli_opt(argc, argv, &i, "--from", &missing)) || missing)
 			a->from = v;
-		else if ((v = cli_opt(argc, argv, &i, "--to", &missing)))
+		else if ((v = cli_opt(argc, argv, &i, "--to", &missing)) || missing)
 			a->to = v;
-		else
-			return cli_usage(c, "generations", missing ? "オプションに値がありません"
-							    : "知らないオプションか、余分な引数です");
+		if (v)
+			continue;
+		return cli_usage(c, "generations", missing ? "オプションに値がありません"
+						    : "知らないオプションか、余分な引数です");
 	}
 	if (!a->from != !a->to)
 		return cli_usage(c, "generations", "--from と --to は両方を指定してください");

@@ -22,12 +22,13 @@ static void print_indented(FILE *f, const char *text)
 static void print_common(FILE *f)
 {
 	fputs("\nオプション:\n"
-	      "  -d ファイル  使うデータベースのファイル (既定: $TSUNAGU_DB、なければ\n"
+	      "  -d ファイル  (--db ファイル) 使うデータベースのファイル (既定: $TSUNAGU_DB、なければ\n"
 	      "               ~/.local/share/tsunagu/tsunagu.db)。コマンドの前後どちらにも置けます\n"
-	      "  --help       この説明 (tsunagu コマンド --help でそのコマンドの説明)\n"
+	      "  --help       この説明 (tsunagu コマンド --help か tsunagu help コマンド でそのコマンドの説明)\n"
 	      "  --version    版を表示します\n"
 	      "  --timing ファイル  (計測用) 画面の最初の表示とキーごとの応答時間をファイルに書きます\n\n"
-	      "ID は他と区別できれば先頭の一部だけで構いません。エリアは名前か、その一部 (諏訪) でも指定できます。\n"
+	      "ID は表に出る短い ID (末尾 8 文字)、他と区別できる先頭か末尾の一部、または記録の名前そのもので\n"
+	      "指定できます。エリアは名前か、その一部 (諏訪) でも指定できます。\n"
 	      "日付の書き方: 2021-04-01, 2021/4/1, 令和3年4月1日, R3.4.1\n"
 	      "時刻は地域の時刻 (TZ) で表示します。設定 date_style=wareki で和暦になります。\n"
 	      "終了コード: 0 成功、1 入力の誤り、2 使い方の誤り、3 データベースの問題\n"
@@ -58,4 +59,19 @@ void cli_print_help(FILE *f, const char *cmd)
 	}
 	fputs("  tsunagu --help | --version\n", f);
 	print_common(f);
+}
+
+int cli_cmd_help(struct cli *c, int argc, char **argv)
+{
+	if (argc > 2)
+		return cli_usage(c, "help", "コマンドはひとつだけ指定してください");
+	const struct cli_command *k = cli_commands;
+	while (argc == 2 && k->name && strcmp(k->name, argv[1]) != 0)
+		k++;
+	if (argc == 2 && !k->name) {
+		cli_say(c->errf, "tsunagu: ", "「%s」というコマンドはありません (tsunagu help)", argv[1]);
+		return 2;
+	}
+	cli_print_help(c->out, argc == 2 ? argv[1] : NULL);
+	return 0;
 }

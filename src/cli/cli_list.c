@@ -223,39 +223,86 @@ static int output(struct cli *c, enum list_kind kind, const struct list_query *q
 	return rc;
 }
 
+/* The options of `list`, in the order of its usage line. */
+enum list_opt { OPT_AREA, OPT_STATUS, OPT_SEARCH, OPT_ASSIGNEE, OPT_LIMIT, OPT_OFFSET, OPT_FORMAT,
+		N_LIST_OPTS };
+static const char *const list_opt_names[N_LIST_OPTS] = {
+	"--area", "--status", "--search", "--assignee", "--limit", "--offset", "--format",
+};
+
+/*
+ * Whether list `kind` filters by option `o`.  The store leaves a filter
+ * out where the list has no such column (a status on parties, a search of
+ * staff), which would print every row as if it matched: such a filter is
+ * refused instead, naming the lists it works on.
+ */
+static const char *filter_refused(enum list_kind kind, enum list_opt o)
+{
+	bool task_list = kind == LIST_TASKS || kind == LIST_MINE;
+	if (o == OPT_STATUS && !task_list)
+		return "--status は tasks と mine の一覧で使えます";
+	if (o == OPT_ASSIGNEE && kind != LIST_TASKS)
+		return "--assignee は tasks の一覧で使えます (mine はあなたの担当です)";
+	if (o == OPT_SEARCH && !task_list && kind != LIST_AREAS && kind != LIST_PARTIES)
+		return "--search は areas・parties・tasks・mine の一覧で使えます";
+	return NULL;
+}
+
+/* Sets option o of the query to v; 0, or the usage error's exit code. */
+static int set_list_opt(struct cli *c, enum list_opt o, const char *v, struct list_query *q,
+			const char **area, const char **status, enum format *fmt)
+{
+	switch (o) {
+	case OPT_AREA: *area = v; break;
+	case OPT_STATUS: *status = v; break;
+	case OPT_SEARCH: q->search = v; break;
+	case OPT_ASSIGNEE: q->assignee = v; break;
+	case OPT_LIMIT:
+		if (!parse_count(v, &q->limit))
+			return cli_usage(c, "list", "--limit は 0 以上の整数です");
+		break;
+	case OPT_OFFSET:
+		if (!parse_count(v, &q->offset))
+			return cli_usage(c, "list", "--offset は 0 以上の整数です");
+		break;
+	default:
+		if (!parse_format(v, fmt))
+			return cli_usage(c, "list", "--format は table / tsv / csv / json です");
+	}
+	return 0;
+}
+
 int cli_cmd_list(struct cli *c, int argc, char **argv)
 {
 	enum list_kind kind;
 	enum format fmt = FMT_TABLE;
 	struct list_query q = {0};
-	const char *area = NULL, *status = NULL, *v;
+	const char *area = NULL, *status = NULL;
 	uuid_str area_id;
-	bool missing;
 	if (argc >= 2 && strcmp(argv[1], "requests") == 0)
 		return cli_cmd_list_requests(c, argc, argv);
 	if (argc < 2 || !list_kind_parse(argv[1], &kind))
 		return cli_usage(c, "list", argc < 2 ? "何を一覧するか指定してください" : "一覧の種類が違います");
 	for (int i = 2; i < argc; i++) {
-		if ((v = cli_opt(argc, argv, &i, "--area", &missing)))
-			area = v;
-		else if ((v = cli_opt(argc, argv, &i, "--status", &missing)))
-			status = v;
-		else if ((v = cli_opt(argc, argv, &i, "--search", &missing)))
-			q.search = v;
-		else if ((v = cli_opt(argc, argv, &i, "--assignee", &missing)))
-			q.assignee = v;
-		else if ((v = cli_opt(argc, argv, &i, "--limit", &missing))) {
-			if (!parse_count(v, &q.limit))
-				return cli_usage(c, "list", "--limit は 0 以上の整数です");
-		} else if ((v = cli_opt(argc, argv, &i, "--offset", &missing))) {
-			if (!parse_count(v, &q.offset))
-				return cli_usage(c, "list", "--offset は 0 以上の整数です");
+		const char *v = NULL;
+		bool missing = false;
+		int o = 0;
+		while (o < N_LIST_OPTS && !(v = cli_opt(argc, argv, &i, list_opt_names[o], &missing)) &&
+		       !missing)
+			o++;
+		if (o == N_LIST_OPTS)
+			return cli_usage(c, "list", "知らないオプションです");
+		if (missing) {
+			char why[64];
+			snprintf(why, sizeof why, "%s に値がありません", list_opt_names[o]);
+			return cli_usage(c, "list", why);
 		}
-		else if ((v = cli_opt(argc, argv, &i, "--format", &missing))) {
-			if (!parse_format(v, &fmt))
-				return cli_usage(c, "list", "--format は table / tsv / csv / json です");
-		} else
-			return cli_usage(c, "list", missing ? "オプションに値がありません" : "知らないオプションです");
+		const char *refused = filter_refused(kind, (enum list_opt)o);
+		if (refused)
+			return cli_usage(c, "list", refused);
+		int rc = set_list_opt(c, (enum list_opt)o, v, &q, &area, &status, &fmt);
+		if (rc)
+			return rc;
 	}
 	int rc = cli_open(c, false);
 	if (rc == 0)

@@ -47,6 +47,43 @@ static const char *flag_field(const struct entity_def *e, const char *flag, char
 	return NULL;
 }
 
+/* The flag people type for field f: the short flag of `aliases`, a
+ * reference without its _id (--area, --party), '-' for '_' (--key-person).
+ * flag_field() takes each one back to f. */
+static void field_flag(const struct field_def *f, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(aliases[i].field, f->name) == 0) {
+			snprintf(buf, n, "--%s", aliases[i].flag);
+			return;
+		}
+	size_t len = strlen(f->name);
+	if (f->type == FIELD_REF && len > 3 && strcmp(f->name + len - 3, "_id") == 0)
+		len -= 3;
+	snprintf(buf, n, "--%.*s", (int)len, f->name);
+	for (char *p = buf + 2; *p; p++)
+		if (*p == '_')
+			*p = '-';
+}
+
+/* An unknown flag: says so and names the flags the kind takes, on one
+ * line (the man page lists them too, under RECORD FIELDS). */
+static int unknown_field(struct cli *c, const struct entity_def *e, const char *name)
+{
+	struct sbuf flags = {0};
+	for (int i = 0; i < e->nfields; i++) {
+		char flag[64];
+		if (e->fields[i].flags & FIELD_READONLY)
+			continue;
+		field_flag(&e->fields[i], flag, sizeof flag);
+		sbuf_addf(&flags, "%s%s", flags.len ? " " : "", flag);
+	}
+	int rc = cli_error(c, TSU_USAGE, "%sに --%s という項目はありません (使える項目: %s)", e->label,
+			   name, flags.s);
+	sbuf_free(&flags);
+	return rc;
+}
+
 /* Parses "--FIELD VALUE" pairs from argv[start..]; returns 0 or exit code. */
 static int parse_fields(struct cli *c, const char *cmd, const struct entity_def *e,
 			int argc, char **argv, int start, struct field_value *fv, size_t *n)
@@ -62,7 +99,7 @@ static int parse_fields(struct cli *c, const char *cmd, const struct entity_def 
 		snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - a - 2) : (int)strlen(a + 2), a + 2);
 		const char *field = flag_field(e, name, buf, sizeof buf);
 		if (!field)
-			return cli_error(c, TSU_USAGE, "%sに --%s という項目はありません", e->label, name);
+			return unknown_field(c, e, name);
 		if (!eq && i + 1 >= argc)
 			return cli_error(c, TSU_USAGE, "--%s に値がありません", name);
 		fv[*n].name = field;

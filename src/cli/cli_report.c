@@ -55,6 +55,27 @@ static int parse(struct cli *c, int argc, char **argv, struct report_args *a)
 	return 0;
 }
 
+/*
+ * An option the report of kind k would leave unused is refused, so that
+ * nobody files a karte believing it covers a period (REPORT_USES_* of
+ * report.c); the 支援経過記録 of a task or party also takes a period.
+ */
+static int unused_option(struct cli *c, const struct report_args *a, const struct report_kind *k)
+{
+	const char *opt = NULL;
+	if ((a->task || a->party) && !(k->uses & REPORT_USES_TASK))
+		opt = a->task ? "--task" : "--party";
+	else if (a->area && !(k->uses & REPORT_USES_AREA))
+		opt = "--area";
+	else if ((a->from || a->to) && !(k->uses & (REPORT_USES_PERIOD | REPORT_USES_TASK)))
+		opt = a->from ? "--from" : "--to";
+	if (!opt)
+		return 0;
+	char why[160];
+	snprintf(why, sizeof why, "%s (%s) には %s は使えません", k->kind, k->title, opt);
+	return cli_usage(c, "report", why);
+}
+
 /* Resolves the references and dates the user typed. */
 static int resolve(struct cli *c, struct report_args *a, uuid_str area, uuid_str task,
 		   uuid_str party, char from[DATE_ISO_LEN + 1], char to[DATE_ISO_LEN + 1])
@@ -104,6 +125,8 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 		sbuf_free(&why);
 		return rc;
 	}
+	if ((rc = unused_option(c, &a, &k)) != 0)
+		return rc;
 	if (a.out && strcmp(a.out, "-") != 0 && report_format_of(a.out, &f, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	if ((rc = cli_open(c, false)) != 0)
