@@ -56,6 +56,10 @@ long store_conflicts_open(struct store *st);
  * or restoration), so it merges onward.  Either way it is marked reviewed. */
 enum tsu_status store_conflict_resolve(struct store *st, const char *ref, bool take,
 				       struct tsu_error *err);
+/* Whether conflict `ref` (as store_conflict_resolve takes it) was
+ * reviewed already (kept, taken, or all marked). */
+enum tsu_status store_conflict_reviewed(struct store *st, const char *ref, bool *reviewed,
+					struct tsu_error *err);
 /* Marks every open conflict reviewed, keeping current values; *n gets the count. */
 enum tsu_status store_conflicts_review_all(struct store *st, long *n, struct tsu_error *err);
 

@@ -125,7 +125,13 @@ int cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 		fprintf(c->out, "競合 %ld 件を確認済みにしました (今の値を残します)\n", n);
 		return 0;
 	}
-	bool take = strcmp(verb, "take") == 0;
+	bool take = strcmp(verb, "take") == 0, reviewed = false;
+	if (store_conflict_reviewed(c->st, id, &reviewed, &err) != TSU_OK)
+		return cli_fail(c, &err);
+	if (reviewed && !take) {
+		fprintf(c->out, "この競合は確認済みです。値は今のままです\n");
+		return 0;
+	}
 	if (store_conflict_resolve(c->st, id, take, &err) != TSU_OK)
 		return cli_fail(c, &err);
 	fprintf(c->out, take ? "もう一方の値にしました\n" : "今の値を残しました\n");

@@ -217,6 +217,14 @@ static enum tsu_status find_conflict(struct store *st, const char *ref, struct p
 	return TSU_OK;
 }
 
+static void pick_free(struct pick *p)
+{
+	free(p->entity);
+	free(p->field);
+	free(p->lost_field);
+	free(p->lost_value);
+}
+
 /* Both copies added the same one-of-a-kind row: taking the other side
  * sets every field it was created with. */
 static enum tsu_status take_created(struct store *st, const struct entity_def *e,
@@ -291,15 +299,22 @@ enum tsu_status store_conflict_resolve(struct store *st, const char *ref, bool t
 		rc = take_other(st, &p, err);
 	if (rc == TSU_OK)
 		rc = mark_reviewed(st, p.id, err);
-	free(p.entity);
-	free(p.field);
-	free(p.lost_field);
-	free(p.lost_value);
+	pick_free(&p);
 	if (rc != TSU_OK) {
 		store_rollback(st);
 		return rc;
 	}
 	return store_commit(st, err);
+}
+
+enum tsu_status store_conflict_reviewed(struct store *st, const char *ref, bool *reviewed,
+					struct tsu_error *err)
+{
+	struct pick p = {0};
+	enum tsu_status rc = find_conflict(st, ref, &p, err);
+	*reviewed = p.reviewed;
+	pick_free(&p);
+	return rc;
 }
 
 enum tsu_status store_conflicts_review_all(struct store *st, long *n, struct tsu_error *err)

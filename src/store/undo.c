@@ -174,17 +174,20 @@ static char *describe(struct store *st, const struct action *a)
 		sbuf_add(&out, "変更のない操作");
 		return sbuf_detach(&out);
 	}
-	/* the largest group of one kind and one verb names the action;
-	 * memberships only when nothing else was touched */
+	/* the largest group of one kind and one verb names the action; a
+	 * record added, deleted or restored before records only edited along
+	 * (the tasks a deleted party is taken out of); memberships only when
+	 * nothing else was touched */
+	int rank = -1;
 	for (size_t i = 0; i < n; i++) {
 		size_t k = 0;
 		for (size_t j = 0; j < n; j++)
 			k += strcmp(t[j].entity, t[i].entity) == 0 && same_verb(t[j].verb, t[i].verb);
-		bool link = strcmp(t[i].entity, "membership") == 0;
-		bool main_link = strcmp(t[main].entity, "membership") == 0;
-		if (i == 0 || (main_link && !link) || (link == main_link && k > same)) {
+		int r = (strcmp(t[i].entity, "membership") != 0) * 2 + (t[i].verb != NULL);
+		if (r > rank || (r == rank && k > same)) {
 			main = i;
 			same = k;
+			rank = r;
 		}
 	}
 	const struct entity_def *e = entity_find(t[main].entity);

@@ -99,10 +99,16 @@ static enum tsu_status norm_choice(struct store *st, const struct field_def *f,
 		*out = xstrdup(code);
 		return TSU_OK;
 	}
+	/* each as it may be typed: its code too where that is not its label
+	 * (A 作業支援) */
 	struct sbuf list = {0};
-	for (size_t i = 0; i < st->nchoices; i++)
-		if (strcmp(st->choices[i].kind, f->ref) == 0)
-			sbuf_addf(&list, "%s%s", list.len ? " / " : "", st->choices[i].label);
+	for (size_t i = 0; i < st->nchoices; i++) {
+		const struct choice *ch = &st->choices[i];
+		if (strcmp(ch->kind, f->ref) != 0)
+			continue;
+		sbuf_addf(&list, "%s%s", list.len ? " / " : "", strcmp(ch->code, ch->label) ? ch->code : "");
+		sbuf_addf(&list, "%s%s", strcmp(ch->code, ch->label) ? " " : "", ch->label);
+	}
 	tsu_fail(err, TSU_INVALID, "「%s」に「%s」は選べません (選択肢: %s)", f->label, in, sbuf_str(&list));
 	sbuf_free(&list);
 	return TSU_INVALID;

@@ -71,4 +71,11 @@ expect_out_has "tsunagu 0.1.0" "--version"
 run "$T" --help
 expect_rc 0 "--help"
 expect_out_has "tsunagu list" "--help lists commands"
+# a value outside a choice list names the choices as they may be typed:
+# the code beside the label where they differ (--duty A or 作業支援)
+run "$T" add task --title 見守り --duty Z -d "$DB"
+expect_rc 1 "a duty outside the list"
+expect_err_has "(選択肢: A 作業支援 / B 機能支援 / C 事務支援 / D 運営支援 / E 調整支援 / F 政策支援)" "letters and labels"
+run "$T" add task --title 見守り --duty 政策支援 -d "$DB"
+expect_rc 0 "the label is taken"
 done_tests

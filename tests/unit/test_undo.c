@@ -80,6 +80,28 @@ static void delete_group_with_members(void **state)
 	store_close(st);
 }
 
+/* A party that two tasks name, deleted: the tasks are edited along (the
+ * party leaves their sets), but the action is the deletion. */
+static void delete_party_named_by_tasks(void **state)
+{
+	(void)state;
+	struct store *st = fresh_store("undo-party-tasks.db");
+	struct tsu_error err = {0};
+	uuid_str p, t1, t2;
+	add(st, "party", (struct field_value[]){{"name", "永山ふれあい会"}, {"kind", "org"}}, 2, p);
+	add(st, "task", (struct field_value[]){{"title", "見守り訪問"}, {"parties", p}}, 2, t1);
+	add(st, "task", (struct field_value[]){{"title", "夏祭りの準備"}, {"parties", p}}, 2, t2);
+	assert_int_equal(store_begin(st, &err), TSU_OK);
+	assert_int_equal(store_delete(st, "party", p, &err), TSU_OK);
+	assert_int_equal(store_commit(st, &err), TSU_OK);
+	struct undo_result r;
+	assert_int_equal(store_undo(st, &r, &err), TSU_OK);
+	assert_string_equal(r.what, "関係者・団体「永山ふれあい会」の削除 (ほか 2 件)");
+	undo_result_free(&r);
+	assert_true(live(st, "party", p));
+	store_close(st);
+}
+
 static void undo_that_restores_nothing_still_counts(void **state)
 {
 	(void)state;
@@ -115,6 +137,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(delete_group_with_members),
+		cmocka_unit_test(delete_party_named_by_tasks),
 		cmocka_unit_test(undo_that_restores_nothing_still_counts),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
