@@ -232,9 +232,9 @@ static const char *const list_opt_names[N_LIST_OPTS] = {
 
 /*
  * Whether list `kind` filters by option `o`.  The store leaves a filter
- * out where the list has no such column (a status on parties, a search of
- * staff), which would print every row as if it matched: such a filter is
- * refused instead, naming the lists it works on.
+ * out where the list has no such column (a status on parties), which
+ * would print every row as if it matched: such a filter is refused
+ * instead, naming the lists it works on.  Every list searches.
  */
 static const char *filter_refused(enum list_kind kind, enum list_opt o)
 {
@@ -243,8 +243,6 @@ static const char *filter_refused(enum list_kind kind, enum list_opt o)
 		return "--status は tasks と mine の一覧で使えます";
 	if (o == OPT_ASSIGNEE && kind != LIST_TASKS)
 		return "--assignee は tasks の一覧で使えます (mine はあなたの担当です)";
-	if (o == OPT_SEARCH && !task_list && kind != LIST_AREAS && kind != LIST_PARTIES)
-		return "--search は areas・parties・tasks・mine の一覧で使えます";
 	return NULL;
 }
 

@@ -135,13 +135,14 @@ struct list_def {
 	const char *order;
 	const char *order_status; /* the order when one status is asked for (an index's) */
 	const char *search_col, *search_owner;
+	const char *find_cols; /* without an index: the texts tsu_finds searches */
 };
 
 #define COLS(a) a, (int)(sizeof(a) / sizeof((a)[0]))
 
 static const struct list_def list_defs[] = {
 	[LIST_AREAS] = {"a", COLS(area_cols), "area a WHERE a.deleted_at IS NULL", "a.id = ?1",
-			"a.sort, a.name", NULL, NULL, NULL},
+			"a.sort, a.name", NULL, NULL, NULL, "a.name, a.schools"},
 	[LIST_PARTIES] = {"p", COLS(party_cols), "party p WHERE p.deleted_at IS NULL",
 			  /* walks the directory's order, asking each party: a page of an
 			   * area's 10,000 parties without sorting them all */
@@ -151,7 +152,7 @@ static const struct list_def list_defs[] = {
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
 			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.id", "task"},
 	[LIST_EVENTS] = {"e", COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
-			 "e.date DESC, e.id", NULL, NULL, NULL},
+			 "e.date DESC, e.id", NULL, NULL, NULL, "e.title, e.place, e.theme, e.notes"},
 	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
 		       /* overdue first: they have the earliest dues (index task_mine) */
@@ -160,12 +161,14 @@ static const struct list_def list_defs[] = {
 	[LIST_STAFF] = {"s", COLS(staff_cols), "staff s WHERE s.deleted_at IS NULL",
 			"s.id IN (SELECT staff_id FROM staff_area WHERE area_id = ?1)",
 			"CASE s.organisation WHEN '市' THEN 0 WHEN '社協' THEN 1 ELSE 2 END,"
-			" coalesce(s.kana, s.name), s.id", NULL, NULL, NULL},
+			" coalesce(s.kana, s.name), s.id", NULL, NULL, NULL,
+			"s.name, s.kana, s.organisation, s.appointment, s.notes"},
 	[LIST_SURVEYS] = {"s", COLS(survey_cols), "survey s WHERE s.deleted_at IS NULL",
 			  SURVEY_AREA_ID " = ?1",
 			  "(SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID ") IS NULL,"
 			  " (SELECT sort FROM area a WHERE a.id = " SURVEY_AREA_ID "), s.date DESC, s.id",
-			  NULL, NULL, NULL},
+			  NULL, NULL, NULL, "(SELECT name FROM party p WHERE p.id = s.party_id),"
+			  " s.structure, s.activities, s.issues, s.plans, s.collaboration"},
 };
 
 bool list_kind_parse(const char *word, enum list_kind *out)
@@ -213,6 +216,8 @@ static void where_sql(struct sbuf *sql, const struct list_def *d, enum list_kind
 	} else if (has_search && d->search_col) {
 		sbuf_add(sql, " AND ");
 		search_sql_filter(sql, d->search_col, d->search_owner, 3);
+	} else if (has_search && d->find_cols) {
+		sbuf_addf(sql, " AND tsu_finds(?3, %s)", d->find_cols);
 	}
 	if (kind == LIST_PARTIES) {
 		if (q->org_type)
@@ -224,8 +229,6 @@ static void where_sql(struct sbuf *sql, const struct list_def *d, enum list_kind
 	}
 	if (q->assignee && kind == LIST_TASKS)
 		sbuf_add(sql, " AND t.assignee = ?7");
-	if (kind == LIST_AREAS && has_search)
-		sbuf_add(sql, " AND instr(a.name, ?3) > 0");
 }
 
 static void bind_params(struct store *st, sqlite3_stmt *s, const struct list_query *q,
@@ -253,7 +256,7 @@ static bool party_search_only(enum list_kind kind, const struct list_query *q)
 /* The MATCH expression of the list's search (new string), or NULL. */
 static char *list_fts(enum list_kind kind, const struct list_query *q)
 {
-	if (!q->search || !*q->search || kind == LIST_AREAS)
+	if (!q->search || !*q->search || list_defs[kind].find_cols)
 		return NULL;
 	return kind == LIST_PARTIES ? search_party_fts(q->search, q->area_id)
 				    : search_fts_query(q->search);
@@ -298,7 +301,7 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 	if (paged)
 		sbuf_addf(&sql, " FROM (SELECT %s.*", d->alias);
 	where_sql(&sql, d, kind, q, has_search, ids != NULL);
-	if (has_search && kind != LIST_AREAS && !fts)
+	if (has_search && !d->find_cols && !fts)
 		sbuf_add(&sql, " AND 0");
 	if (paged)
 		sbuf_addf(&sql, " ORDER BY %s LIMIT %ld OFFSET %ld) AS %s", order,
@@ -309,7 +312,7 @@ static enum tsu_status prepare_list(struct store *st, enum list_kind kind,
 		sbuf_add(&sql, ")");
 	rc = store_prepare(st, sql.s, s, err);
 	if (rc == TSU_OK)
-		bind_params(st, *s, q, kind == LIST_AREAS ? q->search : fts);
+		bind_params(st, *s, q, d->find_cols ? q->search : fts);
 	if (rc == TSU_OK && ids)
 		sqlite3_bind_text(*s, 10, ids, -1, SQLITE_TRANSIENT);
 	sbuf_free(&sql);

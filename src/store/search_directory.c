@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "tsunagu/textnorm.h"
 
 /* Whether needle starts at a token of grams ("スズ ズキ キ "). */
 static bool at_token(const char *grams, const char *needle)
@@ -40,11 +41,41 @@ static void sql_grams_have(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, ok);
 }
 
+/* tsu_finds(query, text, ...): whether the search key of the query
+ * (text_search_key: width, case, kana, 髙/高, no spaces) is in that of one
+ * of the texts.  The search of the short lists (areas, events, staff,
+ * surveys), read row by row: a city has some thousands of them, not the
+ * directory's 100,000.  The query's key is made once per statement. */
+static void sql_finds(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char *q = sqlite3_get_auxdata(ctx, 0);
+	if (!q) {
+		const char *t = (const char *)sqlite3_value_text(argv[0]);
+		q = text_search_key(t ? t : "");
+		sqlite3_set_auxdata(ctx, 0, q, free);
+		q = sqlite3_get_auxdata(ctx, 0);
+		if (!q) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	int found = !*q;
+	for (int i = 1; i < argc && !found; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+		char *k = t ? text_search_key(t) : NULL;
+		found = k && strstr(k, q);
+		free(k);
+	}
+	sqlite3_result_int(ctx, found);
+}
+
 int search_sql_register(sqlite3 *db)
 {
-	return sqlite3_create_function(db, "tsu_grams_have", -1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-				       NULL, sql_grams_have, NULL, NULL);
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(db, "tsu_grams_have", -1, flags, NULL, sql_grams_have,
+					 NULL, NULL);
+	return rc == SQLITE_OK ? sqlite3_create_function(db, "tsu_finds", -1, flags, NULL, sql_finds,
+							 NULL, NULL) : rc;
 }
 
 char *search_party_fts(const char *user_text, const char *area_id)
