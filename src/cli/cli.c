@@ -22,7 +22,7 @@ const struct cli_command cli_commands[] = {
 	 "requests は回答待ちの地域要望 (地域へ報告済でないもの) を部局別に、照会の古い順に\n"
 	 "待ち日数とともに表示します (--area と --format table|json だけ)。\n"
 	 "--area でエリアを絞り込みます。--status (状態) は tasks と mine、--assignee (担当者) は tasks、\n"
-	 "--search (語句) は areas・parties・tasks・mine の一覧で使えます。\n"
+	 "--search (語句) はどの一覧でも使えます (幅・かな・異体字の違いは区別しません)。\n"
 	 "--format は表 (table、既定)・tsv・csv・json。時刻は表では地域の時刻、\n"
 	 "機械向けの形式 (json・tsv・csv) では ISO 8601 (UTC) です。"},
 	{"show", cli_cmd_show, false, "show KIND ID", false,
