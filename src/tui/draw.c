@@ -224,6 +224,9 @@ void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
 			cb(ud, part);
 			free(part);
 			q += cut;
+			/* the space a line broke at does not start the next */
+			while (*q == ' ')
+				q++;
 		} while (*q);
 		free(line);
 		if (!nl)

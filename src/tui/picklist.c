@@ -17,6 +17,8 @@
 /* wide enough for a name with its area, generation, role and kana; a
  * list of longer lines (two parties side by side) grows to the screen */
 #define PICK_MAX_W 100
+/* lines of the selected line shown whole under a list that cuts it */
+#define PICK_WHOLE_MAX 8
 
 void pick_add(struct pick_list *l, const char *label, const char *value)
 {
@@ -104,17 +106,71 @@ static int picklist_width(const struct picker *pk)
 	return COLS - 8 > w ? w : COLS - 8;
 }
 
+/* The selected line whole, wrapped to the box, when the box cuts it (a
+ * conflict's two long values, a party with many roles): a choice is never
+ * made on a value that cannot be read to its end. */
+struct pick_whole {
+	char *lines[PICK_WHOLE_MAX];
+	int n, max;
+};
+
+static void pick_whole_add(void *ud, const char *line)
+{
+	struct pick_whole *pw = ud;
+	if (pw->n < pw->max)
+		pw->lines[pw->n++] = xstrdup(line);
+}
+
+static void pick_whole_fill(const struct picker *pk, int cols, int max, struct pick_whole *pw)
+{
+	pw->n = 0;
+	pw->max = max < PICK_WHOLE_MAX ? max : PICK_WHOLE_MAX;
+	if (pk->sel < 0 || pk->sel >= pk->shown.n || pw->max < 1)
+		return;
+	const char *label = pk->shown.items[pk->sel].label;
+	int mark = pk->marked ? text_width(S_PICK_ON) : 0;
+	if (text_width(label) + mark <= cols)
+		return;
+	draw_wrap(label, cols, pick_whole_add, pw);
+}
+
+static void pick_whole_free(struct pick_whole *pw)
+{
+	for (int i = 0; i < pw->n; i++)
+		free(pw->lines[i]);
+	pw->n = 0;
+}
+
+/* Under the list: a rule naming what follows, then the whole line. */
+static void pick_whole_draw(const struct pick_whole *pw, int y, int x, int w)
+{
+	if (!pw->n)
+		return;
+	struct sbuf rule = {0};
+	sbuf_addf(&rule, "── %s ", S_PICK_WHOLE);
+	while (text_width(rule.s) < w)
+		sbuf_add(&rule, "─");
+	draw_text(y, x, w, rule.s, A_NORMAL, TEXT_LEFT);
+	for (int i = 0; i < pw->n; i++)
+		draw_text(y + 1 + i, x, w, pw->lines[i], A_NORMAL, TEXT_LEFT);
+	sbuf_free(&rule);
+}
+
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
 	int w = picklist_width(pk);
+	struct pick_whole pw = {0};
+	/* the whole line may take what the list leaves beyond 3 rows */
+	pick_whole_fill(pk, w - 4, LINES - 6 - 4 - 1 - 3, &pw);
+	int extra = pw.n ? pw.n + 1 : 0;
 	int h = LINES - 6;
-	int want = pk->shown.n + 5;
+	int want = pk->shown.n + 5 + extra;
 	if (want < 8)
 		want = 8;
 	if (h > want)
 		h = want;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	int lh = h - 4;
+	int lh = h - 4 - extra;
 	tui_draw_under(t);
 	draw_fill(y, x, h, w, A_NORMAL);
 	draw_frame(t, y, x, h, w, pk->title, true);
@@ -144,6 +200,8 @@ static void picklist_draw(struct tui *t, struct picker *pk)
 		draw_text(y + 2 + i, x + 2, w - 4, b.s, a, TEXT_LEFT);
 		sbuf_free(&b);
 	}
+	pick_whole_draw(&pw, y + 2 + lh, x + 2, w - 4);
+	pick_whole_free(&pw);
 	draw_text(y + h - 2, x + 2, w - 4, pk->hint, A_NORMAL, TEXT_LEFT);
 	move(y + 1, cx);
 	curs_set(1);

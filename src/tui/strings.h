@@ -120,6 +120,7 @@
 #define S_PICK_MULTI_HINT "↑↓ 選択  Space 選ぶ・外す  Enter 閉じる  文字で絞込  Esc 取消"
 #define S_PICK_ON         "[x] "
 #define S_PICK_OFF        "[ ] "
+#define S_PICK_WHOLE      "選んだ行の全文"
 
 /* first run */
 #define S_FIRST_TITLE     "はじめに: 利用者の登録"
