@@ -331,8 +331,9 @@ static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_a
 	const char *tt = rows_get(&b->col[c], t->st, b->sel[c], "title");
 	char *title = xstrdup(tt ? tt : "");
 	if (ops_task_action(t, a, id, title)) {
+		/* its page, its form or O may have moved it to another column */
 		tui_reload_all(t);
-		board_follow(t, b, c, id);
+		board_select(t, b, id);
 	}
 	free(id);
 	free(title);
