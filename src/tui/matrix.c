@@ -181,7 +181,7 @@ static void draw_cellinfo(struct mgrid *g, int y)
 }
 
 static const enum tui_action mgrid_hints[] = {
-	ACT_OPEN, ACT_ADD, ACT_LEFT, ACT_RIGHT, ACT_UNDO, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_ADD, ACT_LEFT, ACT_RIGHT, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 static void mgrid_draw(struct tui *t, void *ud)

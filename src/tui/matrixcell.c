@@ -92,7 +92,7 @@ static const struct matrix_entry *mc_entry(struct mcell *c)
 }
 
 static const enum tui_action mc_hints[] = {
-	ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_DOWN, ACT_UP, ACT_HISTORY, ACT_UNDO, ACT_HELP, ACT_QUIT,
+	ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_DOWN, ACT_UP, ACT_HISTORY, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT,
 	ACT_NONE,
 };
 

@@ -45,6 +45,7 @@
 
 #define S_HINT_CARD_MOVE  "移動"   /* H and L as one bottom-line hint */
 #define S_HINT_ADD_LOG    "記録"   /* a and n in a detail page: both add a log entry */
+#define S_HINT_UNDO_REDO  "取消・やり直し"   /* u and U as one hint: redo is shown where undo is */
 
 /* messages */
 #define S_EMPTY           "(なし)"

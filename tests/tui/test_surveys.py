@@ -34,7 +34,7 @@ def main():
         t.start()
         t.settle("全エリア", GROUP)
         t.send("Tab")                         # the directory; the group comes first
-        t.wait_for("関係者・団体", "u 取消")
+        t.wait_for("関係者・団体", "u/U 取消")
         t.send("Enter")
         s = t.wait_for("関係者・団体: " + GROUP, "アンケート・ヒアリング (Q で追加", "Q アンケート")
         t.send("Q")
