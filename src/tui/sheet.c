@@ -82,18 +82,65 @@ void sheet_add_wrapped(struct sheet *s, enum draw_role role, const char *text)
 	draw_wrap(text, sheet_width(), sheet_wrap_line, &w);
 }
 
+/* A heading wider than its column goes on two lines rather than being
+ * cut (世代別's 割合の増減 at 60 columns was 割合の …).  It breaks where
+ * both parts fit `w` columns: at a space or before "(" when it can,
+ * else at the character nearest its middle.  Returns the byte offset of
+ * the break (the second part starts after a space there), 0 for none. */
+static size_t sheet_head_break(const char *h, int w)
+{
+	int total = text_width(h), best_score = 1 << 30;
+	size_t best = 0;
+	for (size_t i = 1; h[i]; i++) {
+		if (((unsigned char)h[i] & 0xC0) == 0x80)
+			continue;
+		char *first = xstrndup(h, i);
+		int fw = text_width(first), rw = total - fw - (h[i] == ' ');
+		free(first);
+		if (fw > w || rw > w || h[i - 1] == ' ')
+			continue;
+		int mid = fw - total / 2, score = mid < 0 ? -mid : mid;
+		if (h[i] == ' ' || h[i] == '(')
+			score -= total;   /* a word's edge beats the middle */
+		if (score < best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* The narrowest a column may be for its heading: on two lines. */
+static int sheet_head_min(const char *h)
+{
+	int total = text_width(h);
+	for (int w = (total + 1) / 2; w < total; w++)
+		if (sheet_head_break(h, w))
+			return w;
+	return total;
+}
+
+static int sheet_floor(const char *heading, int cells)
+{
+	int h = sheet_head_min(heading);
+	return h > cells ? h : cells;
+}
+
 /* Column widths for the cells (already sanitised) in `width` columns. */
 static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 			 char *const *shown, int nrows, int *w)
 {
 	int used = 0, flex = -1;
+	int *cells_w = xcalloc((size_t)ncols, sizeof *cells_w);
 	for (int c = 0; c < ncols; c++) {
-		w[c] = text_width(cols[c].heading);
 		for (int r = 0; r < nrows; r++) {
 			int tw = text_width(shown[r * ncols + c]);
-			if (tw > w[c])
-				w[c] = tw;
+			if (tw > cells_w[c])
+				cells_w[c] = tw;
 		}
+		w[c] = text_width(cols[c].heading);
+		if (cells_w[c] > w[c])
+			w[c] = cells_w[c];
 		if (cols[c].flex)
 			flex = c;
 		else
@@ -105,6 +152,19 @@ static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 		if (left < w[flex])
 			w[flex] = left > SHEET_MIN_FLEX ? left : SHEET_MIN_FLEX;
 		used += w[flex];
+	}
+	/* too wide: headings go on two lines first (a column no narrower
+	 * than its cells and half its heading), widest column first */
+	while (used > width) {
+		int widest = -1;
+		for (int c = 0; c < ncols; c++)
+			if (c != flex && w[c] > sheet_floor(cols[c].heading, cells_w[c]) &&
+			    (widest < 0 || w[c] > w[widest]))
+				widest = c;
+		if (widest < 0)
+			break;
+		w[widest]--;
+		used--;
 	}
 	/* still too wide: the widest column gives up room, a column at a
 	 * time, so that every column stays on the screen */
@@ -118,6 +178,7 @@ static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 		w[widest]--;
 		used--;
 	}
+	free(cells_w);
 }
 
 static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,
@@ -132,19 +193,48 @@ static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,
 	return sbuf_detach(&b);
 }
 
+/* The heading line, or two when a heading is wider than its column: the
+ * headings that break stand on both, the others on the second, next to
+ * the rows. */
+static void sheet_put_heads(struct sheet *s, const struct sheet_col *cols, int ncols,
+			    const int *w)
+{
+	char **top = xcalloc((size_t)ncols, sizeof *top);
+	char **bottom = xcalloc((size_t)ncols, sizeof *bottom);
+	bool two = false;
+	for (int c = 0; c < ncols; c++) {
+		const char *h = cols[c].heading;
+		size_t at = text_width(h) > w[c] ? sheet_head_break(h, w[c]) : 0;
+		top[c] = xstrndup(h, at);
+		bottom[c] = xstrdup(h + at + (at && h[at] == ' '));
+		two |= at > 0;
+	}
+	char *line;
+	if (two) {
+		line = sheet_row(cols, ncols, w, top);
+		sheet_add(s, ROLE_HEADER, line, NULL);
+		free(line);
+	}
+	line = sheet_row(cols, ncols, w, bottom);
+	sheet_add(s, ROLE_HEADER, line, NULL);
+	free(line);
+	for (int c = 0; c < ncols; c++) {
+		free(top[c]);
+		free(bottom[c]);
+	}
+	free(top);
+	free(bottom);
+}
+
 /* Adds a table's lines: the headings, then each row (a group heading
  * before it where groups[r] is set); cells are already sanitised. */
 static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, int ncols,
 		      char *const *shown, int nrows, const struct sheet_rows *r)
 {
 	int *w = xcalloc((size_t)ncols, sizeof *w);
-	const char **head = xcalloc((size_t)ncols, sizeof *head);
 	sheet_widths(width, cols, ncols, shown, nrows, w);
-	for (int c = 0; c < ncols; c++)
-		head[c] = cols[c].heading;
-	char *line = sheet_row(cols, ncols, w, (char *const *)head);
-	sheet_add(s, ROLE_HEADER, line, NULL);
-	free(line);
+	sheet_put_heads(s, cols, ncols, w);
+	char *line;
 	for (int i = 0; i < nrows; i++) {
 		if (r->groups && r->groups[i]) {
 			struct sbuf g = {0};
@@ -161,7 +251,6 @@ static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, 
 		else
 			free(note);
 	}
-	free(head);
 	free(w);
 }
 
