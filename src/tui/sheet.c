@@ -126,59 +126,65 @@ static int sheet_floor(const char *heading, int cells)
 	return h > cells ? h : cells;
 }
 
-/* Column widths for the cells (already sanitised) in `width` columns. */
-static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
-			 char *const *shown, int nrows, int *w)
+/* Takes `over` columns from the columns wider than their floor (the
+ * widest first, never `skip`); returns what it could not take. */
+static int sheet_shrink(int *w, const int *floor, int ncols, int skip, int over)
 {
-	int used = 0, flex = -1;
-	int *cells_w = xcalloc((size_t)ncols, sizeof *cells_w);
-	for (int c = 0; c < ncols; c++) {
-		for (int r = 0; r < nrows; r++) {
-			int tw = text_width(shown[r * ncols + c]);
-			if (tw > cells_w[c])
-				cells_w[c] = tw;
-		}
-		w[c] = text_width(cols[c].heading);
-		if (cells_w[c] > w[c])
-			w[c] = cells_w[c];
-		if (cols[c].flex)
-			flex = c;
-		else
-			used += w[c];
-	}
-	used += SHEET_SEP * (ncols - 1);
-	if (flex >= 0) {
-		int left = width - used;
-		if (left < w[flex])
-			w[flex] = left > SHEET_MIN_FLEX ? left : SHEET_MIN_FLEX;
-		used += w[flex];
-	}
-	/* too wide: headings go on two lines first (a column no narrower
-	 * than its cells and half its heading), widest column first */
-	while (used > width) {
+	while (over > 0) {
 		int widest = -1;
 		for (int c = 0; c < ncols; c++)
-			if (c != flex && w[c] > sheet_floor(cols[c].heading, cells_w[c]) &&
-			    (widest < 0 || w[c] > w[widest]))
+			if (c != skip && w[c] > floor[c] && (widest < 0 || w[c] > w[widest]))
 				widest = c;
 		if (widest < 0)
 			break;
 		w[widest]--;
-		used--;
+		over--;
 	}
-	/* still too wide: the widest column gives up room, a column at a
-	 * time, so that every column stays on the screen */
-	while (used > width) {
-		int widest = 0;
-		for (int c = 1; c < ncols; c++)
-			if (w[c] > w[widest])
-				widest = c;
-		if (w[widest] <= SHEET_MIN_COL)
-			break;
-		w[widest]--;
-		used--;
+	return over;
+}
+
+/* Column widths for the cells (already sanitised) in `width` columns.
+ * Too wide, the columns give up room in three steps: the flexible column
+ * (the one that takes what is left) down to its heading on two lines,
+ * then the other headings go on two lines (a column keeps its cells and
+ * half its heading), then the widest columns cut their cells. */
+static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
+			 char *const *shown, int nrows, int *w)
+{
+	int used = SHEET_SEP * (ncols - 1), flex = -1;
+	int *floor = xcalloc((size_t)ncols, sizeof *floor);
+	int *least = xcalloc((size_t)ncols, sizeof *least);
+	for (int c = 0; c < ncols; c++) {
+		int cells = 0;
+		for (int r = 0; r < nrows; r++) {
+			int tw = text_width(shown[r * ncols + c]);
+			if (tw > cells)
+				cells = tw;
+		}
+		int head = text_width(cols[c].heading);
+		w[c] = cells > head ? cells : head;
+		floor[c] = sheet_floor(cols[c].heading, cells);
+		least[c] = SHEET_MIN_COL;
+		if (cols[c].flex)
+			flex = c;
+		used += w[c];
 	}
-	free(cells_w);
+	if (flex >= 0) {
+		int fmin = sheet_head_min(cols[flex].heading);
+		floor[flex] = fmin > SHEET_MIN_FLEX ? fmin : SHEET_MIN_FLEX;
+		least[flex] = SHEET_MIN_FLEX;
+		/* the flexible column takes what is left, down to its floor */
+		int over = used - width, give = w[flex] - floor[flex];
+		int take = over < give ? over : give;
+		if (take > 0) {
+			w[flex] -= take;
+			used -= take;
+		}
+	}
+	int over = sheet_shrink(w, floor, ncols, flex, used - width);
+	sheet_shrink(w, least, ncols, -1, over);
+	free(floor);
+	free(least);
 }
 
 static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,

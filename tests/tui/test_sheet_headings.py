@@ -2,7 +2,9 @@
 (W) had every numeric heading cut (参加者… 前の期… 割合の …) and its
 row 現役・子育て cut to 現役・…; a heading wider than its column now goes
 on two lines (割合 / の増減), so that the cells keep their room, and at
-80 columns the headings stay on one line."""
+80 columns the headings stay on one line.  The column that takes what is
+left (兼務's roles, w) keeps room for its heading on two lines (it was
+役職 ( …)."""
 import os
 import sys
 
@@ -48,6 +50,18 @@ def main():
             fail("60 columns: the headings did not need two lines (fixture)", t.screen())
         if len(check(t, 80)) != 1:
             fail("80 columns: the headings should fit on one line", t.screen())
+        t.send("q")
+        t.settle("全エリア")
+        t.resize(60, 20)
+        t.send("w")
+        s = t.settle("兼務の多い人", "名称・氏名")
+        rows = s.split("\n")
+        at = next(i for i, r in enumerate(rows) if "名称・氏名" in r)
+        heads = [rows[at - 1], rows[at]]
+        if any("…" in h for h in heads):
+            fail("60 columns: a heading of 兼務 is cut: %r" % heads, s)
+        if "役職" not in heads[0] + heads[1] or "団体" not in heads[0] + heads[1]:
+            fail("60 columns: the roles heading is missing: %r" % heads, s)
         t.send("q")
         t.settle("全エリア")
         t.send("q")
