@@ -15,6 +15,7 @@
 #include "draw.h"
 #include "screens.h"
 #include "strings.h"
+#include "widgets.h"
 #include "tsunagu/heatmap.h"
 #include "tsunagu/karte.h"
 #include "tsunagu/record.h"
@@ -204,7 +205,7 @@ static void heat_draw(struct tui *t, struct heat *h)
 		h->top = h->cur - rows + 1;
 	for (int i = 0; i < rows && h->top + i < h->n; i++)
 		heat_draw_line(h, h->head_rows + i, h->top + i);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(heat_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

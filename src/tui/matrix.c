@@ -204,7 +204,7 @@ static void mgrid_draw(struct tui *t, void *ud)
 	draw_text(LINES - 5, 0, COLS, S_MATRIX_LEGEND, A_NORMAL, TEXT_LEFT);
 	draw_text(LINES - 4, 0, COLS, S_MATRIX_LEGEND2, A_NORMAL, TEXT_LEFT);
 	draw_cellinfo(g, LINES - 3);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(mgrid_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

@@ -33,18 +33,30 @@ static void confirm_add(void *ud, const char *line)
 		l->v[l->n++] = xstrdup(line);
 }
 
-/* The question whole, however narrow the screen: too long for the status
- * line it takes the rows above it, and the bottom line shows the answers
- * (not the keys of the screen under it, which do nothing here). */
-static void confirm_draw(struct tui *t, const char *text)
+/* Text on the status line, whole however narrow the screen: too long for
+ * it, it takes the rows above it (up to CONFIRM_ROWS in all). */
+static void status_draw(const char *text, int attr)
 {
 	struct confirm_lines l = {0};
 	draw_wrap(text, COLS, confirm_add, &l);
-	int attr = draw_attr(t, ROLE_ERROR) | A_REVERSE;
+	if (!l.n)
+		draw_text(status_row(), 0, COLS, "", attr, TEXT_LEFT);
 	for (int i = 0; i < l.n; i++) {
 		draw_text(status_row() - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
 		free(l.v[i]);
 	}
+}
+
+void prompt_status(struct tui *t, const char *text, bool error)
+{
+	status_draw(text ? text : "", draw_attr(t, error ? ROLE_ERROR : ROLE_STATUS));
+}
+
+/* The question whole, and the bottom line shows the answers (not the keys
+ * of the screen under it, which do nothing here). */
+static void confirm_draw(struct tui *t, const char *text)
+{
+	status_draw(text, draw_attr(t, ROLE_ERROR) | A_REVERSE);
 	draw_hints(t, LINES - 1, 0, COLS, S_CONFIRM_KEYS);
 }
 
@@ -70,6 +82,9 @@ bool prompt_confirm(struct tui *t, const char *question)
 	return answer;
 }
 
+/* columns an input on the status line keeps for the text typed */
+#define PROMPT_INPUT_MIN 24
+
 /* What one input on the status line starts with and can bring back. */
 struct prompt_input {
 	const char *label;
@@ -87,10 +102,14 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	sbuf_add(&label, in->label);
 	if (in->recall && !le->buf.len)
 		sbuf_addf(&label, S_PROMPT_RECALL, in->recall);
-	/* the hint may be long: it never takes more than half the line */
-	int lw = text_width(label.s);
-	if (lw > COLS / 2)
-		lw = COLS / 2;
+	/* the hint may be long: it leaves PROMPT_INPUT_MIN columns to type
+	 * in, or half the line when that is more (at 60 columns the command
+	 * line's 「コマンド (空で Enter: メニュー):」 was cut at half) */
+	int lw = text_width(label.s), most = COLS - PROMPT_INPUT_MIN;
+	if (most < COLS / 2)
+		most = COLS / 2;
+	if (lw > most)
+		lw = most;
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
 	draw_text(row, 0, lw, label.s, A_BOLD, TEXT_LEFT);
 	sbuf_free(&label);
@@ -235,6 +254,11 @@ void prompt_pager(struct tui *t, const char *title, const char *text)
 	for (;;) {
 		struct pager_lines l = {0};
 		int h = LINES - 3, w = COLS - 2;
+		/* a title the bar cuts (a merge's counts) is read whole first */
+		if (text_width(title) > COLS) {
+			pager_wrap(title, w, &l);
+			pager_add(&l, "");
+		}
 		pager_wrap(text, w, &l);
 		erase();
 		draw_role_text(t, 0, 0, COLS, title, ROLE_TITLE);

@@ -11,6 +11,7 @@
 #include "screens.h"
 #include "sheet.h"
 #include "strings.h"
+#include "widgets.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/textwidth.h"
@@ -442,10 +443,10 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 		bool sel = any && s->top + i == s->sel;
 		draw_role_text(t, 1 + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
 	}
-	const char *status = t->msg;
-	if (!status[0] && any && s->sel < s->n && s->l[s->sel].note)
-		status = s->l[s->sel].note;
-	draw_role_text(t, LINES - 2, 0, COLS, status, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	if (!t->msg[0] && any && s->sel < s->n && s->l[s->sel].note)
+		draw_role_text(t, LINES - 2, 0, COLS, s->l[s->sel].note, ROLE_STATUS);
+	else
+		prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(s->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

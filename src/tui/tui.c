@@ -230,8 +230,7 @@ void tui_draw_main(struct tui *t)
 	if (summary)
 		draw_role_text(t, LINES - 2, 0, COLS, summary, ROLE_STATUS);
 	else
-		draw_role_text(t, LINES - 2, 0, COLS, t->msg,
-			       t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+		prompt_status(t, t->msg, t->msg_error);
 	free(summary);
 	/* with 私の担当 open, q closes it: the bar says 戻る */
 	char *hints = tui_hint_line(t->panes[t->focus].ops->hints,
