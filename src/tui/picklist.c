@@ -121,17 +121,24 @@ static void pick_whole_add(void *ud, const char *line)
 		pw->lines[pw->n++] = xstrdup(line);
 }
 
-static void pick_whole_fill(const struct picker *pk, int cols, int max, struct pick_whole *pw)
+/* s in lines of `cols` columns, at most `max` of them. */
+static void pick_wrap(const char *s, int cols, int max, struct pick_whole *pw)
 {
 	pw->n = 0;
 	pw->max = max < PICK_WHOLE_MAX ? max : PICK_WHOLE_MAX;
-	if (pk->sel < 0 || pk->sel >= pk->shown.n || pw->max < 1)
+	if (pw->max >= 1)
+		draw_wrap(s, cols, pick_whole_add, pw);
+}
+
+static void pick_whole_fill(const struct picker *pk, int cols, int max, struct pick_whole *pw)
+{
+	pw->n = 0;
+	if (pk->sel < 0 || pk->sel >= pk->shown.n)
 		return;
 	const char *label = pk->shown.items[pk->sel].label;
 	int mark = pk->marked ? text_width(S_PICK_ON) : 0;
-	if (text_width(label) + mark <= cols)
-		return;
-	draw_wrap(label, cols, pick_whole_add, pw);
+	if (text_width(label) + mark > cols)
+		pick_wrap(label, cols, max, pw);
 }
 
 static void pick_whole_free(struct pick_whole *pw)
@@ -159,21 +166,29 @@ static void pick_whole_draw(const struct pick_whole *pw, int y, int x, int w)
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
 	int w = picklist_width(pk);
-	struct pick_whole pw = {0};
+	struct pick_whole head = {0}, pw = {0};
+	/* a title the frame cuts (what the marks mean) is read whole inside */
+	if (text_width(pk->title) + 2 > w - 4)
+		pick_wrap(pk->title, w - 4, 3, &head);
 	/* the whole line may take what the list leaves beyond 3 rows */
-	pick_whole_fill(pk, w - 4, LINES - 6 - 4 - 1 - 3, &pw);
+	pick_whole_fill(pk, w - 4, LINES - 6 - 4 - 1 - 3 - head.n, &pw);
 	int extra = pw.n ? pw.n + 1 : 0;
 	int h = LINES - 6;
-	int want = pk->shown.n + 5 + extra;
+	int want = pk->shown.n + 5 + extra + head.n;
 	if (want < 8)
 		want = 8;
 	if (h > want)
 		h = want;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	int lh = h - 4 - extra;
+	int lh = h - 4 - extra - head.n;
 	tui_draw_under(t);
 	draw_fill(y, x, h, w, A_NORMAL);
 	draw_frame(t, y, x, h, w, pk->title, true);
+	for (int i = 0; i < head.n; i++)
+		draw_text(y + 1 + i, x + 2, w - 4, head.lines[i], A_BOLD, TEXT_LEFT);
+	y += head.n;   /* the rest stands under the title */
+	h -= head.n;
+	pick_whole_free(&head);
 	draw_text(y + 1, x + 2, 6, S_PICK_FILTER, A_BOLD, TEXT_LEFT);
 	int cx = le_draw(&pk->query, y + 1, x + 8, w - 10, draw_attr(t, ROLE_FIELD));
 	if (pk->sel >= pk->shown.n)

@@ -255,7 +255,7 @@
 #define S_CONFIRM_DELETE_LINKS "「%s」を削除します。%sも外れます。よろしいですか?"
 #define S_DELETED_LINKS   "削除しました。%sも外れました (D 削除済みから元に戻せます)"
 #define S_DELETED_NONE    "削除された記録はありません"
-#define S_DELETED_TITLE   "削除された記録 %ld 件 — Enter で元に戻す (文字を打つと絞り込み・Esc で閉じる)"
+#define S_DELETED_TITLE   "削除された記録 %ld 件 — Enter で元に戻す"
 #define S_DELETED_ROW     "%s  %s「%s」  %s"
 #define S_DELETED_ROW_LINKS "  (%sも)"
 #define S_RESTORE_CONFIRM "元に戻しますか: %s"
