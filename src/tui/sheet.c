@@ -19,6 +19,7 @@
 #define SHEET_SEP 2
 #define SHEET_MIN_FLEX 8
 #define SHEET_MIN_COL 4
+#define SHEET_TITLE_MAX 2   /* rows the title bar may take */
 
 int sheet_width(void)
 {
@@ -426,11 +427,44 @@ static void sheet_settle(struct sheet *s, int want, int dir)
 	s->sel = to >= 0 ? to : want;
 }
 
+struct sheet_head {
+	const struct tui *t;
+	int n;
+};
+
+static void sheet_head_count(void *ud, const char *line)
+{
+	(void)line;
+	((struct sheet_head *)ud)->n++;
+}
+
+static void sheet_head_line(void *ud, const char *line)
+{
+	struct sheet_head *h = ud;
+	if (h->n < SHEET_TITLE_MAX)
+		draw_role_text(h->t, h->n++, 0, COLS, line, ROLE_TITLE);
+}
+
+/* Rows of the title bar: a title too wide for one (兼務's counts at 60
+ * columns) goes on in a second rather than being cut. */
+static int sheet_title_rows(const struct sheet *s)
+{
+	struct sheet_head h = {0};
+	if (s->title && text_width(s->title) > COLS)
+		draw_wrap(s->title, COLS, sheet_head_count, &h);
+	return h.n < 1 ? 1 : h.n > SHEET_TITLE_MAX ? SHEET_TITLE_MAX : h.n;
+}
+
 static void sheet_draw(struct tui *t, struct sheet *s)
 {
-	int h = LINES - 3;
+	int rows = sheet_title_rows(s), h = LINES - 2 - rows;
 	erase();
-	draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
+	if (rows > 1) {
+		struct sheet_head head = {t, 0};
+		draw_wrap(s->title, COLS, sheet_head_line, &head);
+	} else {
+		draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
+	}
 	bool any = sheet_next(s, 0, 1) >= 0;
 	int last_top = s->n > h ? s->n - h : 0;
 	if (s->top > last_top)
@@ -441,7 +475,7 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 	for (int i = 0; i < h && s->top + i < s->n; i++) {
 		const struct sheet_line *l = &s->l[s->top + i];
 		bool sel = any && s->top + i == s->sel;
-		draw_role_text(t, 1 + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
+		draw_role_text(t, rows + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
 	}
 	if (!t->msg[0] && any && s->sel < s->n && s->l[s->sel].note)
 		draw_role_text(t, LINES - 2, 0, COLS, s->l[s->sel].note, ROLE_STATUS);
@@ -463,15 +497,16 @@ static int clampi(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static int sheet_page(void)
+static int sheet_page(const struct sheet *s)
 {
-	return LINES - 3 > 1 ? LINES - 3 : 1;
+	int h = LINES - 2 - sheet_title_rows(s);
+	return h > 1 ? h : 1;
 }
 
 /* Scrolls by `by` lines (lines below the last record stay reachable). */
 static void sheet_scroll(struct sheet *s, int by)
 {
-	int h = sheet_page();
+	int h = sheet_page(s);
 	s->top = clampi(s->top + by, 0, s->n > h ? s->n - h : 0);
 }
 
@@ -479,7 +514,7 @@ static void sheet_scroll(struct sheet *s, int by)
  * stay in view while they fit. */
 static void sheet_follow(struct sheet *s)
 {
-	int h = sheet_page();
+	int h = sheet_page(s);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + h)
@@ -505,7 +540,7 @@ static void sheet_go(struct sheet *s, int to, int by)
  * sheet scrolls. */
 static bool sheet_move(struct sheet *s, enum tui_action a)
 {
-	int page = sheet_page(), to;
+	int page = sheet_page(s), to;
 	bool any = sheet_next(s, 0, 1) >= 0;
 	bool shown = s->sel >= s->top && s->sel < s->top + page;
 	switch (a) {

@@ -4,8 +4,10 @@ row 現役・子育て cut to 現役・…; a heading wider than its column now 
 on two lines (割合 / の増減), so that the cells keep their room, and at
 80 columns the headings stay on one line.  The column that takes what is
 left (兼務's roles, w) keeps room for its heading on two lines (it was
-役職 ( …)."""
+役職 ( …), and a title too wide for its bar goes on in a second row (兼務's
+count of terms ending soon was cut)."""
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -56,6 +58,9 @@ def main():
         t.send("w")
         s = t.settle("兼務の多い人", "名称・氏名")
         rows = s.split("\n")
+        title = (rows[0] + rows[1]).replace(" ", "")
+        if not re.search(r"任期が90日以内に終わる役職\d+件\(⚠\)", title):
+            fail("60 columns: the title of 兼務 is cut before its counts", s)
         at = next(i for i, r in enumerate(rows) if "名称・氏名" in r)
         heads = [rows[at - 1], rows[at]]
         if any("…" in h for h in heads):
