@@ -234,7 +234,10 @@ static void board_move_card(struct tui *t, struct board *b, int dir)
 	free(id);
 }
 
-/* Live search over the cards of all four columns. */
+/* Live search over the cards of all four columns.  When the column the
+ * user stands in has none of the cards found, the first column that has
+ * comes to the front, so that Enter opens what the search found (it
+ * said 行を選んでください under the one card found in 保留). */
 static void board_search_changed(struct tui *t, void *ud, const char *text)
 {
 	struct board *b = ud;
@@ -243,6 +246,9 @@ static void board_search_changed(struct tui *t, void *ud, const char *text)
 		rows_reload(&b->col[c], t->st);
 		b->sel[c] = b->top[c] = 0;
 	}
+	for (int c = 0; c < BOARD_COLS && rows_count(&b->col[b->cur], t->st) == 0; c++)
+		if (rows_count(&b->col[c], t->st) > 0)
+			b->cur = c;
 }
 
 static void board_remember(struct board *b, const char *q)
