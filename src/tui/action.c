@@ -80,8 +80,18 @@ const struct tui_keybind tui_default_keys[] = {
 };
 #undef F
 
+int tui_key_plain(int key)
+{
+	if (key >= 0xFF01 && key <= 0xFF5E)   /* ！ … ～: what IME typed for ! … ~ */
+		return key - 0xFEE0;
+	if (key == 0x3000)                    /* the ideographic space */
+		return ' ';
+	return key;
+}
+
 enum tui_action tui_action_for_key(int key)
 {
+	key = tui_key_plain(key);
 	for (const struct tui_keybind *b = tui_default_keys; b->action != ACT_NONE; b++)
 		if (b->key == key)
 			return b->action;

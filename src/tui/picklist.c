@@ -338,7 +338,7 @@ char *picklist_multi(struct tui *t, const char *title, const struct pick_list *i
 			result = picker_joined(items, &marked);
 			break;
 		}
-		if (key == ' ')
+		if (tui_key_plain(key) == ' ')
 			picker_toggle(&pk);
 		else
 			picker_key(t, &pk, key, items, NULL, NULL);

@@ -70,7 +70,7 @@ bool prompt_confirm(struct tui *t, const char *question)
 		confirm_draw(t, b.s);
 		curs_set(0);
 		refresh();
-		int key = tui_getkey(t);
+		int key = tui_key_plain(tui_getkey(t));
 		if (key == 'y' || key == 'Y') {
 			answer = true;
 			break;
