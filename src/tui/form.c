@@ -344,7 +344,7 @@ static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int
 static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int key)
 {
 	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
-	if (enter || key == ' ') {
+	if (enter || tui_key_plain(key) == ' ') {
 		if (form_pick(t, f, r))
 			form_move(t, f, 1);
 	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {

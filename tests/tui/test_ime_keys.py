@@ -2,8 +2,9 @@
 full-width twin (ｊ for j, ？ for ?, ｙ for y): every one of them was
 refused (「ｊ」のキーはここでは使えません), so a user with the input method on
 could do nothing.  Now ｊ moves, ？ opens help and ｑ closes it, ｄ deletes
-after ｙ answers the question, and ｕ takes it back; text typed into a
-search keeps its full-width letters."""
+after ｙ answers the question, and ｕ takes it back; the ideographic
+space opens a form's choice as Space does; text typed into a search keeps
+its full-width letters."""
 import os
 import sys
 
@@ -57,6 +58,14 @@ def main():
         s = t.screen()
         if "ｊ" not in status_line(s):
             fail("the search did not keep the full-width letter typed", s)
+        t.send("Escape")
+        t.settle("[関係者・団体")
+        t.type("ａ")                  # the add form, on its 区分 (a choice)
+        t.settle("関係者・団体を追加", "区分")
+        t.type("\u3000")              # Space with the input method on opens it
+        t.settle("絞込:", "個人")
+        t.send("Escape")
+        t.settle("関係者・団体を追加")
         t.send("Escape")
         t.settle("[関係者・団体")
         t.type("ｑ")
