@@ -169,17 +169,15 @@
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
 #define S_HELP_KEYS       "キー"
+/* one line an entry: the pager wraps it under its explanation at any width */
 #define S_HELP_FORM       "入力欄 (追加・編集の画面)\n" \
 	"  Tab Shift-Tab   次の項目・前の項目へ (↑ ↓ でも移る)\n" \
-	"  Enter           選択肢を開く・次の項目へ。内容・備考など\n" \
-	"                  複数行の欄では改行 (メモ帳と同じ)\n" \
+	"  Enter           選択肢を開く・次の項目へ。内容・備考など複数行の欄では改行 (メモ帳と同じ)\n" \
 	"  BS              一文字消す\n" \
 	"  Ctrl-S F10      保存\n" \
 	"  Esc             閉じる (入力があれば破棄してよいか聞く)\n" \
-	"  Ctrl-E F4       長い文章を外部エディタで編集: $VISUAL、\n" \
-	"                  なければ $EDITOR、なければ sensible-editor\n" \
-	"  文字が入らない場所 (選択肢・ボタン) で打った文字は入らず、\n" \
-	"  そのことを画面上に表示します\n"
+	"  Ctrl-E F4       長い文章を外部エディタで編集: $VISUAL、なければ $EDITOR、なければ sensible-editor\n" \
+	"  文字が入らない場所 (選択肢・ボタン) で打った文字は入らず、そのことを画面上に表示します\n"
 
 /* editor */
 #define S_EDITOR_FAIL     "エディタを起動できません: %s"
