@@ -177,7 +177,7 @@ static void form_move(struct tui *t, struct form *f, int dir)
 		return;
 	int i = f->cur + dir;
 	if (i < 0)
-		return;
+		i = f->cur;   /* Shift-Tab on the first row stays there, still typing */
 	form_focus(t, f, i, dir);
 }
 

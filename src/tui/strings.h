@@ -101,6 +101,9 @@
 	"Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
 	"Esc 閉じる  F1 ヘルプ・他のキー", \
 	"F1 ヘルプ・他のキー"}
+#define S_FORM_MORE_ABOVE "↑ 上にあと %d 項目"
+#define S_FORM_MORE_BELOW "↓ 下にあと %d 項目"
+#define S_FORM_MORE_KEYS  " (Tab・Shift-Tab で移る)"
 #define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
 #define S_FORM_MORE_LINES "… (ほか %d 行)"
 #define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
