@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 FIRST = "髙﨑さん宅の見守り訪問"
 SECOND = "集会所の鍵の受け渡し"
@@ -50,9 +50,7 @@ def main():
             fail("L on the board did not move the card moved on its page")
         if status_of(t, SECOND) != "未着手":
             fail("L on the board moved %s, the card that took the first one's place" % SECOND)
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 FOUND = "髙﨑さん宅の見守り訪問"
 
@@ -28,11 +28,7 @@ def main():
             fail("the search left the user on an empty column", s)
         t.send("Enter")
         t.settle("課題・取組: " + FOUND)
-        t.send("q")
-        t.settle("[課題ボード")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t, "[課題ボード")
     print("ok")
 
 

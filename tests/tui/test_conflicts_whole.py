@@ -5,12 +5,10 @@ shown whole, wrapped, under the list (── 選んだ行の全文); in the choi
 which to keep, each value is read whole as the cursor moves to it, and
 taking the other value makes it current."""
 import os
-import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, edited_apart, fail, quit_ok  # noqa: E402
 
 NAME = "諏訪見守りネット"
 OFFICE = ("事務所で入力した備考。会長は鈴木さん、副会長は髙橋さん。毎月第二土曜日の"
@@ -38,13 +36,7 @@ def whole(screen):
 def main():
     with Tui(cols=60, rows=20) as t:
         t.cli("init")
-        pid = t.cli("add", "party", "--name", NAME, "--kind", "org").strip()
-        laptop = os.path.join(t.tmp, "laptop.db")
-        shutil.copy(t.db, laptop)
-        env = dict(t.env, TSUNAGU_USER="佐藤 花子")
-        subprocess.run([t.bin, "edit", "party", pid, "--notes", LAPTOP, "-d", laptop],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
-        t.cli("edit", "party", pid, "--notes", OFFICE)
+        pid, laptop = edited_apart(t, NAME, "--notes", LAPTOP, OFFICE)
         t.cli("merge", laptop)
 
         t.start()
@@ -71,9 +63,7 @@ def main():
         out = t.cli("show", "party", pid)
         if LAPTOP not in out:
             fail("the other value was not taken:\n" + out)
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

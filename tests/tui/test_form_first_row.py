@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 TITLE = "髙﨑さん宅の見守り訪問"
 
@@ -33,9 +33,7 @@ def main():
         tasks = t.cli_json("list", "tasks")
         if [x["title"] for x in tasks] != [TITLE]:
             fail("the title typed after Shift-Tab was not saved: %r" % tasks, t.screen())
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

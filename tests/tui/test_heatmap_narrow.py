@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, select_area  # noqa: E402
+from tuitest import Tui, fail, select_area, quit_ok  # noqa: E402
 
 SHADES = "濃さ: ░ 平均-5pt以下 ▒ 平均未満 ▓ 平均以上 █ 平均+5pt以上。人口なしは「－」"
 
@@ -30,11 +30,7 @@ def main():
             fail("the average's line is missing: %r" % legend, s)
         if "諏訪1丁目" not in rows[head + 1]:
             fail("the districts do not follow the headings", s)
-        t.send("q")
-        t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t, "全エリア")
     print("ok")
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 NAME = "髙橋 花子"
 NOTES = "一行目の備考\n二行目の備考"
@@ -35,11 +35,7 @@ def main():
         for raw in ("→ person", "→ 1", "→ 0"):
             if raw in s:
                 fail("the history shows a stored code (%r)" % raw, s)
-        t.send("q")
-        t.settle("関係者・団体: " + NAME)
-        t.send("q", "q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t, "関係者・団体: " + NAME, "[関係者・団体")
     print("ok")
 
 

@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 FIRST = "相原 一郎"
 SECOND = "井上 花子"
@@ -68,9 +68,7 @@ def main():
         t.settle("関係者・団体を追加")
         t.send("Escape")
         t.settle("[関係者・団体")
-        t.type("ｑ")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -6,12 +6,10 @@ it when a message is longer than the screen is wide, as a question does.
 Reopened, the program says the conflicts are there and that c shows them,
 whole; c lists them."""
 import os
-import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, edited_apart, fail, quit_ok  # noqa: E402
 
 NAME = "諏訪見守りネット"
 
@@ -34,13 +32,7 @@ def bottom_text(screen, rows):
 def main():
     with Tui(cols=60, rows=20) as t:
         t.cli("init")
-        pid = t.cli("add", "party", "--name", NAME, "--kind", "org").strip()
-        laptop = os.path.join(t.tmp, "laptop.db")
-        shutil.copy(t.db, laptop)
-        env = dict(t.env, TSUNAGU_USER="佐藤 花子")
-        subprocess.run([t.bin, "edit", "party", pid, "--phone", "042-111-1111", "-d", laptop],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
-        t.cli("edit", "party", pid, "--phone", "042-222-2222")
+        _, laptop = edited_apart(t, NAME, "--phone", "042-111-1111", "042-222-2222")
 
         t.start()
         t.settle("全エリア")
@@ -55,9 +47,7 @@ def main():
         s = t.settle("全エリア", "マージしました")
         if WANT not in bottom_text(s, 2):
             fail("the status line lost the key that shows the conflicts", s)
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
         t.tmux("kill-server", check=False)
         t.start()
         s = t.settle("全エリア", "競合")
@@ -67,9 +57,7 @@ def main():
         t.settle("競合 1 件", NAME)
         t.send("Escape")
         t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

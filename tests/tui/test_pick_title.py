@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 
 def box_text(screen):
@@ -40,9 +40,7 @@ def main():
         t.settle("絞込:")
         t.send("Escape")
         t.settle("[関係者・団体")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, find_hint  # noqa: E402
+from tuitest import Tui, fail, find_hint, quit_ok  # noqa: E402
 
 HINT = "u/U 取消・やり直し"
 NAME = "諏訪見守りネット"
@@ -41,9 +41,7 @@ def main():
         t.settle("やり直しました")
         if t.cli_json("list", "parties"):
             fail("U did not delete the party again")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -11,7 +11,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, select_area  # noqa: E402
+from tuitest import Tui, fail, select_area, quit_ok  # noqa: E402
 
 HEADINGS = ("世代", "参加者数", "割合", "前の期間", "前の割合", "増減", "割合の増減")
 
@@ -67,11 +67,7 @@ def main():
             fail("60 columns: a heading of 兼務 is cut: %r" % heads, s)
         if "役職" not in heads[0] + heads[1] or "団体" not in heads[0] + heads[1]:
             fail("60 columns: the roles heading is missing: %r" % heads, s)
-        t.send("q")
-        t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status", t.screen())
+        quit_ok(t, "全エリア")
     print("ok")
 
 

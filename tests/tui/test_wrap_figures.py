@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail, select_area  # noqa: E402
+from tuitest import Tui, fail, select_area, quit_ok  # noqa: E402
 import re  # noqa: E402
 
 NAME = "諏訪の世帯調査"
@@ -53,11 +53,7 @@ def main():
         bad = split_figure(s, FIGURES)
         if bad:
             fail("the figure %s is cut where the 備考 wraps" % bad, s)
-        t.send("q")
-        t.settle("[関係者・団体")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t, "[関係者・団体")
     print("ok")
 
 
