@@ -33,30 +33,30 @@ static void confirm_add(void *ud, const char *line)
 		l->v[l->n++] = xstrdup(line);
 }
 
-/* Text on the status line, whole however narrow the screen: too long for
- * it, it takes the rows above it (up to CONFIRM_ROWS in all). */
-static void status_draw(const char *text, int attr)
+/* Text ending on row `bottom`, whole however narrow the screen: too long
+ * for one line, it takes the rows above (up to CONFIRM_ROWS in all). */
+static void status_draw(const char *text, int attr, int bottom)
 {
 	struct confirm_lines l = {0};
 	draw_wrap(text, COLS, confirm_add, &l);
 	if (!l.n)
-		draw_text(status_row(), 0, COLS, "", attr, TEXT_LEFT);
+		draw_text(bottom, 0, COLS, "", attr, TEXT_LEFT);
 	for (int i = 0; i < l.n; i++) {
-		draw_text(status_row() - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
+		draw_text(bottom - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
 		free(l.v[i]);
 	}
 }
 
 void prompt_status(struct tui *t, const char *text, bool error)
 {
-	status_draw(text ? text : "", draw_attr(t, error ? ROLE_ERROR : ROLE_STATUS));
+	status_draw(text ? text : "", draw_attr(t, error ? ROLE_ERROR : ROLE_STATUS), status_row());
 }
 
 /* The question whole, and the bottom line shows the answers (not the keys
  * of the screen under it, which do nothing here). */
 static void confirm_draw(struct tui *t, const char *text)
 {
-	status_draw(text, draw_attr(t, ROLE_ERROR) | A_REVERSE);
+	status_draw(text, draw_attr(t, ROLE_ERROR) | A_REVERSE, status_row());
 	draw_hints(t, LINES - 1, 0, COLS, S_CONFIRM_KEYS);
 }
 
@@ -102,15 +102,16 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	sbuf_add(&label, in->label);
 	if (in->recall && !le->buf.len)
 		sbuf_addf(&label, S_PROMPT_RECALL, in->recall);
-	/* the hint may be long: it leaves PROMPT_INPUT_MIN columns to type
-	 * in, or half the line when that is more (at 60 columns the command
-	 * line's 「コマンド (空で Enter: メニュー):」 was cut at half) */
-	int lw = text_width(label.s), most = COLS - PROMPT_INPUT_MIN;
-	if (most < COLS / 2)
-		most = COLS / 2;
-	if (lw > most)
-		lw = most;
+	/* the label stands before the text typed when it leaves
+	 * PROMPT_INPUT_MIN columns to type in; a longer one (the report's
+	 * 保存先 with what each ending makes, at 60 columns) stands whole on
+	 * the rows above, and the text typed has the whole line */
+	int lw = text_width(label.s);
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
+	if (lw > COLS - PROMPT_INPUT_MIN) {
+		status_draw(label.s, A_BOLD, row - 1);
+		lw = 0;
+	}
 	draw_text(row, 0, lw, label.s, A_BOLD, TEXT_LEFT);
 	sbuf_free(&label);
 	/* the keys of the line being typed, not those of the screen under it */
