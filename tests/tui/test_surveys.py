@@ -42,7 +42,7 @@ def main():
         s = t.screen()
         if "団体 " in s.split("アンケート・ヒアリングを追加")[1].split("エリア")[0]:
             fail("the group is asked again in its own page's form", s)
-        t.send("Tab")                         # エリア (filled in) -> 種別
+        # the form starts at 種別: the エリア before it is filled in
         pick(t, "ヒア", "ヒアリング")
         t.send("Tab")                         # 実施日 -> 実施体制
         t.type("役員5名と班長で運営")
