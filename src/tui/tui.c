@@ -87,6 +87,19 @@ void tui_set_area(struct tui *t, const char *id, const char *name)
 			t->panes[i].ops->reload(t, &t->panes[i]);
 }
 
+/* A character typed on the main screen, a page or a view that no key uses:
+ * said so, not dropped silently (the user may think they are typing into
+ * a field). */
+static void tui_unused_key(struct tui *t, int key)
+{
+	char ch[5] = {0};
+	if (!tui_key_is_text(key))
+		return;
+	utf8_encode(key, ch);
+	tui_msg(t, S_KEY_UNUSED, ch);
+	t->msg_error = true;
+}
+
 enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under)
 {
 	t->under = under;
@@ -101,6 +114,8 @@ enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under)
 	if (a != ACT_NONE) {
 		t->msg[0] = '\0';
 		t->msg_error = false;
+	} else {
+		tui_unused_key(t, key);   /* on a page or a view as on the main screen */
 	}
 	return a;
 }
@@ -136,17 +151,6 @@ bool tui_key_is_text(int key)
 	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
 }
 
-/* A character typed on the main screen that no key uses: said so, not
- * dropped silently (the user may think they are typing into a field). */
-static void tui_unused_key(struct tui *t, int key)
-{
-	char ch[5] = {0};
-	if (!tui_key_is_text(key))
-		return;
-	utf8_encode(key, ch);
-	tui_msg(t, S_KEY_UNUSED, ch);
-	t->msg_error = true;
-}
 
 static void tui_place(struct pane *p, int y, int x, int h, int w)
 {
