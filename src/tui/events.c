@@ -195,7 +195,7 @@ static void ev_build(struct tui *t, struct sheet *s, void *ud)
 		 t->area_name ? t->area_name : S_ALL_AREAS);
 	sheet_title(s, title);
 	if (n == 0)
-		sheet_add(s, ROLE_NORMAL, S_EV_NONE, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_EV_NONE);
 }
 
 /* a: the generic form with the area and today filled in, then the counts. */

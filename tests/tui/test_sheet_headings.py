@@ -5,7 +5,8 @@ on two lines (割合 / の増減), so that the cells keep their room, and at
 80 columns the headings stay on one line.  The column that takes what is
 left (兼務's roles, w) keeps room for its heading on two lines (it was
 役職 ( …), and a title too wide for its bar goes on in a second row (兼務's
-count of terms ending soon was cut)."""
+count of terms ending soon was cut), as does a note under a title (世代別's
+"(h/l で期間を前後に移す)" was cut at 60 columns)."""
 import os
 import re
 import sys
@@ -39,6 +40,9 @@ def check(t, cols):
             fail("%d columns: the heading %s is not shown whole" % (cols, h), s)
     if "現役・子育て" not in s:
         fail("%d columns: the row 現役・子育て is cut" % cols, s)
+    top = "".join(s.split("\n")[:4]).replace(" ", "")
+    if "(h/lで期間を前後に移す)" not in top:
+        fail("%d columns: the line saying how to move the period is cut" % cols, s)
     return heads
 
 
