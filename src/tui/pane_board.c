@@ -54,13 +54,30 @@ static void board_close(struct pane *p)
 	p->priv = NULL;
 }
 
+static bool board_follow(struct tui *t, struct board *b, int c, const char *id);
+static bool board_select(struct tui *t, struct board *b, const char *id);
+
+/* Reloads the columns; the selected card stays selected in whichever
+ * column it now stands (an undo, a redo or a change made elsewhere may
+ * have moved it: after u took a move back, the selection stayed where the
+ * card had been, on another card, and the next L moved that one). */
 static void board_reload(struct tui *t, struct pane *p)
 {
 	struct board *b = p->priv;
+	struct rows *col = &b->col[b->cur];
+	/* not on the first load, nor when another area is chosen (the card
+	 * is not among the new area's) */
+	bool same = col->loaded && (col->area_id && t->area_id ? strcmp(col->area_id, t->area_id) == 0
+							       : col->area_id == t->area_id);
+	const char *cur = same ? rows_get(col, t->st, b->sel[b->cur], "id") : NULL;
+	char *id = cur ? xstrdup(cur) : NULL;
 	for (int c = 0; c < BOARD_COLS; c++) {
 		rows_set(&b->col[c], &b->col[c].area_id, t->area_id);
 		rows_reload(&b->col[c], t->st);
 	}
+	if (id && !board_follow(t, b, b->cur, id))
+		board_select(t, b, id);
+	free(id);
 }
 
 /* Column positions and widths.  When the board has the focus and equal

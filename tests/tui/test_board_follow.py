@@ -2,7 +2,8 @@
 goes back to the board: open the first card of 未着手, move it to 対応中
 with L on its page, q back, and the board has followed it into 対応中 (the
 status line names it); a second L on the board moves the same card on to
-保留, never the card that took its place in 未着手."""
+保留, never the card that took its place in 未着手.  After u takes a move
+back, the selection goes back with the card."""
 import os
 import sys
 
@@ -50,6 +51,17 @@ def main():
             fail("L on the board did not move the card moved on its page")
         if status_of(t, SECOND) != "未着手":
             fail("L on the board moved %s, the card that took the first one's place" % SECOND)
+        # u takes the move back: the selection goes back with the card
+        t.send("u")
+        s = t.settle("取り消しました")
+        t.send("j", "k")
+        s = t.settle("[課題ボード")
+        if FIRST not in status_line(s) or status_of(t, FIRST) != "対応中":
+            fail("after u the selection did not go back with the card", s)
+        t.send("L")
+        t.settle("「保留」へ移しました")
+        if status_of(t, FIRST) != "保留" or status_of(t, SECOND) != "未着手":
+            fail("L after u did not move the card taken back")
         quit_ok(t)
     print("ok")
 
