@@ -80,8 +80,18 @@ const struct tui_keybind tui_default_keys[] = {
 };
 #undef F
 
+int tui_key_plain(int key)
+{
+	if (key >= 0xFF01 && key <= 0xFF5E)   /* ！ … ～: what IME typed for ! … ~ */
+		return key - 0xFEE0;
+	if (key == 0x3000)                    /* the ideographic space */
+		return ' ';
+	return key;
+}
+
 enum tui_action tui_action_for_key(int key)
 {
+	key = tui_key_plain(key);
 	for (const struct tui_keybind *b = tui_default_keys; b->action != ACT_NONE; b++)
 		if (b->key == key)
 			return b->action;
@@ -184,6 +194,7 @@ static const struct {
 } hint_pairs[] = {
 	{ACT_CARD_LEFT, ACT_CARD_RIGHT, S_HINT_CARD_MOVE},
 	{ACT_ADD, ACT_LOG, S_HINT_ADD_LOG},
+	{ACT_UNDO, ACT_REDO, S_HINT_UNDO_REDO},
 	{ACT_ITEM_EARLIER, ACT_ITEM_LATER, S_HINT_ITEM_MOVE},
 	{ACT_LEFT, ACT_RIGHT, S_HINT_LEFT_RIGHT},
 };

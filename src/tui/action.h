@@ -91,7 +91,11 @@ struct tui_keybind {
 
 extern const struct tui_keybind tui_default_keys[];
 
-/* The action bound to `key`, or ACT_NONE. */
+/* A key as a command reads it: with the Japanese input method on, j is
+ * typed as ｊ (U+FF4A) and Space as U+3000; a command key means the same
+ * either way (text typed into a field keeps what was typed). */
+int tui_key_plain(int key);
+/* The action bound to `key` (or to its tui_key_plain), or ACT_NONE. */
 enum tui_action tui_action_for_key(int key);
 /* Where a key bar stands: the main screen, or a screen opened from it
  * (where q goes back). */

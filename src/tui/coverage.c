@@ -98,7 +98,7 @@ static void cov_flags(struct sheet *s, const struct cov_table *areas)
 	if (areas->n_no_coord)
 		cov_flag(s, S_ST_NO_COORD, areas->n_no_coord, areas->no_coord.s);
 	if (!areas->n_no_supporter && !areas->n_no_coord)
-		sheet_add(s, ROLE_NORMAL, S_ST_ALL_COVERED, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_ST_ALL_COVERED);
 }
 
 static int cov_coord(void *ud, const struct coverage_coord *co)
@@ -125,7 +125,7 @@ static void cov_staff(struct tui *t, struct sheet *s)
 	snprintf(line, sizeof line, S_ST_STAFF, n);
 	sheet_add(s, ROLE_SECTION, line, NULL);
 	if (n == 0)
-		sheet_add(s, ROLE_NORMAL, S_ST_NO_STAFF, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_ST_NO_STAFF);
 	else
 		sheet_list(t, s, LIST_STAFF, &q, cols, 5);
 }

@@ -262,7 +262,7 @@ static void detail_draw(struct tui *t, struct detail *d)
 			a = draw_attr(t, ROLE_SELECTED);
 		draw_text(1 + i, 1, w, d->lines[li], a, TEXT_LEFT);
 	}
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(d->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

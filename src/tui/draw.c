@@ -165,17 +165,19 @@ static bool wrap_no_start(const char *p)
 	return false;
 }
 
-/* A character of a Latin word or number ("Excel", "$EDITOR", "042"). */
+/* A character of a Latin word or of a figure ("Excel", "$EDITOR", "042",
+ * "16,461", "36.8%", "14:27", "2026/4/1"): a figure cut in two reads as
+ * two numbers. */
 static bool wrap_word_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '$' || c == '_' || c == '-' || c == '.';
+	       c == '$' || c == '_' || c == '-' || c == '.' || c == ',' || c == ':' ||
+	       c == '/' || c == '%';
 }
 
-/* Where to cut q at `cut` bytes: not inside a Latin word (before it, when
- * the line keeps something), and so that the next line does not begin
- * with a closing mark (one character earlier when that leaves some). */
-static size_t wrap_cut(const char *q, size_t cut)
+/* The start of the Latin word or figure that `cut` falls inside, when
+ * the line keeps something before it; else cut. */
+static size_t wrap_word_start(const char *q, size_t cut)
 {
 	if (q[cut] && wrap_word_char(q[cut]) && wrap_word_char(q[cut - 1])) {
 		size_t start = cut;
@@ -184,12 +186,22 @@ static size_t wrap_cut(const char *q, size_t cut)
 		if (start > 0)
 			return start;
 	}
-	if (!q[cut] || !wrap_no_start(q + cut))
-		return cut;
+	return cut;
+}
+
+/* Where to cut q at `cut` bytes: not inside a Latin word or a figure
+ * (before it, when the line keeps something), and so that the next line
+ * does not begin with a closing mark (one character earlier when that
+ * leaves some, and then before the word that character ends). */
+static size_t wrap_cut(const char *q, size_t cut)
+{
+	size_t word = wrap_word_start(q, cut);
+	if (word != cut || !q[cut] || !wrap_no_start(q + cut))
+		return word;
 	size_t back = cut;
 	while (back > 0 && ((unsigned char)q[back - 1] & 0xC0) == 0x80)
 		back--;
-	return back > 1 ? back - 1 : cut;
+	return back > 1 ? wrap_word_start(q, back - 1) : cut;
 }
 
 void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
@@ -212,6 +224,9 @@ void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)
 			cb(ud, part);
 			free(part);
 			q += cut;
+			/* the space a line broke at does not start the next */
+			while (*q == ' ')
+				q++;
 		} while (*q);
 		free(line);
 		if (!nl)

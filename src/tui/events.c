@@ -21,7 +21,7 @@
 #define EV_GEN_MAX 8
 
 static const enum tui_action events_hints[] = {
-	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_GENERATIONS, ACT_DELETE, ACT_UNDO, ACT_HELP, ACT_QUIT,
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_GENERATIONS, ACT_DELETE, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT,
 	ACT_NONE,
 };
 
@@ -195,7 +195,7 @@ static void ev_build(struct tui *t, struct sheet *s, void *ud)
 		 t->area_name ? t->area_name : S_ALL_AREAS);
 	sheet_title(s, title);
 	if (n == 0)
-		sheet_add(s, ROLE_NORMAL, S_EV_NONE, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_EV_NONE);
 }
 
 /* a: the generic form with the area and today filled in, then the counts. */

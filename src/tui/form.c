@@ -53,6 +53,19 @@ static void form_set_value(struct form_row *r, const char *v)
 	r->display = NULL;
 }
 
+/* Where a form starts: a new record whose leading references were chosen
+ * before it opened (a membership's person and group, picked from the
+ * party's page) starts at the first row still to fill, so that the role
+ * typed next is not refused on the person's row. */
+static int form_first_to_fill(const struct form *f)
+{
+	int i = 0;
+	while (!f->rec && i < f->n &&
+	       (f->rows[i].hidden || (f->rows[i].def->type == FIELD_REF && f->rows[i].value)))
+		i++;
+	return i < f->n ? i : 0;
+}
+
 static void form_load(struct tui *t, struct form *f, struct form_values preset,
 		      struct form_values init)
 {
@@ -78,7 +91,7 @@ static void form_load(struct tui *t, struct form *f, struct form_values preset,
 		r->orig = r->value ? xstrdup(r->value) : NULL;
 	}
 	f->cur = -1;
-	form_focus(t, f, 0, 1);
+	form_focus(t, f, form_first_to_fill(f), 1);
 }
 
 static void form_free(struct form *f)
@@ -177,7 +190,7 @@ static void form_move(struct tui *t, struct form *f, int dir)
 		return;
 	int i = f->cur + dir;
 	if (i < 0)
-		return;
+		i = f->cur;   /* Shift-Tab on the first row stays there, still typing */
 	form_focus(t, f, i, dir);
 }
 
@@ -344,7 +357,7 @@ static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int
 static void form_key_pick(struct tui *t, struct form *f, struct form_row *r, int key)
 {
 	bool enter = key == '\n' || key == '\r' || key == TUI_FKEY(KEY_ENTER);
-	if (enter || key == ' ') {
+	if (enter || tui_key_plain(key) == ' ') {
 		if (form_pick(t, f, r))
 			form_move(t, f, 1);
 	} else if (key == TUI_FKEY(KEY_UP) || key == TUI_FKEY(KEY_DOWN)) {

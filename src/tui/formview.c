@@ -144,6 +144,22 @@ static void form_draw_row(struct tui *t, struct form *f, int i, int ry, int h,
 	sbuf_free(&v);
 }
 
+/* Under the rows, when the screen is too short for all of them: how many
+ * are above and below, so that no field goes unseen (at 60×20 a task's
+ * 関係者, ニーズ and 内容 were below the last row shown, unannounced). */
+static void form_draw_more(int y, int x, int w, int above, int below)
+{
+	struct sbuf b = {0};
+	if (above > 0)
+		sbuf_addf(&b, S_FORM_MORE_ABOVE, above);
+	if (below > 0)
+		sbuf_addf(&b, "%s" S_FORM_MORE_BELOW, b.len ? "  " : "", below);
+	if (b.len)
+		sbuf_add(&b, S_FORM_MORE_KEYS);
+	draw_text(y, x, w, b.len ? b.s : "", A_BOLD, TEXT_LEFT);
+	sbuf_free(&b);
+}
+
 /* Lines taken by the shown rows [from, to). */
 static int form_rows_height(const int *hs, int from, int to)
 {
@@ -215,8 +231,10 @@ void form_draw(struct tui *t, struct form *f)
 	 * text that shrank when the cursor left it) */
 	while (f->top > 0 && form_rows_height(hs, f->top - 1, ns) <= vis)
 		f->top--;
-	for (int k = f->top, ry = y + 2; k < ns && ry + hs[k] <= y + 2 + vis; ry += hs[k], k++)
+	int k = f->top;
+	for (int ry = y + 2; k < ns && ry + hs[k] <= y + 2 + vis; ry += hs[k], k++)
 		form_draw_row(t, f, shown[k], ry, hs[k], x + 2, lw, iw, &cy, &cx);
+	form_draw_more(y + h - 3, x + 2, w - 4, f->top, ns - k);
 	draw_text(y + 1, x + 2, w - 4, form_hint(f), f->msg[0] && f->msg_error ?
 		  draw_attr(t, ROLE_ERROR) : (int)A_NORMAL, TEXT_LEFT);
 	form_draw_buttons(t, f, y + h - 2, x + 2 + lw);

@@ -66,7 +66,7 @@ static void gen_build(struct tui *t, struct sheet *sh, void *ud)
 	snprintf(line, sizeof line, S_GEN_PREV,
 		 localtime_date(s.prev.from, t->date_style, f0, sizeof f0),
 		 localtime_date(s.prev.to, t->date_style, t0, sizeof t0));
-	sheet_add(sh, ROLE_NORMAL, line, NULL);
+	sheet_add_wrapped(sh, ROLE_NORMAL, line);
 	sheet_add(sh, ROLE_NORMAL, "", NULL);
 	char buf[GEN_MAX + 1][GEN_NC][72];
 	const char *cells[(GEN_MAX + 1) * GEN_NC];
@@ -80,8 +80,8 @@ static void gen_build(struct tui *t, struct sheet *sh, void *ud)
 	sheet_table(sh, sheet_width(), cols, GEN_NC, cells, s.n + 1, NULL, roles);
 	sheet_add(sh, ROLE_NORMAL, "", NULL);
 	snprintf(line, sizeof line, S_GEN_EVENTS, s.events, s.prev_events);
-	sheet_add(sh, ROLE_NORMAL, line, NULL);
-	sheet_add(sh, ROLE_NORMAL, S_GEN_NOTE, NULL);
+	sheet_add_wrapped(sh, ROLE_NORMAL, line);
+	sheet_add_wrapped(sh, ROLE_NORMAL, S_GEN_NOTE);
 }
 
 /* h / l (← / →): the period before / after. */

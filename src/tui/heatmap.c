@@ -15,12 +15,13 @@
 #include "draw.h"
 #include "screens.h"
 #include "strings.h"
+#include "widgets.h"
 #include "tsunagu/heatmap.h"
 #include "tsunagu/karte.h"
 #include "tsunagu/record.h"
 #include "tsunagu/store.h"
 
-#define HEAD_ROWS 4   /* title, average, shades, column headings */
+#define LEGEND_MAX 6  /* lines of the legend (the average, the shades) */
 #define NAME_MAX_COLS 20
 
 static const enum tui_action heat_hints[] = {
@@ -43,6 +44,7 @@ struct heat {
 	struct heat_line *v;
 	int n, cap, cur, top;
 	int name_cols;
+	int head_rows;        /* title, legend (wrapped), column headings */
 	double max;
 	struct karte_basics city;
 	const char *last_area; /* the area of the previous row while loading */
@@ -150,25 +152,49 @@ static void heat_draw_line(struct heat *h, int y, int i)
 		heat_bar(h, y, bx, COLS - bx - 1, l);
 }
 
+struct heat_legend {
+	int y, n;
+};
+
+static void heat_legend_line(void *ud, const char *line)
+{
+	struct heat_legend *l = ud;
+	if (l->n++ < LEGEND_MAX)
+		draw_text(l->y++, 1, COLS - 2, line, A_NORMAL, TEXT_LEFT);
+}
+
+/* The legend under the title, wrapped (at 60 columns its lines were cut
+ * before the shades' meaning): the average and the scale of a bar, the
+ * shades.  Returns the line after it. */
+static int heat_draw_legend(struct heat *h)
+{
+	struct sbuf s = {0};
+	double scale = heatmap_scale(h->max > h->city.rate ? h->max : h->city.rate);
+	int bw = COLS - (1 + h->name_cols + 2 + 8 + 2) - 1;
+	if (h->city.has_rate)
+		sbuf_addf(&s, S_HEAT_AVG, h->city.rate, bw > 0 ? scale / bw : 0);
+	struct heat_legend l = {.y = 1};
+	draw_wrap(h->city.has_rate ? s.s : S_HEAT_NO_AVG, COLS - 2, heat_legend_line, &l);
+	draw_wrap(S_HEAT_SHADES, COLS - 2, heat_legend_line, &l);
+	sbuf_free(&s);
+	return l.y;
+}
+
 static void heat_draw(struct tui *t, struct heat *h)
 {
-	int rows = LINES - HEAD_ROWS - 2;
 	struct sbuf s = {0};
 	erase();
 	sbuf_addf(&s, S_HEAT_TITLE, h->all || !h->area_name ? S_ALL_AREAS : h->area_name,
 		  h->by_rate ? S_HEAT_BY_RATE : S_HEAT_BY_DIST);
 	draw_role_text(t, 0, 0, COLS, s.s, ROLE_TITLE);
-	sbuf_reset(&s);
-	double scale = heatmap_scale(h->max > h->city.rate ? h->max : h->city.rate);
-	int bw = COLS - (1 + h->name_cols + 2 + 8 + 2) - 1;
-	if (h->city.has_rate)
-		sbuf_addf(&s, S_HEAT_AVG, h->city.rate, bw > 0 ? scale / bw : 0);
-	draw_text(1, 1, COLS - 2, h->city.has_rate ? s.s : S_HEAT_NO_AVG, A_NORMAL, TEXT_LEFT);
-	draw_text(2, 1, COLS - 2, S_HEAT_SHADES, A_NORMAL, TEXT_LEFT);
-	draw_text(3, 1, h->name_cols + 2, S_HEAT_HEAD_DIST, draw_attr(t, ROLE_HEADER), TEXT_LEFT);
-	draw_text(3, 1 + h->name_cols + 2, 8, S_HEAT_HEAD_RATE, draw_attr(t, ROLE_HEADER), TEXT_RIGHT);
+	int hy = heat_draw_legend(h);
+	h->head_rows = hy + 1;
+	int rows = LINES - h->head_rows - 2;
+	draw_text(hy, 1, h->name_cols + 2, S_HEAT_HEAD_DIST, draw_attr(t, ROLE_HEADER), TEXT_LEFT);
+	draw_text(hy, 1 + h->name_cols + 2, 8, S_HEAT_HEAD_RATE, draw_attr(t, ROLE_HEADER),
+		  TEXT_RIGHT);
 	if (h->n == 0)
-		draw_text(HEAD_ROWS, 1, COLS - 2, S_HEAT_EMPTY, A_NORMAL, TEXT_LEFT);
+		draw_text(h->head_rows, 1, COLS - 2, S_HEAT_EMPTY, A_NORMAL, TEXT_LEFT);
 	if (h->cur >= h->n)
 		h->cur = h->n - 1;
 	if (h->cur < 0)
@@ -178,8 +204,8 @@ static void heat_draw(struct tui *t, struct heat *h)
 	if (rows > 0 && h->cur >= h->top + rows)
 		h->top = h->cur - rows + 1;
 	for (int i = 0; i < rows && h->top + i < h->n; i++)
-		heat_draw_line(h, HEAD_ROWS + i, h->top + i);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+		heat_draw_line(h, h->head_rows + i, h->top + i);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(heat_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
@@ -195,7 +221,7 @@ static void heat_backdrop(struct tui *t, void *ud)
 /* Returns true when the view should close. */
 static bool heat_action(struct tui *t, struct heat *h, enum tui_action a, bool *reload)
 {
-	int page = LINES - HEAD_ROWS - 3;
+	int page = LINES - h->head_rows - 3;
 	switch (a) {
 	case ACT_QUIT: return true;
 	case ACT_DOWN: h->cur++; break;
@@ -236,7 +262,7 @@ static bool heat_action(struct tui *t, struct heat *h, enum tui_action a, bool *
 
 void heatmap_show(struct tui *t, const char *area_id)
 {
-	struct heat h = {.t = t, .area_id = area_id, .all = !area_id};
+	struct heat h = {.t = t, .area_id = area_id, .all = !area_id, .head_rows = 4};
 	struct tui_backdrop saved = t->under;
 	bool reload = true;
 	struct record *area = NULL;

@@ -11,7 +11,9 @@
 #include "strings.h"
 #include "widgets.h"
 #include "tsunagu/record.h"
+#include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/store.h"
 
 struct history_ctx {
 	struct tui *t;
@@ -20,7 +22,10 @@ struct history_ctx {
 	char *last_at, *last_author;
 };
 
-/* A value as people know it: references by their title, not their id. */
+/* A value as people know it, as the record's page shows it: references
+ * by their title, choices by their label (団体, not org), yes/no in words
+ * (not 1/0), and a value of several lines on one line (↵), as the command
+ * line's history shows it. */
 static char *history_value(struct history_ctx *c, const char *field, const char *v)
 {
 	const struct field_def *f = c->def ? entity_field(c->def, field) : NULL;
@@ -28,7 +33,11 @@ static char *history_value(struct history_ctx *c, const char *field, const char 
 		return xstrdup(S_HISTORY_EMPTY);
 	if (f && f->type == FIELD_REF && f->ref)
 		return form_ref_title(c->t, f->ref, v);
-	return xstrdup(v);
+	if (f && f->type == FIELD_BOOL)
+		return xstrdup(strcmp(v, "1") == 0 ? S_BOOL_YES : S_BOOL_NO);
+	if (f && f->type == FIELD_CHOICE && f->ref)
+		return xstrdup(store_choice_label(c->t->st, f->ref, v));
+	return text_sanitize(v, 0);
 }
 
 static bool same(const char *a, const char *b)

@@ -22,6 +22,7 @@
 #define MG_MARK_W   7
 #define MG_DEPT_MIN 8
 #define MG_DEPT_MAX 16
+#define MG_LEGEND_MAX 4 /* lines of the legend under the grid */
 
 bool mgrid_reload(struct tui *t, struct mgrid *g)
 {
@@ -181,14 +182,31 @@ static void draw_cellinfo(struct mgrid *g, int y)
 }
 
 static const enum tui_action mgrid_hints[] = {
-	ACT_OPEN, ACT_ADD, ACT_LEFT, ACT_RIGHT, ACT_UNDO, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_ADD, ACT_LEFT, ACT_RIGHT, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
+
+/* The legend's lines, wrapped to the screen (at 60 columns it was cut
+ * before ◇空白 said what it means). */
+struct mg_legend {
+	char *v[MG_LEGEND_MAX];
+	int n;
+};
+
+static void mg_legend_add(void *ud, const char *line)
+{
+	struct mg_legend *l = ud;
+	if (l->n < MG_LEGEND_MAX)
+		l->v[l->n++] = xstrdup(line);
+}
 
 static void mgrid_draw(struct tui *t, void *ud)
 {
 	struct mgrid *g = ud;
 	struct sbuf title = {0}, scope = {0};
-	int rows = LINES - 7, cw = cat_width(g), cols = COLS - cw - MG_MARK_W - 3;
+	struct mg_legend legend = {0};
+	draw_wrap(S_MATRIX_LEGEND, COLS, mg_legend_add, &legend);
+	draw_wrap(S_MATRIX_LEGEND2, COLS, mg_legend_add, &legend);
+	int rows = LINES - 5 - legend.n, cw = cat_width(g), cols = COLS - cw - MG_MARK_W - 3;
 	erase();
 	if (g->area_name)
 		sbuf_addf(&scope, S_MATRIX_SCOPE_AREA, g->area_name);
@@ -201,10 +219,12 @@ static void mgrid_draw(struct tui *t, void *ud)
 	draw_header(t, g, cw, ndep);
 	for (int i = 0; i < rows && g->top + i < g->m.ncats; i++)
 		draw_row(t, g, 2 + i, g->top + i, cw, ndep);
-	draw_text(LINES - 5, 0, COLS, S_MATRIX_LEGEND, A_NORMAL, TEXT_LEFT);
-	draw_text(LINES - 4, 0, COLS, S_MATRIX_LEGEND2, A_NORMAL, TEXT_LEFT);
+	for (int i = 0; i < legend.n; i++) {
+		draw_text(LINES - 3 - legend.n + i, 0, COLS, legend.v[i], A_NORMAL, TEXT_LEFT);
+		free(legend.v[i]);
+	}
 	draw_cellinfo(g, LINES - 3);
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(mgrid_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

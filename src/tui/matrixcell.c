@@ -92,7 +92,7 @@ static const struct matrix_entry *mc_entry(struct mcell *c)
 }
 
 static const enum tui_action mc_hints[] = {
-	ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_DOWN, ACT_UP, ACT_HISTORY, ACT_UNDO, ACT_HELP, ACT_QUIT,
+	ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_DOWN, ACT_UP, ACT_HISTORY, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT,
 	ACT_NONE,
 };
 
@@ -120,7 +120,7 @@ static void mc_draw(struct tui *t, void *ud)
 			a = draw_attr(t, ROLE_SELECTED);
 		draw_text(1 + i, 1, COLS - 2, l->text, a, TEXT_LEFT);
 	}
-	draw_role_text(t, LINES - 2, 0, COLS, t->msg, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(mc_hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);

@@ -54,13 +54,30 @@ static void board_close(struct pane *p)
 	p->priv = NULL;
 }
 
+static bool board_follow(struct tui *t, struct board *b, int c, const char *id);
+static bool board_select(struct tui *t, struct board *b, const char *id);
+
+/* Reloads the columns; the selected card stays selected in whichever
+ * column it now stands (an undo, a redo or a change made elsewhere may
+ * have moved it: after u took a move back, the selection stayed where the
+ * card had been, on another card, and the next L moved that one). */
 static void board_reload(struct tui *t, struct pane *p)
 {
 	struct board *b = p->priv;
+	struct rows *col = &b->col[b->cur];
+	/* not on the first load, nor when another area is chosen (the card
+	 * is not among the new area's) */
+	bool same = col->loaded && (col->area_id && t->area_id ? strcmp(col->area_id, t->area_id) == 0
+							       : col->area_id == t->area_id);
+	const char *cur = same ? rows_get(col, t->st, b->sel[b->cur], "id") : NULL;
+	char *id = cur ? xstrdup(cur) : NULL;
 	for (int c = 0; c < BOARD_COLS; c++) {
 		rows_set(&b->col[c], &b->col[c].area_id, t->area_id);
 		rows_reload(&b->col[c], t->st);
 	}
+	if (id && !board_follow(t, b, b->cur, id))
+		board_select(t, b, id);
+	free(id);
 }
 
 /* Column positions and widths.  When the board has the focus and equal
@@ -234,7 +251,10 @@ static void board_move_card(struct tui *t, struct board *b, int dir)
 	free(id);
 }
 
-/* Live search over the cards of all four columns. */
+/* Live search over the cards of all four columns.  When the column the
+ * user stands in has none of the cards found, the first column that has
+ * comes to the front, so that Enter opens what the search found (it
+ * said 行を選んでください under the one card found in 保留). */
 static void board_search_changed(struct tui *t, void *ud, const char *text)
 {
 	struct board *b = ud;
@@ -243,6 +263,9 @@ static void board_search_changed(struct tui *t, void *ud, const char *text)
 		rows_reload(&b->col[c], t->st);
 		b->sel[c] = b->top[c] = 0;
 	}
+	for (int c = 0; c < BOARD_COLS && rows_count(&b->col[b->cur], t->st) == 0; c++)
+		if (rows_count(&b->col[c], t->st) > 0)
+			b->cur = c;
 }
 
 static void board_remember(struct board *b, const char *q)
@@ -331,8 +354,9 @@ static enum tui_handled board_on_card(struct tui *t, struct board *b, enum tui_a
 	const char *tt = rows_get(&b->col[c], t->st, b->sel[c], "title");
 	char *title = xstrdup(tt ? tt : "");
 	if (ops_task_action(t, a, id, title)) {
+		/* its page, its form or O may have moved it to another column */
 		tui_reload_all(t);
-		board_follow(t, b, c, id);
+		board_select(t, b, id);
 	}
 	free(id);
 	free(title);
@@ -466,7 +490,7 @@ static char *board_status(struct tui *t, struct pane *p)
 
 static const enum tui_action board_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_CARD_LEFT, ACT_CARD_RIGHT, ACT_LOG, ACT_LINK,
-	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_SUGGEST, ACT_REQUEST_NEXT, ACT_REQUESTS,
+	ACT_SEARCH, ACT_DELETE, ACT_UNDO, ACT_REDO, ACT_SUGGEST, ACT_REQUEST_NEXT, ACT_REQUESTS,
 	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 

@@ -317,7 +317,7 @@ static char *dir_status(struct tui *t, struct pane *p)
 
 static const enum tui_action dir_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_FILTER, ACT_LOG,
-	ACT_MEMBER, ACT_UNDO, ACT_DUPLICATES, ACT_SUGGEST, ACT_LOAD, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_MEMBER, ACT_UNDO, ACT_REDO, ACT_DUPLICATES, ACT_SUGGEST, ACT_LOAD, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 const struct pane_ops pane_directory_ops = {

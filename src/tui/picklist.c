@@ -17,6 +17,8 @@
 /* wide enough for a name with its area, generation, role and kana; a
  * list of longer lines (two parties side by side) grows to the screen */
 #define PICK_MAX_W 100
+/* lines of the selected line shown whole under a list that cuts it */
+#define PICK_WHOLE_MAX 8
 
 void pick_add(struct pick_list *l, const char *label, const char *value)
 {
@@ -104,20 +106,89 @@ static int picklist_width(const struct picker *pk)
 	return COLS - 8 > w ? w : COLS - 8;
 }
 
+/* The selected line whole, wrapped to the box, when the box cuts it (a
+ * conflict's two long values, a party with many roles): a choice is never
+ * made on a value that cannot be read to its end. */
+struct pick_whole {
+	char *lines[PICK_WHOLE_MAX];
+	int n, max;
+};
+
+static void pick_whole_add(void *ud, const char *line)
+{
+	struct pick_whole *pw = ud;
+	if (pw->n < pw->max)
+		pw->lines[pw->n++] = xstrdup(line);
+}
+
+/* s in lines of `cols` columns, at most `max` of them. */
+static void pick_wrap(const char *s, int cols, int max, struct pick_whole *pw)
+{
+	pw->n = 0;
+	pw->max = max < PICK_WHOLE_MAX ? max : PICK_WHOLE_MAX;
+	if (pw->max >= 1)
+		draw_wrap(s, cols, pick_whole_add, pw);
+}
+
+static void pick_whole_fill(const struct picker *pk, int cols, int max, struct pick_whole *pw)
+{
+	pw->n = 0;
+	if (pk->sel < 0 || pk->sel >= pk->shown.n)
+		return;
+	const char *label = pk->shown.items[pk->sel].label;
+	int mark = pk->marked ? text_width(S_PICK_ON) : 0;
+	if (text_width(label) + mark > cols)
+		pick_wrap(label, cols, max, pw);
+}
+
+static void pick_whole_free(struct pick_whole *pw)
+{
+	for (int i = 0; i < pw->n; i++)
+		free(pw->lines[i]);
+	pw->n = 0;
+}
+
+/* Under the list: a rule naming what follows, then the whole line. */
+static void pick_whole_draw(const struct pick_whole *pw, int y, int x, int w)
+{
+	if (!pw->n)
+		return;
+	struct sbuf rule = {0};
+	sbuf_addf(&rule, "── %s ", S_PICK_WHOLE);
+	while (text_width(rule.s) < w)
+		sbuf_add(&rule, "─");
+	draw_text(y, x, w, rule.s, A_NORMAL, TEXT_LEFT);
+	for (int i = 0; i < pw->n; i++)
+		draw_text(y + 1 + i, x, w, pw->lines[i], A_NORMAL, TEXT_LEFT);
+	sbuf_free(&rule);
+}
+
 static void picklist_draw(struct tui *t, struct picker *pk)
 {
 	int w = picklist_width(pk);
+	struct pick_whole head = {0}, pw = {0};
+	/* a title the frame cuts (what the marks mean) is read whole inside */
+	if (text_width(pk->title) + 2 > w - 4)
+		pick_wrap(pk->title, w - 4, 3, &head);
+	/* the whole line may take what the list leaves beyond 3 rows */
+	pick_whole_fill(pk, w - 4, LINES - 6 - 4 - 1 - 3 - head.n, &pw);
+	int extra = pw.n ? pw.n + 1 : 0;
 	int h = LINES - 6;
-	int want = pk->shown.n + 5;
+	int want = pk->shown.n + 5 + extra + head.n;
 	if (want < 8)
 		want = 8;
 	if (h > want)
 		h = want;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	int lh = h - 4;
+	int lh = h - 4 - extra - head.n;
 	tui_draw_under(t);
 	draw_fill(y, x, h, w, A_NORMAL);
 	draw_frame(t, y, x, h, w, pk->title, true);
+	for (int i = 0; i < head.n; i++)
+		draw_text(y + 1 + i, x + 2, w - 4, head.lines[i], A_BOLD, TEXT_LEFT);
+	y += head.n;   /* the rest stands under the title */
+	h -= head.n;
+	pick_whole_free(&head);
 	draw_text(y + 1, x + 2, 6, S_PICK_FILTER, A_BOLD, TEXT_LEFT);
 	int cx = le_draw(&pk->query, y + 1, x + 8, w - 10, draw_attr(t, ROLE_FIELD));
 	if (pk->sel >= pk->shown.n)
@@ -144,6 +215,8 @@ static void picklist_draw(struct tui *t, struct picker *pk)
 		draw_text(y + 2 + i, x + 2, w - 4, b.s, a, TEXT_LEFT);
 		sbuf_free(&b);
 	}
+	pick_whole_draw(&pw, y + 2 + lh, x + 2, w - 4);
+	pick_whole_free(&pw);
 	draw_text(y + h - 2, x + 2, w - 4, pk->hint, A_NORMAL, TEXT_LEFT);
 	move(y + 1, cx);
 	curs_set(1);
@@ -265,7 +338,7 @@ char *picklist_multi(struct tui *t, const char *title, const struct pick_list *i
 			result = picker_joined(items, &marked);
 			break;
 		}
-		if (key == ' ')
+		if (tui_key_plain(key) == ' ')
 			picker_toggle(&pk);
 		else
 			picker_key(t, &pk, key, items, NULL, NULL);

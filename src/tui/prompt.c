@@ -33,18 +33,30 @@ static void confirm_add(void *ud, const char *line)
 		l->v[l->n++] = xstrdup(line);
 }
 
-/* The question whole, however narrow the screen: too long for the status
- * line it takes the rows above it, and the bottom line shows the answers
- * (not the keys of the screen under it, which do nothing here). */
-static void confirm_draw(struct tui *t, const char *text)
+/* Text ending on row `bottom`, whole however narrow the screen: too long
+ * for one line, it takes the rows above (up to CONFIRM_ROWS in all). */
+static void status_draw(const char *text, int attr, int bottom)
 {
 	struct confirm_lines l = {0};
 	draw_wrap(text, COLS, confirm_add, &l);
-	int attr = draw_attr(t, ROLE_ERROR) | A_REVERSE;
+	if (!l.n)
+		draw_text(bottom, 0, COLS, "", attr, TEXT_LEFT);
 	for (int i = 0; i < l.n; i++) {
-		draw_text(status_row() - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
+		draw_text(bottom - (l.n - 1) + i, 0, COLS, l.v[i], attr, TEXT_LEFT);
 		free(l.v[i]);
 	}
+}
+
+void prompt_status(struct tui *t, const char *text, bool error)
+{
+	status_draw(text ? text : "", draw_attr(t, error ? ROLE_ERROR : ROLE_STATUS), status_row());
+}
+
+/* The question whole, and the bottom line shows the answers (not the keys
+ * of the screen under it, which do nothing here). */
+static void confirm_draw(struct tui *t, const char *text)
+{
+	status_draw(text, draw_attr(t, ROLE_ERROR) | A_REVERSE, status_row());
 	draw_hints(t, LINES - 1, 0, COLS, S_CONFIRM_KEYS);
 }
 
@@ -58,7 +70,7 @@ bool prompt_confirm(struct tui *t, const char *question)
 		confirm_draw(t, b.s);
 		curs_set(0);
 		refresh();
-		int key = tui_getkey(t);
+		int key = tui_key_plain(tui_getkey(t));
 		if (key == 'y' || key == 'Y') {
 			answer = true;
 			break;
@@ -69,6 +81,9 @@ bool prompt_confirm(struct tui *t, const char *question)
 	sbuf_free(&b);
 	return answer;
 }
+
+/* columns an input on the status line keeps for the text typed */
+#define PROMPT_INPUT_MIN 24
 
 /* What one input on the status line starts with and can bring back. */
 struct prompt_input {
@@ -87,11 +102,16 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	sbuf_add(&label, in->label);
 	if (in->recall && !le->buf.len)
 		sbuf_addf(&label, S_PROMPT_RECALL, in->recall);
-	/* the hint may be long: it never takes more than half the line */
+	/* the label stands before the text typed when it leaves
+	 * PROMPT_INPUT_MIN columns to type in; a longer one (the report's
+	 * 保存先 with what each ending makes, at 60 columns) stands whole on
+	 * the rows above, and the text typed has the whole line */
 	int lw = text_width(label.s);
-	if (lw > COLS / 2)
-		lw = COLS / 2;
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
+	if (lw > COLS - PROMPT_INPUT_MIN) {
+		status_draw(label.s, A_BOLD, row - 1);
+		lw = 0;
+	}
 	draw_text(row, 0, lw, label.s, A_BOLD, TEXT_LEFT);
 	sbuf_free(&label);
 	/* the keys of the line being typed, not those of the screen under it */
@@ -235,6 +255,11 @@ void prompt_pager(struct tui *t, const char *title, const char *text)
 	for (;;) {
 		struct pager_lines l = {0};
 		int h = LINES - 3, w = COLS - 2;
+		/* a title the bar cuts (a merge's counts) is read whole first */
+		if (text_width(title) > COLS) {
+			pager_wrap(title, w, &l);
+			pager_add(&l, "");
+		}
 		pager_wrap(text, w, &l);
 		erase();
 		draw_role_text(t, 0, 0, COLS, title, ROLE_TITLE);

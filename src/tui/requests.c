@@ -164,7 +164,7 @@ static void requests_build(struct tui *t, struct sheet *s, void *ud)
 	bool none = f.rows.n == 0;
 	sheet_rows_put(s, sheet_width(), t->area_id ? one_area : cols, &f.rows);
 	if (none)
-		sheet_add(s, ROLE_NORMAL, S_REQ_NONE, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_REQ_NONE);
 }
 
 static bool requests_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id,

@@ -11,6 +11,7 @@
 #include "screens.h"
 #include "sheet.h"
 #include "strings.h"
+#include "widgets.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/textwidth.h"
@@ -18,6 +19,7 @@
 #define SHEET_SEP 2
 #define SHEET_MIN_FLEX 8
 #define SHEET_MIN_COL 4
+#define SHEET_TITLE_MAX 2   /* rows the title bar may take */
 
 int sheet_width(void)
 {
@@ -82,42 +84,109 @@ void sheet_add_wrapped(struct sheet *s, enum draw_role role, const char *text)
 	draw_wrap(text, sheet_width(), sheet_wrap_line, &w);
 }
 
-/* Column widths for the cells (already sanitised) in `width` columns. */
+/* A heading wider than its column goes on two lines rather than being
+ * cut (世代別's 割合の増減 at 60 columns was 割合の …).  It breaks where
+ * both parts fit `w` columns: at a space or before "(" when it can,
+ * else at the character nearest its middle.  Returns the byte offset of
+ * the break (the second part starts after a space there), 0 for none. */
+static size_t sheet_head_break(const char *h, int w)
+{
+	int total = text_width(h), best_score = 1 << 30;
+	size_t best = 0;
+	for (size_t i = 1; h[i]; i++) {
+		if (((unsigned char)h[i] & 0xC0) == 0x80)
+			continue;
+		char *first = xstrndup(h, i);
+		int fw = text_width(first), rw = total - fw - (h[i] == ' ');
+		free(first);
+		if (fw > w || rw > w || h[i - 1] == ' ')
+			continue;
+		int mid = fw - total / 2, score = mid < 0 ? -mid : mid;
+		if (h[i] == ' ' || h[i] == '(')
+			score -= total;   /* a word's edge beats the middle */
+		if (score < best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* The narrowest a column may be for its heading: on two lines. */
+static int sheet_head_min(const char *h)
+{
+	int total = text_width(h);
+	for (int w = (total + 1) / 2; w < total; w++)
+		if (sheet_head_break(h, w))
+			return w;
+	return total;
+}
+
+static int sheet_floor(const char *heading, int cells)
+{
+	int h = sheet_head_min(heading);
+	return h > cells ? h : cells;
+}
+
+/* Takes `over` columns from the columns wider than their floor (the
+ * widest first, never `skip`); returns what it could not take. */
+static int sheet_shrink(int *w, const int *floor, int ncols, int skip, int over)
+{
+	while (over > 0) {
+		int widest = -1;
+		for (int c = 0; c < ncols; c++)
+			if (c != skip && w[c] > floor[c] && (widest < 0 || w[c] > w[widest]))
+				widest = c;
+		if (widest < 0)
+			break;
+		w[widest]--;
+		over--;
+	}
+	return over;
+}
+
+/* Column widths for the cells (already sanitised) in `width` columns.
+ * Too wide, the columns give up room in three steps: the flexible column
+ * (the one that takes what is left) down to its heading on two lines,
+ * then the other headings go on two lines (a column keeps its cells and
+ * half its heading), then the widest columns cut their cells. */
 static void sheet_widths(int width, const struct sheet_col *cols, int ncols,
 			 char *const *shown, int nrows, int *w)
 {
-	int used = 0, flex = -1;
+	int used = SHEET_SEP * (ncols - 1), flex = -1;
+	int *floor = xcalloc((size_t)ncols, sizeof *floor);
+	int *least = xcalloc((size_t)ncols, sizeof *least);
 	for (int c = 0; c < ncols; c++) {
-		w[c] = text_width(cols[c].heading);
+		int cells = 0;
 		for (int r = 0; r < nrows; r++) {
 			int tw = text_width(shown[r * ncols + c]);
-			if (tw > w[c])
-				w[c] = tw;
+			if (tw > cells)
+				cells = tw;
 		}
+		int head = text_width(cols[c].heading);
+		w[c] = cells > head ? cells : head;
+		floor[c] = sheet_floor(cols[c].heading, cells);
+		least[c] = SHEET_MIN_COL;
 		if (cols[c].flex)
 			flex = c;
-		else
-			used += w[c];
+		used += w[c];
 	}
-	used += SHEET_SEP * (ncols - 1);
 	if (flex >= 0) {
-		int left = width - used;
-		if (left < w[flex])
-			w[flex] = left > SHEET_MIN_FLEX ? left : SHEET_MIN_FLEX;
-		used += w[flex];
+		int fmin = sheet_head_min(cols[flex].heading);
+		floor[flex] = fmin > SHEET_MIN_FLEX ? fmin : SHEET_MIN_FLEX;
+		least[flex] = SHEET_MIN_FLEX;
+		/* the flexible column takes what is left, down to its floor */
+		int over = used - width, give = w[flex] - floor[flex];
+		int take = over < give ? over : give;
+		if (take > 0) {
+			w[flex] -= take;
+			used -= take;
+		}
 	}
-	/* still too wide: the widest column gives up room, a column at a
-	 * time, so that every column stays on the screen */
-	while (used > width) {
-		int widest = 0;
-		for (int c = 1; c < ncols; c++)
-			if (w[c] > w[widest])
-				widest = c;
-		if (w[widest] <= SHEET_MIN_COL)
-			break;
-		w[widest]--;
-		used--;
-	}
+	int over = sheet_shrink(w, floor, ncols, flex, used - width);
+	sheet_shrink(w, least, ncols, -1, over);
+	free(floor);
+	free(least);
 }
 
 static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,
@@ -132,19 +201,48 @@ static char *sheet_row(const struct sheet_col *cols, int ncols, const int *w,
 	return sbuf_detach(&b);
 }
 
+/* The heading line, or two when a heading is wider than its column: the
+ * headings that break stand on both, the others on the second, next to
+ * the rows. */
+static void sheet_put_heads(struct sheet *s, const struct sheet_col *cols, int ncols,
+			    const int *w)
+{
+	char **top = xcalloc((size_t)ncols, sizeof *top);
+	char **bottom = xcalloc((size_t)ncols, sizeof *bottom);
+	bool two = false;
+	for (int c = 0; c < ncols; c++) {
+		const char *h = cols[c].heading;
+		size_t at = text_width(h) > w[c] ? sheet_head_break(h, w[c]) : 0;
+		top[c] = xstrndup(h, at);
+		bottom[c] = xstrdup(h + at + (at && h[at] == ' '));
+		two |= at > 0;
+	}
+	char *line;
+	if (two) {
+		line = sheet_row(cols, ncols, w, top);
+		sheet_add(s, ROLE_HEADER, line, NULL);
+		free(line);
+	}
+	line = sheet_row(cols, ncols, w, bottom);
+	sheet_add(s, ROLE_HEADER, line, NULL);
+	free(line);
+	for (int c = 0; c < ncols; c++) {
+		free(top[c]);
+		free(bottom[c]);
+	}
+	free(top);
+	free(bottom);
+}
+
 /* Adds a table's lines: the headings, then each row (a group heading
  * before it where groups[r] is set); cells are already sanitised. */
 static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, int ncols,
 		      char *const *shown, int nrows, const struct sheet_rows *r)
 {
 	int *w = xcalloc((size_t)ncols, sizeof *w);
-	const char **head = xcalloc((size_t)ncols, sizeof *head);
 	sheet_widths(width, cols, ncols, shown, nrows, w);
-	for (int c = 0; c < ncols; c++)
-		head[c] = cols[c].heading;
-	char *line = sheet_row(cols, ncols, w, (char *const *)head);
-	sheet_add(s, ROLE_HEADER, line, NULL);
-	free(line);
+	sheet_put_heads(s, cols, ncols, w);
+	char *line;
 	for (int i = 0; i < nrows; i++) {
 		if (r->groups && r->groups[i]) {
 			struct sbuf g = {0};
@@ -161,7 +259,6 @@ static void sheet_put(struct sheet *s, int width, const struct sheet_col *cols, 
 		else
 			free(note);
 	}
-	free(head);
 	free(w);
 }
 
@@ -330,11 +427,44 @@ static void sheet_settle(struct sheet *s, int want, int dir)
 	s->sel = to >= 0 ? to : want;
 }
 
+struct sheet_head {
+	const struct tui *t;
+	int n;
+};
+
+static void sheet_head_count(void *ud, const char *line)
+{
+	(void)line;
+	((struct sheet_head *)ud)->n++;
+}
+
+static void sheet_head_line(void *ud, const char *line)
+{
+	struct sheet_head *h = ud;
+	if (h->n < SHEET_TITLE_MAX)
+		draw_role_text(h->t, h->n++, 0, COLS, line, ROLE_TITLE);
+}
+
+/* Rows of the title bar: a title too wide for one (兼務's counts at 60
+ * columns) goes on in a second rather than being cut. */
+static int sheet_title_rows(const struct sheet *s)
+{
+	struct sheet_head h = {0};
+	if (s->title && text_width(s->title) > COLS)
+		draw_wrap(s->title, COLS, sheet_head_count, &h);
+	return h.n < 1 ? 1 : h.n > SHEET_TITLE_MAX ? SHEET_TITLE_MAX : h.n;
+}
+
 static void sheet_draw(struct tui *t, struct sheet *s)
 {
-	int h = LINES - 3;
+	int rows = sheet_title_rows(s), h = LINES - 2 - rows;
 	erase();
-	draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
+	if (rows > 1) {
+		struct sheet_head head = {t, 0};
+		draw_wrap(s->title, COLS, sheet_head_line, &head);
+	} else {
+		draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
+	}
 	bool any = sheet_next(s, 0, 1) >= 0;
 	int last_top = s->n > h ? s->n - h : 0;
 	if (s->top > last_top)
@@ -345,12 +475,12 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 	for (int i = 0; i < h && s->top + i < s->n; i++) {
 		const struct sheet_line *l = &s->l[s->top + i];
 		bool sel = any && s->top + i == s->sel;
-		draw_role_text(t, 1 + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
+		draw_role_text(t, rows + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
 	}
-	const char *status = t->msg;
-	if (!status[0] && any && s->sel < s->n && s->l[s->sel].note)
-		status = s->l[s->sel].note;
-	draw_role_text(t, LINES - 2, 0, COLS, status, t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+	if (!t->msg[0] && any && s->sel < s->n && s->l[s->sel].note)
+		draw_role_text(t, LINES - 2, 0, COLS, s->l[s->sel].note, ROLE_STATUS);
+	else
+		prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(s->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);
 	draw_hints(t, LINES - 1, 0, COLS, hints);
 	free(hints);
@@ -367,15 +497,16 @@ static int clampi(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static int sheet_page(void)
+static int sheet_page(const struct sheet *s)
 {
-	return LINES - 3 > 1 ? LINES - 3 : 1;
+	int h = LINES - 2 - sheet_title_rows(s);
+	return h > 1 ? h : 1;
 }
 
 /* Scrolls by `by` lines (lines below the last record stay reachable). */
 static void sheet_scroll(struct sheet *s, int by)
 {
-	int h = sheet_page();
+	int h = sheet_page(s);
 	s->top = clampi(s->top + by, 0, s->n > h ? s->n - h : 0);
 }
 
@@ -383,7 +514,7 @@ static void sheet_scroll(struct sheet *s, int by)
  * stay in view while they fit. */
 static void sheet_follow(struct sheet *s)
 {
-	int h = sheet_page();
+	int h = sheet_page(s);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	if (s->sel >= s->top + h)
@@ -409,7 +540,7 @@ static void sheet_go(struct sheet *s, int to, int by)
  * sheet scrolls. */
 static bool sheet_move(struct sheet *s, enum tui_action a)
 {
-	int page = sheet_page(), to;
+	int page = sheet_page(s), to;
 	bool any = sheet_next(s, 0, 1) >= 0;
 	bool shown = s->sel >= s->top && s->sel < s->top + page;
 	switch (a) {

@@ -45,6 +45,7 @@
 
 #define S_HINT_CARD_MOVE  "移動"   /* H and L as one bottom-line hint */
 #define S_HINT_ADD_LOG    "記録"   /* a and n in a detail page: both add a log entry */
+#define S_HINT_UNDO_REDO  "取消・やり直し"   /* u and U as one hint: redo is shown where undo is */
 
 /* messages */
 #define S_EMPTY           "(なし)"
@@ -100,6 +101,9 @@
 	"Ctrl-S 保存  Esc 閉じる  F1 ヘルプ・他のキー", \
 	"Esc 閉じる  F1 ヘルプ・他のキー", \
 	"F1 ヘルプ・他のキー"}
+#define S_FORM_MORE_ABOVE "↑ 上にあと %d 項目"
+#define S_FORM_MORE_BELOW "↓ 下にあと %d 項目"
+#define S_FORM_MORE_KEYS  " (Tab・Shift-Tab で移る)"
 #define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
 #define S_FORM_MORE_LINES "… (ほか %d 行)"
 #define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
@@ -120,6 +124,7 @@
 #define S_PICK_MULTI_HINT "↑↓ 選択  Space 選ぶ・外す  Enter 閉じる  文字で絞込  Esc 取消"
 #define S_PICK_ON         "[x] "
 #define S_PICK_OFF        "[ ] "
+#define S_PICK_WHOLE      "選んだ行の全文"
 
 /* first run */
 #define S_FIRST_TITLE     "はじめに: 利用者の登録"
@@ -167,17 +172,15 @@
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
 #define S_HELP_KEYS       "キー"
+/* one line an entry: the pager wraps it under its explanation at any width */
 #define S_HELP_FORM       "入力欄 (追加・編集の画面)\n" \
 	"  Tab Shift-Tab   次の項目・前の項目へ (↑ ↓ でも移る)\n" \
-	"  Enter           選択肢を開く・次の項目へ。内容・備考など\n" \
-	"                  複数行の欄では改行 (メモ帳と同じ)\n" \
+	"  Enter           選択肢を開く・次の項目へ。内容・備考など複数行の欄では改行 (メモ帳と同じ)\n" \
 	"  BS              一文字消す\n" \
 	"  Ctrl-S F10      保存\n" \
 	"  Esc             閉じる (入力があれば破棄してよいか聞く)\n" \
-	"  Ctrl-E F4       長い文章を外部エディタで編集: $VISUAL、\n" \
-	"                  なければ $EDITOR、なければ sensible-editor\n" \
-	"  文字が入らない場所 (選択肢・ボタン) で打った文字は入らず、\n" \
-	"  そのことを画面上に表示します\n"
+	"  Ctrl-E F4       長い文章を外部エディタで編集: $VISUAL、なければ $EDITOR、なければ sensible-editor\n" \
+	"  文字が入らない場所 (選択肢・ボタン) で打った文字は入らず、そのことを画面上に表示します\n"
 
 /* editor */
 #define S_EDITOR_FAIL     "エディタを起動できません: %s"
@@ -253,7 +256,7 @@
 #define S_CONFIRM_DELETE_LINKS "「%s」を削除します。%sも外れます。よろしいですか?"
 #define S_DELETED_LINKS   "削除しました。%sも外れました (D 削除済みから元に戻せます)"
 #define S_DELETED_NONE    "削除された記録はありません"
-#define S_DELETED_TITLE   "削除された記録 %ld 件 — Enter で元に戻す (文字を打つと絞り込み・Esc で閉じる)"
+#define S_DELETED_TITLE   "削除された記録 %ld 件 — Enter で元に戻す"
 #define S_DELETED_ROW     "%s  %s「%s」  %s"
 #define S_DELETED_ROW_LINKS "  (%sも)"
 #define S_RESTORE_CONFIRM "元に戻しますか: %s"

@@ -121,7 +121,7 @@ static void suggest_build(struct tui *t, struct sheet *s, void *ud)
 	sbuf_free(&b);
 	sheet_rows_put(s, sheet_width(), g->party ? task_cols : party_cols, &g->rows);
 	if (!g->n)
-		sheet_add(s, ROLE_NORMAL, g->party ? S_SUG_NONE_TASKS : S_SUG_NONE, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, g->party ? S_SUG_NONE_TASKS : S_SUG_NONE);
 }
 
 static bool suggest_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id,

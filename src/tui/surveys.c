@@ -34,7 +34,7 @@ static void sv_build(struct tui *t, struct sheet *s, void *ud)
 		 t->area_name ? t->area_name : S_ALL_AREAS);
 	sheet_title(s, title);
 	if (n == 0)
-		sheet_add(s, ROLE_NORMAL, S_SV_NONE, NULL);
+		sheet_add_wrapped(s, ROLE_NORMAL, S_SV_NONE);
 }
 
 /* Enter opens, e edits; *ud (bool) notes a change. */

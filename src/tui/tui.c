@@ -32,6 +32,9 @@
 #include "tsunagu/tui.h"
 #include "tsunagu/utf8.h"
 
+/* columns the title bar keeps for the open file's path */
+#define TITLE_PATH_MIN 24
+
 static const struct pane_ops *const pane_ops_table[PANE_COUNT] = {
 #define TUI_PANE_OPS(id, name) [PANE_##id] = &pane_##name##_ops,
 	TUI_PANE_LIST(TUI_PANE_OPS)
@@ -84,6 +87,19 @@ void tui_set_area(struct tui *t, const char *id, const char *name)
 			t->panes[i].ops->reload(t, &t->panes[i]);
 }
 
+/* A character typed on the main screen, a page or a view that no key uses:
+ * said so, not dropped silently (the user may think they are typing into
+ * a field). */
+static void tui_unused_key(struct tui *t, int key)
+{
+	char ch[5] = {0};
+	if (!tui_key_is_text(key))
+		return;
+	utf8_encode(key, ch);
+	tui_msg(t, S_KEY_UNUSED, ch);
+	t->msg_error = true;
+}
+
 enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under)
 {
 	t->under = under;
@@ -98,6 +114,8 @@ enum tui_action tui_view_key(struct tui *t, struct tui_backdrop under)
 	if (a != ACT_NONE) {
 		t->msg[0] = '\0';
 		t->msg_error = false;
+	} else {
+		tui_unused_key(t, key);   /* on a page or a view as on the main screen */
 	}
 	return a;
 }
@@ -133,17 +151,6 @@ bool tui_key_is_text(int key)
 	return key >= 0x20 && key != 127 && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
 }
 
-/* A character typed on the main screen that no key uses: said so, not
- * dropped silently (the user may think they are typing into a field). */
-static void tui_unused_key(struct tui *t, int key)
-{
-	char ch[5] = {0};
-	if (!tui_key_is_text(key))
-		return;
-	utf8_encode(key, ch);
-	tui_msg(t, S_KEY_UNUSED, ch);
-	t->msg_error = true;
-}
 
 static void tui_place(struct pane *p, int y, int x, int h, int w)
 {
@@ -185,14 +192,46 @@ static void tui_layout(struct tui *t)
 	tui_place(&t->panes[PANE_BOARD], 1 + dh, aw, body - dh, COLS - aw);
 }
 
+/* The end of `path` in at most `cols` columns ("…/tsunagu/laptop.db"):
+ * which file is open shows in its name, the part a cut would lose. */
+static void title_path(struct sbuf *b, const char *path, int cols)
+{
+	if (text_width(path) <= cols) {
+		sbuf_add(b, path);
+		return;
+	}
+	const char *p = path;
+	while (*p && text_width(p) > cols - 1)
+		do
+			p++;
+		while (((unsigned char)*p & 0xC0) == 0x80);
+	sbuf_addf(b, "…%s", p);
+}
+
+/* The title bar: area, user, file.  Where the file's name would be cut
+ * (at 60 columns it was 「ファイル: /tmp…」, so the office file and the
+ * laptop's copy looked the same), the user gives way first. */
 static void tui_draw_title(struct tui *t)
 {
-	struct sbuf b = {0};
-	sbuf_addf(&b, " %s  %s: %s  %s: %s  %s: %s%s", S_APP_NAME, S_PANE_AREAS,
-		  t->area_name ? t->area_name : S_ALL_AREAS, S_USER, t->author, S_FILE,
-		  t->db_path, store_readonly(t->st) ? " " S_READONLY : "");
+	struct sbuf b = {0}, user = {0}, file = {0};
+	const char *ro = store_readonly(t->st) ? " " S_READONLY : "";
+	sbuf_addf(&b, " %s  %s: %s", S_APP_NAME, S_PANE_AREAS,
+		  t->area_name ? t->area_name : S_ALL_AREAS);
+	sbuf_addf(&user, "  %s: %s", S_USER, t->author);
+	sbuf_addf(&file, "  %s: ", S_FILE);
+	int left = COLS - text_width(b.s) - text_width(file.s) - text_width(ro);
+	int need = text_width(t->db_path) < TITLE_PATH_MIN ? text_width(t->db_path)
+							   : TITLE_PATH_MIN;
+	if (left - text_width(user.s) >= need)
+		sbuf_add(&b, user.s);
+	left = COLS - text_width(b.s) - text_width(file.s) - text_width(ro);
+	sbuf_add(&b, file.s);
+	title_path(&b, t->db_path, left > 2 ? left : 2);
+	sbuf_add(&b, ro);
 	draw_role_text(t, 0, 0, COLS, b.s, ROLE_TITLE);
 	sbuf_free(&b);
+	sbuf_free(&user);
+	sbuf_free(&file);
 }
 
 static void tui_draw_pane(struct tui *t, struct pane *p, bool focused)
@@ -230,8 +269,7 @@ void tui_draw_main(struct tui *t)
 	if (summary)
 		draw_role_text(t, LINES - 2, 0, COLS, summary, ROLE_STATUS);
 	else
-		draw_role_text(t, LINES - 2, 0, COLS, t->msg,
-			       t->msg_error ? ROLE_ERROR : ROLE_STATUS);
+		prompt_status(t, t->msg, t->msg_error);
 	free(summary);
 	/* with 私の担当 open, q closes it: the bar says 戻る */
 	char *hints = tui_hint_line(t->panes[t->focus].ops->hints,

@@ -53,6 +53,11 @@ int ta_draw(struct lineedit *le, int y, int x, int cols, int rows, int attr, int
 /* ---- prompts (prompt.c) ---- */
 /* Asks a yes/no question on the status line; true for y. */
 bool prompt_confirm(struct tui *t, const char *question);
+/* A message on the status line (in the error colour with `error`),
+ * whole however narrow the screen: too long for the line it takes the
+ * rows above it, as a question does ("…未確認の競合 1 件 (c で確認)" lost
+ * its key at 60 columns). */
+void prompt_status(struct tui *t, const char *text, bool error);
 /* Called after each change of the input with the current text. */
 typedef void (*prompt_change_cb)(struct tui *t, void *ud, const char *text);
 /* Reads a line on the status line.  Returns a new string, or NULL when

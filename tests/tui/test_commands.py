@@ -92,8 +92,7 @@ def main():
         t.wait_for(ORG)
         t.send("Enter")
         t.wait_for("役職・所属を追加", "*個人", "*団体")
-        t.send("Down", "Down")          # 役職
-        t.type("会長")
+        t.type("会長")                  # the form starts at 役職: both ends are chosen
         t.send("C-s")
         t.wait_for("保存しました")
         t.send("Enter")                 # the person's detail lists it

@@ -26,7 +26,7 @@ def search_open(t, query, title):
 
 def undo_here(t, anchor):
     """u is on the page's bar and answers on this page."""
-    find_hint(t, "u 取消", anchor)
+    find_hint(t, "u/U 取消", anchor)
     t.send("u")
     t.wait_for("取り消しました", anchor)
     t.send("U")
@@ -84,7 +84,7 @@ def main():
         # the last action is the event's own creation: u takes it back, the
         # page closes and the status line says what was undone, not that
         # the record (named by its UUID) cannot be found
-        find_hint(t, "u 取消", "行事: " + EVENT)
+        find_hint(t, "u/U 取消", "行事: " + EVENT)
         t.send("u")
         s = t.wait_for("取り消しました: 行事「%s」" % EVENT, "行事 0 件")
         if "見つかりません" in s:

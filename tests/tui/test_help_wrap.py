@@ -18,6 +18,26 @@ def body(s):
     return rows[1:]
 
 
+def check_form_section(rows, cols, s):
+    """The form's keys (入力欄) wrap where the line is full, not where a
+    line of the source text happened to end (at 60 columns 「…打った文字は
+    入ら」「ず、」「そのことを…」 stood on three lines)."""
+    start = next(i for i, r in enumerate(rows) if r.startswith(" 入力欄"))
+    section = []
+    for r in rows[start + 1:]:
+        if not r.strip():
+            break
+        section.append(r)
+    width = __import__("tuitest").width
+    for a, b in zip(section, section[1:]):
+        lead_a = len(a) - len(a.lstrip(" "))
+        lead_b = len(b) - len(b.lstrip(" "))
+        goes_on = lead_b > lead_a or (lead_b == lead_a and lead_a > 3)
+        if goes_on and width(a) < cols - 2 - 16:
+            fail("at %d columns a form help line breaks before it is full: %r / %r"
+                 % (cols, a, b), s)
+
+
 def check(cols):
     with Tui(cols=cols, rows=200) as t:
         t.cli("init")
@@ -51,6 +71,7 @@ def check(cols):
             checked += 1
         if checked == 0:
             fail("no explanation was long enough to wrap at %d columns" % cols, s)
+        check_form_section(rows, cols, s)
         text = "\n".join(rows)
         for w in WORDS:
             if w not in text:

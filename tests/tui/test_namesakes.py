@@ -23,8 +23,12 @@ def setup(t):
 
 
 def rows_of(screen):
-    """Rows of a pane or box naming NAME (not the status line)."""
-    return [l for l in screen.split("\n") if NAME in l and "│" in l.split(NAME)[0]]
+    """Rows of a pane or box naming NAME (not the status line, nor the
+    selected row shown whole under a pick list that cuts it)."""
+    rows = screen.split("\n")
+    rule = [i for i, l in enumerate(rows) if "選んだ行の全文" in l]
+    rows = rows[:rule[0]] if rule else rows
+    return [l for l in rows if NAME in l and "│" in l.split(NAME)[0]]
 
 
 def check_differ(screen, where, full):

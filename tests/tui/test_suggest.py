@@ -10,7 +10,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 NAME = "池田大輔"
 KANA = "いけだだいすけ"
@@ -56,10 +56,7 @@ def main():
         t.start()
         t.settle("全エリア")
         t.send("Tab", "Tab")
-        s = t.settle("[課題ボード")
-        if "s 候補" not in s:
-            t.send(".")
-            t.wait_for("s 候補")
+        find_hint(t, "s 候補", "[課題ボード")  # on a page of the bar
         t.send("s")
         s = t.settle("候補: 見守り訪問の調整", "5 件")
         if "山本三郎" in s:

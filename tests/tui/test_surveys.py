@@ -34,7 +34,7 @@ def main():
         t.start()
         t.settle("全エリア", GROUP)
         t.send("Tab")                         # the directory; the group comes first
-        t.wait_for("関係者・団体", "u 取消")
+        t.wait_for("関係者・団体", "u/U 取消")
         t.send("Enter")
         s = t.wait_for("関係者・団体: " + GROUP, "アンケート・ヒアリング (Q で追加", "Q アンケート")
         t.send("Q")
@@ -42,7 +42,7 @@ def main():
         s = t.screen()
         if "団体 " in s.split("アンケート・ヒアリングを追加")[1].split("エリア")[0]:
             fail("the group is asked again in its own page's form", s)
-        t.send("Tab")                         # エリア (filled in) -> 種別
+        # the form starts at 種別: the エリア before it is filled in
         pick(t, "ヒア", "ヒアリング")
         t.send("Tab")                         # 実施日 -> 実施体制
         t.type("役員5名と班長で運営")

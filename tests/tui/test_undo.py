@@ -9,7 +9,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, find_hint  # noqa: E402
 
 ORG = "多摩ボランティア会"
 OTHER = "桜ヶ丘三丁目自治会"
@@ -42,7 +42,8 @@ def main():
         t.start()
         t.wait_for("全エリア")
         t.send("Tab")                    # to the directory: u on its key bar
-        t.wait_for(ORG, OTHER, "u 取消")
+        t.wait_for(ORG, OTHER)
+        find_hint(t, "u/U 取消", OTHER)
         find_org(t)
         t.send("d")
         t.wait_for("を削除します", "会員 2 名の所属も外れます")

@@ -219,6 +219,34 @@ def check_frame_alignment(screen, cols):
                      screen)
 
 
+def edited_apart(t, name, option, laptop_value, office_value, laptop_user="佐藤 花子"):
+    """The README's office ⇄ laptop case: a group `name` in t's file, a
+    copy of the file (laptop.db) where laptop_user sets the party's
+    `option` (an `edit party` option: "--phone") to laptop_value, and t's
+    file where it is set to office_value; merging the copy leaves one
+    conflict.  Returns (the party's id, the copy's path)."""
+    pid = t.cli("add", "party", "--name", name, "--kind", "org").strip()
+    laptop = os.path.join(t.tmp, "laptop.db")
+    shutil.copy(t.db, laptop)
+    env = dict(t.env, TSUNAGU_USER=laptop_user)
+    subprocess.run([t.bin, "edit", "party", pid, option, laptop_value, "-d", laptop],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    t.cli("edit", "party", pid, option, office_value)
+    return pid, laptop
+
+
+def quit_ok(t, *anchors):
+    """Goes back with q, each q bringing the screen that shows the next of
+    `anchors`, then quits from the main screen with q and fails unless the
+    program exits with status 0."""
+    for a in anchors:
+        t.send("q")
+        t.settle(a)
+    t.send("q")
+    if t.wait_exit() != 0:
+        fail("exit status not 0", t.screen())
+
+
 def find_hint(t, hint, anchor, pages=5):
     """Turns the key bar's pages (`.`) until `hint` ("R レポート") shows on
     a screen that has `anchor`; a bar too long for the terminal shows its
