@@ -17,7 +17,7 @@ struct merge_kind {
 
 struct merge_summary {
 	long changes;         /* changes brought in */
-	long conflicts;       /* new conflicts listed */
+	long conflicts;       /* conflicts it listed that are still open */
 	struct merge_kind kinds[MERGE_MAX_KINDS];
 	int nkinds;
 };

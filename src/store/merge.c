@@ -378,37 +378,49 @@ static enum tsu_status record_conflict(struct store *st, sqlite3_stmt *pair, str
 	return rc;
 }
 
-static enum tsu_status find_conflicts(struct store *st, long *count, struct tsu_error *err)
+static enum tsu_status find_conflicts(struct store *st, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, CONFLICT_PAIRS, -1, &s, NULL) != SQLITE_OK)
 		return store_sql_fail(st, err, "merge");
 	enum tsu_status rc = TSU_OK;
-	long before = sqlite3_total_changes(st->db);
 	int step;
 	while (rc == TSU_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
 		rc = record_conflict(st, s, err);
 	if (rc == TSU_OK && step != SQLITE_DONE)
 		rc = store_sql_fail(st, err, "merge");
 	sqlite3_finalize(s);
-	*count = sqlite3_total_changes(st->db) - before;
 	return rc;
 }
 
 /* The conflicts OTHER found are listed here too (both copies show what
  * was lost), and one reviewed there is reviewed here. */
-static enum tsu_status carry_conflicts(struct store *st, const char *schema, long *count,
-				       struct tsu_error *err)
+static enum tsu_status carry_conflicts(struct store *st, const char *schema, struct tsu_error *err)
 {
-	long before = sqlite3_total_changes(st->db);
 	enum tsu_status rc = exec_in(st, schema, "INSERT OR IGNORE INTO main.conflict SELECT * FROM other.conflict",
 				     NULL, err);
-	*count += sqlite3_total_changes(st->db) - before;
 	if (rc == TSU_OK)
 		rc = exec_in(st, schema, "UPDATE main.conflict SET reviewed = 1 WHERE reviewed = 0 AND EXISTS"
 				" (SELECT 1 FROM other.conflict o WHERE o.kept_change = conflict.kept_change"
 				" AND o.lost_change = conflict.lost_change AND o.reviewed = 1)", NULL, err);
 	return rc;
+}
+
+/* The conflicts this merge listed (found or carried: rows after `last`)
+ * that are still to be looked at; one already settled on the other copy
+ * is not news here. */
+static long conflicts_new(struct store *st, sqlite3_int64 last)
+{
+	sqlite3_stmt *s;
+	long n = 0;
+	if (store_prepare(st, "SELECT count(*) FROM conflict WHERE rowid > ?1 AND reviewed = 0",
+			  &s, NULL) != TSU_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, last);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	store_finish(st, s);
+	return n;
 }
 
 static struct merge_kind *kind_slot(struct merge_summary *sum, const struct entity_def *e)
@@ -504,10 +516,15 @@ enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct m
 	sum->changes += changes;
 	if ((uint64_t)max_hlc > run->max_hlc)
 		run->max_hlc = (uint64_t)max_hlc;
+	long long last = 0;
 	if (rc == TSU_OK)
-		rc = find_conflicts(st, &sum->conflicts, err);
+		rc = store_read_int(st, "SELECT coalesce(max(rowid), 0) FROM conflict", &last, err);
 	if (rc == TSU_OK)
-		rc = carry_conflicts(st, run->schema, &sum->conflicts, err);
+		rc = find_conflicts(st, err);
+	if (rc == TSU_OK)
+		rc = carry_conflicts(st, run->schema, err);
+	if (rc == TSU_OK)
+		sum->conflicts += conflicts_new(st, last);
 	if (rc == TSU_OK)
 		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
 				" FROM merge_in ORDER BY hlc, change_id", err);

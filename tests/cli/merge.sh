@@ -141,4 +141,24 @@ expect_rc 3 "newer version"
 expect_err_has "新しい版" "says why"
 run "$T" merge -d "$O"
 expect_rc 2 "usage"
+# a conflict settled on one copy before the other merges it is not
+# announced there as one to look at: the office keeps its phone, then the
+# laptop brings the office in
+A="$WORK/settled-office.db"
+B="$WORK/settled-laptop.db"
+"$T" init -d "$A" >/dev/null 2>&1
+"$T" add party --name "永山 和子" --phone 042-300-0001 -d "$A" >/dev/null
+W=$("$T" list parties --format tsv -d "$A" | awk -F'\t' 'NR == 2 { print $1 }')
+"$T" snapshot "$B" -d "$A" >/dev/null
+TSUNAGU_NOW=2026-11-23T09:00:00 "$T" edit party "$W" --phone 042-300-0002 -d "$B" >/dev/null
+TSUNAGU_NOW=2026-11-23T10:00:00 "$T" edit party "$W" --phone 042-300-0003 -d "$A" >/dev/null
+run "$T" merge "$B" -d "$A"
+expect_out_has "競合 1 件" "the office is told of its conflict"
+cid=$("$T" conflicts --format json -d "$A" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+"$T" conflicts keep "$cid" -d "$A" >/dev/null
+run "$T" merge "$A" -d "$B"
+expect_rc 0 "the laptop brings the office in"
+expect_out_lacks "競合" "a conflict settled in the office is not announced on the laptop"
+run "$T" conflicts -d "$B"
+expect_out_lacks "残した値" "nor left open there"
 done_tests
