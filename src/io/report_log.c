@@ -158,7 +158,8 @@ enum tsu_status report_log(struct store *st, const struct report_options *opt,
 	record_free(r);
 	rc = store_each(st, "log", NULL, log_row, &e, err);
 	if (rc == TSU_OK) {
-		qsort(e.v, e.n, sizeof(*e.v), by_sort);
+		if (e.n)
+			qsort(e.v, e.n, sizeof(*e.v), by_sort);
 		struct sbuf h = {0};
 		sbuf_addf(&h, "経過（%zu 件）", e.n);
 		rdoc_heading(d, 2, h.s, false);
