@@ -60,16 +60,17 @@ static int heading_field(const struct entity_def *e, const char *key, struct hea
 	return entity_field_index(e, alias->field);
 }
 
-/* The field of column `key`; -1 for none, -2 for the id.  A column whose
- * heading only resembles one (電話番号 after 携帯電話) is not read when an
- * earlier column fills that field. */
+/* The field of column `key`; -1 for none, -2 for the id, -3 for a column
+ * whose heading only resembles a field's (携帯電話 after 電話番号) when an
+ * earlier column fills that field: it is not read. */
+enum { COL_NONE = -1, COL_ID = -2, COL_AGAIN = -3 };
 static int column_field(struct table_map *m, const char *key, size_t col)
 {
 	struct heading_alias alias;
-	int f = strcmp(key, "id") == 0 ? -2 : heading_field(m->e, key, &alias);
+	int f = strcmp(key, "id") == 0 ? COL_ID : heading_field(m->e, key, &alias);
 	for (size_t j = 0; j < col && f >= 0 && alias.field; j++)
 		if (m->field[j] == f)
-			return -1;
+			return COL_AGAIN;
 	if (f >= 0 && alias.org && strcmp(alias.field, "name") == 0)
 		m->org_rows = true;
 	return f;
@@ -78,7 +79,7 @@ static int column_field(struct table_map *m, const char *key, size_t col)
 static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 				  struct table_map *m, struct tsu_error *err)
 {
-	struct unread_cols unread = {0};
+	struct unread_cols unread = {0}, again = {0};
 	char tail[160];
 
 	m->ncols = row->n;
@@ -88,9 +89,16 @@ static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 		char *key = csv_header_key(row->f[i]);
 		int f = column_field(m, key, i);
 		free(key);
+		if (f == COL_AGAIN) {
+			unread_add(&again, row->f[i]);
+			f = COL_NONE;
+			m->field[i] = f;
+			continue;
+		}
 		for (size_t j = 0; j < i && f != -1; j++)
 			if (m->field[j] == f) {
 				sbuf_free(&unread.names);
+				sbuf_free(&again.names);
 				return io_at_line(c, row->line, TSU_INVALID,
 						  (tsu_fail(err, TSU_INVALID, "列「%s」が二つあります",
 							    row->f[i]), err));
@@ -105,6 +113,7 @@ static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 	}
 	snprintf(tail, sizeof tail, "は%sの項目ではないので読み込みません", m->e->label);
 	unread_report(c, &unread, tail);
+	unread_report(c, &again, "は前の列と同じ項目なので読み込みません (前の列を読みます)");
 	return TSU_OK;
 }
 

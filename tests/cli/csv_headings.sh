@@ -154,7 +154,7 @@ printf '%s\r\n' '名前,フリガナ,電話番号,携帯電話,メールアド�
 run "$T" import parties "$WORK/名簿.csv" -d "$F5"
 expect_rc 0 "a hand-made list is read (stderr: $ERR)"
 expect_out_has "新規 2 件" "both people added"
-expect_out_has "列「携帯電話」は関係者・団体の項目ではないので読み込みません" "the second number is named, not taken"
+expect_out_has "列「携帯電話」は前の列と同じ項目なので読み込みません (前の列を読みます)" "the second number is named, not taken"
 expect_eq "$(sqlite3 "$F5" "SELECT kind || '|' || kana || '|' || phone || '|' || email || '|' || address || '|' || notes FROM party WHERE name = '石川 ゆかり'")" \
 	"person|イシカワ ユカリ|042-371-0001|yukari@example.jp|多摩市諏訪2-1|傾聴ボランティア" "each column in its field"
 expect_eq "$(sqlite3 "$F5" "SELECT a.name FROM party p JOIN party_area x ON x.party_id = p.id JOIN area a ON a.id = x.area_id WHERE p.name = '石川 ゆかり'")" \
