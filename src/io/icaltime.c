@@ -51,6 +51,37 @@ bool ical_zones_add(struct ical_zones *z, const char *vtimezone)
 	return true;
 }
 
+/* Windows' names of time zones, which Outlook writes as TZID, often
+ * without the VTIMEZONE that would define them: the zones a city office
+ * meets.  A display name of UTC+09:00 ("(UTC+09:00) 大阪、札幌、東京",
+ * "(UTC+09:00) Osaka, Sapporo, Tokyo") is Japan's time in any language. */
+static icaltimezone *windows_zone(const char *tzid)
+{
+	static const char *const names[][2] = {
+		{"Tokyo Standard Time", "Asia/Tokyo"},
+		{"Korea Standard Time", "Asia/Seoul"},
+		{"China Standard Time", "Asia/Shanghai"},
+		{"Taipei Standard Time", "Asia/Taipei"},
+		{"Singapore Standard Time", "Asia/Singapore"},
+		{"AUS Eastern Standard Time", "Australia/Sydney"},
+		{"GMT Standard Time", "Europe/London"},
+		{"W. Europe Standard Time", "Europe/Berlin"},
+		{"Romance Standard Time", "Europe/Paris"},
+		{"Eastern Standard Time", "America/New_York"},
+		{"Central Standard Time", "America/Chicago"},
+		{"Pacific Standard Time", "America/Los_Angeles"},
+		{"Hawaiian Standard Time", "Pacific/Honolulu"},
+	};
+	if (strncmp(tzid, "(UTC+09:00)", 11) == 0 || strncmp(tzid, "(GMT+09:00)", 11) == 0)
+		return icaltimezone_get_builtin_timezone("Asia/Tokyo");
+	if (strcmp(tzid, "UTC") == 0 || strcmp(tzid, "Coordinated Universal Time") == 0)
+		return icaltimezone_get_utc_timezone();
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(tzid, names[i][0]) == 0)
+			return icaltimezone_get_builtin_timezone(names[i][1]);
+	return NULL;
+}
+
 static icaltimezone *find_zone(const struct ical_zones *z, const char *tzid)
 {
 	for (size_t i = 0; z && i < z->n; i++) {
@@ -58,6 +89,9 @@ static icaltimezone *find_zone(const struct ical_zones *z, const char *tzid)
 		if (id && strcmp(id, tzid) == 0)
 			return z->z[i];
 	}
+	icaltimezone *w = windows_zone(tzid);
+	if (w)
+		return w;
 	/* "/mozilla.org/20050126_1/Europe/Berlin" and other prefixed names */
 	const char *slash = tzid;
 	for (int parts = 0; (slash = strchr(slash, '/')) && parts < 8; parts++, slash++) {

@@ -118,4 +118,19 @@ run "$T" import parties "$F/contacts/outlook_ja_quoted_crlf_cp932.csv" -d "$DB"
 expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read twice: nothing changes"
 roundtrip parties "$F/contacts/outlook_ja_quoted_crlf_cp932.csv"
 
+# Outlook naming its time zones as Windows does, with no VTIMEZONE: "Tokyo
+# Standard Time", the display name "(UTC+09:00) 大阪、札幌、東京", and a
+# colleague abroad's "Pacific Standard Time" (17:00 there is 10:00 here the
+# next day); none is "a TZID not known"
+run "$T" import ical "$F/ical/outlook_windows_tzid.ics" -d "$DB"
+expect_rc 0 "Windows time zone names (stderr: $ERR)"
+expect_out_has "新規 3 件" "three events"
+expect_out_lacks "分からない" "every zone known"
+expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time FROM event WHERE title = '地域ケア会議（諏訪・永山）'")" \
+	"2027-01-15 10:00-11:30" "Tokyo Standard Time is Japan time"
+expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time FROM event WHERE title = '民生委員定例会'")" \
+	"2027-01-16 14:00-15:00" "(UTC+09:00) in Japanese is Japan time"
+expect_eq "$(q "SELECT date || ' ' || start_time || '-' || end_time FROM event WHERE title = '姉妹都市とのオンライン交流会'")" \
+	"2027-01-16 10:00-11:00" "Pacific Standard Time brought to Japan time"
+
 done_tests
