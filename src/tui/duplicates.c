@@ -40,7 +40,8 @@ static const char *short_id(const char *id)
 struct dup_who {
 	const char *id;
 	struct sbuf *out;
-	int ci, ck, careas, cgen, croles, cload, cphone;
+	int ci, ck, cphone;
+	struct party_who_cols who;
 };
 
 static int dup_who_row(void *ud, int ncols, const char *const *v)
@@ -49,11 +50,7 @@ static int dup_who_row(void *ud, int ncols, const char *const *v)
 	(void)ncols;
 	if (!v[w->ci] || strcmp(v[w->ci], w->id) != 0)
 		return 0;
-	struct sbuf who = {0};
-	rows_party_who(&who, v[w->careas], v[w->cgen], v[w->croles], v[w->cload]);
-	if (who.len)
-		sbuf_addf(w->out, " %s", who.s);
-	sbuf_free(&who);
+	rows_party_who_row(w->out, &w->who, v);
 	char *digits = dup_phone_key(v[w->cphone]);
 	size_t n = digits ? strlen(digits) : 0;
 	if (n >= DUP_PHONE_TAIL)
@@ -72,12 +69,9 @@ static char *dup_party_text(struct tui *t, const char *id, const char *name)
 		.id = id, .out = &b,
 		.ci = list_column_index(LIST_PARTIES, "id"),
 		.ck = list_column_index(LIST_PARTIES, "kana"),
-		.careas = list_column_index(LIST_PARTIES, "areas"),
-		.cgen = list_column_index(LIST_PARTIES, "generation"),
-		.croles = list_column_index(LIST_PARTIES, "roles"),
-		.cload = list_column_index(LIST_PARTIES, "load"),
 		.cphone = list_column_index(LIST_PARTIES, "phone"),
 	};
+	rows_party_who_cols(&w.who);
 	struct list_query q = {.search = name};
 	struct tsu_error err = {0};
 	sbuf_add(&b, name);

@@ -200,7 +200,8 @@ bool ops_move_task(struct tui *t, const char *id, const char *status, int dir)
 struct party_pick {
 	struct pick_list *out;
 	const char *kind;   /* "団体" / "個人" as LIST_PARTIES shows it, or NULL */
-	int ci, cn, ck, ckind, careas, cgen, croles, cload;
+	int ci, cn, ck, ckind;
+	struct party_who_cols who;
 };
 
 /* "name  [個人] area generation role 他N  (kana)": what tells namesakes
@@ -210,14 +211,11 @@ static int ops_party_row(void *ud, int ncols, const char *const *v)
 	struct party_pick *x = ud;
 	if (x->kind && v[x->ckind] && strcmp(v[x->ckind], x->kind) != 0)
 		return 0;
-	struct sbuf b = {0}, who = {0};
+	struct sbuf b = {0};
 	sbuf_add(&b, v[x->cn] ? v[x->cn] : "");
 	if (v[x->ckind])
 		sbuf_addf(&b, "  [%s]", v[x->ckind]);
-	rows_party_who(&who, v[x->careas], v[x->cgen], v[x->croles], v[x->cload]);
-	if (who.len)
-		sbuf_addf(&b, " %s", who.s);
-	sbuf_free(&who);
+	rows_party_who_row(&b, &x->who, v);
 	if (v[x->ck])
 		sbuf_addf(&b, "  (%s)", v[x->ck]);
 	pick_add(x->out, b.s, v[x->ci]);
@@ -234,11 +232,8 @@ static void ops_party_fill(struct tui *t, void *ud, const char *query, struct pi
 		.cn = list_column_index(LIST_PARTIES, "name"),
 		.ck = list_column_index(LIST_PARTIES, "kana"),
 		.ckind = list_column_index(LIST_PARTIES, "kind"),
-		.careas = list_column_index(LIST_PARTIES, "areas"),
-		.cgen = list_column_index(LIST_PARTIES, "generation"),
-		.croles = list_column_index(LIST_PARTIES, "roles"),
-		.cload = list_column_index(LIST_PARTIES, "load"),
 	};
+	rows_party_who_cols(&x.who);
 	struct list_query q = {.search = query, .limit = 200};
 	struct tsu_error err;
 	if (store_list(t->st, LIST_PARTIES, &q, ops_party_row, &x, &err) != TSU_OK)

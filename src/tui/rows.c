@@ -181,6 +181,25 @@ void rows_party_who(struct sbuf *b, const char *areas, const char *generation,
 	}
 }
 
+void rows_party_who_cols(struct party_who_cols *c)
+{
+	*c = (struct party_who_cols){
+		.areas = list_column_index(LIST_PARTIES, "areas"),
+		.generation = list_column_index(LIST_PARTIES, "generation"),
+		.roles = list_column_index(LIST_PARTIES, "roles"),
+		.load = list_column_index(LIST_PARTIES, "load"),
+	};
+}
+
+void rows_party_who_row(struct sbuf *b, const struct party_who_cols *c, const char *const *v)
+{
+	struct sbuf who = {0};
+	rows_party_who(&who, v[c->areas], v[c->generation], v[c->roles], v[c->load]);
+	if (who.len)
+		sbuf_addf(b, " %s", who.s);
+	sbuf_free(&who);
+}
+
 void rows_clamp(long total, int h, long *sel, long *top)
 {
 	if (h < 1)

@@ -48,6 +48,14 @@ int rows_col(const struct rows *r, const char *name);
 struct sbuf;
 void rows_party_who(struct sbuf *b, const char *areas, const char *generation,
 		    const char *roles, const char *load);
+/* The LIST_PARTIES columns rows_party_who reads, for a store_list
+ * callback (the duplicates list, the party pick list). */
+struct party_who_cols {
+	int areas, generation, roles, load;
+};
+void rows_party_who_cols(struct party_who_cols *c);
+/* A space and rows_party_who of LIST_PARTIES row v, when it says anything. */
+void rows_party_who_row(struct sbuf *b, const struct party_who_cols *c, const char *const *v);
 
 /* Keeps *sel within [0, total) and *top so that *sel is visible in h rows. */
 void rows_clamp(long total, int h, long *sel, long *top);
