@@ -141,13 +141,14 @@ static size_t entity_count(void)
 const char *store_entity_sql(struct store *st, const struct entity_def *e, enum entity_sql kind,
 			     entity_sql_make *make)
 {
-	size_t n = entity_count(), i = 0;
-	while (i < n && entity_all()[i] != e)
+	const struct entity_def *const *all = entity_all();
+	size_t i = 0;
+	while (all[i] && all[i] != e)
 		i++;
-	if (i == n)
+	if (!all[i])
 		return NULL;
-	if (!st->entity_sql)
-		st->entity_sql = xcalloc(n * ENTITY_SQL_KINDS, sizeof *st->entity_sql);
+	if (!st->entity_sql) /* counted once: this runs for every row of an import */
+		st->entity_sql = xcalloc(entity_count() * ENTITY_SQL_KINDS, sizeof *st->entity_sql);
 	char **slot = &st->entity_sql[i * ENTITY_SQL_KINDS + kind];
 	if (!*slot) {
 		struct sbuf sql = {0};
