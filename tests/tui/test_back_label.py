@@ -5,7 +5,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 
 def bottom(s):
@@ -60,9 +60,7 @@ def main():
         says_back(t, s, "私の担当")
         t.send("q")
         s = t.settle("[課題ボード", "q 終了")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 NAME = "佐藤 花子"
 
@@ -56,9 +56,7 @@ def main():
         t.settle("重複の疑い 1 組")
         t.send("Escape")
         t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -8,7 +8,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 STATUSES = ("未着手", "対応中", "保留", "完了")
 
@@ -58,9 +58,7 @@ def main():
             t.send("h", "h", "h")
             t.send("Tab")                    # back to the areas
             t.settle("[エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

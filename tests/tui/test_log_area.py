@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 TASK = "集会所の雨漏り"
 ONE = "諏訪自治会"
@@ -86,9 +86,7 @@ def main():
             fail("a party of two areas got one of them for its log entry", form)
         t.send("q")
         t.settle("[関係者・団体")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, col_of, fail  # noqa: E402
+from tuitest import Tui, col_of, fail, quit_ok  # noqa: E402
 
 GROUP = "諏訪ひまわり会"
 MEMBERS = [("林 一", "会長", "2024-04-01"), ("長谷川 美由紀", "副会長", "2023-04-01"),
@@ -43,9 +43,7 @@ def main():
                      (what, [c[i] for c in cols]), s)
         t.send("q")
         t.settle("[関係者・団体")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

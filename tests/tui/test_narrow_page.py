@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, col_of, fail  # noqa: E402
+from tuitest import Tui, col_of, fail, quit_ok  # noqa: E402
 
 TASK = "集会所の鍵"
 NOTE = ("自治会長に電話して鍵の受け渡しの日時を相談し、来週の月曜日の午前中に"
@@ -55,9 +55,7 @@ def main():
         t.settle("課題・取組: " + TASK)
         t.send("q")
         t.settle("[課題ボード")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

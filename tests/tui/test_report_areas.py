@@ -5,7 +5,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 
 def order(s, names, left):
@@ -43,9 +43,7 @@ def main():
                  % (menu, pane), s)
         t.send("Escape")
         t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 

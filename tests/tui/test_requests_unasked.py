@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tuitest import Tui, fail  # noqa: E402
+from tuitest import Tui, fail, quit_ok  # noqa: E402
 
 TODAY = "2026-11-25"
 
@@ -31,9 +31,7 @@ def main():
             fail("the request not asked yet shows days waiting: %r" % unasked, s)
         t.send("q")
         t.settle("全エリア")
-        t.send("q")
-        if t.wait_exit() != 0:
-            fail("exit status not 0", t.screen())
+        quit_ok(t)
     print("ok")
 
 
