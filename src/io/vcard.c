@@ -157,7 +157,8 @@ static enum tsu_status structured(const struct ctl_prop *p, struct vcard *c,
 			s->sort_as = sort_as(sa);
 	} else if (strcmp(p->name, "ADR") == 0) {
 		take(&c->adr, address(parts, n), is_pref(p), &s->adr_pref, &c->adr_line, p->line);
-	} else if (strcmp(p->name, "ORG") == 0 && !c->org) {
+	} else if (strcmp(p->name, "ORG") == 0 && !c->org && !c->org_unit) {
+		/* the first ORG that names anything is kept, its department too */
 		static const size_t units[] = {1, 2, 3, 4, 5, 6, 7, 8};
 		c->org = n > 0 && parts[0][0] ? xstrdup(parts[0]) : NULL;
 		/* iPhone and Outlook write the department as ORG's second part */

@@ -89,6 +89,28 @@ static void test_vcard40_folding_and_org(void **state)
 	ctl_close(r);
 }
 
+/* Two ORG lines whose first part is empty (ORG:;総務課): the first one's
+ * department is kept, and the second's is not left allocated (the fuzzer's
+ * leak, found under ASan). */
+static void test_vcard_two_orgs_without_name(void **state)
+{
+	struct ctl_reader *r = open_text(
+		"BEGIN:VCARD\nVERSION:3.0\nFN:山田 太郎\nORG:;総務課\nORG:;企画課\nEND:VCARD\n"
+		"BEGIN:VCARD\nVERSION:3.0\nFN:川口 花子\nORG:\nORG:多摩市;健康福祉部\nEND:VCARD\n");
+	struct vcard c = {0};
+	struct tsu_error err = {0};
+	bool got;
+
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_null(c.org);
+	assert_string_equal(c.org_unit, "総務課");
+	assert_int_equal(vcard_next(r, &c, &got, &err), TSU_OK);
+	assert_string_equal(c.org, "多摩市");
+	assert_string_equal(c.org_unit, "健康福祉部");
+	vcard_clear(&c);
+	ctl_close(r);
+}
+
 static void test_vcard21_photo(void **state)
 {
 	/* base64 lines without the leading space, as some old phones write */
@@ -422,6 +444,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vcard30_quoted_printable),
 		cmocka_unit_test(test_vcard40_folding_and_org),
+		cmocka_unit_test(test_vcard_two_orgs_without_name),
 		cmocka_unit_test(test_vcard21_photo),
 		cmocka_unit_test(test_vcard_errors),
 		cmocka_unit_test(test_vcard_real_writers),
