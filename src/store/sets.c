@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "tsunagu/textnorm.h"
 
 /* Each set, with the statement that puts one element in its link table
  * written out once here (not formatted for every element of an import). */
@@ -320,6 +321,79 @@ static enum tsu_status apply_diff(struct store *st, const struct set_def *d, con
 	return rc;
 }
 
+/* The sign an element starts with ("+見守り", "－配食"): 1 adds, -1
+ * removes, 0 none; *len is the sign's length in bytes. */
+static int element_sign(const char *s, size_t *len)
+{
+	*len = 1;
+	if (*s == '+' || *s == '-')
+		return *s == '+' ? 1 : -1;
+	*len = 3;
+	if (strncmp(s, "＋", 3) == 0 || strncmp(s, "－", 3) == 0)
+		return strncmp(s, "＋", 3) == 0 ? 1 : -1;
+	*len = 0;
+	return 0;
+}
+
+/* A value whose every element has a sign ("+見守り,-配食") changes the set
+ * element by element; items lose their signs and signs[i] says which.
+ * False when no element has one; TSU_INVALID in *rc when only some do. */
+static bool signed_items(const struct field_def *f, char **items, size_t n, int *signs,
+			 enum tsu_status *rc, struct tsu_error *err)
+{
+	size_t nsigned = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		signs[i] = element_sign(items[i], &len);
+		nsigned += signs[i] != 0;
+	}
+	if (nsigned == 0)
+		return false;
+	if (nsigned < n) {
+		*rc = tsu_fail(err, TSU_INVALID,
+			       "%s: 「+」(加える) か「-」(外す) を付けるときは、すべての項目に付けてください",
+			       f->label);
+		return true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		element_sign(items[i], &len);
+		char *t = text_trim(items[i] + len);
+		free(items[i]);
+		items[i] = t;
+		if (!*t)
+			*rc = tsu_fail(err, TSU_INVALID, "%s: 「+」「-」のあとに項目がありません", f->label);
+	}
+	return true;
+}
+
+/* Adds the "+" items that are not in the set, removes the "-" ones that
+ * are; the others stay as they are. */
+static enum tsu_status apply_signed(struct store *st, const struct set_def *d, const char *owner,
+				    char **items, const int *signs, size_t n, bool creating,
+				    bool *changed, struct tsu_error *err)
+{
+	char **cur = NULL;
+	size_t ncur = creating ? 0 : live_values(st, d, owner, &cur);
+	enum tsu_status rc = TSU_OK;
+	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
+		bool live = in_list(cur, ncur, items[i]);
+		bool seen = in_list(items, i, items[i]);
+		if (creating && signs[i] > 0 && !seen)
+			rc = link_put(st, d, owner, items[i], 0, err);
+		else if (!creating && signs[i] > 0 && !live && !seen)
+			rc = add_one(st, d, owner, items[i], err);
+		else if (!creating && signs[i] < 0 && live && !seen)
+			rc = remove_one(st, d, owner, items[i], err);
+		else
+			continue;
+		if (!creating)
+			*changed = true;
+	}
+	value_free_list(cur, ncur);
+	return rc;
+}
+
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
 			   const struct field_def *f, const char *value, bool creating,
 			   bool *changed, struct tsu_error *err)
@@ -329,11 +403,18 @@ enum tsu_status sets_write(struct store *st, const struct entity_def *e, const c
 		return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
 	char **items;
 	size_t n = value_split_set(value, &items);
-	enum tsu_status rc = resolve_items(st, f, items, n, err);
-	for (size_t i = 0; creating && i < n && rc == TSU_OK; i++)
+	int *signs = xcalloc(n ? n : 1, sizeof *signs);
+	enum tsu_status rc = TSU_OK;
+	bool delta = signed_items(f, items, n, signs, &rc, err);
+	if (rc == TSU_OK)
+		rc = resolve_items(st, f, items, n, err);
+	if (delta && rc == TSU_OK)
+		rc = apply_signed(st, d, id, items, signs, n, creating, changed, err);
+	for (size_t i = 0; !delta && creating && i < n && rc == TSU_OK; i++)
 		rc = link_put(st, d, id, items[i], 0, err);
-	if (!creating && rc == TSU_OK)
+	if (!delta && !creating && rc == TSU_OK)
 		rc = apply_diff(st, d, id, items, n, changed, err);
+	free(signs);
 	value_free_list(items, n);
 	return rc;
 }

@@ -1,0 +1,46 @@
+# A set field (できること, エリア, a task's 関係者 and ニーズ) is changed
+# element by element when every element has a sign: +見守り adds, -配食
+# removes, the rest stays; without signs the list replaces the set.  Two
+# copies that each add with a sign keep both additions after merging.
+. "$(dirname "$0")/lib/common.bash"
+DB="$WORK/t.db"
+"$T" init -d "$DB" 2>/dev/null
+P=$("$T" add party --name "諏訪 子ども食堂" --kind 団体 --offers "配食,会場提供" --areas 諏訪 -d "$DB")
+offers() { "$T" show party "$P" -d "$1" | sed -n 's/^できること: //p'; }
+
+run "$T" edit party "$P" --offers "+見守り, ＋送迎,-配食" -d "$DB"
+expect_rc 0 "signed offers"
+expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "added and removed, 会場提供 kept"
+run "$T" edit party "$P" --offers "+見守り" -d "$DB"
+expect_rc 0 "adding what is there"
+expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "nothing doubled"
+run "$T" history party "$P" -d "$DB"
+expect_out_has "配食 → (空)" "the removal is in the history"
+expect_out_lacks "+見守り" "no sign is stored"
+
+run "$T" edit party "$P" --offers "+傾聴,配食" -d "$DB"
+expect_rc 1 "signs on only some elements"
+expect_err_has "すべての項目に付けてください" "says to sign every element"
+expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "refused edit changes nothing"
+run "$T" edit party "$P" --offers "+" -d "$DB"
+expect_rc 1 "a sign alone"
+expect_err_has "項目がありません" "names the empty element"
+
+run "$T" edit party "$P" --areas "+落合" -d "$DB"
+expect_rc 0 "an area added by its name"
+run "$T" show party "$P" -d "$DB"
+expect_out_has "エリア: 諏訪中学区,落合中学区" "areas resolved by name and added"
+run "$T" edit party "$P" --offers "見守り" -d "$DB"
+expect_eq "$(offers "$DB")" "見守り" "without signs the list replaces the set"
+
+N=$("$T" add party --name "川口 花子" --kind 個人 --offers "+傾聴,-配食" -d "$DB")
+run "$T" show party "$N" -d "$DB"
+expect_out_has "できること: 傾聴" "a new record takes the + elements"
+
+# two copies add with signs; both additions survive the merge
+cp "$DB" "$WORK/laptop.db"
+"$T" edit party "$P" --offers "+料理教室" -d "$WORK/laptop.db" >/dev/null
+"$T" edit party "$P" --offers "+スマホ講師,-見守り" -d "$DB" >/dev/null
+"$T" merge "$WORK/laptop.db" -d "$DB" >/dev/null 2>&1
+expect_eq "$(offers "$DB")" "料理教室,スマホ講師" "both copies' additions, the removal kept"
+done_tests
