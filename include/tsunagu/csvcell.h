@@ -41,4 +41,15 @@ char *csv_header_key(const char *s);
 /* Index of the heading whose key equals the key of `name`, or -1. */
 int csv_header_find(char *const *keys, size_t n, const char *name);
 
+/* True when a spreadsheet opening the cell would run it as a formula:
+ * it starts with = + - @, a tab or a CR, and is not a plain number
+ * ("-3" and "+1.5" are numbers; "=1+1", "+81-42-..." and "@SUM(A1)"
+ * are formulas to Excel). */
+bool csv_cell_formula(const char *s);
+
+/* For a one-way CSV read by people in Excel (reports, the matrix): a
+ * formula-like cell (csv_cell_formula) with ' in front, which Excel shows
+ * as text; NULL when s is safe as it is.  New string. */
+char *csv_cell_inert(const char *s);
+
 #endif

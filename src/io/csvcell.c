@@ -199,3 +199,26 @@ int csv_header_find(char *const *keys, size_t n, const char *name)
 	free(k);
 	return found;
 }
+
+/* A sign that makes Excel and LibreOffice read a cell as a formula (OWASP
+ * "CSV injection"); a tab or CR in front does the same in some. */
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool csv_cell_formula(const char *s)
+{
+	return s && formula_start(*s) && !plain_number(s);
+}
+
+char *csv_cell_inert(const char *s)
+{
+	struct sbuf b = {0};
+
+	if (!csv_cell_formula(s))
+		return NULL;
+	sbuf_addc(&b, '\'');
+	sbuf_add(&b, s);
+	return sbuf_detach(&b);
+}

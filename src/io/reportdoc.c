@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/csv.h"
+#include "tsunagu/csvcell.h"
 #include "tsunagu/reportdoc.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/utf8.h"
 
 enum block_kind { B_HEADING, B_PARA, B_KV, B_TABLE };
 
@@ -27,9 +30,30 @@ struct rdoc {
 	size_t n, cap;
 };
 
+/* Every text is kept as it will be shown, whatever the format: control
+ * characters and escape sequences spelled out as on the screen (ESC as
+ * ^[), bidi overrides as <U+202E> so that no name prints reversed, CRs
+ * left out; line breaks and the IVS of a name kept (sanitize.h). */
 static char *dup0(const char *s)
 {
-	return xstrdup(s ? s : "");
+	struct sbuf b = {0};
+	size_t len = s ? strlen(s) : 0;
+	char rep[TEXT_SANITIZE_CP_MAX];
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t r = cp == '\r' ? 0 : text_sanitize_cp(cp, 1, rep);
+
+		if (r > 0)
+			sbuf_addn(&b, rep, r);
+		else if (cp == 0xFFFD && n == 1)
+			sbuf_add(&b, "\xEF\xBF\xBD");
+		else if (cp != '\r')
+			sbuf_addn(&b, s + i, n);
+		i += n;
+	}
+	return b.s ? sbuf_detach(&b) : xstrdup("");
 }
 
 struct rdoc *rdoc_new(const char *title)
@@ -427,12 +451,23 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 
 /* ---- CSV ----------------------------------------------------------------- */
 
+/* A cell Excel would run as a formula ("=HYPERLINK(...)", "@SUM(A1)" in
+ * a name or a note) goes out with ' in front, as text; figures as they
+ * are. */
+static void csv_text(struct sbuf *o, const char *cell)
+{
+	char *inert = rdoc_is_number(cell) ? NULL : csv_cell_inert(cell);
+
+	csv_put_field(o, inert ? inert : cell);
+	free(inert);
+}
+
 static void csv_row(struct sbuf *o, char *const *cells, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			csv_put_sep(o);
-		csv_put_field(o, cells[k]);
+		csv_text(o, cells[k]);
 	}
 	csv_end_row(o);
 }
@@ -449,7 +484,7 @@ void rdoc_csv(const struct rdoc *d, struct sbuf *o)
 			csv_end_row(o);
 		first = false;
 		if (several) {
-			csv_put_field(o, b->text);
+			csv_text(o, b->text);
 			csv_end_row(o);
 		}
 		for (size_t r = 0; r <= b->nrows; r++)
