@@ -94,7 +94,17 @@ run "$T" matrix -d "$DB"
 expect_rc 0 "matrix with control characters in names"
 [[ "$OUT" != *$'\e'* ]] || fail "an escape character reached the table"; ok
 expect_out_has "危険" "the department is still a column"
-"$T" delete matrix "$(sqlite3 "$DB" "SELECT id FROM matrix_cell WHERE category = '情報'")" -d "$DB" >/dev/null
+# the CSV for Excel: the same text spelled out, and a name Excel would run
+# as a formula kept as text with ' in front
+formula=$(add department --name '=HYPERLINK("http://x")課')
+fcell=$(add matrix --category 情報 --department_id "$formula" --state 取組中 --text 見守り)
+run "$T" matrix --format csv -d "$DB"
+[[ "$OUT" != *$'\e'* && "$OUT" != *$'\a'* ]] || fail "an escape character reached the CSV"; ok
+expect_out_has 'お知らせ^[[2J配信' "the CSV spells the sequence out"
+expect_out_has ",\"'=HYPERLINK(\"\"http://x\"\")課\"" "a formula-like department is text"
+"$T" delete matrix "$fcell" -d "$DB" >/dev/null
+"$T" delete department "$formula" -d "$DB" >/dev/null
+"$T" delete matrix "$(sqlite3 "$DB" "SELECT id FROM matrix_cell WHERE category = '情報' AND text <> '見守り'")" -d "$DB" >/dev/null
 "$T" delete department "$evil" -d "$DB" >/dev/null
 
 run "$T" export matrix -o "$WORK/matrix.csv" -d "$DB"
