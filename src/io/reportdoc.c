@@ -224,12 +224,25 @@ bool rdoc_is_number(const char *s)
 
 /* ---- HTML ---------------------------------------------------------------- */
 
-/* Escaped text; control characters other than line breaks and tabs are
- * left out (they have no place in a printed page). */
+/* A run of letters, digits and signs without a space (a URL, an e-mail
+ * address, a long code) may break after this many characters: a table
+ * is as wide as its widest unbreakable text, so one long URL in a note
+ * would push the table, every column of it, past the edge of the paper.
+ * Japanese text breaks between any two characters by itself. */
+enum { HTML_RUN_BREAK = 10 };
+
+/* Escaped text, with <wbr> in long runs (HTML_RUN_BREAK); control
+ * characters other than line breaks and tabs are left out (they have no
+ * place in a printed page). */
 static void esc(struct sbuf *o, const char *s)
 {
+	size_t run = 0;
+
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		run = c > 0x20 && c < 0x7F ? run + 1 : 0;
+		if (run > HTML_RUN_BREAK && run % HTML_RUN_BREAK == 1)
+			sbuf_add(o, "<wbr>");
 		switch (c) {
 		case '&': sbuf_add(o, "&amp;"); break;
 		case '<': sbuf_add(o, "&lt;"); break;
@@ -242,6 +255,20 @@ static void esc(struct sbuf *o, const char *s)
 				sbuf_addc(o, (char)c);
 		}
 	}
+}
+
+/* "2026-12-05" or "2026-12-05 15:17": kept on one line in a table. */
+static bool iso_date(const char *s)
+{
+	static const char pat[] = "dddd-dd-dd dd:dd";
+	size_t n = strlen(s);
+
+	if (n != 10 && n != 16)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != pat[i])
+			return false;
+	return true;
 }
 
 static const char STYLE[] =
@@ -267,6 +294,9 @@ static const char STYLE[] =
 	"td { white-space: pre-wrap; }\n"
 	"th { background: #e8e8e8; }\n"
 	"td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+	"td.date { white-space: nowrap; }\n"
+	"th, td { min-width: 3em; }\n"
+	"h1, h2, h3, h4, p, dt, dd, caption, footer { overflow-wrap: anywhere; }\n"
 	"footer { margin-top: 14pt; padding-top: 3pt; border-top: 1px solid #888; font-size: 8.5pt; color: #333; }\n"
 	"@media screen { body { padding: 12mm; } }\n";
 
@@ -287,7 +317,8 @@ static void html_table(const struct block *b, struct sbuf *o)
 		sbuf_add(o, "<tr>");
 		for (size_t k = 0; k < b->ncols; k++) {
 			const char *c = b->cells[b->ncols * r + k];
-			sbuf_add(o, rdoc_is_number(c) ? "<td class=\"num\">" : "<td>");
+			sbuf_add(o, rdoc_is_number(c) ? "<td class=\"num\">"
+				    : iso_date(c) ? "<td class=\"date\">" : "<td>");
 			esc(o, c);
 			sbuf_add(o, "</td>");
 		}
