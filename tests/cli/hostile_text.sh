@@ -65,4 +65,8 @@ run "$T" list parties --search 赤 --format json -d "$DB"
 expect_out_has '字\u202e花子' "JSON escapes the override"
 expect_out_has '\u001b[31m' "and ESC"
 expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[0].name') = '赤${ESC}[31m字‮花子'")" 1 "the same name to a JSON reader"
+# every --format json alike (duplicates: two of that name)
+"$T" add party --name "赤${ESC}[31m字‮花子" --kind person -d "$DB" >/dev/null
+run "$T" duplicates --format json -d "$DB"
+expect_out_has '字\u202e花子' "duplicates JSON escapes the override"
 done_tests
