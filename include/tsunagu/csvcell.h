@@ -47,9 +47,15 @@ int csv_header_find(char *const *keys, size_t n, const char *name);
  * are formulas to Excel). */
 bool csv_cell_formula(const char *s);
 
-/* For a one-way CSV read by people in Excel (reports, the matrix): a
- * formula-like cell (csv_cell_formula) with ' in front, which Excel shows
- * as text; NULL when s is safe as it is.  New string. */
+/* A cell for Excel: s with ' in front when, after any apostrophes it
+ * begins with, it is formula-like (csv_cell_formula), which Excel shows
+ * as text; NULL when s is safe as it is.  New string.  Lossless with
+ * csv_cell_uninert: "=1+1" -> "'=1+1" -> "=1+1", "'=1+1" -> "''=1+1" ->
+ * "'=1+1", "'abc" unchanged. */
 char *csv_cell_inert(const char *s);
+/* The value of a cell csv_cell_inert wrote (or Excel saved, where ' is
+ * the mark of text): s without its first ' when the rest, past any more
+ * apostrophes, is formula-like; else s.  Points into s. */
+const char *csv_cell_uninert(const char *s);
 
 #endif

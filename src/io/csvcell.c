@@ -212,13 +212,26 @@ bool csv_cell_formula(const char *s)
 	return s && formula_start(*s) && !plain_number(s);
 }
 
+/* s after its leading apostrophes. */
+static const char *past_quotes(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return s;
+}
+
 char *csv_cell_inert(const char *s)
 {
 	struct sbuf b = {0};
 
-	if (!csv_cell_formula(s))
+	if (!s || !csv_cell_formula(past_quotes(s)))
 		return NULL;
 	sbuf_addc(&b, '\'');
 	sbuf_add(&b, s);
 	return sbuf_detach(&b);
+}
+
+const char *csv_cell_uninert(const char *s)
+{
+	return s && *s == '\'' && csv_cell_formula(past_quotes(s)) ? s + 1 : s;
 }
