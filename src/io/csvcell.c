@@ -209,7 +209,8 @@ static bool formula_start(char c)
 
 bool csv_cell_formula(const char *s)
 {
-	return s && formula_start(*s) && !plain_number(s);
+	/* a sign alone ("-" for none) is text to Excel as well */
+	return s && formula_start(*s) && s[1] && !plain_number(s);
 }
 
 /* s after its leading apostrophes. */

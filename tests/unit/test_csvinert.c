@@ -18,6 +18,7 @@ static void formula(void **state)
 	assert_true(csv_cell_formula("-見守り"));
 	assert_true(csv_cell_formula("\t=1"));
 	assert_false(csv_cell_formula("-3"));
+	assert_false(csv_cell_formula("-"));
 	assert_false(csv_cell_formula("+1.5"));
 	assert_false(csv_cell_formula("＝全角は式ではない"));
 	assert_false(csv_cell_formula("鈴木一郎"));
