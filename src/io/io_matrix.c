@@ -5,8 +5,8 @@
 #include "tsunagu/csv.h"
 #include "tsunagu/csvcell.h"
 #include "tsunagu/io_matrix.h"
+#include "tsunagu/report_kinds.h"
 #include "tsunagu/sanitize.h"
-#include "tsunagu/utf8.h"
 
 /* A cell as people read it in Excel: control characters spelled out as
  * on the screen, and a department or text that Excel would run as a
@@ -82,12 +82,8 @@ enum tsu_status io_matrix_write(const struct matrix *m, struct outfile *o, struc
 	int32_t bad = 0;
 	io_matrix_csv(m, &csv);
 	enum tsu_status rc = outfile_write(o, sbuf_str(&csv), csv.len, &bad, err);
-	if (rc == TSU_ENCODING) {
-		char ch[5] = {0};
-		utf8_encode(bad, ch);
-		rc = tsu_fail(err, TSU_ENCODING, "一覧表にある文字「%s」(U+%04X) は CP932 で表せません",
-			      ch, (unsigned)bad);
-	}
+	if (rc == TSU_ENCODING)
+		rc = report_cp932_fail(err, "一覧表", csv.s, bad);
 	sbuf_free(&csv);
 	return rc;
 }

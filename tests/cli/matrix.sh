@@ -84,6 +84,13 @@ PY
 ok
 "$T" matrix --format csv --encoding cp932 -d "$DB" >"$WORK/m932.csv"
 iconv -f CP932 -t UTF-8 "$WORK/m932.csv" | grep -q '^カテゴリー,住宅課' || fail "cp932 csv"; ok
+# a character CP932 cannot hold: named with the entry it is in, no file left
+big=$(add matrix --category 住まい --department_id "$housing" --state 課題 --text '𠮷田さんの相談')
+run "$T" export matrix --encoding cp932 -o "$WORK/m932x.csv" -d "$DB"
+expect_rc 1 "𠮷 in CP932"
+expect_err_has "一覧表にある文字「𠮷」(U+20BB7) は CP932 で表せません（「課題: 𠮷田さんの相談」のところ）" "names the entry"
+[ ! -e "$WORK/m932x.csv" ] || fail "a file was left"; ok
+"$T" delete matrix "$big" -d "$DB" >/dev/null
 run "$T" matrix --format xml -d "$DB"
 expect_rc 2 "unknown format"
 
