@@ -1,4 +1,5 @@
 /* The report document model and its three renderers (reportdoc.h). */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -379,16 +380,52 @@ void rdoc_html(const struct rdoc *d, struct sbuf *o)
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-/* Text with the characters that would start markup escaped; in a table
- * cell '|' is escaped and line breaks become <br>. */
-static void md_text(struct sbuf *o, const char *s, bool cell)
+/* Where md_text's text stands: in a table cell (one line, '|' ends the
+ * cell), at the start of a block (a paragraph: its first character is a
+ * line start), or after other text on its line (a heading, a list item). */
+enum md_place { MD_CELL, MD_BLOCK, MD_INLINE };
+
+/* Characters that make Markdown markup anywhere in a line: emphasis,
+ * code, links and images ("![](https://...)" would load a picture in a
+ * viewer), the escape itself.  '_' only where it could open or close
+ * emphasis: not between two letters or digits (a URL's mimamori_net). */
+static bool md_inline_mark(const char *s, const char *start)
 {
+	bool alnum_before = s > start && ((unsigned char)s[-1] >= 0x80 || isalnum((unsigned char)s[-1]));
+	bool alnum_after = (unsigned char)s[1] >= 0x80 || isalnum((unsigned char)s[1]);
+
+	if (*s == '_')
+		return !(alnum_before && alnum_after);
+	return strchr("\\`*[]~", *s) != NULL;
+}
+
+/* At the start of a line, what would begin a heading, a quote, a list
+ * ("- ", "+ ", "1. ", "1) ") or a rule. */
+static bool md_line_mark(const char *s, const char *line)
+{
+	const char *p = line;
+
+	if (strchr("#>-+=", *s))
+		return true;
+	while (p < s && isdigit((unsigned char)*p))
+		p++;
+	return p == s && s > line && (*s == '.' || *s == ')');
+}
+
+/* Text as Markdown that shows it as written: '<' and '&' as entities
+ * (no HTML), markup characters backslash-escaped (CommonMark reads \* as
+ * *); in a table cell '|' is escaped and line breaks become <br>,
+ * elsewhere a line break stays one (two spaces before it). */
+static void md_text(struct sbuf *o, const char *s, enum md_place place)
+{
+	const char *start = s, *line = place == MD_BLOCK ? s : NULL;
+
 	for (; s && *s; s++) {
 		if (*s == '\r')
 			continue;
-		if (cell && *s == '|')
+		if (place == MD_CELL && *s == '|')
 			sbuf_add(o, "\\|");
-		else if (cell && *s == '\n')
+		else if (place == MD_CELL && *s == '\n')
 			sbuf_add(o, "<br>");
 		else if (*s == '<')
 			sbuf_add(o, "&lt;");
@@ -396,8 +433,18 @@ static void md_text(struct sbuf *o, const char *s, bool cell)
 			sbuf_add(o, "&amp;");
 		else if (*s == '\n')
 			sbuf_add(o, "  \n");   /* a hard line break */
-		else
+		else {
+			if (md_inline_mark(s, start) || (line && md_line_mark(s, line)))
+				sbuf_addc(o, '\\');
 			sbuf_addc(o, *s);
+		}
+		/* a line start lasts through its digits (1.) and leading spaces */
+		if (place != MD_CELL && *s == '\n')
+			line = s + 1;
+		else if (line && !(isdigit((unsigned char)*s) || *s == ' '))
+			line = NULL;
+		else if (line && *s == ' ')
+			line = s + 1;
 	}
 }
 
@@ -411,7 +458,7 @@ static void md_table(const struct block *b, struct sbuf *o)
 		sbuf_add(o, "|");
 		for (size_t k = 0; k < b->ncols; k++) {
 			sbuf_addc(o, ' ');
-			md_text(o, b->cells[b->ncols * r + k], true);
+			md_text(o, b->cells[b->ncols * r + k], MD_CELL);
 			sbuf_add(o, " |");
 		}
 		sbuf_addc(o, '\n');
@@ -437,7 +484,7 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 	bool content = false;
 
 	sbuf_add(o, "# ");
-	md_text(o, d->title, false);
+	md_text(o, d->title, MD_INLINE);
 	sbuf_add(o, "\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct block *b = &d->b[i];
@@ -447,21 +494,21 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 			for (int k = 0; k < b->level; k++)
 				sbuf_addc(o, '#');
 			sbuf_addc(o, ' ');
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_INLINE);
 			sbuf_addc(o, '\n');
 			break;
 		case B_PARA:
 			sbuf_addc(o, '\n');
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_BLOCK);
 			sbuf_addc(o, '\n');
 			break;
 		case B_KV:
 			if (i == 0 || d->b[i - 1].kind != B_KV)
 				sbuf_addc(o, '\n');
 			sbuf_add(o, "- ");
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_INLINE);
 			sbuf_add(o, ": ");
-			md_text(o, b->value, false);
+			md_text(o, b->value, MD_INLINE);
 			sbuf_addc(o, '\n');
 			break;
 		case B_TABLE:
@@ -473,9 +520,9 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 	}
 	if (d->author || d->when) {
 		sbuf_add(o, "\n---\n\n作成者: ");
-		md_text(o, d->author, false);
+		md_text(o, d->author, MD_INLINE);
 		sbuf_add(o, "　作成日時: ");
-		md_text(o, d->when, false);
+		md_text(o, d->when, MD_INLINE);
 		sbuf_add(o, "\n");
 	}
 }
