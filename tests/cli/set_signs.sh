@@ -43,4 +43,22 @@ cp "$DB" "$WORK/laptop.db"
 "$T" edit party "$P" --offers "+スマホ講師,-見守り" -d "$DB" >/dev/null
 "$T" merge "$WORK/laptop.db" -d "$DB" >/dev/null 2>&1
 expect_eq "$(offers "$DB")" "料理教室,スマホ講師" "both copies' additions, the removal kept"
+# namesakes named as forms write them: 名前 (short ID)
+Y1=$("$T" add party --name "山田 太郎" --kind 個人 --areas 諏訪 -d "$DB")
+Y2=$("$T" add party --name "山田 太郎" --kind 個人 --areas 落合 -d "$DB")
+K=$("$T" add task --title 見守りの相談 --parties "山田 太郎 (${Y2: -8})" -d "$DB")
+run "$T" show party "$Y2" -d "$DB"
+expect_out_has "見守りの相談" "a task linked by name (ID)"
+run "$T" edit task "$K" --parties "+山田 太郎 (${Y1: -8}),-山田 太郎 (${Y2: -8})" -d "$DB"
+expect_rc 0 "namesakes added and removed by name (ID)"
+run "$T" show party "$Y1" -d "$DB"
+expect_out_has "見守りの相談" "the namesake added is linked"
+run "$T" show party "$Y2" -d "$DB"
+expect_out_lacks "見守りの相談" "the namesake removed is not"
+run "$T" edit task "$K" --parties "+山田 太郎" -d "$DB"
+expect_rc 1 "a namesake by name alone"
+expect_err_has "複数あります" "is ambiguous"
+run "$T" edit task "$K" --parties "+川口 花子 (${Y1: -8})" -d "$DB"
+expect_rc 1 "another's name with an ID"
+expect_err_has "見つかりません" "does not resolve"
 done_tests
