@@ -62,7 +62,10 @@ def main():
             if "%s (%s)" % (NAME, pid[-8:]) not in row:
                 fail("namesake %s not added as name (ID)" % pid[-8:], t.screen())
         t.send("C-s")
-        t.settle("保存しました")
+        s = t.settle("保存しました")
+        for area in ("諏訪中学区", "落合中学区"):
+            if "%s  個人  %s" % (NAME, area) not in s:
+                fail("the task's page does not tell the namesakes apart by area", s)
         shown = t.cli("show", "task", tid)
         if "関係者: 永山商店会,%s,%s" % (NAME, NAME) not in shown:
             fail("both namesakes not linked: " + shown)
