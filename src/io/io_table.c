@@ -321,6 +321,12 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	struct party_found found = {0};
 	if (st == TSU_OK && m->pm && !(id && *id))
 		id = same_party(m->pm, fv, &n, &found);
+	uuid_str same;
+	bool is_same = false;
+	if (st == TSU_OK && !m->pm && !m->contacts && !(id && *id))
+		st = store_same_record(c->st, m->e->name, fv, n, same, &is_same, err);
+	if (is_same)
+		id = same;
 	if (st == TSU_OK && id && *id)
 		n = keep_withheld(c, m->e, id, fv, n);
 	uuid_str got;
