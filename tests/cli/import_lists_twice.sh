@@ -14,6 +14,9 @@ run "$T" import events "$WORK/行事.csv" -d "$DB"
 expect_rc 0 "the list again"
 expect_out_has "新規 0 件、更新 0 件、変更なし 3 件" "nothing doubled"
 expect_eq "$("$T" list events --format tsv -d "$DB" | tail -n +2 | wc -l)" 3 "three events in the file"
+run "$T" list events --format tsv -d "$DB"
+expect_eq "$(awk -F'\t' '$4 == "諏訪 防災訓練" { print $3 }' <<<"$OUT" | paste -sd,)" "10:00,14:00" \
+	"the list tells the day's two by their start, in order"
 
 # the same list with a new place: the event is changed, not added
 sed 's/永山公民館/永山ふれあいの家/' <(iconv -f cp932 -t utf-8 "$WORK/行事.csv") >"$WORK/行事2.csv"
