@@ -27,6 +27,7 @@
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
 #include "tsunagu/textnorm.h"
+#include "tsunagu/timeofday.h"
 #include "tsunagu/utf8.h"
 
 static bool form_inline(const struct form_row *r)
@@ -129,10 +130,12 @@ static bool form_leave(struct tui *t, struct form *f)
 		if (!len)
 			form_set_value(r, NULL);
 	}
-	if (r->def->type == FIELD_DATE && r->value) {
+	if ((r->def->type == FIELD_DATE || r->def->type == FIELD_TIME) && r->value) {
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
-		if (date_parse(r->value, iso, &err) != TSU_OK) {
+		enum tsu_status rc = r->def->type == FIELD_DATE ? date_parse(r->value, iso, &err)
+								: time_parse(r->value, iso, &err);
+		if (rc != TSU_OK) {
 			/* the parser's message already names the input; the
 			 * cursor stays on the row */
 			snprintf(f->msg, sizeof(f->msg), "%.*s", (int)sizeof(f->msg) - 1, err.msg);

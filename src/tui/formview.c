@@ -179,6 +179,8 @@ static const char *form_hint(const struct form *f)
 	switch (r->def->type) {
 	case FIELD_DATE:
 		return S_FORM_DATE_HINT;
+	case FIELD_TIME:
+		return S_FORM_TIME_HINT;
 	case FIELD_SET:
 		if (r->def->ref && strcmp(r->def->ref, "area") == 0)
 			return S_FORM_AREA_HINT;

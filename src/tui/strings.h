@@ -115,6 +115,7 @@
 #define S_FORM_MULTILINE  "(複数行)"
 #define S_FORM_PICK       "(Enter で選択)"
 #define S_FORM_DATE_HINT  "例 2025-04-01 / 令和7年4月1日 / R7.4.1"
+#define S_FORM_TIME_HINT  "例 9:30 / 14:00 / 午後2時"
 #define S_FORM_AREA_HINT  "Enter でエリアの一覧 (Space で選ぶ・外す)。複数は「,」区切り"
 #define S_FORM_SET_HINT   "複数は「,」で区切って入力"
 #define S_FORM_PARTY_HINT "Enter で一覧から関係者を加える (同姓同名は 名前 (ID) で)。外すには名前を消す"

@@ -1,10 +1,11 @@
 # Hand-made lists of events and tasks have no id column: read twice they
 # must not double.  An event is the same when its 名称, 日付 and 開始 are
-# (however the date is written); a task when its 件名 and エリア are.
+# (however the date and time are written: Outlook's 10:00:00, 午後2時); a
+# task when its 件名 and エリア are.
 . "$(dirname "$0")/lib/common.bash"
 DB="$WORK/t.db"
 "$T" init -d "$DB" 2>/dev/null
-printf '行事名,開催日,開始,会場,エリア\r\n諏訪 防災訓練,令和8年12月10日,10:00,諏訪児童館,諏訪\r\n諏訪 防災訓練,2026/12/10,14:00,諏訪児童館,諏訪\r\n永山 サロン,2026-12-12,,永山公民館,永山\r\n' |
+printf '行事名,開催日,開始,会場,エリア\r\n諏訪 防災訓練,令和8年12月10日,10:00:00,諏訪児童館,諏訪\r\n諏訪 防災訓練,2026/12/10,午後2時,諏訪児童館,諏訪\r\n永山 サロン,2026-12-12,,永山公民館,永山\r\n' |
 	iconv -f utf-8 -t cp932 >"$WORK/行事.csv"
 printf '件名,エリア,締切,状態\n諏訪の見守り体制づくり,諏訪,2027-01-10,未着手\n落合の空き店舗活用,落合,,完了\n' >"$WORK/課題.csv"
 
@@ -17,6 +18,10 @@ expect_eq "$("$T" list events --format tsv -d "$DB" | tail -n +2 | wc -l)" 3 "th
 run "$T" list events --format tsv -d "$DB"
 expect_eq "$(awk -F'\t' '$4 == "諏訪 防災訓練" { print $3 }' <<<"$OUT" | paste -sd,)" "10:00,14:00" \
 	"the list tells the day's two by their start, in order"
+
+printf '行事名,開催日,開始時刻\n落合 サロン,2026-12-15,朝\n' >"$WORK/bad.csv"
+run "$T" import events "$WORK/bad.csv" -d "$DB"
+expect_out_has "時刻として読めません: 「朝」" "a time that is not one is named"
 
 # the same list with a new place: the event is changed, not added
 sed 's/永山公民館/永山ふれあいの家/' <(iconv -f cp932 -t utf-8 "$WORK/行事.csv") >"$WORK/行事2.csv"
