@@ -10,9 +10,11 @@ offers() { "$T" show party "$P" -d "$1" | sed -n 's/^できること: //p'; }
 
 run "$T" edit party "$P" --offers "+見守り, ＋送迎,-配食" -d "$DB"
 expect_rc 0 "signed offers"
+expect_out_has "更新しました: 関係者・団体「諏訪 子ども食堂」 できること" "edit says what it changed"
 expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "added and removed, 会場提供 kept"
 run "$T" edit party "$P" --offers "+見守り" -d "$DB"
 expect_rc 0 "adding what is there"
+expect_out_has "変更はありません: 関係者・団体「諏訪 子ども食堂」は指定した値のままです" "and when nothing changed"
 expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "nothing doubled"
 run "$T" history party "$P" -d "$DB"
 expect_out_has "配食 → (空)" "the removal is in the history"
