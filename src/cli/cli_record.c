@@ -1,6 +1,7 @@
 /* `add`, `edit`, `delete`, `history`: field flags map onto entity fields. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "tsunagu/record.h"
 #include "tsunagu/request.h"
@@ -137,6 +138,20 @@ static int in_transaction(struct cli *c, enum tsu_status st, struct tsu_error *e
 	return 0;
 }
 
+/* On a terminal, the new record in words with its short ID. */
+static void say_added(struct cli *c, const struct entity_def *e, const char *id)
+{
+	struct record *r = NULL;
+	if (store_get(c->st, e->name, id, false, &r, NULL) != TSU_OK) {
+		fprintf(c->out, "%s\n", id);
+		return;
+	}
+	const char *title = record_get(r, e->title_field);
+	cli_say(c->out, "", "追加しました: %s「%s」 (ID %s)", e->label, title ? title : "",
+		id + UUID_STR_LEN - 8);
+	record_free(r);
+}
+
 int cli_cmd_add(struct cli *c, int argc, char **argv)
 {
 	const struct entity_def *e = entity_arg(c, "add", argc, argv);
@@ -150,8 +165,10 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (rc || (rc = cli_open(c, false)) || (rc = begin(c, &err)))
 		return rc;
 	rc = in_transaction(c, store_insert(c->st, e->name, fv, n, id, &err), &err);
-	if (rc == 0)
-		fprintf(c->out, "%s\n", id);
+	if (rc == 0 && isatty(fileno(c->out)))
+		say_added(c, e, id);
+	else if (rc == 0)
+		fprintf(c->out, "%s\n", id);   /* for scripts: id=$(tsunagu add ...) */
 	return rc;
 }
 

@@ -65,4 +65,9 @@ expect_err_has "複数あります" "is ambiguous"
 run "$T" edit task "$K" --parties "+川口 花子 (${Y1: -8})" -d "$DB"
 expect_rc 1 "another's name with an ID"
 expect_err_has "見つかりません" "does not resolve"
+
+# add: the bare id for scripts, the record in words on a terminal
+tty_out=$(script -qec "$(printf '%q ' "$T" add party --name "多摩 太郎" --kind 個人 -d "$DB")" /dev/null | tr -d '\r')
+[[ "$tty_out" =~ ^追加しました:\ 関係者・団体「多摩\ 太郎」\ \(ID\ [0-9a-f]{8}\)$ ]] || fail "add on a terminal: «$tty_out»"
+ok
 done_tests
