@@ -23,7 +23,7 @@
 	X(FILE_PPT, "PowerPoint 97-2003 のスライド (.ppt)") \
 	X(FILE_LOCKED, "パスワードで保護された Office のファイル") \
 	X(FILE_PDF, "PDF") \
-	X(FILE_IMAGE, "画像")
+	X(FILE_IMAGE, "画像 (PNG, JPEG, GIF)")
 
 #define FILE_KIND_ENUM(k, label) k,
 enum file_kind { FILE_KINDS(FILE_KIND_ENUM) };

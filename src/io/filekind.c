@@ -146,8 +146,8 @@ enum tsu_status file_kind_refuse(enum file_kind k, const char *name, bool cards,
 				name, what);
 	if (k == FILE_LOCKED)
 		return tsu_fail(err, TSU_INVALID,
-				"%s は %s です。Excel でパスワードを外して保存してから読み込んでください",
-				name, what);
+				"%s はパスワードで保護された Office のファイルです。Excel でパスワードを外して保存してから読み込んでください",
+				name);
 	return tsu_fail(err, TSU_INVALID,
 			"%s は %s で、表のファイル (CSV, Excel ブック) ではありません", name, what);
 }
