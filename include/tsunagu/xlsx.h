@@ -13,6 +13,9 @@
  * once unpacked, or XML with a DOCTYPE, is refused.
  */
 #define XLSX_ENTRY_MAX (512L * 1024 * 1024)
+/* All entries together (a zip may point many entries at the same
+ * compressed bytes). */
+#define XLSX_TOTAL_MAX (1024L * 1024 * 1024)
 
 extern const struct sheet_ops xlsx_ops;
 

@@ -35,6 +35,7 @@ struct xlsx_book {
 	size_t nxf;
 	char **sst;              /* shared strings */
 	size_t nsst;
+	long unpacked;           /* bytes unpacked from all entries so far */
 };
 
 /* Reads what xlsx_book holds from the zip (owned by b from now on). */

@@ -15,6 +15,7 @@
 #include "tsunagu/xlsxbook.h"
 
 #define XML_CHUNK 65536
+#define XLSX_PROBE_MAX 100
 #define REL_NS_END(type, what) (strlen(type) >= strlen(what) && \
 	strcmp(type + strlen(type) - strlen(what), what) == 0)
 
@@ -112,6 +113,13 @@ long xlsx_entry_read(struct xlsx_book *bk, struct zip_file *zf, const char *entr
 		return -1;
 	}
 	*total += (long)got;
+	bk->unpacked += (long)got;
+	if (bk->unpacked > XLSX_TOTAL_MAX) {
+		tsu_fail(err, TSU_INVALID,
+			 "%s: Excel ブックを展開すると %ld MB を超え、大きすぎるので読みません",
+			 bk->name, XLSX_TOTAL_MAX >> 20);
+		return -1;
+	}
 	if (*total > XLSX_ENTRY_MAX) {
 		tsu_fail(err, TSU_INVALID,
 			 "%s: Excel ブックの %s は展開すると %ld MB を超え、大きすぎるので読みません",
@@ -278,6 +286,7 @@ static enum tsu_status pick_sheets(struct xlsx_book *bk, struct book_parse *w,
 				   struct tsu_error *err)
 {
 	struct list others = {0};
+	size_t probed = 0;
 
 	for (size_t i = 0; i < w->names.n; i++) {
 		if (!rel_is_worksheet(w, w->rids.v[i]))
@@ -288,7 +297,8 @@ static enum tsu_status pick_sheets(struct xlsx_book *bk, struct book_parse *w,
 			continue;
 		}
 		char *entry = rel_find(w, w->rids.v[i], NULL);
-		if (sheet_has_value(bk, entry))
+		/* a workbook with hundreds of sheets is told about its first ones */
+		if (++probed <= XLSX_PROBE_MAX && sheet_has_value(bk, entry))
 			list_add(&others, w->names.v[i]);
 		free(entry);
 	}

@@ -14,7 +14,7 @@ static const char *const part_names[] = {
 	"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
 };
 static const char *const part_defaults[] = {
-	"", "", "",
+	"<worksheet/>", "<sst/>", "<styleSheet/>",
 	"<workbook xmlns:r=\"r\"><sheets><sheet name=\"名簿\" r:id=\"rId1\"/></sheets></workbook>",
 	"<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
 	"<Relationship Id=\"rId2\" Type=\"x/styles\" Target=\"styles.xml\"/>"
@@ -39,22 +39,23 @@ static void *make_zip(const uint8_t *data, size_t size, size_t *len)
 		return NULL;
 	}
 	zip_source_keep(src);
+	bool more = true; /* input left for this part (after a separator, even if empty) */
 	for (size_t i = 0; i < 5; i++) {
 		const uint8_t *end = size ? memchr(data, 0x01, size) : NULL;
 		size_t n = end ? (size_t)(end - data) : size;
-		const void *p = data;
-		if (size == 0 && !end) {
-			p = part_defaults[i];
-			n = strlen(part_defaults[i]);
-		}
-		zip_source_t *s = zip_source_buffer(za, p, n, 0);
+		const void *p = more ? (const void *)data : part_defaults[i];
+		size_t len_part = more ? n : strlen(part_defaults[i]);
+		zip_source_t *s = zip_source_buffer(za, p, len_part, 0);
 		zip_int64_t idx = s ? zip_file_add(za, part_names[i], s, ZIP_FL_ENC_UTF_8) : -1;
 		if (idx < 0)
 			zip_source_free(s);
 		else
 			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
-		data += n + (end ? 1 : 0);
-		size -= n + (end ? 1 : 0);
+		if (more) {
+			data += n + (end ? 1 : 0);
+			size -= n + (end ? 1 : 0);
+			more = end != NULL;
+		}
 	}
 	if (zip_close(za) != 0) {
 		zip_discard(za);
