@@ -73,7 +73,7 @@ expect_eq "$(lo "SELECT due FROM task WHERE title = '夏祭りの打合せ'")" "
 "$T" init -d "$WORK/xls.db" >/dev/null 2>&1
 run "$T" import tasks "$F/tasks_lo.xls" -d "$WORK/xls.db"
 expect_rc 0 "LibreOffice tasks as .xls"
-expect_eq "$(sqlite3 "$WORK/xls.db" "SELECT group_concat(due || '/' || body, '|') FROM (SELECT * FROM task ORDER BY due)")" \
+expect_eq "$(sqlite3 "$WORK/xls.db" "SELECT group_concat(due || '/' || coalesce(body, ''), '|') FROM (SELECT * FROM task ORDER BY due)")" \
 	$'2024-09-01/備蓄品の点検\n名簿の更新|2025-07-20/' ".xls dates and a two-line cell, as the .xlsx"
 
 # Files that are not a table: one line, exit 1 as for a NUL byte or a
