@@ -62,7 +62,7 @@ enum tsu_status xlsx_parse_fail(struct xml_base *b, const char *name, const char
 		return b->st;
 	if (b->doctype)
 		return tsu_fail(b->err, TSU_INVALID,
-				"%s: 中の %s に DOCTYPE があります (Excel ブックは DOCTYPE を書かないので、読みません)",
+				"%s: Excel ブックの %s に DOCTYPE があります (Excel が書くことのないもので、安全のため読みません)",
 				name, entry);
 	return tsu_fail(b->err, TSU_INVALID,
 			"%s: Excel ブックの %s が壊れています (%lu 行目: %s)", name, entry,

@@ -92,6 +92,7 @@ refused word_like.doc tasks "word_like.doc は Word 97-2003 文書 (.doc) で、
 refused meibo_lo.pdf facilities "meibo_lo.pdf は PDF で、表のファイル (CSV, Excel ブック) ではありません"
 refused locked_like.xlsx parties "locked_like.xlsx はパスワードで保護された Office のファイルです"
 refused bomb_like.xlsx parties "xl/worksheets/sheet2.xml は展開すると 600 MB あり、大きすぎるので読みません (上限は 512 MB)"
+refused doctype_like.xlsx parties "doctype_like.xlsx: Excel ブックの xl/sharedStrings.xml に DOCTYPE があります"
 refused parties_lo.xlsx vcard "parties_lo.xlsx は Excel ブック (.xlsx) で、連絡先 (vCard) や予定 (iCalendar) のファイルではありません"
 refused meibo_lo.ods ical "meibo_lo.ods は LibreOffice の表 (.ods) で、連絡先 (vCard) や予定 (iCalendar) のファイルではありません"
 expect_err_lacks() { ! grep -qF -- "$1" <<<"$ERR" || fail "$2: stderr has «$1»"; ok; }
