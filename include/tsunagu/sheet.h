@@ -25,6 +25,8 @@ struct sheet_ops {
 	const char *(*name)(const void *impl);  /* the sheet read */
 	/* the i-th other sheet that holds data, or NULL past the last */
 	const char *(*other)(const void *impl, size_t i);
+	/* how far the reading is, in any unit (total 0: unknown) */
+	void (*progress)(const void *impl, long *done, long *total);
 	void (*close)(void *impl);
 };
 
@@ -47,6 +49,8 @@ const char *sheet_describe(const struct sheet *s);
 /* The name of the sheet read (「名簿」). */
 const char *sheet_name(const struct sheet *s);
 const char *sheet_other(const struct sheet *s, size_t i);
+/* How far the reading is (for a progress bar; total 0 when unknown). */
+void sheet_progress(const struct sheet *s, long *done, long *total);
 void sheet_close(struct sheet *s);
 
 /* The cells of one row as a reader builds them: put each cell's text at

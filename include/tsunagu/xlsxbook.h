@@ -53,8 +53,10 @@ const char *xlsx_attr(const XML_Char **atts, const char *local);
  * handler's own error, or expat's with its line. */
 enum tsu_status xlsx_parse_fail(struct xml_base *b, const char *name, const char *entry);
 /* Opens entry for reading after checking its size against
- * XLSX_ENTRY_MAX; NULL with err set on failure. */
-struct zip_file *xlsx_entry_open(struct xlsx_book *bk, const char *entry, struct tsu_error *err);
+ * XLSX_ENTRY_MAX (*size gets it, 0 if unknown; size may be NULL); NULL
+ * with err set on failure. */
+struct zip_file *xlsx_entry_open(struct xlsx_book *bk, const char *entry, long *size,
+				 struct tsu_error *err);
 /* Reads the next chunk of entry (counting *total against
  * XLSX_ENTRY_MAX); returns the bytes read, -1 with err set. */
 long xlsx_entry_read(struct xlsx_book *bk, struct zip_file *zf, const char *entry, char *buf,

@@ -349,8 +349,9 @@ const char *csv_sheet_other(const struct csv_reader *r, size_t i)
 
 void csv_progress(const struct csv_reader *r, long *done, long *total)
 {
-	*done = *total = 0;
-	if (!r->sheet)
+	if (r->sheet)
+		sheet_progress(r->sheet, done, total);
+	else
 		enc_reader_progress(r->src, done, total);
 }
 

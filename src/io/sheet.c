@@ -76,6 +76,11 @@ const char *sheet_other(const struct sheet *s, size_t i)
 	return s->ops->other(s->impl, i);
 }
 
+void sheet_progress(const struct sheet *s, long *done, long *total)
+{
+	s->ops->progress(s->impl, done, total);
+}
+
 void sheet_close(struct sheet *s)
 {
 	if (!s)

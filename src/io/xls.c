@@ -187,6 +187,14 @@ static const char *xls_name(const void *impl)
 	return ((const struct xls *)impl)->sheet_name;
 }
 
+static void xls_progress(const void *impl, long *done, long *total)
+{
+	const struct xls *x = impl;
+
+	*done = (long)x->next;
+	*total = (long)x->rows;
+}
+
 static const char *xls_other(const void *impl, size_t i)
 {
 	const struct xls *x = impl;
@@ -197,5 +205,6 @@ const struct sheet_ops xls_ops = {
 	.next = xls_next,
 	.name = xls_name,
 	.other = xls_other,
+	.progress = xls_progress,
 	.close = xls_close,
 };

@@ -25,7 +25,7 @@ struct xlsx {
 	struct tsu_error *err;   /* of the current xlsx_next */
 	zip_file_t *zf;
 	char *chunk;
-	long total;
+	long total, size;          /* bytes of the sheet unpacked so far; its size */
 	bool suspended, fed_last, ready, in_row;
 	long row, col;           /* the current row and cell */
 	enum cell_type type;
@@ -313,6 +313,14 @@ static const char *xlsx_other(const void *impl, size_t i)
 	return i < x->bk.nothers ? x->bk.others[i] : NULL;
 }
 
+static void xlsx_progress(const void *impl, long *done, long *total)
+{
+	const struct xlsx *x = impl;
+
+	*done = x->total;
+	*total = x->size;
+}
+
 static void xlsx_close(void *impl)
 {
 	struct xlsx *x = impl;
@@ -335,6 +343,7 @@ const struct sheet_ops xlsx_ops = {
 	.next = xlsx_next,
 	.name = xlsx_name,
 	.other = xlsx_other,
+	.progress = xlsx_progress,
 	.close = xlsx_close,
 };
 
@@ -347,7 +356,7 @@ static enum tsu_status open_zip(zip_t *za, const char *name, void **impl,
 	enum tsu_status st = xlsx_book_load(&x->bk, za, name, err);
 
 	x->err = err;
-	if (st == TSU_OK && !(x->zf = xlsx_entry_open(&x->bk, x->bk.sheet_entry, err)))
+	if (st == TSU_OK && !(x->zf = xlsx_entry_open(&x->bk, x->bk.sheet_entry, &x->size, err)))
 		st = err->status;
 	if (st != TSU_OK) {
 		xlsx_close(x);

@@ -81,7 +81,8 @@ static enum tsu_status zip_fail(struct xlsx_book *bk, const char *entry, zip_err
 			entry, zip_error_strerror(ze));
 }
 
-struct zip_file *xlsx_entry_open(struct xlsx_book *bk, const char *entry, struct tsu_error *err)
+struct zip_file *xlsx_entry_open(struct xlsx_book *bk, const char *entry, long *size,
+				 struct tsu_error *err)
 {
 	zip_stat_t zs;
 	zip_int64_t idx = zip_name_locate(bk->zip, entry, ZIP_FL_NOCASE);
@@ -97,6 +98,8 @@ struct zip_file *xlsx_entry_open(struct xlsx_book *bk, const char *entry, struct
 			 bk->name, entry, (unsigned long long)(zs.size >> 20), XLSX_ENTRY_MAX >> 20);
 		return NULL;
 	}
+	if (size)
+		*size = (zs.valid & ZIP_STAT_SIZE) ? (long)zs.size : 0;
 	zip_file_t *zf = zip_fopen_index(bk->zip, (zip_uint64_t)idx, 0);
 	if (!zf)
 		zip_fail(bk, entry, zip_get_error(bk->zip), err);
@@ -134,7 +137,7 @@ long xlsx_entry_read(struct xlsx_book *bk, struct zip_file *zf, const char *entr
 static enum tsu_status parse_entry(struct xlsx_book *bk, const char *entry, struct xml_base *b,
 				   struct tsu_error *err)
 {
-	zip_file_t *zf = xlsx_entry_open(bk, entry, err);
+	zip_file_t *zf = xlsx_entry_open(bk, entry, NULL, err);
 	char *buf;
 	long total = 0, n;
 	enum tsu_status st = TSU_OK;
