@@ -19,6 +19,7 @@
 	X(FILE_DOCX, "Word 文書 (.docx)") \
 	X(FILE_PPTX, "PowerPoint のスライド (.pptx)") \
 	X(FILE_ZIP, "ZIP 形式のファイル") \
+	X(FILE_ZIP_BROKEN, "壊れた ZIP 形式のファイル") \
 	X(FILE_DOC, "Word 97-2003 文書 (.doc)") \
 	X(FILE_PPT, "PowerPoint 97-2003 のスライド (.ppt)") \
 	X(FILE_LOCKED, "パスワードで保護された Office のファイル") \

@@ -34,7 +34,7 @@ static enum file_kind zip_kind(const char *path)
 	enum file_kind k = FILE_ZIP;
 
 	if (!za)
-		return FILE_ZIP;
+		return FILE_ZIP_BROKEN;
 	if (zip_name_locate(za, "xl/workbook.xml", 0) >= 0)
 		k = FILE_XLSX;
 	else if (zip_name_locate(za, "word/document.xml", 0) >= 0)
@@ -136,18 +136,25 @@ enum tsu_status file_kind_refuse(enum file_kind k, const char *name, bool cards,
 
 	if (k == FILE_TEXT)
 		return TSU_OK;
+	/* a space between Japanese and Latin text, none between Japanese */
+	const char *l = (unsigned char)what[0] < 0x80 ? " " : "";
+	const char *r = (unsigned char)what[strlen(what) - 1] < 0x80 ? " " : "";
 	if (cards)
 		return tsu_fail(err, TSU_INVALID,
-				"%s は %s で、連絡先 (vCard) や予定 (iCalendar) のファイルではありません",
-				name, what);
+				"%s は%s%s%sで、連絡先 (vCard) や予定 (iCalendar) のファイルではありません",
+				name, l, what, r);
 	if (k == FILE_ODS || k == FILE_ODF)
 		return tsu_fail(err, TSU_INVALID,
-				"%s は %s です。LibreOffice の「名前を付けて保存」で Excel ブック (.xlsx) か CSV にしてから読み込んでください",
-				name, what);
+				"%s は%s%s%sです。LibreOffice の「名前を付けて保存」で Excel ブック (.xlsx) か CSV にしてから読み込んでください",
+				name, l, what, r);
+	if (k == FILE_ZIP_BROKEN)
+		return tsu_fail(err, TSU_INVALID,
+				"%s は ZIP 形式 (Excel ブック .xlsx もこの形式です) ですが、壊れていて開けません。ダウンロードや保存が途中で切れていないか確かめてください",
+				name);
 	if (k == FILE_LOCKED)
 		return tsu_fail(err, TSU_INVALID,
 				"%s はパスワードで保護された Office のファイルです。Excel でパスワードを外して保存してから読み込んでください",
 				name);
-	return tsu_fail(err, TSU_INVALID,
-			"%s は %s で、表のファイル (CSV, Excel ブック) ではありません", name, what);
+	return tsu_fail(err, TSU_INVALID, "%s は%s%s%sで、表のファイル (CSV, Excel ブック) ではありません",
+			name, l, what, r);
 }

@@ -95,6 +95,16 @@ refused bomb_like.xlsx parties "xl/worksheets/sheet2.xml は展開すると 600 
 refused doctype_like.xlsx parties "doctype_like.xlsx: Excel ブックの xl/sharedStrings.xml に DOCTYPE があります"
 refused parties_lo.xlsx vcard "parties_lo.xlsx は Excel ブック (.xlsx) で、連絡先 (vCard) や予定 (iCalendar) のファイルではありません"
 refused meibo_lo.ods ical "meibo_lo.ods は LibreOffice の表 (.ods) で、連絡先 (vCard) や予定 (iCalendar) のファイルではありません"
+# a download cut short
+head -c 3000 "$F/parties_lo.xlsx" >"$WORK/切れた名簿.xlsx"
+head -c 3000 "$F/parties_lo.xls" >"$WORK/切れた名簿.xls"
+run "$T" import parties "$WORK/切れた名簿.xlsx" -d "$DB"
+expect_rc 1 "a cut .xlsx"
+expect_err_has "切れた名簿.xlsx は ZIP 形式 (Excel ブック .xlsx もこの形式です) ですが、壊れていて開けません" "a cut .xlsx is named broken"
+run "$T" import parties "$WORK/切れた名簿.xls" -d "$DB"
+expect_rc 1 "a cut .xls"
+expect_err_has "切れた名簿.xls は Excel 97-2003 ブック (.xls) として読めません" "a cut .xls is named"
+expect_eq "$(dump)" "$before" "cut files: database unchanged"
 expect_err_lacks() { ! grep -qF -- "$1" <<<"$ERR" || fail "$2: stderr has «$1»"; ok; }
 run "$T" import parties "$F/word_like.docx" -d "$DB"
 expect_err_lacks "NUL" "not the NUL 文字 message"
