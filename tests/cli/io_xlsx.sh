@@ -52,6 +52,15 @@ expect_eq "$(q "SELECT due || '/' || asked_on || '/' || body || '/' || assignee 
 	"2025-07-20/2000-04-01/100000/#N/A" "a serial a hair past midnight, 100000 (not 1e+05), #N/A"
 expect_eq "$(q "SELECT status || '/' || body FROM task WHERE title = '回覧板の作成'")" "未着手/FALSE" "formula text, FALSE"
 
+# A Mac's Excel (1904 date system), as the .NET Open XML SDK writes it
+# (x: prefixes, absolute targets); a sheet name with a right-to-left
+# override is shown neutralised
+run "$T" import tasks "$F/excel_like_tasks_1904.xlsx" -d "$DB"
+expect_rc 0 "1904 workbook (stderr: $ERR)"
+expect_out_has "シート「メモ<U+202E>slx.exe」は読み込みません (最初のシート「清掃」だけを読みます)" \
+	"the other sheet named, its U+202E made visible"
+expect_eq "$(q "SELECT due FROM task WHERE title = '町内清掃'")" "2024-04-01" "date1904: 43921 is 2024-04-01"
+
 # Made by LibreOffice: .xlsx and .xls (Excel 97) read the same; dates
 "$T" init -d "$WORK/lo.db" >/dev/null 2>&1
 run "$T" import parties "$F/parties_lo.xlsx" -d "$WORK/lo.db"
