@@ -15,6 +15,10 @@
  * line where the offending field started, so an unclosed quote on line
  * 5,000 is reported as line 5,000 and not at the end of the file.
  * Records are read one at a time; only the current one is in memory.
+ * csv_open also reads an Excel workbook (.xlsx, .xls, told by its
+ * content): the first sheet's rows are its records, each numbered by its
+ * row in the sheet.  Other files that are not text (.ods, .docx, PDF …)
+ * are refused with a line naming what they are (filekind.h).
  */
 struct csv_reader;
 
@@ -33,8 +37,14 @@ enum tsu_status csv_open_fp(FILE *fp, const char *name, enum io_encoding enc,
  * the next call.  Records that are entirely empty lines are skipped. */
 enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
 			 struct tsu_error *err);
+/* UTF-8 for a workbook. */
 enum io_encoding csv_encoding(const struct csv_reader *r);
-const char *csv_name(const struct csv_reader *r);
+/* A workbook: 「Excel ブック (.xlsx)、シート「名簿」」; NULL for CSV. */
+const char *csv_sheet(const struct csv_reader *r);
+/* A workbook: the name of the sheet read; NULL for CSV. */
+const char *csv_sheet_name(const struct csv_reader *r);
+/* A workbook: the i-th other sheet that holds data (not read), or NULL. */
+const char *csv_sheet_other(const struct csv_reader *r, size_t i);
 void csv_progress(const struct csv_reader *r, long *done, long *total);
 void csv_close(struct csv_reader *r);
 

@@ -14,6 +14,7 @@ enum field_type {
 	FIELD_INT,
 	FIELD_REAL,
 	FIELD_DATE,     /* stored ISO; input also 和暦 (date_parse) */
+	FIELD_TIME,     /* stored HH:MM; input also 14:00:00, 午後2時 (time_parse) */
 	FIELD_BOOL,     /* stored 0/1; input 1/0, yes/no, はい/いいえ, true/false */
 	FIELD_CHOICE,   /* stored code from refvalue kind `ref` */
 	FIELD_REF,      /* stored UUID of entity `ref`; input id prefix or name */

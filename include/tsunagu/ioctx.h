@@ -19,6 +19,12 @@ struct io_ctx {
 	char first_skip[TSU_ERROR_MSG_MAX]; /* "FILE:LINE: why" of the first item skipped */
 };
 
+struct csv_reader;
+/* For a table read from an Excel workbook, reports which (「形式: Excel
+ * ブック (.xlsx)、シート「名簿」」) and names the other sheets holding data,
+ * which are not read; false (nothing reported) for a CSV. */
+bool io_report_sheet(struct io_ctx *c, const struct csv_reader *r);
+
 /* One line of the summary through the report callback (if any). */
 void io_reportf(struct io_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void io_progress(struct io_ctx *c, long done, long total);

@@ -57,6 +57,15 @@ enum tsu_status store_get(struct store *st, const char *entity, const char *id,
  * when empty or `field` is not a reference set.  New string. */
 char *store_set_ids(struct store *st, const char *entity, const char *id, const char *field);
 
+/* The live record that a row without an id of a hand-made list is about
+ * (an event of the same 名称, 日付 and 開始; a task of the same 件名 and
+ * エリア), from the values the row gives (user input, as store_insert
+ * takes them): *found and its id in out.  TSU_AMBIGUOUS, naming them,
+ * when several are; TSU_OK without *found for other kinds. */
+enum tsu_status store_same_record(struct store *st, const char *entity,
+				  const struct field_value *fv, size_t n, uuid_str out,
+				  bool *found, struct tsu_error *err);
+
 /* Resolves what a user typed to a full id: any unique prefix of the UUID;
  * for areas also the name or a unique part of it (諏訪 -> 諏訪中学区);
  * for parties, tasks and others also an exact name/title.  TSU_NOT_FOUND

@@ -1,6 +1,7 @@
 /* `add`, `edit`, `delete`, `history`: field flags map onto entity fields. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "tsunagu/record.h"
 #include "tsunagu/request.h"
@@ -137,6 +138,20 @@ static int in_transaction(struct cli *c, enum tsu_status st, struct tsu_error *e
 	return 0;
 }
 
+/* On a terminal, the new record in words with its short ID. */
+static void say_added(struct cli *c, const struct entity_def *e, const char *id)
+{
+	struct record *r = NULL;
+	if (store_get(c->st, e->name, id, false, &r, NULL) != TSU_OK) {
+		fprintf(c->out, "%s\n", id);
+		return;
+	}
+	const char *title = record_get(r, e->title_field);
+	cli_say(c->out, "", "追加しました: %s「%s」 (ID %s)", e->label, title ? title : "",
+		id + UUID_STR_LEN - 8);
+	record_free(r);
+}
+
 int cli_cmd_add(struct cli *c, int argc, char **argv)
 {
 	const struct entity_def *e = entity_arg(c, "add", argc, argv);
@@ -150,8 +165,10 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (rc || (rc = cli_open(c, false)) || (rc = begin(c, &err)))
 		return rc;
 	rc = in_transaction(c, store_insert(c->st, e->name, fv, n, id, &err), &err);
-	if (rc == 0)
-		fprintf(c->out, "%s\n", id);
+	if (rc == 0 && isatty(fileno(c->out)))
+		say_added(c, e, id);
+	else if (rc == 0)
+		fprintf(c->out, "%s\n", id);   /* for scripts: id=$(tsunagu add ...) */
 	return rc;
 }
 
@@ -166,6 +183,34 @@ static int open_target(struct cli *c, const struct entity_def *e, const char *re
 	else if (rc == 0 && store_resolve(c->st, e->name, ref, id, &err) != TSU_OK)
 		rc = cli_fail(c, &err);
 	return rc;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* What an edit did, on one line: 更新しました: 関係者・団体「愛宕5丁目自治会」
+ * 電話、できること; or that every value given was the one already kept. */
+static void say_edited(struct cli *c, const struct entity_def *e, const struct record *before)
+{
+	struct record *after = NULL;
+	struct tsu_error err = {0};
+	struct sbuf what = {0};
+	if (store_get(c->st, e->name, before->id, false, &after, &err) != TSU_OK)
+		return;
+	for (int i = 0; i < e->nfields; i++)
+		if (!(e->fields[i].flags & FIELD_READONLY) &&
+		    !same_text(before->values[i], after->values[i]))
+			sbuf_addf(&what, "%s%s", what.len ? "、" : "", e->fields[i].label);
+	const char *title = record_get(after, e->title_field);
+	if (what.len)
+		cli_say(c->out, "", "更新しました: %s「%s」 %s", e->label, title ? title : "", what.s);
+	else
+		cli_say(c->out, "", "変更はありません: %s「%s」は指定した値のままです", e->label,
+			title ? title : "");
+	sbuf_free(&what);
+	record_free(after);
 }
 
 int cli_cmd_edit(struct cli *c, int argc, char **argv)
@@ -184,12 +229,22 @@ int cli_cmd_edit(struct cli *c, int argc, char **argv)
 		rc = cli_usage(c, "edit", "変更する項目を指定してください");
 	if (rc == 0)
 		rc = open_target(c, e, argv[2], id);
-	if (rc || (rc = begin(c, &err)))
+	struct record *before = NULL;
+	if (rc == 0 && store_get(c->st, e->name, id, false, &before, &err) != TSU_OK)
+		rc = cli_fail(c, &err);
+	if (rc || (rc = begin(c, &err))) {
+		if (before)
+			record_free(before);
 		return rc;
+	}
 	/* a task's edit knows request states (--status 部局照会中 on a 地域要望) */
-	return in_transaction(c, strcmp(e->name, "task") == 0
-			      ? store_task_update(c->st, id, fv, n, &err)
-			      : store_update(c->st, e->name, id, fv, n, &err), &err);
+	rc = in_transaction(c, strcmp(e->name, "task") == 0
+			    ? store_task_update(c->st, id, fv, n, &err)
+			    : store_update(c->st, e->name, id, fv, n, &err), &err);
+	if (rc == 0)
+		say_edited(c, e, before);
+	record_free(before);
+	return rc;
 }
 
 /* "CMD KIND ID": checks the words, opens the file, resolves the ID. */

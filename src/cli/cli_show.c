@@ -72,7 +72,10 @@ static int print_related_row(void *ud, int n, const char *const *names, const ch
 		if (!vals[i] || (strstr(names[i], "_id") && strcmp(names[i], "id") != 0))
 			continue;
 		bool is_id = strcmp(names[i], "id") == 0 && strlen(vals[i]) == UUID_STR_LEN;
-		char *v = is_id ? xstrdup(vals[i] + UUID_STR_LEN - 8) : text_sanitize(vals[i], 0);
+		/* a party's kind in words (個人, 団体), as the screen shows it */
+		const char *word = strcmp(names[i], "kind") == 0
+			? store_choice_label(c->st, "party_kind", vals[i]) : vals[i];
+		char *v = is_id ? xstrdup(vals[i] + UUID_STR_LEN - 8) : text_sanitize(word, 0);
 		fprintf(c->out, "%s%s", shown++ ? "  " : "", v);
 		free(v);
 	}

@@ -6,11 +6,18 @@
  * Fields of the current record live in one buffer separated by NULs.
  * The separator is the comma, or the tab when the file's first line holds
  * more tabs than commas (Excel's 「テキスト (タブ区切り)」 and other TSV).
+ * An Excel workbook (found by its content, whatever its name) is read
+ * through sheet.h instead: its first sheet's rows come out as the records
+ * of the CSV Excel would save, numbered by the sheet's rows.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/csv.h"
 #include "tsunagu/encoding.h"
+#include "tsunagu/filekind.h"
+#include "tsunagu/sheet.h"
+#include "tsunagu/syserr.h"
 
 /* Excel holds at most 32,767 characters in a cell; a quoted field longer
  * than this many bytes is an unclosed quote swallowing the file. */
@@ -33,6 +40,7 @@ struct csv_reader {
 	char **ptrs;
 	size_t capptrs;
 	struct csv_row row;
+	struct sheet *sheet;  /* a workbook: read through it, src unused */
 };
 
 enum tsu_status csv_open_fp(FILE *fp, const char *name, enum io_encoding enc,
@@ -53,15 +61,39 @@ enum tsu_status csv_open_fp(FILE *fp, const char *name, enum io_encoding enc,
 enum tsu_status csv_open(const char *path, enum io_encoding enc,
 			 struct csv_reader **out, struct tsu_error *err)
 {
-	struct csv_reader *r = xcalloc(1, sizeof(*r));
-	enum tsu_status st = enc_reader_open(path, enc, false, &r->src, err);
+	FILE *fp = fopen(path, "rb");
+	enum file_kind kind = FILE_TEXT;
+	enum tsu_status st;
 
-	if (st != TSU_OK) {
-		free(r);
-		return st;
+	if (!fp)
+		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, syserr_text(errno, false));
+	st = file_kind_sniff(fp, path, &kind, err);
+	if (st != TSU_OK || kind != FILE_TEXT) {
+		fclose(fp);
+		if (st != TSU_OK || (kind != FILE_XLSX && kind != FILE_XLS))
+			return st != TSU_OK ? st : file_kind_refuse(kind, path, false, err);
+		struct sheet *sh;
+		if ((st = sheet_open(path, kind, &sh, err)) != TSU_OK)
+			return st;
+		*out = xcalloc(1, sizeof(**out));
+		(*out)->sheet = sh;
+		return TSU_OK;
 	}
-	r->line = 1;
-	*out = r;
+	return csv_open_fp(fp, path, enc, out, err);
+}
+
+/* The next row of the workbook as a record. */
+static enum tsu_status sheet_record(struct csv_reader *r, const struct csv_row **row,
+				    struct tsu_error *err)
+{
+	const struct sheet_row *sr;
+	enum tsu_status st = sheet_next(r->sheet, &sr, err);
+
+	*row = NULL;
+	if (st != TSU_OK || !sr)
+		return st;
+	r->row = (struct csv_row){.n = sr->n, .f = sr->cell, .line = sr->line};
+	*row = &r->row;
 	return TSU_OK;
 }
 
@@ -215,6 +247,8 @@ static enum tsu_status next_record(struct csv_reader *r, const struct csv_row **
 enum tsu_status csv_next(struct csv_reader *r, const struct csv_row **row,
 			 struct tsu_error *err)
 {
+	if (r->sheet)
+		return sheet_record(r, row, err);
 	enum tsu_status st = next_record(r, row, err);
 	const struct csv_row *w = *row;
 
@@ -295,23 +329,37 @@ bool csv_row_blank(const struct csv_row *row)
 
 enum io_encoding csv_encoding(const struct csv_reader *r)
 {
-	return enc_reader_encoding(r->src);
+	return r->sheet ? IO_ENC_UTF8 : enc_reader_encoding(r->src);
 }
 
-const char *csv_name(const struct csv_reader *r)
+const char *csv_sheet(const struct csv_reader *r)
 {
-	return enc_reader_name(r->src);
+	return r->sheet ? sheet_describe(r->sheet) : NULL;
+}
+
+const char *csv_sheet_name(const struct csv_reader *r)
+{
+	return r->sheet ? sheet_name(r->sheet) : NULL;
+}
+
+const char *csv_sheet_other(const struct csv_reader *r, size_t i)
+{
+	return r->sheet ? sheet_other(r->sheet, i) : NULL;
 }
 
 void csv_progress(const struct csv_reader *r, long *done, long *total)
 {
-	enc_reader_progress(r->src, done, total);
+	if (r->sheet)
+		sheet_progress(r->sheet, done, total);
+	else
+		enc_reader_progress(r->src, done, total);
 }
 
 void csv_close(struct csv_reader *r)
 {
 	if (!r)
 		return;
+	sheet_close(r->sheet);
 	enc_reader_close(r->src);
 	sbuf_free(&r->buf);
 	free(r->offs);

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "tsunagu/encoding.h"
+#include "tsunagu/filekind.h"
 #include "tsunagu/foldmend.h"
 #include "tsunagu/utf8.h"
 #include "tsunagu/syserr.h"
@@ -145,13 +146,27 @@ static const char *iconv_source(enum io_encoding enc)
 	return enc == IO_ENC_UTF16LE ? "UTF-16LE" : enc == IO_ENC_UTF16BE ? "UTF-16BE" : "CP932";
 }
 
-enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
-				   bool content_lines, struct enc_reader **out,
-				   struct tsu_error *err)
+/* A file that is not text (a workbook, a PDF …) is refused here, before
+ * any of its bytes is taken for a character: every text importer reads
+ * through this reader, and the line naming what the file is helps where
+ * "NUL 文字 (0x00) があります" would not.  path (or NULL) lets the sniff
+ * look inside a zip. */
+static enum tsu_status refuse_binary(FILE *fp, const char *name, const char *path,
+				     bool content_lines, struct tsu_error *err)
+{
+	enum file_kind kind;
+	enum tsu_status st = file_kind_sniff(fp, path, &kind, err);
+
+	return st != TSU_OK ? st : file_kind_refuse(kind, name, content_lines, err);
+}
+
+static enum tsu_status open_fp(FILE *fp, const char *name, const char *path,
+			       enum io_encoding want, bool content_lines,
+			       struct enc_reader **out, struct tsu_error *err)
 {
 	struct enc_reader *r = xcalloc(1, sizeof(*r));
 	struct stat sb;
-	enum tsu_status st = TSU_OK;
+	enum tsu_status st = refuse_binary(fp, name ? name : "-", path, content_lines, err);
 
 	r->fp = fp;
 	r->name = xstrdup(name ? name : "-");
@@ -161,8 +176,9 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	r->cd = (iconv_t)-1;
 	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
 		r->total = (long)sb.st_size;
-	enum io_encoding bom;
-	st = sniff_utf16(r, &bom, err);
+	enum io_encoding bom = IO_ENC_AUTO;
+	if (st == TSU_OK)
+		st = sniff_utf16(r, &bom, err);
 	if (st == TSU_OK && bom != IO_ENC_AUTO)
 		r->enc = bom;
 	else if (st == TSU_OK && want == IO_ENC_AUTO)
@@ -183,6 +199,13 @@ enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding 
 	return TSU_OK;
 }
 
+enum tsu_status enc_reader_open_fp(FILE *fp, const char *name, enum io_encoding want,
+				   bool content_lines, struct enc_reader **out,
+				   struct tsu_error *err)
+{
+	return open_fp(fp, name, NULL, want, content_lines, out, err);
+}
+
 enum tsu_status enc_reader_open(const char *path, enum io_encoding want, bool content_lines,
 				struct enc_reader **out, struct tsu_error *err)
 {
@@ -190,7 +213,7 @@ enum tsu_status enc_reader_open(const char *path, enum io_encoding want, bool co
 
 	if (!fp)
 		return tsu_fail(err, TSU_IO, "%s: 開けません: %s", path, syserr_text(errno, false));
-	return enc_reader_open_fp(fp, path, want, content_lines, out, err);
+	return open_fp(fp, path, path, want, content_lines, out, err);
 }
 
 static void count_lines(struct enc_reader *r, const char *s, size_t n)

@@ -345,6 +345,8 @@ enum tsu_status io_import_districts(struct io_ctx *c, struct tsu_error *err)
 	if (st == TSU_OK && x.nunmatched)
 		io_reportf(c, "登録されていない町丁目 %ld 件は読み飛ばしました: %s%s", x.nunmatched,
 			   sbuf_str(&x.unmatched), x.nunmatched > UNMATCHED_SHOWN ? " ほか" : "");
+	if (st == TSU_OK)
+		io_report_sheet(c, r);
 	sbuf_free(&x.unmatched);
 	free(x.city);
 	free(x.other_city);
@@ -635,6 +637,8 @@ enum tsu_status io_import_facilities(struct io_ctx *c, struct tsu_error *err)
 			      c->first_skip, c->skipped);
 	if (st == TSU_OK && x.no_area)
 		io_reportf(c, "住所から町丁目が分からずエリアを決められなかった施設: %ld 件", x.no_area);
+	if (st == TSU_OK)
+		io_report_sheet(c, r);
 	frows_free(&fr);
 	places_free(&x.ds);
 	places_free(&x.fs);

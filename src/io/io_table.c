@@ -321,6 +321,12 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	struct party_found found = {0};
 	if (st == TSU_OK && m->pm && !(id && *id))
 		id = same_party(m->pm, fv, &n, &found);
+	uuid_str same;
+	bool is_same = false;
+	if (st == TSU_OK && !m->pm && !m->contacts && !(id && *id))
+		st = store_same_record(c->st, m->e->name, fv, n, same, &is_same, err);
+	if (is_same)
+		id = same;
 	if (st == TSU_OK && id && *id)
 		n = keep_withheld(c, m->e, id, fv, n);
 	uuid_str got;
@@ -370,7 +376,8 @@ enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu
 		st = tsu_fail(err, TSU_INVALID, "%s (使える行が一つもありません。%ld 行とも読み飛ばしました)",
 			      c->first_skip, rows);
 	if (st == TSU_OK)
-		io_reportf(c, "文字コード: %s", io_encoding_name(csv_encoding(r)));
+		if (!io_report_sheet(c, r))
+			io_reportf(c, "文字コード: %s", io_encoding_name(csv_encoding(r)));
 	if (st == TSU_OK && m.new_ids)
 		io_reportf(c, "削除済みの記録と同じ id の %ld 行は、新しい id で登録しました", m.new_ids);
 	free(m.field);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tsunagu/csv.h"
 #include "tsunagu/ioctx.h"
 
 void io_reportf(struct io_ctx *c, const char *fmt, ...)
@@ -179,4 +180,25 @@ enum tsu_status io_apply(struct io_ctx *c, const char *entity, const char *id,
 	if (st == TSU_OK)
 		c->inserted++;
 	return st;
+}
+
+bool io_report_sheet(struct io_ctx *c, const struct csv_reader *r)
+{
+	const char *what = csv_sheet(r), *name;
+	struct sbuf others = {0};
+	size_t i;
+
+	if (!what)
+		return false;
+	io_reportf(c, "形式: %s", what);
+	for (i = 0; (name = csv_sheet_other(r, i)); i++)
+		if (i < 8)
+			sbuf_addf(&others, "「%s」", name);
+	if (i > 8)
+		sbuf_addf(&others, " (ほか %zu シート) ", i - 8);
+	if (i > 0)
+		io_reportf(c, "シート%sは読み込みません (最初のシート「%s」だけを読みます)",
+			   sbuf_str(&others), csv_sheet_name(r));
+	sbuf_free(&others);
+	return true;
 }

@@ -68,6 +68,7 @@ struct column {
 #define EVENT_COLS(_) \
 	_("id", "ID", "e.id") \
 	_("date", "日付", "e.date") \
+	_("start", "開始", "e.start_time") \
 	_("title", "名称", "e.title") \
 	_("kind", "種別", "e.kind") \
 	_("area", "エリア", "(SELECT name FROM area a WHERE a.id = e.area_id)") \
@@ -152,7 +153,7 @@ static const struct list_def list_defs[] = {
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
 			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.id", "task", NULL},
 	[LIST_EVENTS] = {"e", COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
-			 "e.date DESC, e.id", NULL, NULL, NULL, "e.title, e.place, e.theme, e.notes"},
+			 "e.date DESC, e.start_time, e.id", NULL, NULL, NULL, "e.title, e.place, e.theme, e.notes"},
 	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
 		       /* overdue first: they have the earliest dues (index task_mine) */

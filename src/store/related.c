@@ -46,7 +46,10 @@ static const struct relation relations[] = {
 	 " ORDER BY t.status = '完了', t.due"},
 	{"party", "logs", LOG_COLS "WHERE l.party_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},
 	{"party", "offers", "SELECT tag FROM offer WHERE party_id = ?1 ORDER BY added, tag"},
-	{"task", "parties", "SELECT p.id, p.name, p.kind, p.org_type FROM task_party x JOIN party p"
+	/* with what tells namesakes apart: their areas and generation */
+	{"task", "parties", "SELECT p.id, p.name, p.kind, p.org_type, (SELECT group_concat(a.name, '、')"
+	 " FROM party_area pa JOIN area a ON a.id = pa.area_id WHERE pa.party_id = p.id"
+	 " AND a.deleted_at IS NULL) AS areas, p.generation FROM task_party x JOIN party p"
 	 " ON p.id = x.party_id WHERE x.task_id = ?1 AND p.deleted_at IS NULL"
 	 " ORDER BY x.added, p.name"},
 	{"task", "logs", LOG_COLS "WHERE l.task_id = ?1 AND l.deleted_at IS NULL ORDER BY l.date DESC, l.id DESC"},

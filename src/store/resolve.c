@@ -77,6 +77,37 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 	return TSU_OK;
 }
 
+/* "山田 太郎 (b8b59d3f)": a name with the short ID that tells namesakes
+ * apart, as forms write them.  TSU_NOT_FOUND when ref is not of that
+ * form, or not exactly one row has that ID's end and that name. */
+static enum tsu_status resolve_name_id(struct store *st, const struct entity_def *e,
+				       const char *ref, bool deleted, uuid_str out)
+{
+	size_t n = strlen(ref);
+	const char *open = n > 3 && ref[n - 1] == ')' ? strrchr(ref, '(') : NULL;
+	if (!open || open == ref || open[-1] != ' ')
+		return TSU_NOT_FOUND;
+	char *hex = xstrndup(open + 1, (size_t)(ref + n - 1 - (open + 1)));
+	struct sbuf sql = {0};
+	sqlite3_stmt *s = NULL;
+	int count = 0;
+	sbuf_addf(&sql, "SELECT id FROM %s WHERE deleted_at IS %sNULL AND"
+		  " substr(id, -length(?1)) = ?1 AND %s = ?2 LIMIT 2",
+		  e->table, deleted ? "NOT " : "", e->title_field);
+	if (strlen(hex) >= 6 && looks_like_id_prefix(hex) &&
+	    store_prepare(st, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, hex, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, ref, (int)(open - 1 - ref), SQLITE_TRANSIENT);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			if (count++ == 0)
+				snprintf(out, UUID_STR_LEN + 1, "%s", sqlite3_column_text(s, 0));
+		store_finish(st, s);
+	}
+	sbuf_free(&sql);
+	free(hex);
+	return count == 1 ? TSU_OK : TSU_NOT_FOUND;
+}
+
 /* Live rows, or only deleted ones (`deleted`). */
 static enum tsu_status resolve_in(struct store *st, const char *entity, const char *ref,
 				  bool deleted, uuid_str out, struct tsu_error *err)
@@ -86,6 +117,8 @@ static enum tsu_status resolve_in(struct store *st, const char *entity, const ch
 		return tsu_fail(err, TSU_INVALID, "「%s」という種類はありません", entity);
 	if (!ref || !*ref)
 		return tsu_fail(err, TSU_INVALID, "%sの指定が空です", e->label);
+	if (resolve_name_id(st, e, ref, deleted, out) == TSU_OK)
+		return TSU_OK;
 	static const char *const by_prefix = "id >= ?1 AND id < ?1 || 'g'";
 	static const char *const by_suffix = "substr(id, -length(?1)) = ?1";
 	char where_title[80];

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "tsunagu/date.h"
 #include "tsunagu/textnorm.h"
+#include "tsunagu/timeofday.h"
 #include "tsunagu/utf8.h"
 
 static enum tsu_status check_utf8(const struct field_def *f, const char *in,
@@ -122,7 +123,7 @@ enum tsu_status value_normalize(struct store *st, const struct field_def *f,
 		return TSU_OK;
 	if (check_utf8(f, input, err) != TSU_OK)
 		return TSU_ENCODING;
-	char iso[DATE_ISO_LEN + 1];
+	char iso[DATE_ISO_LEN + 1], hm[TIME_HM_LEN + 1];
 	uuid_str id;
 	switch (f->type) {
 	case FIELD_TEXT:
@@ -136,6 +137,14 @@ enum tsu_status value_normalize(struct store *st, const struct field_def *f,
 		return norm_bool(f, input, out, err);
 	case FIELD_CHOICE:
 		return norm_choice(st, f, input, out, err);
+	case FIELD_TIME:
+		if (time_parse(input, hm, err) != TSU_OK) {
+			char why[TSU_ERROR_MSG_MAX];
+			snprintf(why, sizeof why, "%s", err ? err->msg : "");
+			return tsu_fail(err, TSU_INVALID, "「%s」: %s", f->label, why);
+		}
+		*out = xstrdup(hm);
+		return TSU_OK;
 	case FIELD_DATE:
 		if (date_parse(input, iso, err) != TSU_OK) {
 			char why[TSU_ERROR_MSG_MAX];

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "detail.h"
 #include "form.h"
+#include "rows.h"
 #include "strings.h"
 #include "tsunagu/textwidth.h"
 #include "tsunagu/list.h"
@@ -181,6 +182,10 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		const char *kind = C("kind");
 		sbuf_addf(&b, "  %s  %s", C("name"),
 			  strcmp(kind, "person") == 0 ? S_PERSON : C("org_type"));
+		if (*C("areas") || *C("generation")) {  /* a task's parties */
+			sbuf_add(&b, "  ");
+			rows_party_who(&b, C("areas"), C("generation"), NULL, NULL);
+		}
 		dl_add(d, ROLE_NORMAL, b.s);
 		dl_ref(d, "party", C("id"), strcmp(d->entity, "task") == 0 ? "task_party" : NULL,
 		       C("id"));

@@ -26,6 +26,8 @@
 #include "tsunagu/request.h"
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
+#include "tsunagu/textnorm.h"
+#include "tsunagu/timeofday.h"
 #include "tsunagu/utf8.h"
 
 static bool form_inline(const struct form_row *r)
@@ -100,6 +102,7 @@ static void form_free(struct form *f)
 		free(f->rows[i].value);
 		free(f->rows[i].orig);
 		free(f->rows[i].display);
+		free(f->rows[i].delta);
 	}
 	free(f->rows);
 	free(f->title);
@@ -127,10 +130,12 @@ static bool form_leave(struct tui *t, struct form *f)
 		if (!len)
 			form_set_value(r, NULL);
 	}
-	if (r->def->type == FIELD_DATE && r->value) {
+	if ((r->def->type == FIELD_DATE || r->def->type == FIELD_TIME) && r->value) {
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
-		if (date_parse(r->value, iso, &err) != TSU_OK) {
+		enum tsu_status rc = r->def->type == FIELD_DATE ? date_parse(r->value, iso, &err)
+								: time_parse(r->value, iso, &err);
+		if (rc != TSU_OK) {
 			/* the parser's message already names the input; the
 			 * cursor stays on the row */
 			snprintf(f->msg, sizeof(f->msg), "%.*s", (int)sizeof(f->msg) - 1, err.msg);
@@ -248,8 +253,83 @@ static void form_toggle_area(struct tui *t, struct form *f)
 	free(names);
 }
 
+/* A set of parties (a task's 関係者, an event's 参加者). */
+static bool form_party_set(const struct form_row *r)
+{
+	return r->def->type == FIELD_SET && r->def->ref && strcmp(r->def->ref, "party") == 0;
+}
+
+/* The elements of a set as typed: split at "," and "、", trimmed. */
+static size_t set_split(const char *v, char ***out)
+{
+	struct sbuf b = {0};
+	size_t n = 0;
+	*out = NULL;
+	for (const char *p = v ? v : "";; p++) {
+		bool sep = *p == ',' || *p == '\0' || strncmp(p, "、", 3) == 0;
+		if (!sep) {
+			sbuf_addc(&b, *p);
+			continue;
+		}
+		char *el = text_trim(sbuf_str(&b));
+		if (*el) {
+			*out = xrealloc(*out, (n + 1) * sizeof **out);
+			(*out)[n++] = el;
+		} else {
+			free(el);
+		}
+		sbuf_reset(&b);
+		if (!*p)
+			break;
+		p += *p == ',' ? 0 : 2;
+	}
+	sbuf_free(&b);
+	return n;
+}
+
+static void set_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* An edited set of parties as what changed, each element named by its ID
+ * ("-ID,+name"): the set's names may be namesakes that would not resolve
+ * again.  NULL (send the value as it is) when the names shown when the
+ * form opened do not match the set's IDs one to one. */
+static char *form_set_delta(struct tui *t, const struct form *f, const struct form_row *r)
+{
+	char *ids_s = store_set_ids(t->st, f->def->name, f->id, r->def->name);
+	char **was, **ids, **now;
+	size_t nwas = set_split(r->orig, &was), nids = set_split(ids_s, &ids);
+	size_t nnow = set_split(r->value, &now);
+	struct sbuf b = {0};
+	bool *kept = xcalloc(nnow + 1, sizeof *kept);
+	free(ids_s);
+	for (size_t i = 0; nwas == nids && i < nwas; i++) {
+		size_t k = 0;
+		while (k < nnow && (kept[k] || strcmp(now[k], was[i]) != 0))
+			k++;
+		if (k < nnow)
+			kept[k] = true;
+		else
+			sbuf_addf(&b, "%s-%s", b.len ? "," : "", ids[i]);
+	}
+	for (size_t k = 0; nwas == nids && k < nnow; k++)
+		if (!kept[k])
+			sbuf_addf(&b, "%s+%s", b.len ? "," : "", now[k]);
+	char *delta = nwas == nids ? sbuf_detach(&b) : NULL;
+	sbuf_free(&b);
+	free(kept);
+	set_free(was, nwas);
+	set_free(ids, nids);
+	set_free(now, nnow);
+	return delta;
+}
+
 /* Checks required rows; fills fv with the values to send. */
-static bool form_collect(struct form *f, struct field_value *fv, size_t *n)
+static bool form_collect(struct tui *t, struct form *f, struct field_value *fv, size_t *n)
 {
 	*n = 0;
 	for (int i = 0; i < f->n; i++) {
@@ -266,6 +346,14 @@ static bool form_collect(struct form *f, struct field_value *fv, size_t *n)
 			continue;
 		fv[*n].name = r->def->name;
 		fv[*n].value = r->value ? r->value : "";
+		if (f->rec && form_party_set(r)) {
+			free(r->delta);
+			r->delta = form_set_delta(t, f, r);
+			if (r->delta && !*r->delta)
+				continue;   /* the same parties, written otherwise */
+			if (r->delta)
+				fv[*n].value = r->delta;
+		}
 		(*n)++;
 	}
 	return true;
@@ -277,7 +365,7 @@ static bool form_save(struct tui *t, struct form *f)
 	struct tsu_error err = {0};
 	size_t n;
 	bool ok = false;
-	if (!form_leave(t, f) || !form_collect(f, fv, &n))
+	if (!form_leave(t, f) || !form_collect(t, f, fv, &n))
 		goto out;
 	if (f->rec && n == 0) {
 		ok = true;
@@ -346,6 +434,11 @@ static void form_key_text(struct tui *t, struct form *f, struct form_row *r, int
 	} else if (enter && r->def->type == FIELD_SET && r->def->ref &&
 		   strcmp(r->def->ref, "area") == 0) {
 		form_toggle_area(t, f);
+	} else if (enter && form_party_set(r)) {
+		char *v = form_set_pick(t, r->def, le_text(&f->le));
+		if (v)
+			le_set(&f->le, v);
+		free(v);
 	} else if (enter) {
 		form_move(t, f, 1);
 	} else {

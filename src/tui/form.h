@@ -11,6 +11,7 @@ struct form_row {
 	char *value;    /* as the store takes it; NULL when empty */
 	char *orig;     /* value when the form opened (edit) */
 	char *display;  /* cached title of a referenced row */
+	char *delta;    /* a set of parties' changes as sent on save */
 	bool hidden;
 	bool preset;
 };
@@ -41,6 +42,10 @@ char *form_ref_title(struct tui *t, const char *entity, const char *id);
 /* Marks areas by name in a multi-choice list starting from `current`
  * ("a,b"); the new set (new string) or NULL when cancelled. */
 char *form_area_pick(struct tui *t, const char *title, const char *current);
+/* Enter on a set of parties: a party picked from the list that tells
+ * namesakes apart, added to `current` ("a,b") by its name, or by its
+ * short ID when its name does not name it alone; new string or NULL. */
+char *form_set_pick(struct tui *t, const struct field_def *def, const char *current);
 /* Picks a row of def->ref; new string (id, "" for none) or NULL. */
 char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current);
 

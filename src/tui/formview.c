@@ -179,9 +179,13 @@ static const char *form_hint(const struct form *f)
 	switch (r->def->type) {
 	case FIELD_DATE:
 		return S_FORM_DATE_HINT;
+	case FIELD_TIME:
+		return S_FORM_TIME_HINT;
 	case FIELD_SET:
-		return r->def->ref && strcmp(r->def->ref, "area") == 0 ? S_FORM_AREA_HINT
-									: S_FORM_SET_HINT;
+		if (r->def->ref && strcmp(r->def->ref, "area") == 0)
+			return S_FORM_AREA_HINT;
+		return r->def->ref && strcmp(r->def->ref, "party") == 0 ? S_FORM_PARTY_HINT
+									 : S_FORM_SET_HINT;
 	case FIELD_LONGTEXT:
 		return S_FORM_TEXT_HINT;
 	default:
@@ -322,6 +326,45 @@ char *form_area_pick(struct tui *t, const char *title, const char *current)
 	char *v = picklist_multi(t, title, &items, current);
 	pick_clear(&items);
 	return v;
+}
+
+/* How an element of a set names row `id`: its name when that names it
+ * alone (no namesake, no separator in it), else its name with its short
+ * ID (山田 太郎 (b8b59d3f): the last 8 characters, as lists show it), else
+ * the whole ID. */
+static char *set_element_of(struct tui *t, const char *entity, const char *id)
+{
+	char *name = form_ref_title(t, entity, id);
+	uuid_str got;
+	size_t len = strlen(id);
+	const char *tail = len > 8 ? id + len - 8 : id;
+	if (!strpbrk(name, ",;") && !strstr(name, "、") &&
+	    store_resolve(t->st, entity, name, got, NULL) == TSU_OK && strcmp(got, id) == 0)
+		return name;
+	struct sbuf b = {0};
+	if (!strpbrk(name, ",;") && !strstr(name, "、"))
+		sbuf_addf(&b, "%s (%s)", name, tail);
+	free(name);
+	if (b.len && store_resolve(t->st, entity, b.s, got, NULL) == TSU_OK && strcmp(got, id) == 0)
+		return sbuf_detach(&b);
+	sbuf_free(&b);
+	return xstrdup(id);
+}
+
+char *form_set_pick(struct tui *t, const struct field_def *def, const char *current)
+{
+	char *id = ops_pick_party(t, def->label, NULL);
+	if (!id)
+		return NULL;
+	char *el = set_element_of(t, def->ref, id);
+	struct sbuf b = {0};
+	sbuf_add(&b, current ? current : "");
+	while (b.len && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == ','))
+		b.s[--b.len] = '\0';
+	sbuf_addf(&b, "%s%s", b.len ? "," : "", el);
+	free(el);
+	free(id);
+	return sbuf_detach(&b);
 }
 
 char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current)

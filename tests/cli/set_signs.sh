@@ -10,9 +10,11 @@ offers() { "$T" show party "$P" -d "$1" | sed -n 's/^できること: //p'; }
 
 run "$T" edit party "$P" --offers "+見守り, ＋送迎,-配食" -d "$DB"
 expect_rc 0 "signed offers"
+expect_out_has "更新しました: 関係者・団体「諏訪 子ども食堂」 できること" "edit says what it changed"
 expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "added and removed, 会場提供 kept"
 run "$T" edit party "$P" --offers "+見守り" -d "$DB"
 expect_rc 0 "adding what is there"
+expect_out_has "変更はありません: 関係者・団体「諏訪 子ども食堂」は指定した値のままです" "and when nothing changed"
 expect_eq "$(offers "$DB")" "会場提供,見守り,送迎" "nothing doubled"
 run "$T" history party "$P" -d "$DB"
 expect_out_has "配食 → (空)" "the removal is in the history"
@@ -43,4 +45,29 @@ cp "$DB" "$WORK/laptop.db"
 "$T" edit party "$P" --offers "+スマホ講師,-見守り" -d "$DB" >/dev/null
 "$T" merge "$WORK/laptop.db" -d "$DB" >/dev/null 2>&1
 expect_eq "$(offers "$DB")" "料理教室,スマホ講師" "both copies' additions, the removal kept"
+# namesakes named as forms write them: 名前 (short ID)
+Y1=$("$T" add party --name "山田 太郎" --kind 個人 --areas 諏訪 -d "$DB")
+Y2=$("$T" add party --name "山田 太郎" --kind 個人 --areas 落合 -d "$DB")
+K=$("$T" add task --title 見守りの相談 --parties "山田 太郎 (${Y2: -8})" -d "$DB")
+run "$T" show party "$Y2" -d "$DB"
+expect_out_has "見守りの相談" "a task linked by name (ID)"
+run "$T" edit task "$K" --parties "+山田 太郎 (${Y1: -8}),-山田 太郎 (${Y2: -8})" -d "$DB"
+expect_rc 0 "namesakes added and removed by name (ID)"
+run "$T" show party "$Y1" -d "$DB"
+expect_out_has "見守りの相談" "the namesake added is linked"
+run "$T" show party "$Y2" -d "$DB"
+expect_out_lacks "見守りの相談" "the namesake removed is not"
+run "$T" show task "$K" -d "$DB"
+expect_out_has "  ${Y1: -8}  山田 太郎  個人  諏訪中学区" "show names the party's kind in words and its area"
+run "$T" edit task "$K" --parties "+山田 太郎" -d "$DB"
+expect_rc 1 "a namesake by name alone"
+expect_err_has "複数あります" "is ambiguous"
+run "$T" edit task "$K" --parties "+川口 花子 (${Y1: -8})" -d "$DB"
+expect_rc 1 "another's name with an ID"
+expect_err_has "見つかりません" "does not resolve"
+
+# add: the bare id for scripts, the record in words on a terminal
+tty_out=$(script -qec "$(printf '%q ' "$T" add party --name "多摩 太郎" --kind 個人 -d "$DB")" /dev/null | tr -d '\r')
+[[ "$tty_out" =~ ^追加しました:\ 関係者・団体「多摩\ 太郎」\ \(ID\ [0-9a-f]{8}\)$ ]] || fail "add on a terminal: «$tty_out»"
+ok
 done_tests

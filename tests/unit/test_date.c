@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include "tsunagu/date.h"
 #include "tsunagu/localtime.h"
+#include "tsunagu/timeofday.h"
 
 static void assert_date(const char *in, const char *want)
 {
@@ -300,9 +301,40 @@ static void test_date_style_words(void **state)
 	assert_string_equal(date_style_name(DATE_STYLE_WAREKI), "wareki");
 }
 
+/* Times as staff type them and as Outlook's and Excel's lists write them. */
+static void test_time_forms(void **state)
+{
+	static const char *const good[][2] = {
+		{"9:30", "09:30"}, {"09:30", "09:30"}, {"14:00:00", "14:00"}, {"930", "09:30"},
+		{"1400", "14:00"}, {"14時", "14:00"}, {"14時30分", "14:30"}, {"9時半", "09:30"},
+		{"午前9時", "09:00"}, {"午後2時30分", "14:30"}, {"午後 2:30", "14:30"},
+		{"2:30 PM", "14:30"}, {"AM 9:05", "09:05"}, {"１４：００", "14:00"}, {" 0:00 ", "00:00"},
+		{"午前12時", "00:00"}, {"午後12時", "12:00"}, {"23:59", "23:59"},
+	};
+	static const char *const bad[] = {"24:00", "9:5", "12:60", "午後13時", "14時半分", "あさ",
+					  "10時ごろ", "1:2:3", "12345", ":30", "PM"};
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		char out[TIME_HM_LEN + 1] = "";
+		struct tsu_error err = {0};
+		if (time_parse(good[i][0], out, &err) != TSU_OK)
+			fail_msg("「%s」 rejected: %s", good[i][0], err.msg);
+		assert_string_equal(out, good[i][1]);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[TIME_HM_LEN + 1] = "";
+		struct tsu_error err = {0};
+		if (time_parse(bad[i], out, &err) != TSU_INVALID)
+			fail_msg("「%s」 accepted as %s", bad[i], out);
+		if (!strstr(err.msg, bad[i]))
+			fail_msg("message does not name 「%s」: %s", bad[i], err.msg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time_forms),
 		cmocka_unit_test(test_western_forms),
 		cmocka_unit_test(test_wareki_forms),
 		cmocka_unit_test(test_full_width_input),
