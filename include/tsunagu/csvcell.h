@@ -41,4 +41,21 @@ char *csv_header_key(const char *s);
 /* Index of the heading whose key equals the key of `name`, or -1. */
 int csv_header_find(char *const *keys, size_t n, const char *name);
 
+/* True when a spreadsheet opening the cell would run it as a formula:
+ * it starts with = + - @, a tab or a CR, and is not a plain number
+ * ("-3" and "+1.5" are numbers; "=1+1", "+81-42-..." and "@SUM(A1)"
+ * are formulas to Excel). */
+bool csv_cell_formula(const char *s);
+
+/* A cell for Excel: s with ' in front when, after any apostrophes it
+ * begins with, it is formula-like (csv_cell_formula), which Excel shows
+ * as text; NULL when s is safe as it is.  New string.  Lossless with
+ * csv_cell_uninert: "=1+1" -> "'=1+1" -> "=1+1", "'=1+1" -> "''=1+1" ->
+ * "'=1+1", "'abc" unchanged. */
+char *csv_cell_inert(const char *s);
+/* The value of a cell csv_cell_inert wrote (or Excel saved, where ' is
+ * the mark of text): s without its first ' when the rest, past any more
+ * apostrophes, is formula-like; else s.  Points into s. */
+const char *csv_cell_uninert(const char *s);
+
 #endif

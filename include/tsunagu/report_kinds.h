@@ -36,6 +36,12 @@ void report_scope_header(struct store *st, const struct report_options *opt, str
 
 /* Sets the footer: the store's author, now in local time. */
 void report_footer(struct store *st, const struct report_options *opt, struct rdoc *d);
+/* The error for a character CP932 cannot hold (bad, found in the written
+ * text): names the character, says when it is a variation selector (IVS,
+ * invisible on its own) and quotes the words around it, so the record can
+ * be found; what: "レポート", "カルテ". */
+enum tsu_status report_cp932_fail(struct tsu_error *err, const char *what, const char *text,
+				  int32_t bad);
 
 /* A party's contact details ("電話 … / メール … / 住所 …") when the one
  * consent rule (consent.h) lets them leave the program; "" otherwise or

@@ -101,7 +101,7 @@ int cli_cmd_coverage(struct cli *c, int argc, char **argv)
 	struct sbuf out = {0};
 	if (store_coverage_json(c->st, &out, &err) != TSU_OK)
 		return cli_fail(c, &err);
-	fprintf(c->out, "%s\n", out.s);
+	cli_json_put(c->out, out.s);
 	sbuf_free(&out);
 	return 0;
 }

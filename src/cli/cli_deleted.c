@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/restore.h"
 #include "tsunagu/sanitize.h"
 
@@ -80,7 +81,7 @@ int cli_cmd_deleted(struct cli *c, int argc, char **argv)
 		char *out;
 		if (store_deleted_json(c->st, kind, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
+		cli_json_put(c->out, out);
 		free(out);
 		return 0;
 	}

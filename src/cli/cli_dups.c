@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/duplicates.h"
 #include "tsunagu/sanitize.h"
 
@@ -45,7 +46,7 @@ int cli_cmd_duplicates(struct cli *c, int argc, char **argv)
 		char *out;
 		if (store_duplicates_json(c->st, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
+		cli_json_put(c->out, out);
 		free(out);
 		return 0;
 	}

@@ -12,7 +12,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	const char *kind = NULL, *out = NULL, *area = NULL, *v;
 	struct tsu_error err = {0};
 	uuid_str area_id;
-	bool missing = false;
+	bool missing = false, headings = false;
 
 	for (int i = 1; i < argc; i++) {
 		if ((v = cli_opt(argc, argv, &i, "--encoding", &missing))) {
@@ -22,6 +22,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 			if (strcmp(v, "field") != 0 && strcmp(v, "label") != 0)
 				return cli_usage(c, "export", "--headings は label (日本語の項目名) / field です");
 			opt.field_headings = strcmp(v, "field") == 0;
+			headings = true;
 		} else if (!missing && (v = cli_opt(argc, argv, &i, "--area", &missing))) {
 			area = v;
 		} else if (!missing && ((v = cli_opt(argc, argv, &i, "-o", &missing)) ||
@@ -41,6 +42,11 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (!kind)
 		return cli_usage(c, "export", "書き出す種類を指定してください");
+	/* refused rather than ignored, as list refuses a filter it lacks:
+	 * vCard, iCalendar, the karte and the matrix have no such headings */
+	if (headings && strcmp(kind, "parties") != 0 && strcmp(kind, "tasks") != 0 &&
+	    strcmp(kind, "events") != 0)
+		return cli_usage(c, "export", "--headings は parties・tasks・events の書き出しで使えます");
 	if (area) {
 		if (store_resolve(c->st, "area", area, area_id, &err) != TSU_OK)
 			return cli_fail(c, &err);

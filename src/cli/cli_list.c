@@ -1,7 +1,9 @@
 /* `tsunagu list`: one list kind, filters, four output formats. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/list.h"
 #include "tsunagu/record.h"
 #include "tsunagu/sanitize.h"
@@ -128,21 +130,29 @@ static void print_table(FILE *f, const struct list_columns *cols, struct rows *r
 	free(w);
 }
 
+/* TSV or CSV as stored, for scripts and files; on a terminal the values
+ * are shown as the table shows them (an ESC spelled ^[, U+202E as
+ * <U+202E>), as ls does with the names it prints, so that no escape
+ * sequence in a record acts on the screen. */
 static void print_delimited(FILE *f, enum format fmt, const struct list_columns *cols,
 			    struct rows *r)
 {
+	bool tty = isatty(fileno(f));
+
 	for (int c = 0; c < cols->n; c++)
 		fprintf(f, "%s%s", c ? (fmt == FMT_CSV ? "," : "\t") : "", cols->names[c]);
 	fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
 	for (size_t i = 0; i < r->nrows; i++) {
 		for (int c = 0; c < cols->n; c++) {
 			const char *v = r->cells[i * (size_t)cols->n + (size_t)c];
+			char *shown = tty && v ? text_sanitize(v, 1) : NULL;
 			if (c)
 				fputc(fmt == FMT_CSV ? ',' : '\t', f);
 			if (fmt == FMT_CSV)
-				csv_cell(f, v);
+				csv_cell(f, shown ? shown : v);
 			else
-				tsv_cell(f, v);
+				tsv_cell(f, shown ? shown : v);
+			free(shown);
 		}
 		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
 	}
@@ -206,7 +216,7 @@ static int output(struct cli *c, enum list_kind kind, const struct list_query *q
 		struct sbuf json = {0};
 		if (store_list_json(c->st, kind, q, &json, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", json.s);
+		cli_json_put(c->out, json.s);
 		sbuf_free(&json);
 		return 0;
 	}

@@ -136,7 +136,7 @@ int cli_cmd_matrix(struct cli *c, int argc, char **argv)
 		char *out;
 		if (store_matrix_json(c->st, area, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
+		cli_json_put(c->out, out);
 		free(out);
 		return 0;
 	}

@@ -69,7 +69,7 @@ static int suggest_output(struct cli *c, bool party, const char *id, long limit,
 		char *out;
 		if (store_suggest_json(c->st, party, id, limit, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
+		cli_json_put(c->out, out);
 		free(out);
 		return 0;
 	}

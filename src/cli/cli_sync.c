@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_table.h"
 #include "tsunagu/config.h"
 #include "tsunagu/merge.h"
 #include "tsunagu/sanitize.h"
@@ -80,7 +81,7 @@ static int conflicts_list(struct cli *c, bool json, bool with_reviewed)
 		char *out;
 		if (store_conflicts_json(c->st, with_reviewed, &out, &err) != TSU_OK)
 			return cli_fail(c, &err);
-		fprintf(c->out, "%s\n", out);
+		cli_json_put(c->out, out);
 		free(out);
 		return 0;
 	}

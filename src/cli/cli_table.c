@@ -6,6 +6,7 @@
 #include "tsunagu/record.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/textwidth.h"
+#include "tsunagu/utf8.h"
 
 /* a cell wider than this is cut (with …) so a long text keeps rows readable */
 #define CELL_MAX 40
@@ -150,8 +151,26 @@ int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, cha
 int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err)
 {
 	if (rc == TSU_OK)
-		fprintf(c->out, "%s\n", *out);
+		cli_json_put(c->out, *out);
 	free(*out);
 	*out = NULL;
 	return rc == TSU_OK ? 0 : cli_fail(c, err);
+}
+
+void cli_json_put(FILE *f, const char *json)
+{
+	size_t len = strlen(json);
+	char rep[TEXT_SANITIZE_CP_MAX];
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(json + i, len - i, &cp);
+		/* C0 controls are escaped by SQLite's JSON already */
+		if (cp >= 0x80 && cp <= 0xFFFF && text_sanitize_cp(cp, 1, rep) > 0)
+			fprintf(f, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(json + i, 1, n, f);
+		i += n;
+	}
+	fputc('\n', f);
 }

@@ -53,5 +53,10 @@ int cli_area_args(struct cli *c, const char *cmd, const char *bad, int argc, cha
 /* Prints *out, the JSON a store query made (freed here; a pointer, read
  * after the query ran), or the query's error (rc); returns the exit code. */
 int cli_json_out(struct cli *c, enum tsu_status rc, char **out, const struct tsu_error *err);
+/* Writes JSON text and a line break to f with the invisible characters a
+ * terminal or editor acts on (C1 controls, bidi overrides such as U+202E,
+ * line separators) as \uXXXX escapes: the same value to a JSON reader,
+ * and no reordered name on the screen (sanitize.h names them). */
+void cli_json_put(FILE *f, const char *json);
 
 #endif

@@ -199,3 +199,40 @@ int csv_header_find(char *const *keys, size_t n, const char *name)
 	free(k);
 	return found;
 }
+
+/* A sign that makes Excel and LibreOffice read a cell as a formula (OWASP
+ * "CSV injection"); a tab or CR in front does the same in some. */
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool csv_cell_formula(const char *s)
+{
+	/* a sign alone ("-" for none) is text to Excel as well */
+	return s && formula_start(*s) && s[1] && !plain_number(s);
+}
+
+/* s after its leading apostrophes. */
+static const char *past_quotes(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return s;
+}
+
+char *csv_cell_inert(const char *s)
+{
+	struct sbuf b = {0};
+
+	if (!s || !csv_cell_formula(past_quotes(s)))
+		return NULL;
+	sbuf_addc(&b, '\'');
+	sbuf_add(&b, s);
+	return sbuf_detach(&b);
+}
+
+const char *csv_cell_uninert(const char *s)
+{
+	return s && *s == '\'' && csv_cell_formula(past_quotes(s)) ? s + 1 : s;
+}

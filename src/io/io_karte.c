@@ -17,12 +17,8 @@ enum tsu_status io_export_karte(struct io_ctx *c, struct outfile *o, struct tsu_
 		rdoc_markdown(d, &out);
 		st = outfile_write(o, out.s ? out.s : "", out.len, &bad, err);
 	}
-	if (st == TSU_ENCODING) {
-		char ch[5] = {0};
-		utf8_encode(bad, ch);
-		st = tsu_fail(err, TSU_ENCODING, "カルテにある文字「%s」(U+%04X) は CP932 で表せません",
-			      ch, (unsigned)bad);
-	}
+	if (st == TSU_ENCODING)
+		st = report_cp932_fail(err, "カルテ", out.s, bad);
 	c->written += (long)rdoc_tables(d) > 0;
 	sbuf_free(&out);
 	rdoc_free(d);

@@ -3,8 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/csv.h"
+#include "tsunagu/csvcell.h"
 #include "tsunagu/io_matrix.h"
-#include "tsunagu/utf8.h"
+#include "tsunagu/report_kinds.h"
+#include "tsunagu/sanitize.h"
+
+/* A cell as people read it in Excel: control characters spelled out as
+ * on the screen, and a department or text that Excel would run as a
+ * formula ("=...", "@...") with ' in front (csvcell.h). */
+static void put(struct sbuf *out, const char *s)
+{
+	char *shown = text_sanitize(s, 1);
+	char *inert = csv_cell_inert(shown);
+
+	csv_put_field(out, inert ? inert : shown);
+	free(inert);
+	free(shown);
+}
 
 static void cell_text(const struct matrix *m, int cat, int dept, struct sbuf *b)
 {
@@ -34,7 +49,7 @@ void io_matrix_csv(const struct matrix *m, struct sbuf *out)
 	csv_put_field(out, "カテゴリー");
 	for (int d = 0; d < m->ndepts; d++) {
 		csv_put_sep(out);
-		csv_put_field(out, m->depts[d].name);
+		put(out, m->depts[d].name);
 	}
 	csv_put_sep(out);
 	csv_put_field(out, "重複の可能性");
@@ -43,17 +58,17 @@ void io_matrix_csv(const struct matrix *m, struct sbuf *out)
 	csv_end_row(out);
 	for (int c = 0; c < m->ncats; c++) {
 		struct sbuf cell = {0};
-		csv_put_field(out, m->cats[c].name);
+		put(out, m->cats[c].name);
 		for (int d = 0; d < m->ndepts; d++) {
 			sbuf_reset(&cell);
 			cell_text(m, c, d, &cell);
 			csv_put_sep(out);
-			csv_put_field(out, sbuf_str(&cell));
+			put(out, sbuf_str(&cell));
 		}
 		sbuf_reset(&cell);
 		overlap_text(m, c, &cell);
 		csv_put_sep(out);
-		csv_put_field(out, sbuf_str(&cell));
+		put(out, sbuf_str(&cell));
 		csv_put_sep(out);
 		csv_put_field(out, matrix_gap(m, c) ? "空白" : "");
 		csv_end_row(out);
@@ -67,12 +82,8 @@ enum tsu_status io_matrix_write(const struct matrix *m, struct outfile *o, struc
 	int32_t bad = 0;
 	io_matrix_csv(m, &csv);
 	enum tsu_status rc = outfile_write(o, sbuf_str(&csv), csv.len, &bad, err);
-	if (rc == TSU_ENCODING) {
-		char ch[5] = {0};
-		utf8_encode(bad, ch);
-		rc = tsu_fail(err, TSU_ENCODING, "一覧表にある文字「%s」(U+%04X) は CP932 で表せません",
-			      ch, (unsigned)bad);
-	}
+	if (rc == TSU_ENCODING)
+		rc = report_cp932_fail(err, "一覧表", csv.s, bad);
 	sbuf_free(&csv);
 	return rc;
 }

@@ -10,9 +10,11 @@
 #include <unistd.h>
 #include "tsunagu/encoding.h"
 #include "tsunagu/outfile.h"
+#include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/tmpfiles.h"
 #include "tsunagu/syserr.h"
+#include "tsunagu/utf8.h"
 
 #define OUT_FLUSH 65536
 
@@ -21,6 +23,7 @@ struct outfile {
 	struct tmpdir tmp;
 	int fd;
 	enum io_encoding enc;
+	bool tty;          /* standard output is a terminal */
 	struct enc_cp932 cp;
 	struct sbuf buf;
 };
@@ -57,6 +60,7 @@ enum tsu_status outfile_open(const char *path, enum io_encoding enc, bool bom,
 
 	o->enc = enc == IO_ENC_CP932 ? IO_ENC_CP932 : IO_ENC_UTF8;
 	o->fd = STDOUT_FILENO;
+	o->tty = !(path && strcmp(path, "-") != 0) && isatty(STDOUT_FILENO);
 	if (path && strcmp(path, "-") != 0) {
 		o->path = xstrdup(path);
 		if (open_temp(o, err) != TSU_OK) {
@@ -90,17 +94,46 @@ static enum tsu_status flush(struct outfile *o, struct tsu_error *err)
 	return TSU_OK;
 }
 
+/* An export read on the terminal (no -o) is shown as the screen shows
+ * text: an escape sequence in a record spelled out (^[), a bidi override
+ * as <U+202E>; line breaks, CRs and tabs of the format kept.  A file or a
+ * pipe gets the data as stored. */
+static char *terminal_text(const char *s, size_t len)
+{
+	struct sbuf b = {0};
+	char rep[TEXT_SANITIZE_CP_MAX];
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t r = cp == '\r' || cp == '\t' ? 0 : text_sanitize_cp(cp, 1, rep);
+		if (r > 0)
+			sbuf_addn(&b, rep, r);
+		else
+			sbuf_addn(&b, s + i, n);
+		i += n;
+	}
+	return b.s ? sbuf_detach(&b) : xstrdup("");
+}
+
 enum tsu_status outfile_write(struct outfile *o, const char *s, size_t len, int32_t *bad,
 			      struct tsu_error *err)
 {
+	char *shown = o->tty ? terminal_text(s, len) : NULL;
+	enum tsu_status st = TSU_OK;
+
 	*bad = 0;
-	if (o->enc == IO_ENC_CP932) {
-		enum tsu_status st = enc_to_cp932(&o->cp, s, len, &o->buf, bad, err);
-		if (st != TSU_OK)
-			return st;
-	} else {
-		sbuf_addn(&o->buf, s, len);
+	if (shown) {
+		s = shown;
+		len = strlen(shown);
 	}
+	if (o->enc == IO_ENC_CP932)
+		st = enc_to_cp932(&o->cp, s, len, &o->buf, bad, err);
+	else
+		sbuf_addn(&o->buf, s, len);
+	free(shown);
+	if (st != TSU_OK)
+		return st;
 	return o->buf.len >= OUT_FLUSH ? flush(o, err) : TSU_OK;
 }
 

@@ -10,6 +10,7 @@
 #include "tsunagu/outfile.h"
 #include "tsunagu/outguard.h"
 #include "tsunagu/report_kinds.h"
+#include "tsunagu/sanitize.h"
 #include "tsunagu/utf8.h"
 
 /* The kinds.  A new kind: one line here, its builder in
@@ -142,13 +143,8 @@ static enum tsu_status render(struct rdoc *d, enum report_format f, const char *
 	rc = outfile_open(path, enc, f == REPORT_CSV, &o, err);
 	if (rc == TSU_OK) {
 		rc = outfile_write(o, text.s ? text.s : "", text.len, &bad, err);
-		if (rc == TSU_ENCODING) {
-			char ch[5] = {0};
-			utf8_encode(bad, ch);
-			rc = tsu_fail(err, TSU_ENCODING,
-				      "文字「%s」(U+%04X) は CP932 で表せません。--encoding utf-8 で書き出してください",
-				      ch, (unsigned)bad);
-		}
+		if (rc == TSU_ENCODING)
+			rc = report_cp932_fail(err, "レポート", text.s, bad);
 		if (rc == TSU_OK)
 			rc = outfile_commit(o, err);
 		else
@@ -188,5 +184,72 @@ enum tsu_status report_write(struct store *st, const char *kind, const char *pat
 		sbuf_addf(&names, "%s%s (%s)", i ? "、" : "", kinds[i].k.kind, kinds[i].k.title);
 	rc = tsu_fail(err, TSU_USAGE, "レポートの種類 %s はありません。種類: %s", kind, names.s);
 	sbuf_free(&names);
+	return rc;
+}
+
+/* Where a cell or line of the written text starts or ends. */
+static bool context_stop(int32_t cp)
+{
+	return cp == '\n' || cp == ',' || cp == '|' || cp == '\t' || cp == '"';
+}
+
+/* Up to 12 characters either side of the first bad, within its cell. */
+static void bad_context(const char *text, int32_t bad, struct sbuf *out)
+{
+	char enc[5] = {0};
+	size_t n = utf8_encode(bad, enc);
+	const char *at = text && n ? strstr(text, enc) : NULL;
+	const char *from, *to;
+	int k;
+
+	if (!at)
+		return;
+	for (from = at, k = 0; from > text && k < 12; k++) {
+		const char *p = from - 1;
+		int32_t cp;
+		while (p > text && ((unsigned char)*p & 0xC0) == 0x80)
+			p--;
+		utf8_decode(p, (size_t)(from - p), &cp);
+		if (context_stop(cp))
+			break;
+		from = p;
+	}
+	for (to = at + n, k = 0; *to && k < 12; k++) {
+		int32_t cp;
+		size_t m = utf8_decode(to, strlen(to), &cp);
+		if (context_stop(cp))
+			break;
+		to += m;
+	}
+	while (*from == ' ')
+		from++;
+	while (to > from && to[-1] == ' ')
+		to--;
+	sbuf_addn(out, from, (size_t)(to - from));
+}
+
+enum tsu_status report_cp932_fail(struct tsu_error *err, const char *what, const char *text,
+				  int32_t bad)
+{
+	struct sbuf where = {0};
+	char ch[5] = {0};
+	bool selector = (bad >= 0xFE00 && bad <= 0xFE0F) || (bad >= 0xE0100 && bad <= 0xE01EF);
+	enum tsu_status rc;
+
+	utf8_encode(bad, ch);
+	bad_context(text, bad, &where);
+	char *shown = text_sanitize(sbuf_str(&where), 0);
+	if (selector)
+		rc = tsu_fail(err, TSU_ENCODING,
+			      "%sにある異体字セレクタ (U+%04X、前の字の字形の指定) は CP932 で表せません"
+			      "（「%s」のところ）。--encoding utf-8 で書き出してください",
+			      what, (unsigned)bad, shown);
+	else
+		rc = tsu_fail(err, TSU_ENCODING,
+			      "%sにある文字「%s」(U+%04X) は CP932 で表せません（「%s」のところ）。"
+			      "--encoding utf-8 で書き出してください",
+			      what, ch, (unsigned)bad, shown);
+	free(shown);
+	sbuf_free(&where);
 	return rc;
 }

@@ -1,10 +1,14 @@
 /* The report document model and its three renderers (reportdoc.h). */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tsunagu/csv.h"
+#include "tsunagu/csvcell.h"
 #include "tsunagu/reportdoc.h"
+#include "tsunagu/sanitize.h"
+#include "tsunagu/utf8.h"
 
 enum block_kind { B_HEADING, B_PARA, B_KV, B_TABLE };
 
@@ -27,9 +31,30 @@ struct rdoc {
 	size_t n, cap;
 };
 
+/* Every text is kept as it will be shown, whatever the format: control
+ * characters and escape sequences spelled out as on the screen (ESC as
+ * ^[), bidi overrides as <U+202E> so that no name prints reversed, CRs
+ * left out; line breaks and the IVS of a name kept (sanitize.h). */
 static char *dup0(const char *s)
 {
-	return xstrdup(s ? s : "");
+	struct sbuf b = {0};
+	size_t len = s ? strlen(s) : 0;
+	char rep[TEXT_SANITIZE_CP_MAX];
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t r = cp == '\r' ? 0 : text_sanitize_cp(cp, 1, rep);
+
+		if (r > 0)
+			sbuf_addn(&b, rep, r);
+		else if (cp == 0xFFFD && n == 1)
+			sbuf_add(&b, "\xEF\xBF\xBD");
+		else if (cp != '\r')
+			sbuf_addn(&b, s + i, n);
+		i += n;
+	}
+	return b.s ? sbuf_detach(&b) : xstrdup("");
 }
 
 struct rdoc *rdoc_new(const char *title)
@@ -200,12 +225,25 @@ bool rdoc_is_number(const char *s)
 
 /* ---- HTML ---------------------------------------------------------------- */
 
-/* Escaped text; control characters other than line breaks and tabs are
- * left out (they have no place in a printed page). */
+/* A run of letters, digits and signs without a space (a URL, an e-mail
+ * address, a long code) may break after this many characters: a table
+ * is as wide as its widest unbreakable text, so one long URL in a note
+ * would push the table, every column of it, past the edge of the paper.
+ * Japanese text breaks between any two characters by itself. */
+enum { HTML_RUN_BREAK = 10 };
+
+/* Escaped text, with <wbr> in long runs (HTML_RUN_BREAK); control
+ * characters other than line breaks and tabs are left out (they have no
+ * place in a printed page). */
 static void esc(struct sbuf *o, const char *s)
 {
+	size_t run = 0;
+
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		run = c > 0x20 && c < 0x7F ? run + 1 : 0;
+		if (run > HTML_RUN_BREAK && run % HTML_RUN_BREAK == 1)
+			sbuf_add(o, "<wbr>");
 		switch (c) {
 		case '&': sbuf_add(o, "&amp;"); break;
 		case '<': sbuf_add(o, "&lt;"); break;
@@ -218,6 +256,20 @@ static void esc(struct sbuf *o, const char *s)
 				sbuf_addc(o, (char)c);
 		}
 	}
+}
+
+/* "2026-12-05" or "2026-12-05 15:17": kept on one line in a table. */
+static bool iso_date(const char *s)
+{
+	static const char pat[] = "dddd-dd-dd dd:dd";
+	size_t n = strlen(s);
+
+	if (n != 10 && n != 16)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != pat[i])
+			return false;
+	return true;
 }
 
 static const char STYLE[] =
@@ -243,6 +295,9 @@ static const char STYLE[] =
 	"td { white-space: pre-wrap; }\n"
 	"th { background: #e8e8e8; }\n"
 	"td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+	"td.date { white-space: nowrap; }\n"
+	"th, td { min-width: 3em; }\n"
+	"h1, h2, h3, h4, p, dt, dd, caption, footer { overflow-wrap: anywhere; }\n"
 	"footer { margin-top: 14pt; padding-top: 3pt; border-top: 1px solid #888; font-size: 8.5pt; color: #333; }\n"
 	"@media screen { body { padding: 12mm; } }\n";
 
@@ -263,7 +318,8 @@ static void html_table(const struct block *b, struct sbuf *o)
 		sbuf_add(o, "<tr>");
 		for (size_t k = 0; k < b->ncols; k++) {
 			const char *c = b->cells[b->ncols * r + k];
-			sbuf_add(o, rdoc_is_number(c) ? "<td class=\"num\">" : "<td>");
+			sbuf_add(o, rdoc_is_number(c) ? "<td class=\"num\">"
+				    : iso_date(c) ? "<td class=\"date\">" : "<td>");
 			esc(o, c);
 			sbuf_add(o, "</td>");
 		}
@@ -324,16 +380,52 @@ void rdoc_html(const struct rdoc *d, struct sbuf *o)
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-/* Text with the characters that would start markup escaped; in a table
- * cell '|' is escaped and line breaks become <br>. */
-static void md_text(struct sbuf *o, const char *s, bool cell)
+/* Where md_text's text stands: in a table cell (one line, '|' ends the
+ * cell), at the start of a block (a paragraph: its first character is a
+ * line start), or after other text on its line (a heading, a list item). */
+enum md_place { MD_CELL, MD_BLOCK, MD_INLINE };
+
+/* Characters that make Markdown markup anywhere in a line: emphasis,
+ * code, links and images ("![](https://...)" would load a picture in a
+ * viewer), the escape itself.  '_' only where it could open or close
+ * emphasis: not between two letters or digits (a URL's mimamori_net). */
+static bool md_inline_mark(const char *s, const char *start)
 {
+	bool alnum_before = s > start && ((unsigned char)s[-1] >= 0x80 || isalnum((unsigned char)s[-1]));
+	bool alnum_after = (unsigned char)s[1] >= 0x80 || isalnum((unsigned char)s[1]);
+
+	if (*s == '_')
+		return !(alnum_before && alnum_after);
+	return strchr("\\`*[]~", *s) != NULL;
+}
+
+/* At the start of a line, what would begin a heading, a quote, a list
+ * ("- ", "+ ", "1. ", "1) ") or a rule. */
+static bool md_line_mark(const char *s, const char *line)
+{
+	const char *p = line;
+
+	if (strchr("#>-+=", *s))
+		return true;
+	while (p < s && isdigit((unsigned char)*p))
+		p++;
+	return p == s && s > line && (*s == '.' || *s == ')');
+}
+
+/* Text as Markdown that shows it as written: '<' and '&' as entities
+ * (no HTML), markup characters backslash-escaped (CommonMark reads \* as
+ * *); in a table cell '|' is escaped and line breaks become <br>,
+ * elsewhere a line break stays one (two spaces before it). */
+static void md_text(struct sbuf *o, const char *s, enum md_place place)
+{
+	const char *start = s, *line = place == MD_BLOCK ? s : NULL;
+
 	for (; s && *s; s++) {
 		if (*s == '\r')
 			continue;
-		if (cell && *s == '|')
+		if (place == MD_CELL && *s == '|')
 			sbuf_add(o, "\\|");
-		else if (cell && *s == '\n')
+		else if (place == MD_CELL && *s == '\n')
 			sbuf_add(o, "<br>");
 		else if (*s == '<')
 			sbuf_add(o, "&lt;");
@@ -341,8 +433,18 @@ static void md_text(struct sbuf *o, const char *s, bool cell)
 			sbuf_add(o, "&amp;");
 		else if (*s == '\n')
 			sbuf_add(o, "  \n");   /* a hard line break */
-		else
+		else {
+			if (md_inline_mark(s, start) || (line && md_line_mark(s, line)))
+				sbuf_addc(o, '\\');
 			sbuf_addc(o, *s);
+		}
+		/* a line start lasts through its digits (1.) and leading spaces */
+		if (place != MD_CELL && *s == '\n')
+			line = s + 1;
+		else if (line && !(isdigit((unsigned char)*s) || *s == ' '))
+			line = NULL;
+		else if (line && *s == ' ')
+			line = s + 1;
 	}
 }
 
@@ -356,7 +458,7 @@ static void md_table(const struct block *b, struct sbuf *o)
 		sbuf_add(o, "|");
 		for (size_t k = 0; k < b->ncols; k++) {
 			sbuf_addc(o, ' ');
-			md_text(o, b->cells[b->ncols * r + k], true);
+			md_text(o, b->cells[b->ncols * r + k], MD_CELL);
 			sbuf_add(o, " |");
 		}
 		sbuf_addc(o, '\n');
@@ -382,7 +484,7 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 	bool content = false;
 
 	sbuf_add(o, "# ");
-	md_text(o, d->title, false);
+	md_text(o, d->title, MD_INLINE);
 	sbuf_add(o, "\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct block *b = &d->b[i];
@@ -392,21 +494,21 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 			for (int k = 0; k < b->level; k++)
 				sbuf_addc(o, '#');
 			sbuf_addc(o, ' ');
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_INLINE);
 			sbuf_addc(o, '\n');
 			break;
 		case B_PARA:
 			sbuf_addc(o, '\n');
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_BLOCK);
 			sbuf_addc(o, '\n');
 			break;
 		case B_KV:
 			if (i == 0 || d->b[i - 1].kind != B_KV)
 				sbuf_addc(o, '\n');
 			sbuf_add(o, "- ");
-			md_text(o, b->text, false);
+			md_text(o, b->text, MD_INLINE);
 			sbuf_add(o, ": ");
-			md_text(o, b->value, false);
+			md_text(o, b->value, MD_INLINE);
 			sbuf_addc(o, '\n');
 			break;
 		case B_TABLE:
@@ -418,21 +520,32 @@ void rdoc_markdown(const struct rdoc *d, struct sbuf *o)
 	}
 	if (d->author || d->when) {
 		sbuf_add(o, "\n---\n\n作成者: ");
-		md_text(o, d->author, false);
+		md_text(o, d->author, MD_INLINE);
 		sbuf_add(o, "　作成日時: ");
-		md_text(o, d->when, false);
+		md_text(o, d->when, MD_INLINE);
 		sbuf_add(o, "\n");
 	}
 }
 
 /* ---- CSV ----------------------------------------------------------------- */
 
+/* A cell Excel would run as a formula ("=HYPERLINK(...)", "@SUM(A1)" in
+ * a name or a note) goes out with ' in front, as text; figures as they
+ * are. */
+static void csv_text(struct sbuf *o, const char *cell)
+{
+	char *inert = rdoc_is_number(cell) ? NULL : csv_cell_inert(cell);
+
+	csv_put_field(o, inert ? inert : cell);
+	free(inert);
+}
+
 static void csv_row(struct sbuf *o, char *const *cells, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			csv_put_sep(o);
-		csv_put_field(o, cells[k]);
+		csv_text(o, cells[k]);
 	}
 	csv_end_row(o);
 }
@@ -449,7 +562,7 @@ void rdoc_csv(const struct rdoc *d, struct sbuf *o)
 			csv_end_row(o);
 		first = false;
 		if (several) {
-			csv_put_field(o, b->text);
+			csv_text(o, b->text);
 			csv_end_row(o);
 		}
 		for (size_t r = 0; r <= b->nrows; r++)

@@ -25,6 +25,30 @@ static bool looks_like_id_prefix(const char *s)
 	return true;
 }
 
+/* For a party, what tells namesakes apart in the list of candidates: its
+ * reading, areas and, by the one consent rule (consent.h), its phone. */
+#define PARTY_WHO \
+	", kana, (SELECT group_concat(a.name, '・') FROM party_area x JOIN area a ON a.id = x.area_id" \
+	" WHERE x.party_id = party.id)," \
+	" CASE WHEN tsu_contact_ok(kind, consent) THEN phone END"
+
+/* "3f9a1c2e 鈴木一郎 (すずきいちろう、諏訪中学区、042-…)" into names. */
+static void add_candidate(struct sbuf *names, sqlite3_stmt *s, bool party)
+{
+	const char *id = (const char *)sqlite3_column_text(s, 0);
+	const char *title = (const char *)sqlite3_column_text(s, 1);
+	int n = 0;
+
+	sbuf_addf(names, "%s%s %s", names->len ? ", " : "", id + UUID_STR_LEN - 8, title ? title : "");
+	for (int c = 2; party && c < 5; c++) {
+		const char *v = (const char *)sqlite3_column_text(s, c);
+		if (v && *v)
+			sbuf_addf(names, "%s%s", n++ ? "、" : " (", v);
+	}
+	if (n)
+		sbuf_addc(names, ')');
+}
+
 /* Collects up to 5 ids matching the WHERE clause with ?1 = ref. */
 static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 				  const char *where, const char *ref, bool deleted, int *count,
@@ -32,8 +56,11 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 {
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	sbuf_addf(&sql, "SELECT id, %s FROM %s WHERE deleted_at IS %sNULL AND (%s)"
-		  " ORDER BY id LIMIT 5", e->title_field, e->table, deleted ? "NOT " : "", where);
+	bool party = strcmp(e->name, "party") == 0;
+
+	sbuf_addf(&sql, "SELECT id, %s%s FROM %s WHERE deleted_at IS %sNULL AND (%s)"
+		  " ORDER BY id LIMIT 5", e->title_field, party ? PARTY_WHO : "", e->table,
+		  deleted ? "NOT " : "", where);
 	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
 	sbuf_free(&sql);
 	if (rc != TSU_OK)
@@ -41,13 +68,10 @@ static enum tsu_status candidates(struct store *st, const struct entity_def *e,
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_TRANSIENT);
 	*count = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		const char *title = (const char *)sqlite3_column_text(s, 1);
 		if ((*count)++ == 0)
-			snprintf(first, UUID_STR_LEN + 1, "%s", id);
+			snprintf(first, UUID_STR_LEN + 1, "%s", (const char *)sqlite3_column_text(s, 0));
 		if (*count <= 3)
-			sbuf_addf(names, "%s%s %s", names->len ? ", " : "", id + UUID_STR_LEN - 8,
-				  title ? title : "");
+			add_candidate(names, s, party);
 	}
 	store_finish(st, s);
 	return TSU_OK;

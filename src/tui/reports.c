@@ -21,6 +21,7 @@
 #include "tsunagu/report.h"
 #include "tsunagu/sanitize.h"
 #include "tsunagu/sbuf.h"
+#include "tsunagu/utf8.h"
 
 struct rep_menu {
 	struct report_kind k;
@@ -118,18 +119,32 @@ static bool ask_date(struct tui *t, const char *label, char out[DATE_ISO_LEN + 1
 	return ok;
 }
 
+/* A file name keeps this many characters of a task's title: a name has
+ * at most 255 bytes, and a title of 90 kanji would pass that. */
+enum { REP_SUBJECT_MAX = 40 };
+
 /* ~/SUBJECT_KIND_TODAY.html with the characters a file name cannot hold
- * (/, control characters) replaced by "_".  New string. */
+ * or a file manager would act on (/, control characters, bidi overrides
+ * such as U+202E that show "見守りlmth.exe" reversed) replaced by "_",
+ * the subject cut at REP_SUBJECT_MAX characters.  New string. */
 static char *proposed_file(struct tui *t, const struct rep_menu *m)
 {
-	struct sbuf b = {0};
-	char *subject = xstrdup(m->subject && *m->subject ? m->subject : "つなぐ");
+	struct sbuf b = {0}, subject = {0};
+	const char *s = m->subject && *m->subject ? m->subject : "つなぐ";
+	size_t len = strlen(s);
+	char rep[TEXT_SANITIZE_CP_MAX];
 
-	for (char *p = subject; *p; p++)
-		if (*p == '/' || (unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '_';
-	sbuf_addf(&b, S_REP_DEFAULT_FILE, subject, m->k.file_label, t->today);
-	free(subject);
+	for (size_t i = 0, n = 0; i < len && n < REP_SUBJECT_MAX; n++) {
+		int32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (cp == '/' || cp == 0xFFFD || text_sanitize_cp(cp, 0, rep) > 0)
+			sbuf_addc(&subject, '_');
+		else
+			sbuf_addn(&subject, s + i, k);
+		i += k;
+	}
+	sbuf_addf(&b, S_REP_DEFAULT_FILE, sbuf_str(&subject), m->k.file_label, t->today);
+	sbuf_free(&subject);
 	return sbuf_detach(&b);
 }
 

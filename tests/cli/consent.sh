@@ -30,4 +30,14 @@ run "$T" show party 鈴木一郎 -d "$DB"
 expect_out_has "電話 (本人同意なし: 一覧・書き出しには出ません): 042-111-1111" "show says why lists leave it out"
 run "$T" show party 佐藤花子 -d "$DB"
 expect_out_has "電話: 042-222-2222" "with consent, no remark"
+
+# namesakes: naming one by name lists the candidates with what tells them
+# apart — reading, areas, and the phone by the same consent rule
+"$T" add party --name 鈴木一郎 --kana すずきいちろう --kind person --areas 諏訪 --phone 042-444-4444 --consent 1 -d "$DB" >/dev/null
+run "$T" report log --party 鈴木一郎 -d "$DB"
+expect_rc 1 "two of that name"
+expect_err_has "当てはまるものが複数あります" "ambiguous"
+expect_err_has "鈴木一郎 (すずきいちろう、諏訪中学区、042-444-4444)" "the one with consent: reading, area, phone"
+expect_one_err_line "one line"
+[[ "$ERR" != *042-111-1111* ]] || fail "the phone of the one without consent is in the message"; ok
 done_tests

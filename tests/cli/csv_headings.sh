@@ -171,4 +171,14 @@ run "$T" import tasks "$WORK/課題.csv" -d "$F5"
 expect_rc 0 "a hand-made task list (stderr: $ERR)"
 expect_eq "$(sqlite3 "$F5" "SELECT status || '|' || due || '|' || assignee || '|' || body FROM task WHERE title = '集会所の鍵の受け渡し'")" \
 	"対応中|2027-01-15|中村|自治会長から相談" "task columns in their fields"
+# --headings is for the CSV of parties, tasks and events: elsewhere it is
+# refused, not silently ignored (a vCard has no headings to choose)
+for kind in vcard ical karte matrix; do
+	run "$T" export "$kind" --headings field -d "$F5"
+	expect_rc 2 "export $kind --headings"
+	expect_err_has "--headings は parties・tasks・events の書き出しで使えます" "export $kind --headings says where it applies"
+done
+run "$T" export tasks --headings field -d "$F5"
+expect_rc 0 "export tasks --headings field"
+expect_out_has "集会所の鍵の受け渡し" "the task exported"
 done_tests

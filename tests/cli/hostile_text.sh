@@ -47,4 +47,36 @@ no_controls "value quoted in a validation error"
 run "$T" list parties --area "${TITLE}" -d "$DB"
 expect_rc 1 "an unknown area"
 no_controls "area argument quoted"
+
+# the machine formats of list: a file or a pipe gets the data as stored;
+# a terminal gets it as the table shows it; JSON writes the invisible
+# bidi override as \u202e, the same string to a JSON reader
+"$T" add party --name "赤${ESC}[31m字‮花子" --kind person --consent 1 -d "$DB" >/dev/null
+for fmt in csv tsv; do
+	run "$T" list parties --search 赤 --format "$fmt" -d "$DB"
+	expect_out_has "赤${ESC}[31m字" "list $fmt into a pipe keeps the data as stored"
+	command -v script >/dev/null || fail "script (util-linux) is missing"
+	OUT=$(script -qec "$T list parties --search 赤 --format $fmt -d $DB" /dev/null | tr -d "\r")
+	ERR=
+	no_controls "list $fmt on a terminal"
+	expect_out_has "赤^[[31m字<U+202E>花子" "list $fmt on a terminal spells them out"
+done
+run "$T" list parties --search 赤 --format json -d "$DB"
+expect_out_has '字\u202e花子' "JSON escapes the override"
+expect_out_has '\u001b[31m' "and ESC"
+expect_eq "$(sqlite3 :memory: "SELECT json_extract('$OUT', '\$[0].name') = '赤${ESC}[31m字‮花子'")" 1 "the same name to a JSON reader"
+# an export without -o read on the terminal is shown as the screen shows
+# it; into a pipe or a file it carries the data as stored (it round-trips)
+for kind in parties vcard; do
+	OUT=$(script -qec "$T export $kind -d $DB" /dev/null | tr -d "\r")
+	ERR=
+	no_controls "export $kind on a terminal"
+	expect_out_has "赤^[[31m字<U+202E>花子" "export $kind on a terminal spells them out"
+	run "$T" export "$kind" -d "$DB"
+	expect_out_has "赤${ESC}[31m字‮花子" "export $kind into a pipe keeps the data"
+done
+# every --format json alike (duplicates: two of that name)
+"$T" add party --name "赤${ESC}[31m字‮花子" --kind person -d "$DB" >/dev/null
+run "$T" duplicates --format json -d "$DB"
+expect_out_has '字\u202e花子' "duplicates JSON escapes the override"
 done_tests

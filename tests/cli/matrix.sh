@@ -84,6 +84,13 @@ PY
 ok
 "$T" matrix --format csv --encoding cp932 -d "$DB" >"$WORK/m932.csv"
 iconv -f CP932 -t UTF-8 "$WORK/m932.csv" | grep -q '^カテゴリー,住宅課' || fail "cp932 csv"; ok
+# a character CP932 cannot hold: named with the entry it is in, no file left
+big=$(add matrix --category 住まい --department_id "$housing" --state 課題 --text '𠮷田さんの相談')
+run "$T" export matrix --encoding cp932 -o "$WORK/m932x.csv" -d "$DB"
+expect_rc 1 "𠮷 in CP932"
+expect_err_has "一覧表にある文字「𠮷」(U+20BB7) は CP932 で表せません（「課題: 𠮷田さんの相談」のところ）" "names the entry"
+[ ! -e "$WORK/m932x.csv" ] || fail "a file was left"; ok
+"$T" delete matrix "$big" -d "$DB" >/dev/null
 run "$T" matrix --format xml -d "$DB"
 expect_rc 2 "unknown format"
 
@@ -94,7 +101,17 @@ run "$T" matrix -d "$DB"
 expect_rc 0 "matrix with control characters in names"
 [[ "$OUT" != *$'\e'* ]] || fail "an escape character reached the table"; ok
 expect_out_has "危険" "the department is still a column"
-"$T" delete matrix "$(sqlite3 "$DB" "SELECT id FROM matrix_cell WHERE category = '情報'")" -d "$DB" >/dev/null
+# the CSV for Excel: the same text spelled out, and a name Excel would run
+# as a formula kept as text with ' in front
+formula=$(add department --name '=HYPERLINK("http://x")課')
+fcell=$(add matrix --category 情報 --department_id "$formula" --state 取組中 --text 見守り)
+run "$T" matrix --format csv -d "$DB"
+[[ "$OUT" != *$'\e'* && "$OUT" != *$'\a'* ]] || fail "an escape character reached the CSV"; ok
+expect_out_has 'お知らせ^[[2J配信' "the CSV spells the sequence out"
+expect_out_has ",\"'=HYPERLINK(\"\"http://x\"\")課\"" "a formula-like department is text"
+"$T" delete matrix "$fcell" -d "$DB" >/dev/null
+"$T" delete department "$formula" -d "$DB" >/dev/null
+"$T" delete matrix "$(sqlite3 "$DB" "SELECT id FROM matrix_cell WHERE category = '情報' AND text <> '見守り'")" -d "$DB" >/dev/null
 "$T" delete department "$evil" -d "$DB" >/dev/null
 
 run "$T" export matrix -o "$WORK/matrix.csv" -d "$DB"

@@ -115,6 +115,21 @@ expect_rc 0 "karte csv cp932"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^基礎データ' || fail "title row before a table"
 iconv -f CP932 -t UTF-8 "$WORK/k.csv" | grep -q '^諏訪1丁目,1000,250,25.0%,400,2024-01-01' || fail "district row in CSV"
 ok
+# a character CP932 cannot hold: the error says which and where, so the
+# record can be found; a variation selector (IVS) is named as one, since
+# it is invisible on its own; no file is left
+vs=$("$T" add party --kind person --name "葛󠄀城 次郎" --areas 諏訪 --key-person 1 -d "$DB")
+"$T" add membership --person "${vs: -8}" --org "${org: -8}" --role 書記 -d "$DB" >/dev/null
+run "$T" report karte --area 諏訪 -o "$WORK/vs.csv" --encoding cp932 -d "$DB"
+expect_rc 1 "an IVS in CP932"
+expect_err_has "異体字セレクタ (U+E0100" "names the selector"
+expect_err_has "「葛󠄀城 次郎」のところ" "and the name it is in"
+[ ! -e "$WORK/vs.csv" ] || fail "a file was left"; ok
+"$T" edit party "${vs: -8}" --name "𠮷田 次郎" -d "$DB" >/dev/null
+run "$T" export karte --area 諏訪 -o "$WORK/vs.md" --encoding cp932 -d "$DB"
+expect_rc 1 "𠮷 in CP932"
+expect_err_has "文字「𠮷」(U+20BB7) は CP932 で表せません（「𠮷田 次郎」のところ）" "names it and where"
+"$T" delete party "${vs: -8}" -d "$DB" >/dev/null
 run "$T" report karte -o "$WORK/all.csv" -d "$DB"
 expect_rc 0 "every area as CSV"
 grep -q '^諏訪中学区 基礎データ' "$WORK/all.csv" || fail "title rows name the area"

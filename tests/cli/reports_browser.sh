@@ -65,4 +65,29 @@ ok
 n=$(pages "$WORK/log.pdf")
 [ "$n" -ge 1 ] && [ "$n" -le 3 ] || fail "log of three entries on $n pages"
 ok
+
+# A text that cannot break (a URL in a note, a long code as a title, a
+# name in ASCII letters) must not widen a table past the paper: before,
+# one such title pushed every column after it off the printed page.
+url="https://www.city.tama.lg.jp/0000012345/kenko/fukushi/koreisha/mimamori/network/$(printf 'abcdefghij%.0s' {1..10}).html"
+"$T" add log --task "${task: -8}" --kind メモ --date 2024-06-10 --text "参考資料 $url を参照" -d "$DB" >/dev/null
+"$T" add task --title "見守り_$(printf 'ABCDEFGHIJ%.0s' {1..12})" --area 諏訪 --due 2099-03-31 \
+	--assignee "$(printf 'Yamada%.0s' {1..8})" -d "$DB" >/dev/null
+"$T" report log --task "${task: -8}" -o "$WORK/long.html" -d "$DB" >/dev/null
+print_pdf "$WORK/long.html" "$WORK/long.pdf"
+l=$(text_of "$WORK/long.pdf")
+has "$l" "abcdefghijabcdefghij.htmlを参照" "a long URL printed to its end"
+"$T" report cases --area 諏訪 -o "$WORK/cases.html" -d "$DB" >/dev/null
+print_pdf "$WORK/cases.html" "$WORK/cases.pdf"
+c=$(text_of "$WORK/cases.pdf")
+has "$c" "次の期限" "the last column's heading is on the paper"
+has "$c" "2099-03-31" "the long title's due date is on the paper"
+has "$c" "ABCDEFGHIJABCDEFGHIJ" "the long title itself"
+# every word inside the A4 page, none past its right edge
+pdftotext -bbox "$WORK/cases.pdf" - | awk -F'"' '/<page /{w=$2} /<word /{ if ($6 + 0 > w - 20) bad++ } END {exit bad > 0}' ||
+	fail "a word of the cases report runs off the page"
+ok
+# dates stay on one line in a table (2026-12-\n05 reads badly)
+grep -q '<td class="date">2099-03-31</td>' "$WORK/cases.html" || fail "a date cell may wrap"
+ok
 done_tests
