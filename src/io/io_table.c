@@ -146,6 +146,7 @@ static char *cell_value(const struct field_def *f, const char *cell, struct tsu_
 	bool ok;
 	char *v;
 
+	cell = csv_cell_uninert(cell); /* '=1+1 as our export writes it: =1+1 */
 	switch (f->type) {
 	case FIELD_INT:
 	case FIELD_REAL:
@@ -489,8 +490,11 @@ static int export_row(void *ud, const struct record *r)
 	sbuf_reset(&x->line);
 	csv_put_field(&x->line, r->id);
 	for (int i = 0; i < x->e->nfields; i++) {
+		const char *v = shown_value(x, r, i, contact_ok);
+		char *inert = csv_cell_inert(v);
 		csv_put_sep(&x->line);
-		csv_put_field(&x->line, shown_value(x, r, i, contact_ok));
+		csv_put_field(&x->line, inert ? inert : v);
+		free(inert);
 	}
 	csv_end_row(&x->line);
 	x->st = outfile_write(x->o, x->line.s, x->line.len, &bad, x->err);
