@@ -386,11 +386,40 @@ static enum tsu_status convert(iconv_t cd, const char *s, size_t len, struct sbu
 	return TSU_OK;
 }
 
+/* iconv writes ¥ (U+00A5) and ‾ (U+203E) as the bytes of \ and ~, which
+ * read back as those: they go as their full-width forms ￥ and ￣, as 〜
+ * and − come back.  s itself when it holds neither, else a copy in tmp. */
+static const char *cp932_fold(const char *s, size_t *len, struct sbuf *tmp)
+{
+	static const struct {
+		const char *from, *to;
+	} folds[] = {{"\u00A5", "\uFFE5"}, {"\u203E", "\uFFE3"}};
+	size_t nf = sizeof folds / sizeof folds[0], done = 0;
+	for (size_t i = 0; i < *len; i++) {
+		size_t k = 0;
+		while (k < nf && (*len - i < strlen(folds[k].from) ||
+				  memcmp(s + i, folds[k].from, strlen(folds[k].from)) != 0))
+			k++;
+		if (k == nf)
+			continue;
+		sbuf_addn(tmp, s + done, i - done);
+		sbuf_add(tmp, folds[k].to);
+		done = i + strlen(folds[k].from);
+		i = done - 1;
+	}
+	if (!done)
+		return s;
+	sbuf_addn(tmp, s + done, *len - done);
+	*len = tmp->len;
+	return tmp->s;
+}
+
 enum tsu_status enc_to_cp932(struct enc_cp932 *e, const char *s, size_t len,
 			     struct sbuf *out, int32_t *bad, struct tsu_error *err)
 {
 	const char *badp;
 	enum tsu_status st;
+	struct sbuf tmp = {0};
 
 	*bad = 0;
 	if (!e->opened) {
@@ -400,12 +429,14 @@ enum tsu_status enc_to_cp932(struct enc_cp932 *e, const char *s, size_t len,
 		e->cd = (void *)cd;
 		e->opened = true;
 	}
+	s = cp932_fold(s, &len, &tmp);
 	st = convert((iconv_t)e->cd, s, len, out, &badp);
 	if (st != TSU_OK) {
 		utf8_decode(badp, len - (size_t)(badp - s), bad);
-		return tsu_fail(err, TSU_ENCODING, "文字 U+%04X は CP932 で表せません", (unsigned)*bad);
+		st = tsu_fail(err, TSU_ENCODING, "文字 U+%04X は CP932 で表せません", (unsigned)*bad);
 	}
-	return TSU_OK;
+	sbuf_free(&tmp);
+	return st;
 }
 
 void enc_cp932_free(struct enc_cp932 *e)

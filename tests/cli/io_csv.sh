@@ -110,6 +110,15 @@ run "$T" export parties --encoding cp932 -o "$WORK/sj.csv" -d "$DB"
 expect_rc 0 "CP932 export"
 iconv -f CP932 -t UTF-8 "$WORK/sj.csv" | grep -q "髙橋　①子" || fail "CP932 export content"
 ok
+# ¥ and ‾ go as ￥ and ￣: iconv's own bytes for them read back as \ and ~
+"$T" add party --name "¥100ショップ‾会" --kind org -d "$DB" >/dev/null
+"$T" export parties --encoding cp932 -o "$WORK/yen.csv" -d "$DB" >/dev/null
+"$T" init -d "$WORK/yen.db" 2>/dev/null
+"$T" import parties "$WORK/yen.csv" -d "$WORK/yen.db" >/dev/null
+run "$T" list parties --search ショップ --format tsv -d "$WORK/yen.db"
+expect_out_has "￥100ショップ￣会" "¥ and ‾ read back as ￥ and ￣, not \\ and ~"
+run "$T" import parties "$WORK/yen.csv" -d "$WORK/yen.db"
+expect_out_has "新規 0 件、更新 0 件" "and read again change nothing"
 run "$T" export tasks --area 諏訪 -d "$DB"
 expect_rc 0 "export tasks to stdout"
 expect_out_has "防災訓練の準備" "area filter keeps 諏訪"
