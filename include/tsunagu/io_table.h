@@ -20,6 +20,6 @@ enum tsu_status io_table_export(struct io_ctx *c, const char *entity, struct out
 
 /* Message for a character CP932 cannot hold in row `id`, field `label`. */
 enum tsu_status io_cp932_fail(struct tsu_error *err, const char *id, const char *label,
-			      int32_t bad);
+			      const char *value, int32_t bad);
 
 #endif

@@ -12,6 +12,7 @@
 #include "tsunagu/io_contacts.h"
 #include "tsunagu/io_table.h"
 #include "tsunagu/partymatch.h"
+#include "tsunagu/report_kinds.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
 #include "tsunagu/vcard.h"
@@ -19,14 +20,13 @@
 #define IO_PROGRESS_ROWS 500
 
 enum tsu_status io_cp932_fail(struct tsu_error *err, const char *id, const char *label,
-			      int32_t bad)
+			      const char *value, int32_t bad)
 {
-	char ch[5] = {0};
-
-	utf8_encode(bad, ch);
-	return tsu_fail(err, TSU_ENCODING,
-			"レコード %s の「%s」にある文字「%s」(U+%04X) は CP932 で表せません（--encoding utf-8 で書き出してください）",
-			id, label, ch, (unsigned)bad);
+	struct sbuf what = {0};
+	sbuf_addf(&what, "レコード %s の「%s」", id, label);
+	enum tsu_status st = report_cp932_fail(err, what.s, value, bad);
+	sbuf_free(&what);
+	return st;
 }
 
 /* ---- import ---- */
@@ -500,16 +500,17 @@ static int export_row(void *ud, const struct record *r)
 	x->st = outfile_write(x->o, x->line.s, x->line.len, &bad, x->err);
 	if (x->st == TSU_ENCODING) {
 		/* name the field holding it */
-		const char *label = "id";
+		const char *label = "id", *value = r->id;
 		char ch[5] = {0};
 		utf8_encode(bad, ch);
 		for (int i = 0; i < x->e->nfields; i++) {
 			if (strstr(shown_value(x, r, i, contact_ok), ch)) {
 				label = x->e->fields[i].label;
+				value = shown_value(x, r, i, contact_ok);
 				break;
 			}
 		}
-		x->st = io_cp932_fail(x->err, r->id, label, bad);
+		x->st = io_cp932_fail(x->err, r->id, label, value, bad);
 	}
 	if (x->st == TSU_OK && ++x->c->written % IO_PROGRESS_ROWS == 0)
 		io_progress(x->c, x->c->written, 0);

@@ -110,6 +110,14 @@ run "$T" export parties --encoding cp932 -o "$WORK/sj.csv" -d "$DB"
 expect_rc 0 "CP932 export"
 iconv -f CP932 -t UTF-8 "$WORK/sj.csv" | grep -q "髙橋　①子" || fail "CP932 export content"
 ok
+# a variation selector (IVS) is named as one, with the name it is in
+"$T" init -d "$WORK/ivs.db" 2>/dev/null
+"$T" add party --name "$(printf '葛\xf3\xa0\x84\x80飾 花子')" --kind person -d "$WORK/ivs.db" >/dev/null
+run "$T" export parties --encoding cp932 -o "$WORK/ivs.csv" -d "$WORK/ivs.db"
+expect_rc 1 "an IVS cannot go to CP932"
+expect_err_has "「名称・氏名」にある異体字セレクタ (U+E0100、前の字の字形の指定)" "named as a selector"
+expect_err_has "飾 花子」のところ" "with the name it is in"
+
 # ¥ and ‾ go as ￥ and ￣: iconv's own bytes for them read back as \ and ~
 "$T" add party --name "¥100ショップ‾会" --kind org -d "$DB" >/dev/null
 "$T" export parties --encoding cp932 -o "$WORK/yen.csv" -d "$DB" >/dev/null
