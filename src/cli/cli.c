@@ -47,6 +47,8 @@ const struct cli_command cli_commands[] = {
 	{"import", cli_cmd_import, true, "import parties|tasks|events|districts|facilities|vcard|ical FILE [--encoding auto|utf-8|cp932] [--dry-run|-n] [--strict]", true,
 	 "ファイルから取り込みます。CSV の見出しは日本語の項目名 (名称・氏名 など) でも\n"
 	 "項目の英字名 (name など) でも構いません。文字コードは自動判別 (UTF-8 / CP932)。\n"
+	 "Excel のブック (.xlsx・.xls) はそのまま読めます (最初のシート)。id のない行は、\n"
+	 "同じ関係者 (名前と電話かメール)・行事 (名称・日付・開始)・課題 (件名・エリア) を更新します。\n"
 	 "使えない行・名刺・予定は 行番号と理由を示して読み飛ばし、残りを取り込みます\n"
 	 "(--strict ならファイル全体を取り込みません)。\n"
 	 "--dry-run (-n) は何も変えずに結果だけを表示します。"},
