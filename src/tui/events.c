@@ -198,8 +198,9 @@ static void ev_build(struct tui *t, struct sheet *s, void *ud)
 		sheet_add_wrapped(s, ROLE_NORMAL, S_EV_NONE);
 }
 
-/* a: the generic form with the area and today filled in, then the counts. */
-static bool ev_add(struct tui *t)
+/* a: the generic form with the area and today filled in, then the counts;
+ * the new event is selected when the list is built again. */
+static bool ev_add(struct tui *t, struct sheet *s)
 {
 	uuid_str id;
 	struct field_value init[2];
@@ -209,6 +210,7 @@ static bool ev_add(struct tui *t)
 		init[n++] = (struct field_value){"area_id", t->area_id};
 	if (!form_run(t, "event", NULL, (struct form_values){0}, (struct form_values){init, n}, id))
 		return false;
+	sheet_keep(s, id);
 	events_attendance(t, id);
 	return true;
 }
@@ -218,12 +220,11 @@ static bool ev_add(struct tui *t)
 static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
 {
 	bool *changed = ud;
-	(void)s;
 	if (a == ACT_UNDO || a == ACT_REDO) {
 		ops_undo(t, a == ACT_REDO);
 		*changed = true;
 	} else if (a == ACT_ADD) {
-		*changed = (!tui_readonly(t) && ev_add(t)) || *changed;
+		*changed = (!tui_readonly(t) && ev_add(t, s)) || *changed;
 	} else if (!id) {
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	} else if (a == ACT_OPEN) {

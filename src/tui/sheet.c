@@ -29,7 +29,7 @@ int sheet_width(void)
 void sheet_clear(struct sheet *s)
 {
 	const char *id = sheet_id(s);
-	if (id) {
+	if (id && !s->keep_id) {
 		free(s->keep_id);
 		s->keep_id = xstrdup(id);
 	}
@@ -41,6 +41,12 @@ void sheet_clear(struct sheet *s)
 	s->n = 0;
 	free(s->title);
 	s->title = NULL;
+}
+
+void sheet_keep(struct sheet *s, const char *id)
+{
+	free(s->keep_id);
+	s->keep_id = xstrdup(id);
 }
 
 void sheet_free(struct sheet *s)
