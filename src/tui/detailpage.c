@@ -41,6 +41,17 @@ static const enum tui_action hints_request[] = {
 	ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
+/* the page of another record (a staff member, a survey): none of the
+ * board's keys, and a log entry only where it has a home (detail.c) */
+static const enum tui_action hints_record[] = {
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_UNDO, ACT_REDO,
+	ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+static const enum tui_action hints_survey[] = {
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_LOG, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_UNDO,
+	ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
 /* A membership line held back until all are read, so that the names and
  * roles stand in columns by display width. */
 struct member_line {
@@ -312,12 +323,12 @@ bool detail_build(struct tui *t, struct detail *d)
 		detail_related(t, d, "areas", S_SEC_AREAS);
 		detail_related(t, d, "tasks", S_SEC_TASKS);
 		detail_related(t, d, "logs", S_SEC_LOGS);
-	} else {
+	} else if (strcmp(d->entity, "task") == 0) {
 		d->hints = request ? hints_request : hints_task;
-		if (strcmp(d->entity, "task") == 0) {
-			detail_related(t, d, "parties", S_SEC_PARTIES);
-			detail_related(t, d, "logs", S_SEC_LOGS);
-		}
+		detail_related(t, d, "parties", S_SEC_PARTIES);
+		detail_related(t, d, "logs", S_SEC_LOGS);
+	} else {
+		d->hints = strcmp(d->entity, "survey") == 0 ? hints_survey : hints_record;
 	}
 	detail_area_work(t, d);
 	return true;

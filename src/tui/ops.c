@@ -126,13 +126,14 @@ bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const
 		return false;
 	preset[0].name = task_id ? "task_id" : party_id ? "party_id" : "area_id";
 	preset[0].value = task_id ? task_id : party_id ? party_id : area_id;
-	char *area = area_id ? NULL : ops_log_area(t, task_id, party_id);
+	char *found = area_id ? NULL : ops_log_area(t, task_id, party_id);
+	const char *area = area_id ? area_id : found;
 	size_t ninit = 2;
-	if (area)
+	if (area && (task_id || party_id))
 		init[ninit++] = (struct field_value){"area_id", area};
 	bool saved = form_run(t, "log", NULL, (struct form_values){preset, 1},
 			      (struct form_values){init, ninit}, out_id);
-	free(area);
+	free(found);
 	return saved;
 }
 

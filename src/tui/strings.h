@@ -170,6 +170,7 @@
 #define S_PICK_FILTER     "絞込:"
 #define S_PARTY_ORG       "団体"   /* LIST_PARTIES "kind" column */
 #define S_LOG_KIND_DEFAULT "メモ"
+#define S_LOG_NO_HOME     "エリアが入っていないので経過記録を付けられません。e でエリアを入れてください"
 #define S_FIRST_HINT      "Enter 次へ  Esc 終了"
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
