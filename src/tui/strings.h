@@ -341,7 +341,7 @@
 #define S_GEN_EVENTS      "行事 %ld 件 (前の期間 %ld 件)"
 #define S_GEN_NOTE        "割合の増減はポイント。人数は行事の世代別参加者数の合計です"
 #define S_SV_TITLE        " アンケート・ヒアリング %ld 件 (%s、エリア別)"
-#define S_SV_NONE         "アンケート・ヒアリングはまだありません。団体の詳細画面で Q を押すと追加できます"
+#define S_SV_NONE         "アンケート・ヒアリングはまだありません。a (または団体の詳細画面で Q) で追加できます"
 #define S_SEC_SURVEYS     "アンケート・ヒアリング (Q で追加、e で編集)"
 #define S_SV_ROW          "  %s  %s"
 #define S_SV_NOT_ORG      "アンケート・ヒアリングは団体の詳細画面で追加します"

@@ -4,7 +4,11 @@ selected").  The events list (v) of 諏訪中学区 selects its newest event
 first; a adds a meeting dated between the two others, and Enter right
 after it opens that meeting's page, not the event that was selected
 before (it did: staff then entered the new meeting's follow-up on the
-wrong event)."""
+wrong event).
+
+The survey list (Q) had no way to add one (a said ここでは使えません, and
+only its empty state told that Q on a group's page adds); now a adds a
+hearing there (the group chosen in the form) and selects it."""
 import os
 import sys
 
@@ -22,6 +26,11 @@ def main():
               "--date", "2026-06-01", "--area", "諏訪")
         t.cli("add", "event", "--title", "諏訪 昨年度の報告会", "--kind", "報告会",
               "--date", "2026-03-01", "--area", "諏訪")
+        grp = t.cli("add", "party", "--kind", "org", "--name", "諏訪 見守りの会",
+                    "--areas", "諏訪").strip()
+        t.cli("add", "party", "--kind", "org", "--name", "諏訪さくら自治会", "--areas", "諏訪")
+        t.cli("add", "survey", "--party_id", grp, "--kind", "アンケート", "--date",
+              "2026-04-20", "--area_id", "諏訪")
         t.start()
         select_area(t, "諏訪中学区")
         find_hint(t, "v 行事", "全エリア")
@@ -40,7 +49,28 @@ def main():
         s = t.settle("行事: ")
         if "行事: " + NEW not in s.split("\n")[0]:
             fail("Enter after adding an event opened another event", s)
-        quit_ok(t, "行事 3 件", "全エリア")
+        t.send("q")
+        t.settle("行事 3 件")
+        t.send("q")
+
+        find_hint(t, "Q アンケート", "全エリア")
+        t.send("Q")
+        t.settle("アンケート・ヒアリング 1 件", "諏訪 見守りの会")
+        find_hint(t, "a 追加", "アンケート・ヒアリング 1 件")
+        t.send("a")
+        t.settle("アンケート・ヒアリングを追加", "諏訪中学区", TODAY)
+        t.send("Enter")                       # 団体: its list
+        t.settle("絞込")
+        t.type("諏訪さくら")
+        t.settle("諏訪さくら自治会  [団体]")
+        t.send("Enter")
+        t.send("C-s")
+        t.settle("アンケート・ヒアリング 2 件", "保存しました")
+        t.send("Enter")
+        s = t.settle("団体: ")
+        if "団体: 諏訪さくら自治会" not in s:
+            fail("Enter after adding a survey opened another survey", s)
+        quit_ok(t, "アンケート・ヒアリング 2 件", "全エリア")
     print("ok")
 
 
