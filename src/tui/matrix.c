@@ -48,7 +48,7 @@ bool mgrid_reload(struct tui *t, struct mgrid *g)
 	return ok;
 }
 
-bool mgrid_add_entry(struct tui *t, struct mgrid *g)
+bool mgrid_add_entry(struct tui *t, struct mgrid *g, int state)
 {
 	if (tui_readonly(t))
 		return false;
@@ -58,7 +58,9 @@ bool mgrid_add_entry(struct tui *t, struct mgrid *g)
 	struct field_value preset[] = {
 		{"category", g->m.cats[g->cat].code}, {"department_id", g->m.depts[g->dept].code},
 	};
-	struct field_value init[] = {{"state", matrix_states[MATRIX_ACTIVE]}, {"area_id", g->area_id}};
+	if (state < 0 || state >= MATRIX_NSTATES)
+		state = MATRIX_ACTIVE;
+	struct field_value init[] = {{"state", matrix_states[state]}, {"area_id", g->area_id}};
 	bool saved = form_run(t, "matrix", NULL, (struct form_values){preset, 2},
 			      (struct form_values){init, g->area_id ? 2 : 1}, NULL);
 	if (saved)
@@ -244,7 +246,7 @@ static bool mgrid_action(struct tui *t, struct mgrid *g, enum tui_action a, bool
 	case ACT_BOTTOM: g->cat = g->m.ncats ? g->m.ncats - 1 : 0; break;
 	case ACT_HELP: help_show(t); break;
 	case ACT_MORE_KEYS: t->hintbar.page++; break;
-	case ACT_ADD: *changed = mgrid_add_entry(t, g); break;
+	case ACT_ADD: *changed = mgrid_add_entry(t, g, -1); break;
 	case ACT_OPEN:
 		if (g->m.ndepts)
 			*changed = matrixcell_run(t, g);

@@ -21,9 +21,10 @@ struct mgrid {
  * category code and department id); false (and a message) on error. */
 bool mgrid_reload(struct tui *t, struct mgrid *g);
 /* a: the add form of an entry of the selected cell, its category and
- * department filled in (and the scope's area as a starting value); true
- * when one was saved. */
-bool mgrid_add_entry(struct tui *t, struct mgrid *g);
+ * department filled in (and the scope's area and state `state`, an index
+ * of matrix_states or -1 for 取組中, as starting values); true when one
+ * was saved. */
+bool mgrid_add_entry(struct tui *t, struct mgrid *g, int state);
 /* Enter: the page of the selected cell until q/Esc; true when anything
  * changed. */
 bool matrixcell_run(struct tui *t, struct mgrid *g);
