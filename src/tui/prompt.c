@@ -93,6 +93,7 @@ struct prompt_input {
 	const char *restore;   /* what `changed` sees again on Esc */
 	prompt_change_cb changed;
 	void *ud;
+	bool guard;            /* Esc after typing asks before dropping it */
 };
 
 static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lineedit *le)
@@ -142,6 +143,10 @@ static char *prompt_run(struct tui *t, const struct prompt_input *in)
 		prompt_draw(t, in, &le);
 		refresh();
 		int key = tui_getkey(t);
+		if (key == TUI_ESC && in->guard && *le_text(&le) &&
+		    strcmp(le_text(&le), in->initial ? in->initial : "") != 0 &&
+		    !prompt_confirm(t, S_PROMPT_DISCARD))
+			continue;   /* n: back to the text, as it was */
 		if (key == TUI_ESC) {
 			if (in->changed)
 				in->changed(t, in->ud, in->restore ? in->restore : "");
@@ -171,7 +176,13 @@ static char *prompt_run(struct tui *t, const struct prompt_input *in)
 char *prompt_line(struct tui *t, const char *label, const char *initial,
 		  prompt_change_cb changed, void *ud)
 {
-	struct prompt_input in = {label, initial, NULL, initial, changed, ud};
+	struct prompt_input in = {label, initial, NULL, initial, changed, ud, false};
+	return prompt_run(t, &in);
+}
+
+char *prompt_text(struct tui *t, const char *label, const char *initial)
+{
+	struct prompt_input in = {label, initial, NULL, initial, NULL, NULL, true};
 	return prompt_run(t, &in);
 }
 
@@ -179,7 +190,7 @@ char *prompt_recall(struct tui *t, const char *label, const char *recall,
 		    const char *restore, prompt_change_cb changed, void *ud)
 {
 	struct prompt_input in = {label, "", recall && *recall ? recall : NULL, restore,
-				  changed, ud};
+				  changed, ud, false};
 	return prompt_run(t, &in);
 }
 

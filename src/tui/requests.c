@@ -90,7 +90,7 @@ bool requests_next(struct tui *t, const char *task_id)
 	} else if (to == REQUEST_ASKED && !has_dept && !(dept = ask_department(t))) {
 		tui_msg(t, "%s", S_CANCELLED);
 	} else if (to == REQUEST_ANSWERED &&
-		   (!(answer = prompt_line(t, S_REQ_ANSWER, old_answer, NULL, NULL)) || !*answer)) {
+		   (!(answer = prompt_text(t, S_REQ_ANSWER, old_answer)) || !*answer)) {
 		tui_msg(t, "%s", answer ? S_REQ_ANSWER_EMPTY : S_CANCELLED);
 	} else {
 		ok = request_write(t, task_id, to, answer, dept);

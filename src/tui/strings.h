@@ -63,6 +63,7 @@
 #define S_SAVED           "保存しました"
 #define S_DELETED         "削除しました"
 #define S_CANCELLED       "取り消しました"
+#define S_PROMPT_DISCARD  "入力した内容を破棄しますか?"
 #define S_MOVED           "「%s」へ移しました"
 #define S_NOT_MOVABLE     "これ以上移動できません"
 #define S_CONFIRM_DELETE  "「%s」を削除しますか?"
