@@ -292,6 +292,25 @@ static void detail_related(struct tui *t, struct detail *d, const char *relation
 		dl_add(d, ROLE_NORMAL, "  " S_EMPTY);
 }
 
+/* A survey has no name of its own: its group, kind and date tell it
+ * (「諏訪自治会のヒアリング (2026-06-25)」) in the title and in the
+ * questions (d asked 「ヒアリング」を削除しますか?). */
+static void detail_survey_name(struct tui *t, struct detail *d, const struct record *rec)
+{
+	const char *party = record_get(rec, "party_id"), *kind = record_get(rec, "kind");
+	const char *date = record_get(rec, "date");
+	char *group = party && *party ? form_ref_title(t, "party", party) : NULL;
+	struct sbuf b = {0};
+	if (group)
+		sbuf_addf(&b, S_SV_OF, group);
+	sbuf_add(&b, kind && *kind ? kind : rec->def->label);
+	if (date && *date)
+		sbuf_addf(&b, " (%s)", date);
+	snprintf(d->name, sizeof(d->name), "%s", b.s);
+	sbuf_free(&b);
+	free(group);
+}
+
 bool detail_build(struct tui *t, struct detail *d)
 {
 	struct record *rec = NULL;
@@ -302,6 +321,8 @@ bool detail_build(struct tui *t, struct detail *d)
 	}
 	const char *name = record_get(rec, rec->def->title_field);
 	snprintf(d->name, sizeof(d->name), "%s", name ? name : d->id);
+	if (strcmp(d->entity, "survey") == 0)
+		detail_survey_name(t, d, rec);
 	struct sbuf title = {0};
 	sbuf_addf(&title, " %s: %s", rec->def->label, d->name);
 	d->title = sbuf_detach(&title);

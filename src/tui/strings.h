@@ -345,6 +345,7 @@
 #define S_SV_NONE         "アンケート・ヒアリングはまだありません。a (または団体の詳細画面で Q) で追加できます"
 #define S_SEC_SURVEYS     "アンケート・ヒアリング (Q で追加、e で編集)"
 #define S_SV_ROW          "  %s  %s"
+#define S_SV_OF           "%sの"   /* a survey named by its group: 諏訪自治会のヒアリング */
 #define S_SV_NOT_ORG      "アンケート・ヒアリングは団体の詳細画面で追加します"
 #define S_ST_TITLE        " 職員体制"
 #define S_ST_STAFF        "職員 (%ld 人)"
