@@ -155,6 +155,18 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 	}
 }
 
+/* Adds s and the blanks that make it `w` columns wide. */
+static void pad_to(struct sbuf *b, const char *s, int w)
+{
+	sbuf_add(b, s);
+	for (int k = text_width(s); k < w; k++)
+		sbuf_addc(b, ' ');
+}
+
+/* columns of a district's name on an area's page: its figures stand in
+ * columns under each other (a longer name pushes its own line only) */
+#define DISTRICT_NAME_W 12
+
 /* One related row as one entry (with what it opens / stands for). */
 static int rel_row(void *ud, int n, const char *const *names, const char *const *values)
 {
@@ -169,7 +181,8 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		return 1;
 	}
 	if (strcmp(rel, "districts") == 0) {
-		sbuf_addf(&b, "  %s", C("name"));
+		sbuf_add(&b, "  ");
+		pad_to(&b, C("name"), DISTRICT_NAME_W);
 		if (*C("population"))
 			sbuf_addf(&b, S_DISTRICT_POP, C("population"));
 		if (*C("population_65"))
@@ -237,13 +250,6 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 
 #define MEMBER_COL_MAX 24  /* a longer name or role runs past its column */
 
-/* Adds s and the blanks that make it `w` columns wide. */
-static void pad_to(struct sbuf *b, const char *s, int w)
-{
-	sbuf_add(b, s);
-	for (int k = text_width(s); k < w; k++)
-		sbuf_addc(b, ' ');
-}
 
 /* The membership lines, name and role each in a column as wide as the
  * widest (up to MEMBER_COL_MAX): "  さくら会    会計    2024-04-01〜". */

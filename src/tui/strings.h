@@ -161,9 +161,9 @@
 #define S_PICK_STATUS     "状態を選ぶ"
 
 #define S_UPDATED_FMT     "  更新: %s %s"
-#define S_DISTRICT_POP    "  人口 %s"
-#define S_DISTRICT_65     "  65歳以上 %s"
-#define S_DISTRICT_AGING  "  高齢化率 %s%%"
+#define S_DISTRICT_POP    "  人口 %6s"      /* figures right-aligned in columns */
+#define S_DISTRICT_65     "  65歳以上 %6s"
+#define S_DISTRICT_AGING  "  高齢化率 %5s%%"
 #define S_AREA_COUNTS     "  団体 %s  個人 %s  未完了の課題 %s  行事 %s"
 #define S_MEMBER_SPAN     "%s〜%s"   /* a membership's term: from〜to */
 #define S_ROWS_FMT        "%ld件"
