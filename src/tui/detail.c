@@ -328,7 +328,7 @@ static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 
 /* a or n on a page: a log entry on the page's task, party or area; on an
  * event's page on the event's area (what was said at the meeting), on a
- * survey's page on its group.  Elsewhere a log entry would belong to no
+ * survey's page on its group, dated the day of the meeting or survey.  Elsewhere a log entry would belong to no
  * page, so the key is refused. */
 static bool detail_add_log(struct tui *t, struct detail *d)
 {
@@ -336,7 +336,7 @@ static bool detail_add_log(struct tui *t, struct detail *d)
 	if (strcmp(e, "task") == 0 || strcmp(e, "party") == 0 || strcmp(e, "area") == 0)
 		return ops_add_log(t, strcmp(e, "task") == 0 ? d->id : NULL,
 				   strcmp(e, "party") == 0 ? d->id : NULL,
-				   strcmp(e, "area") == 0 ? d->id : NULL, d->show_item);
+				   strcmp(e, "area") == 0 ? d->id : NULL, NULL, d->show_item);
 	if (strcmp(e, "event") != 0 && strcmp(e, "survey") != 0) {
 		tui_msg(t, "%s", S_NOTHING_HERE);
 		return false;
@@ -352,7 +352,7 @@ static bool detail_add_log(struct tui *t, struct detail *d)
 	area = area && *area ? area : NULL;
 	bool saved = false;
 	if (party || area)
-		saved = ops_add_log(t, NULL, party, area, d->show_item);
+		saved = ops_add_log(t, NULL, party, area, record_get(rec, "date"), d->show_item);
 	else
 		tui_msg(t, "%s", S_LOG_NO_HOME);
 	record_free(rec);

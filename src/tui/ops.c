@@ -115,11 +115,11 @@ static char *ops_log_area(struct tui *t, const char *task_id, const char *party_
 }
 
 bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const char *area_id,
-		 uuid_str out_id)
+		 const char *date, uuid_str out_id)
 {
 	struct field_value preset[1];
 	struct field_value init[3] = {
-		{"date", t->today},
+		{"date", date && *date ? date : t->today},
 		{"kind", S_LOG_KIND_DEFAULT},
 	};
 	if (tui_readonly(t))
@@ -373,7 +373,7 @@ bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const cha
 	case ACT_DELETE:
 		return ops_delete(t, "task", id, title);
 	case ACT_LOG:
-		return ops_add_log(t, id, NULL, NULL, NULL);
+		return ops_add_log(t, id, NULL, NULL, NULL, NULL);
 	case ACT_LONGTEXT:
 		return ops_edit_longtext(t, "task", id, "body");
 	case ACT_LINK:

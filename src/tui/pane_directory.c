@@ -233,7 +233,7 @@ static enum tui_handled dir_on_row(struct tui *t, struct directory *d, enum tui_
 		changed = ops_delete(t, "party", id, name);
 		break;
 	case ACT_LOG:
-		changed = ops_add_log(t, NULL, id, NULL, NULL);
+		changed = ops_add_log(t, NULL, id, NULL, NULL, NULL);
 		break;
 	case ACT_LONGTEXT:
 		changed = ops_edit_longtext(t, "party", id, NULL);

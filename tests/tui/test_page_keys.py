@@ -7,7 +7,7 @@ a/n 記録, which saved a log entry attached to nothing: no page ever showed
 it again.  Now H says it is not used there; n on an event's page (the
 minutes of an エリアミーティング) writes to the event's area, and n on a
 survey's page to its group, where the area's and the group's pages list
-it."""
+it, dated the day of the meeting or of the hearing."""
 import os
 import sys
 
@@ -93,6 +93,11 @@ def main():
         group = t.cli("show", "party", grp)
         if HEARD not in group.split("経過記録")[-1]:
             fail("the hearing's log entry is not on its group: %s" % group)
+        # dated the day of the meeting and of the hearing, not today
+        for out, text, day in ((area, MINUTES, "2026-06-20"), (group, HEARD, "2026-06-25")):
+            line = [l for l in out.split("\n") if text in l][0]
+            if day not in line:
+                fail("the log entry is not dated %s: %r" % (day, line))
     print("ok")
 
 
