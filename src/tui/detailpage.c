@@ -13,6 +13,7 @@
 #include "detail.h"
 #include "form.h"
 #include "rows.h"
+#include "screens.h"
 #include "strings.h"
 #include "tsunagu/textwidth.h"
 #include "tsunagu/list.h"
@@ -329,6 +330,8 @@ bool detail_build(struct tui *t, struct detail *d)
 	snprintf(d->name, sizeof(d->name), "%s", name ? name : d->id);
 	if (strcmp(d->entity, "survey") == 0)
 		detail_survey_name(t, d, rec);
+	else if (strcmp(d->entity, "event") == 0)
+		events_name(rec, d->name, sizeof d->name);
 	struct sbuf title = {0};
 	sbuf_addf(&title, " %s: %s", rec->def->label, d->name);
 	d->title = sbuf_detach(&title);

@@ -215,6 +215,31 @@ static bool ev_add(struct tui *t, struct sheet *s)
 	return true;
 }
 
+void events_name(const struct record *rec, char *out, size_t size)
+{
+	const char *title = record_get(rec, "title"), *date = record_get(rec, "date");
+	snprintf(out, size, date && *date ? "%s (%s)" : "%s%s", title && *title ? title : S_EV_THIS,
+		 date && *date ? date : "");
+}
+
+/* d: asks, naming the event with its date (three 「諏訪 防災」 of one area
+ * are told apart), and deletes it. */
+static bool ev_delete(struct tui *t, const char *id)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	char name[512];
+	if (tui_readonly(t))
+		return false;
+	if (store_get(t->st, "event", id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	events_name(rec, name, sizeof name);
+	record_free(rec);
+	return ops_delete(t, "event", id, name);
+}
+
 /* One action on the list (the selected event is id); *ud (bool) notes
  * a change. */
 static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
@@ -236,10 +261,7 @@ static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char
 	} else if (a == ACT_GENERATIONS) {
 		*changed = events_attendance(t, id) || *changed;
 	} else if (a == ACT_DELETE) {
-		char *title = form_ref_title(t, "event", id);
-		*changed = (!tui_readonly(t) && ops_delete(t, "event", id, title ? title : S_EV_THIS)) ||
-			   *changed;
-		free(title);
+		*changed = ev_delete(t, id) || *changed;
 	} else {
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	}

@@ -110,6 +110,8 @@ void heatmap_show(struct tui *t, const char *area_id);
  * (or all), newest first; Enter opens one, a adds, e edits, W enters the
  * attendance by generation. */
 void events_show(struct tui *t);
+/* An event as questions name it: its title and date (「諏訪 防災 (2027-02-18)」). */
+void events_name(const struct record *rec, char *out, size_t size);
 /* events.c: asks the four generations' counts of event `id` and writes
  * them as attendance rows in one action; true when saved. */
 bool events_attendance(struct tui *t, const char *id);
