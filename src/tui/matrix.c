@@ -77,7 +77,8 @@ static int cat_width(const struct mgrid *g)
 	return w > MG_CAT_MAX ? MG_CAT_MAX : w;
 }
 
-static int dept_width(const struct mgrid *g, int d)
+/* Columns department d's name and counts take, at least MG_DEPT_MIN. */
+static int dept_natural(const struct mgrid *g, int d)
 {
 	int w = text_width(g->m.depts[d].name);
 	for (int c = 0; c < g->m.ncats; c++) {
@@ -86,7 +87,23 @@ static int dept_width(const struct mgrid *g, int d)
 			w = text_width(s);
 		free(s);
 	}
-	return w < MG_DEPT_MIN ? MG_DEPT_MIN : w > MG_DEPT_MAX ? MG_DEPT_MAX : w;
+	return w < MG_DEPT_MIN ? MG_DEPT_MIN : w;
+}
+
+static int dept_width(const struct mgrid *g, int d)
+{
+	int w = dept_natural(g, d), cap = g->dept_cap > 0 ? g->dept_cap : MG_DEPT_MAX;
+	return w > cap ? cap : w;
+}
+
+/* Columns are cut to MG_DEPT_MAX only when the departments do not all fit
+ * whole in `cols` (子ども・若者政策課 whole on a wide screen). */
+static void mgrid_cap(struct mgrid *g, int cols)
+{
+	int used = 0;
+	for (int d = 0; d < g->m.ndepts; d++)
+		used += dept_natural(g, d) + 1;
+	g->dept_cap = used <= cols ? cols : MG_DEPT_MAX;
 }
 
 /* Departments that fit from g->left in `cols` columns (at least one). */
@@ -216,6 +233,7 @@ static void mgrid_draw(struct tui *t, void *ud)
 	draw_role_text(t, 0, 0, COLS, title.s, ROLE_TITLE);
 	sbuf_free(&title);
 	sbuf_free(&scope);
+	mgrid_cap(g, cols);
 	mgrid_settle(g, rows > 1 ? rows : 1, cols > MG_DEPT_MIN ? cols : MG_DEPT_MIN);
 	int ndep = g->m.ndepts ? fitting(g, cols) : 0;
 	draw_header(t, g, cw, ndep);

@@ -15,6 +15,7 @@ struct mgrid {
 	const char *area_name;
 	int cat, dept;         /* the selected cell */
 	int top, left;         /* first category row and department column shown */
+	int dept_cap;          /* widest a department column is drawn (0: MG_DEPT_MAX) */
 };
 
 /* Reads the matrix again, keeping the selected cell where it was (by
