@@ -355,6 +355,11 @@ static bool detail_add_log(struct tui *t, struct detail *d)
 		saved = ops_add_log(t, NULL, party, area, record_get(rec, "date"), d->show_item);
 	else
 		tui_msg(t, "%s", S_LOG_NO_HOME);
+	if (saved) {   /* this page does not list it: say where it is */
+		char *home = form_ref_title(t, party ? "party" : "area", party ? party : area);
+		tui_msg(t, S_LOG_SAVED_ON, home ? home : "");
+		free(home);
+	}
 	record_free(rec);
 	return saved;
 }

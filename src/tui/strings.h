@@ -171,6 +171,7 @@
 #define S_PICK_FILTER     "絞込:"
 #define S_PARTY_ORG       "団体"   /* LIST_PARTIES "kind" column */
 #define S_LOG_KIND_DEFAULT "メモ"
+#define S_LOG_SAVED_ON    "経過記録を「%s」に保存しました (その詳細画面の経過記録に出ます)"
 #define S_LOG_NO_HOME     "エリアが入っていないので経過記録を付けられません。e でエリアを入れてください"
 #define S_FIRST_HINT      "Enter 次へ  Esc 終了"
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"

@@ -37,14 +37,15 @@ def no_card_keys(t, anchor):
         s = t.settle(anchor)
 
 
-def write_log(t, heading, form, text):
+def write_log(t, heading, form, text, home):
     find_hint(t, "n 記録", heading)
     t.send("n")
     t.settle("経過記録を追加 — " + form)
     t.send("Tab", "Tab", "Tab", "Tab")    # 課題 and three more rows -> 内容
     t.type(text)
     t.send("C-s")
-    t.settle("保存しました")
+    # the page does not list the entry: the status line says where it went
+    t.settle("経過記録を「%s」に保存しました" % home)
 
 
 def main():
@@ -74,7 +75,7 @@ def main():
         t.send("v")
         t.settle("行事 1 件", MEETING)
         t.send("Enter")
-        write_log(t, "行事: " + MEETING, "エリア「諏訪中学区」", MINUTES)
+        write_log(t, "行事: " + MEETING, "エリア「諏訪中学区」", MINUTES, "諏訪中学区")
         t.send("q")
         t.settle("行事 1 件")
         t.send("q")
@@ -84,7 +85,7 @@ def main():
         t.settle("アンケート・ヒアリング 1 件", GROUP)
         t.send("Enter")
         no_card_keys(t, "アンケート・ヒアリング: ")
-        write_log(t, "アンケート・ヒアリング: ", "関係者「%s」" % GROUP, HEARD)
+        write_log(t, "アンケート・ヒアリング: ", "関係者「%s」" % GROUP, HEARD, GROUP)
         quit_ok(t, "アンケート・ヒアリング 1 件", "全エリア")
 
         area = t.cli("show", "area", "諏訪")
