@@ -107,9 +107,13 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	 * PROMPT_INPUT_MIN columns to type in; a longer one (the report's
 	 * 保存先 with what each ending makes, at 60 columns) stands whole on
 	 * the rows above, and the text typed has the whole line */
-	int lw = text_width(label.s);
+	/* ... and so does one that would hide the start of the text offered
+	 * (~/諏訪中学区_活動報告_2026-12-05.html showed as _活動報告_…) */
+	int lw = text_width(label.s), room = PROMPT_INPUT_MIN;
+	if (in->initial && text_width(in->initial) + 1 > room)
+		room = text_width(in->initial) + 1;
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
-	if (lw > COLS - PROMPT_INPUT_MIN) {
+	if (lw > COLS - room) {
 		status_draw(label.s, A_BOLD, row - 1);
 		lw = 0;
 	}
