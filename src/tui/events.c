@@ -251,7 +251,7 @@ static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char
 	} else if (a == ACT_ADD) {
 		*changed = (!tui_readonly(t) && ev_add(t, s)) || *changed;
 	} else if (!id) {
-		tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	} else if (a == ACT_OPEN) {
 		detail_run(t, "event", id);
 		*changed = true;

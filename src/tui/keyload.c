@@ -117,7 +117,7 @@ static bool keyload_act(struct tui *t, struct sheet *s, enum tui_action a, const
 	if (a != ACT_OPEN)
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	else if (!id)
-		tui_msg(t, "%s", S_SELECT_FIRST);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	else
 		detail_run(t, "party", id);
 	return false;

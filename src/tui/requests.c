@@ -177,7 +177,7 @@ static bool requests_act(struct tui *t, struct sheet *s, enum tui_action a, cons
 	else if (a != ACT_OPEN && a != ACT_REQUEST_NEXT)
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	else if (!id)
-		tui_msg(t, "%s", S_SELECT_FIRST);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	else if (a == ACT_OPEN)
 		detail_run(t, "task", id);
 	else

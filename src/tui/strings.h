@@ -72,6 +72,7 @@
 #define S_CONFIRM_KEYS    "y はい  n いいえ  Esc やめる"
 #define S_NOTHING_HERE    "ここでは使えません"
 #define S_SELECT_FIRST    "行を選んでください"
+#define S_LIST_EMPTY      "この一覧にはまだ何もありません"   /* a key for a row, on none */
 #define S_READONLY_MSG    "読み取り専用で開いているため変更できません"
 #define S_LOCALE_WARN     "UTF-8 の端末設定が見つかりません (LANG=C.UTF-8 などを設定してください)"
 #define S_TOO_SMALL       "端末が小さすぎます (80×24 以上にしてください)"

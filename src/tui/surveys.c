@@ -69,7 +69,7 @@ static bool sv_act(struct tui *t, struct sheet *s, enum tui_action a, const char
 		*any = (!tui_readonly(t) && form_run(t, "survey", id, (struct form_values){0},
 						     (struct form_values){0}, NULL)) || *any;
 	} else {
-		tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", !id && (a == ACT_OPEN || a == ACT_EDIT) ? S_LIST_EMPTY : S_NOTHING_HERE);
 	}
 	return false;
 }
