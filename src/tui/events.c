@@ -211,7 +211,10 @@ static bool ev_add(struct tui *t, struct sheet *s)
 	if (!form_run(t, "event", NULL, (struct form_values){0}, (struct form_values){init, n}, id))
 		return false;
 	sheet_keep(s, id);
-	events_attendance(t, id);
+	/* Esc on the counts leaves them, not the event just saved: the
+	 * status line must not say 取り消しました of it */
+	if (!events_attendance(t, id) && !t->msg_error)
+		tui_msg(t, "%s", S_EV_ADDED_NO_COUNTS);
 	return true;
 }
 

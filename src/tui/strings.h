@@ -334,6 +334,7 @@
 #define S_EV_ATT_SAVED    "世代別の参加者数を保存しました (合計 %ld 人)"
 #define S_EV_ATT_DISCARD  "入力した参加者数を保存せずに閉じますか?"
 #define S_EV_ATT_DISCARDED "取り消しました (参加者数は前のままです)"
+#define S_EV_ADDED_NO_COUNTS "行事を保存しました。世代別の参加者数は W で後から入力できます"
 #define S_EV_ATT_NOCHANGE "参加者数は変わっていません"
 #define S_SEC_ATTENDANCE  "世代別の参加者数 (W で入力)"
 #define S_SEC_PARTICIPANTS "参加者 (名前の分かる人・団体。e で編集)"
