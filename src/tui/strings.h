@@ -39,6 +39,7 @@
 #define S_COL_DUE         "期限"
 #define S_COL_ASSIGNEE    "担当"
 #define S_PERSON          "個人"
+#define S_KEY_PERSON_TAG  "＊キーパーソン  "   /* the directory's status line */
 #define S_KEY_MARK        "＊"   /* fullwidth: two columns on every terminal */
 #define S_OVERDUE_MARK    "!"
 #define S_OVERDUE_TEXT    " (期限切れ)"
