@@ -2,7 +2,7 @@
 status line of the selected row now says what the mark means:
 「＊キーパーソン  佐々木 一郎 (ささき いちろう) …」.  Nothing on the screen
 said it before; 鍵 alone reads as a door key.  A person who is not one
-has no such words."""
+has no such words.  The same in 兼務 (w)."""
 import os
 import sys
 
@@ -31,6 +31,13 @@ def main():
         s = t.settle("佐藤 花子 (さとう はなこ)")
         if "キーパーソン" in status(s):
             fail("a person who is no key person is called one", s)
+        # 兼務 (w) marks them as ＊ too, and says so for the selected one
+        t.send("w")
+        s = t.settle("兼務の多い人", "＊佐々木 一郎")
+        if not status(s).startswith("＊キーパーソン"):
+            fail("the key person's line in 兼務 does not say キーパーソン", s)
+        t.send("q")
+        t.settle("全エリア")
         quit_ok(t)
     print("ok")
 
