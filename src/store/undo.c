@@ -162,6 +162,24 @@ static size_t touched_list(const struct action *a, struct touched **out)
 	return n;
 }
 
+/* The title of the event attendance row `id` counts for, or NULL: the
+ * four counts of a meeting are named by the meeting, not as 4 rows. */
+static char *attendance_event(struct store *st, const char *id)
+{
+	sqlite3_stmt *s;
+	char *event = NULL, *title = NULL;
+	if (store_prepare(st, "SELECT event_id FROM attendance WHERE id = ?1", &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			event = store_col_dup(s, 0);
+		store_finish(st, s);
+	}
+	if (event)
+		title = row_title(st, entity_find("event"), event);
+	free(event);
+	return title;
+}
+
 /* "関係者・団体「多摩ボランティア会」の削除", "関係者・団体 12 件の追加",
  * "課題・取組「見守り」の状態の変更"; other records touched along
  * (memberships of a deleted group) are counted after it. */
@@ -192,6 +210,18 @@ static char *describe(struct store *st, const struct action *a)
 	}
 	const struct entity_def *e = entity_find(t[main].entity);
 	const char *label = e ? e->label : t[main].entity;
+	char *event = strcmp(t[main].entity, "attendance") == 0
+			      ? attendance_event(st, t[main].row_id) : NULL;
+	if (event && n == same) {   /* 行事「諏訪 防災」の世代別参加者数の追加 */
+		sbuf_addf(&out, "行事「%s」の世代別参加者数の%s", event,
+			  t[main].verb ? t[main].verb : "変更");
+		free(event);
+		for (size_t i = 0; i < n; i++)
+			sbuf_free(&t[i].fields);
+		free(t);
+		return sbuf_detach(&out);
+	}
+	free(event);
 	struct sbuf verb = {0};
 	if (same == 1 && !t[main].verb && t[main].nfields)
 		sbuf_addf(&verb, "%sの", t[main].fields.s);

@@ -198,7 +198,7 @@ static bool cov_act(struct tui *t, struct sheet *s, enum tui_action a, const cha
 		*any = (!tui_readonly(t) && form_run(t, "staff", id, (struct form_values){0},
 						     (struct form_values){0}, NULL)) || *any;
 	else
-		tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", !id && (a == ACT_OPEN || a == ACT_EDIT) ? S_LIST_EMPTY : S_NOTHING_HERE);
 	return false;
 }
 

@@ -326,6 +326,44 @@ static bool detail_move_task(struct tui *t, struct detail *d, int dir)
 	return ok;
 }
 
+/* a or n on a page: a log entry on the page's task, party or area; on an
+ * event's page on the event's area (what was said at the meeting), on a
+ * survey's page on its group, dated the day of the meeting or survey.  Elsewhere a log entry would belong to no
+ * page, so the key is refused. */
+static bool detail_add_log(struct tui *t, struct detail *d)
+{
+	const char *e = d->entity;
+	if (strcmp(e, "task") == 0 || strcmp(e, "party") == 0 || strcmp(e, "area") == 0)
+		return ops_add_log(t, strcmp(e, "task") == 0 ? d->id : NULL,
+				   strcmp(e, "party") == 0 ? d->id : NULL,
+				   strcmp(e, "area") == 0 ? d->id : NULL, NULL, d->show_item);
+	if (strcmp(e, "event") != 0 && strcmp(e, "survey") != 0) {
+		tui_msg(t, "%s", S_NOTHING_HERE);
+		return false;
+	}
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	if (store_get(t->st, e, d->id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	const char *party = record_get(rec, "party_id"), *area = record_get(rec, "area_id");
+	party = strcmp(e, "survey") == 0 && party && *party ? party : NULL;
+	area = area && *area ? area : NULL;
+	bool saved = false;
+	if (party || area)
+		saved = ops_add_log(t, NULL, party, area, record_get(rec, "date"), d->show_item);
+	else
+		tui_msg(t, "%s", S_LOG_NO_HOME);
+	if (saved) {   /* this page does not list it: say where it is */
+		char *home = form_ref_title(t, party ? "party" : "area", party ? party : area);
+		tui_msg(t, S_LOG_SAVED_ON, home ? home : "");
+		free(home);
+	}
+	record_free(rec);
+	return saved;
+}
+
 /* The area work's keys on a record's page (issue 9): the カルテ and
  * heatmap of an area, suggestions of a task or party, a request's next
  * state, an event's attendance, a group's survey.  False for any other. */
@@ -457,22 +495,26 @@ static bool detail_action(struct tui *t, struct detail *d, enum tui_action a, bo
 		return detail_edit(t, d, e, a, changed);
 	case ACT_ADD:
 	case ACT_LOG:
-		*changed = ops_add_log(t, strcmp(d->entity, "task") == 0 ? d->id : NULL,
-				       strcmp(d->entity, "party") == 0 ? d->id : NULL,
-				       strcmp(d->entity, "area") == 0 ? d->id : NULL, d->show_item);
+		*changed = detail_add_log(t, d);
 		break;
 	case ACT_LINK:
 		if (strcmp(d->entity, "task") == 0)
 			*changed = ops_link_party(t, d->id);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
 		break;
 	case ACT_MEMBER:
 		if (strcmp(d->entity, "party") == 0)
 			*changed = ops_add_membership(t, d->id);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
 		break;
 	case ACT_CARD_LEFT:
 	case ACT_CARD_RIGHT:
 		if (strcmp(d->entity, "task") == 0)
 			*changed = detail_move_task(t, d, a == ACT_CARD_LEFT ? -1 : 1);
+		else
+			tui_msg(t, "%s", S_NOTHING_HERE);
 		break;
 	case ACT_UNDO:
 	case ACT_REDO:

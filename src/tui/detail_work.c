@@ -17,7 +17,7 @@
 #include "tsunagu/textwidth.h"
 
 static const enum tui_action hints_event[] = {
-	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_GENERATIONS, ACT_LONGTEXT, ACT_DELETE, ACT_HISTORY,
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_GENERATIONS, ACT_LOG, ACT_LONGTEXT, ACT_DELETE, ACT_HISTORY,
 	ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 static const enum tui_action hints_group[] = {

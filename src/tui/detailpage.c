@@ -13,6 +13,7 @@
 #include "detail.h"
 #include "form.h"
 #include "rows.h"
+#include "screens.h"
 #include "strings.h"
 #include "tsunagu/textwidth.h"
 #include "tsunagu/list.h"
@@ -39,6 +40,17 @@ static const enum tui_action hints_request[] = {
 	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_ADD, ACT_LOG, ACT_CARD_LEFT, ACT_CARD_RIGHT,
 	ACT_REQUEST_NEXT, ACT_LINK, ACT_SUGGEST, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_UNDO, ACT_REDO,
 	ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+
+/* the page of another record (a staff member, a survey): none of the
+ * board's keys, and a log entry only where it has a home (detail.c) */
+static const enum tui_action hints_record[] = {
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_UNDO, ACT_REDO,
+	ACT_HELP, ACT_QUIT, ACT_NONE,
+};
+static const enum tui_action hints_survey[] = {
+	ACT_NEXT_PANE, ACT_OPEN, ACT_EDIT, ACT_LOG, ACT_DELETE, ACT_LONGTEXT, ACT_HISTORY, ACT_UNDO,
+	ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 /* A membership line held back until all are read, so that the names and
@@ -144,6 +156,18 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 	}
 }
 
+/* Adds s and the blanks that make it `w` columns wide. */
+static void pad_to(struct sbuf *b, const char *s, int w)
+{
+	sbuf_add(b, s);
+	for (int k = text_width(s); k < w; k++)
+		sbuf_addc(b, ' ');
+}
+
+/* columns of a district's name on an area's page: its figures stand in
+ * columns under each other (a longer name pushes its own line only) */
+#define DISTRICT_NAME_W 12
+
 /* One related row as one entry (with what it opens / stands for). */
 static int rel_row(void *ud, int n, const char *const *names, const char *const *values)
 {
@@ -158,7 +182,8 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 		return 1;
 	}
 	if (strcmp(rel, "districts") == 0) {
-		sbuf_addf(&b, "  %s", C("name"));
+		sbuf_add(&b, "  ");
+		pad_to(&b, C("name"), DISTRICT_NAME_W);
 		if (*C("population"))
 			sbuf_addf(&b, S_DISTRICT_POP, C("population"));
 		if (*C("population_65"))
@@ -226,13 +251,6 @@ static int rel_row(void *ud, int n, const char *const *names, const char *const 
 
 #define MEMBER_COL_MAX 24  /* a longer name or role runs past its column */
 
-/* Adds s and the blanks that make it `w` columns wide. */
-static void pad_to(struct sbuf *b, const char *s, int w)
-{
-	sbuf_add(b, s);
-	for (int k = text_width(s); k < w; k++)
-		sbuf_addc(b, ' ');
-}
 
 /* The membership lines, name and role each in a column as wide as the
  * widest (up to MEMBER_COL_MAX): "  さくら会    会計    2024-04-01〜". */
@@ -281,6 +299,25 @@ static void detail_related(struct tui *t, struct detail *d, const char *relation
 		dl_add(d, ROLE_NORMAL, "  " S_EMPTY);
 }
 
+/* A survey has no name of its own: its group, kind and date tell it
+ * (「諏訪自治会のヒアリング (2026-06-25)」) in the title and in the
+ * questions (d asked 「ヒアリング」を削除しますか?). */
+static void detail_survey_name(struct tui *t, struct detail *d, const struct record *rec)
+{
+	const char *party = record_get(rec, "party_id"), *kind = record_get(rec, "kind");
+	const char *date = record_get(rec, "date");
+	char *group = party && *party ? form_ref_title(t, "party", party) : NULL;
+	struct sbuf b = {0};
+	if (group)
+		sbuf_addf(&b, S_SV_OF, group);
+	sbuf_add(&b, kind && *kind ? kind : rec->def->label);
+	if (date && *date)
+		sbuf_addf(&b, " (%s)", date);
+	snprintf(d->name, sizeof(d->name), "%s", b.s);
+	sbuf_free(&b);
+	free(group);
+}
+
 bool detail_build(struct tui *t, struct detail *d)
 {
 	struct record *rec = NULL;
@@ -291,6 +328,10 @@ bool detail_build(struct tui *t, struct detail *d)
 	}
 	const char *name = record_get(rec, rec->def->title_field);
 	snprintf(d->name, sizeof(d->name), "%s", name ? name : d->id);
+	if (strcmp(d->entity, "survey") == 0)
+		detail_survey_name(t, d, rec);
+	else if (strcmp(d->entity, "event") == 0)
+		events_name(rec, d->name, sizeof d->name);
 	struct sbuf title = {0};
 	sbuf_addf(&title, " %s: %s", rec->def->label, d->name);
 	d->title = sbuf_detach(&title);
@@ -312,12 +353,12 @@ bool detail_build(struct tui *t, struct detail *d)
 		detail_related(t, d, "areas", S_SEC_AREAS);
 		detail_related(t, d, "tasks", S_SEC_TASKS);
 		detail_related(t, d, "logs", S_SEC_LOGS);
-	} else {
+	} else if (strcmp(d->entity, "task") == 0) {
 		d->hints = request ? hints_request : hints_task;
-		if (strcmp(d->entity, "task") == 0) {
-			detail_related(t, d, "parties", S_SEC_PARTIES);
-			detail_related(t, d, "logs", S_SEC_LOGS);
-		}
+		detail_related(t, d, "parties", S_SEC_PARTIES);
+		detail_related(t, d, "logs", S_SEC_LOGS);
+	} else {
+		d->hints = strcmp(d->entity, "survey") == 0 ? hints_survey : hints_record;
 	}
 	detail_area_work(t, d);
 	return true;

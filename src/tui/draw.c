@@ -165,6 +165,19 @@ static bool wrap_no_start(const char *p)
 	return false;
 }
 
+/* The length of an opening mark that ends q at byte `at`, or 0: a line
+ * should not end with one (禁則; 「… (」 then 「Enter で詳細 …)」). */
+static size_t wrap_no_end(const char *q, size_t at)
+{
+	static const char *const marks[] = {"（", "「", "『", "【", "〔", "(", "["};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t n = strlen(marks[i]);
+		if (at >= n && strncmp(q + at - n, marks[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
 /* A character of a Latin word or of a figure ("Excel", "$EDITOR", "042",
  * "16,461", "36.8%", "14:27", "2026/4/1"): a figure cut in two reads as
  * two numbers. */
@@ -193,7 +206,7 @@ static size_t wrap_word_start(const char *q, size_t cut)
  * (before it, when the line keeps something), and so that the next line
  * does not begin with a closing mark (one character earlier when that
  * leaves some, and then before the word that character ends). */
-static size_t wrap_cut(const char *q, size_t cut)
+static size_t wrap_cut_start(const char *q, size_t cut)
 {
 	size_t word = wrap_word_start(q, cut);
 	if (word != cut || !q[cut] || !wrap_no_start(q + cut))
@@ -202,6 +215,14 @@ static size_t wrap_cut(const char *q, size_t cut)
 	while (back > 0 && ((unsigned char)q[back - 1] & 0xC0) == 0x80)
 		back--;
 	return back > 1 ? wrap_word_start(q, back - 1) : cut;
+}
+
+/* As wrap_cut_start, and an opening mark the line would end with goes
+ * to the next line, when the line keeps something before it. */
+static size_t wrap_cut(const char *q, size_t cut)
+{
+	size_t at = wrap_cut_start(q, cut), open = q[at] ? wrap_no_end(q, at) : 0;
+	return open && at > open ? at - open : at;
 }
 
 void draw_wrap(const char *s, int cols, draw_line_cb cb, void *ud)

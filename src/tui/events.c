@@ -198,8 +198,9 @@ static void ev_build(struct tui *t, struct sheet *s, void *ud)
 		sheet_add_wrapped(s, ROLE_NORMAL, S_EV_NONE);
 }
 
-/* a: the generic form with the area and today filled in, then the counts. */
-static bool ev_add(struct tui *t)
+/* a: the generic form with the area and today filled in, then the counts;
+ * the new event is selected when the list is built again. */
+static bool ev_add(struct tui *t, struct sheet *s)
 {
 	uuid_str id;
 	struct field_value init[2];
@@ -209,8 +210,37 @@ static bool ev_add(struct tui *t)
 		init[n++] = (struct field_value){"area_id", t->area_id};
 	if (!form_run(t, "event", NULL, (struct form_values){0}, (struct form_values){init, n}, id))
 		return false;
-	events_attendance(t, id);
+	sheet_keep(s, id);
+	/* Esc on the counts leaves them, not the event just saved: the
+	 * status line must not say 取り消しました of it */
+	if (!events_attendance(t, id) && !t->msg_error)
+		tui_msg(t, "%s", S_EV_ADDED_NO_COUNTS);
 	return true;
+}
+
+void events_name(const struct record *rec, char *out, size_t size)
+{
+	const char *title = record_get(rec, "title"), *date = record_get(rec, "date");
+	snprintf(out, size, date && *date ? "%s (%s)" : "%s%s", title && *title ? title : S_EV_THIS,
+		 date && *date ? date : "");
+}
+
+/* d: asks, naming the event with its date (three 「諏訪 防災」 of one area
+ * are told apart), and deletes it. */
+static bool ev_delete(struct tui *t, const char *id)
+{
+	struct record *rec = NULL;
+	struct tsu_error err = {0};
+	char name[512];
+	if (tui_readonly(t))
+		return false;
+	if (store_get(t->st, "event", id, false, &rec, &err) != TSU_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	events_name(rec, name, sizeof name);
+	record_free(rec);
+	return ops_delete(t, "event", id, name);
 }
 
 /* One action on the list (the selected event is id); *ud (bool) notes
@@ -218,14 +248,13 @@ static bool ev_add(struct tui *t)
 static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
 {
 	bool *changed = ud;
-	(void)s;
 	if (a == ACT_UNDO || a == ACT_REDO) {
 		ops_undo(t, a == ACT_REDO);
 		*changed = true;
 	} else if (a == ACT_ADD) {
-		*changed = (!tui_readonly(t) && ev_add(t)) || *changed;
+		*changed = (!tui_readonly(t) && ev_add(t, s)) || *changed;
 	} else if (!id) {
-		tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	} else if (a == ACT_OPEN) {
 		detail_run(t, "event", id);
 		*changed = true;
@@ -235,10 +264,7 @@ static bool ev_act(struct tui *t, struct sheet *s, enum tui_action a, const char
 	} else if (a == ACT_GENERATIONS) {
 		*changed = events_attendance(t, id) || *changed;
 	} else if (a == ACT_DELETE) {
-		char *title = form_ref_title(t, "event", id);
-		*changed = (!tui_readonly(t) && ops_delete(t, "event", id, title ? title : S_EV_THIS)) ||
-			   *changed;
-		free(title);
+		*changed = ev_delete(t, id) || *changed;
 	} else {
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	}

@@ -32,6 +32,7 @@ struct keyload_fill {
 	char load[24];
 	struct sbuf roles, term;
 	long people, soon;
+	bool key;             /* the person being gathered is a key person */
 };
 
 static void flush(struct keyload_fill *f)
@@ -43,7 +44,11 @@ static void flush(struct keyload_fill *f)
 	const char *one_area[] = {f->name, f->kana, f->load, f->term.s ? f->term.s : "", roles};
 	sheet_rows_add(&f->rows, f->t->area_id ? one_area : cells, f->person,
 		       f->term.len ? ROLE_OVERDUE : ROLE_NORMAL);
-	sheet_rows_note(&f->rows, roles);   /* the roles, whole */
+	/* the roles, whole; a key person's always, saying what ＊ means */
+	struct sbuf note = {0};
+	sbuf_addf(&note, "%s%s", f->key ? S_KEY_PERSON_TAG : "", roles);
+	sheet_rows_note(&f->rows, note.s);
+	sbuf_free(&note);
 	free(f->name);
 	free(f->kana);
 	free(f->areas);
@@ -61,6 +66,7 @@ static bool add_role(void *ud, const struct keyload_role *r)
 		snprintf(f->person, sizeof f->person, "%s", r->person_id);
 		struct sbuf n = {0};
 		sbuf_addf(&n, "%s%s", r->key_person ? S_KEY_MARK : "", r->name ? r->name : "");
+		f->key = r->key_person;
 		f->name = sbuf_detach(&n);
 		f->kana = xstrdup(r->kana ? r->kana : "");
 		f->areas = xstrdup(r->areas ? r->areas : "");
@@ -117,7 +123,7 @@ static bool keyload_act(struct tui *t, struct sheet *s, enum tui_action a, const
 	if (a != ACT_OPEN)
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	else if (!id)
-		tui_msg(t, "%s", S_SELECT_FIRST);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	else
 		detail_run(t, "party", id);
 	return false;

@@ -48,7 +48,7 @@ bool mgrid_reload(struct tui *t, struct mgrid *g)
 	return ok;
 }
 
-bool mgrid_add_entry(struct tui *t, struct mgrid *g)
+bool mgrid_add_entry(struct tui *t, struct mgrid *g, int state)
 {
 	if (tui_readonly(t))
 		return false;
@@ -58,7 +58,9 @@ bool mgrid_add_entry(struct tui *t, struct mgrid *g)
 	struct field_value preset[] = {
 		{"category", g->m.cats[g->cat].code}, {"department_id", g->m.depts[g->dept].code},
 	};
-	struct field_value init[] = {{"state", matrix_states[MATRIX_ACTIVE]}, {"area_id", g->area_id}};
+	if (state < 0 || state >= MATRIX_NSTATES)
+		state = MATRIX_ACTIVE;
+	struct field_value init[] = {{"state", matrix_states[state]}, {"area_id", g->area_id}};
 	bool saved = form_run(t, "matrix", NULL, (struct form_values){preset, 2},
 			      (struct form_values){init, g->area_id ? 2 : 1}, NULL);
 	if (saved)
@@ -75,7 +77,8 @@ static int cat_width(const struct mgrid *g)
 	return w > MG_CAT_MAX ? MG_CAT_MAX : w;
 }
 
-static int dept_width(const struct mgrid *g, int d)
+/* Columns department d's name and counts take, at least MG_DEPT_MIN. */
+static int dept_natural(const struct mgrid *g, int d)
 {
 	int w = text_width(g->m.depts[d].name);
 	for (int c = 0; c < g->m.ncats; c++) {
@@ -84,7 +87,23 @@ static int dept_width(const struct mgrid *g, int d)
 			w = text_width(s);
 		free(s);
 	}
-	return w < MG_DEPT_MIN ? MG_DEPT_MIN : w > MG_DEPT_MAX ? MG_DEPT_MAX : w;
+	return w < MG_DEPT_MIN ? MG_DEPT_MIN : w;
+}
+
+static int dept_width(const struct mgrid *g, int d)
+{
+	int w = dept_natural(g, d), cap = g->dept_cap > 0 ? g->dept_cap : MG_DEPT_MAX;
+	return w > cap ? cap : w;
+}
+
+/* Columns are cut to MG_DEPT_MAX only when the departments do not all fit
+ * whole in `cols` (子ども・若者政策課 whole on a wide screen). */
+static void mgrid_cap(struct mgrid *g, int cols)
+{
+	int used = 0;
+	for (int d = 0; d < g->m.ndepts; d++)
+		used += dept_natural(g, d) + 1;
+	g->dept_cap = used <= cols ? cols : MG_DEPT_MAX;
 }
 
 /* Departments that fit from g->left in `cols` columns (at least one). */
@@ -214,6 +233,7 @@ static void mgrid_draw(struct tui *t, void *ud)
 	draw_role_text(t, 0, 0, COLS, title.s, ROLE_TITLE);
 	sbuf_free(&title);
 	sbuf_free(&scope);
+	mgrid_cap(g, cols);
 	mgrid_settle(g, rows > 1 ? rows : 1, cols > MG_DEPT_MIN ? cols : MG_DEPT_MIN);
 	int ndep = g->m.ndepts ? fitting(g, cols) : 0;
 	draw_header(t, g, cw, ndep);
@@ -244,7 +264,7 @@ static bool mgrid_action(struct tui *t, struct mgrid *g, enum tui_action a, bool
 	case ACT_BOTTOM: g->cat = g->m.ncats ? g->m.ncats - 1 : 0; break;
 	case ACT_HELP: help_show(t); break;
 	case ACT_MORE_KEYS: t->hintbar.page++; break;
-	case ACT_ADD: *changed = mgrid_add_entry(t, g); break;
+	case ACT_ADD: *changed = mgrid_add_entry(t, g, -1); break;
 	case ACT_OPEN:
 		if (g->m.ndepts)
 			*changed = matrixcell_run(t, g);

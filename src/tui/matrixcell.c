@@ -2,7 +2,8 @@
  * One cell of the department matrix (Enter on the grid): its entries under
  * the headings 取組中 / 検討中 / 既往データ / 課題 / 意見・考え方, each with
  * its area (or 全市).  a adds an entry to this cell (category and
- * department filled in), e edits the entry under the cursor, d deletes it
+ * department filled in, and the state of the heading the cursor is under:
+ * a on 既往データ's 「記入なし — a で追加」 adds 既往データ), e edits the entry under the cursor, d deletes it
  * (asks first), i shows its history.  Each is one action of the store.
  */
 #include <curses.h>
@@ -21,6 +22,7 @@ struct mc_line {
 	char *text;
 	int entry;   /* index into g->m.entries, or -1 */
 	bool heading;
+	int state;   /* the state it stands under, or -1 */
 };
 
 struct mcell {
@@ -29,10 +31,10 @@ struct mcell {
 	int n, cur, top;
 };
 
-static void mc_add(struct mcell *c, char *text, int entry, bool heading)
+static void mc_add(struct mcell *c, char *text, int entry, bool heading, int state)
 {
 	c->lines = xrealloc(c->lines, (size_t)(c->n + 1) * sizeof *c->lines);
-	c->lines[c->n++] = (struct mc_line){text, entry, heading};
+	c->lines[c->n++] = (struct mc_line){text, entry, heading, state};
 }
 
 static void mc_clear(struct mcell *c)
@@ -60,7 +62,7 @@ static void mc_build(struct mcell *c)
 		struct sbuf h = {0};
 		if (s >= 0) {
 			sbuf_addf(&h, S_MATRIX_STATE_HEAD, state_label(s), n);
-			mc_add(c, sbuf_detach(&h), -1, true);
+			mc_add(c, sbuf_detach(&h), -1, true, s);
 		}
 		for (int i = 0; i < m->nentries; i++) {
 			const struct matrix_entry *e = &m->entries[i];
@@ -72,10 +74,10 @@ static void mc_build(struct mcell *c)
 				sbuf_addf(&l, "%s: ", e->state ? e->state : "");
 			sbuf_addf(&l, "  %s  〔%s〕", e->text ? e->text : "",
 				  e->area_name ? e->area_name : S_MATRIX_CITYWIDE);
-			mc_add(c, sbuf_detach(&l), i, false);
+			mc_add(c, sbuf_detach(&l), i, false, s);
 		}
 		if (s >= 0 && !n)
-			mc_add(c, xstrdup(S_MATRIX_CELL_EMPTY), -1, false);
+			mc_add(c, xstrdup(S_MATRIX_CELL_EMPTY), -1, false, s);
 	}
 	if (c->cur >= c->n)
 		c->cur = c->n - 1;
@@ -149,7 +151,8 @@ static bool mc_action(struct tui *t, struct mcell *c, enum tui_action a, bool *c
 	case ACT_BOTTOM: c->cur = c->n; mc_move(c, -1); return false;
 	case ACT_HELP: help_show(t); return false;
 	case ACT_MORE_KEYS: t->hintbar.page++; return false;
-	case ACT_ADD: return mgrid_add_entry(t, c->g);
+	case ACT_ADD:
+		return mgrid_add_entry(t, c->g, c->cur < c->n ? c->lines[c->cur].state : -1);
 	case ACT_UNDO:
 	case ACT_REDO:
 		ops_undo(t, a == ACT_REDO);

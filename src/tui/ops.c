@@ -115,24 +115,25 @@ static char *ops_log_area(struct tui *t, const char *task_id, const char *party_
 }
 
 bool ops_add_log(struct tui *t, const char *task_id, const char *party_id, const char *area_id,
-		 uuid_str out_id)
+		 const char *date, uuid_str out_id)
 {
 	struct field_value preset[1];
 	struct field_value init[3] = {
-		{"date", t->today},
+		{"date", date && *date ? date : t->today},
 		{"kind", S_LOG_KIND_DEFAULT},
 	};
 	if (tui_readonly(t))
 		return false;
 	preset[0].name = task_id ? "task_id" : party_id ? "party_id" : "area_id";
 	preset[0].value = task_id ? task_id : party_id ? party_id : area_id;
-	char *area = area_id ? NULL : ops_log_area(t, task_id, party_id);
+	char *found = area_id ? NULL : ops_log_area(t, task_id, party_id);
+	const char *area = area_id ? area_id : found;
 	size_t ninit = 2;
-	if (area)
+	if (area && (task_id || party_id))
 		init[ninit++] = (struct field_value){"area_id", area};
 	bool saved = form_run(t, "log", NULL, (struct form_values){preset, 1},
 			      (struct form_values){init, ninit}, out_id);
-	free(area);
+	free(found);
 	return saved;
 }
 
@@ -372,7 +373,7 @@ bool ops_task_action(struct tui *t, enum tui_action a, const char *id, const cha
 	case ACT_DELETE:
 		return ops_delete(t, "task", id, title);
 	case ACT_LOG:
-		return ops_add_log(t, id, NULL, NULL, NULL);
+		return ops_add_log(t, id, NULL, NULL, NULL, NULL);
 	case ACT_LONGTEXT:
 		return ops_edit_longtext(t, "task", id, "body");
 	case ACT_LINK:

@@ -110,7 +110,7 @@ static enum tui_handled areas_action(struct tui *t, struct pane *p, enum tui_act
 			return TUI_HANDLED;
 		}
 		char *copy = xstrdup(id);
-		ops_add_log(t, NULL, NULL, copy, NULL);
+		ops_add_log(t, NULL, NULL, copy, NULL, NULL);
 		free(copy);
 		return TUI_HANDLED;
 	}

@@ -233,7 +233,7 @@ static enum tui_handled dir_on_row(struct tui *t, struct directory *d, enum tui_
 		changed = ops_delete(t, "party", id, name);
 		break;
 	case ACT_LOG:
-		changed = ops_add_log(t, NULL, id, NULL, NULL);
+		changed = ops_add_log(t, NULL, id, NULL, NULL, NULL);
 		break;
 	case ACT_LONGTEXT:
 		changed = ops_edit_longtext(t, "party", id, NULL);
@@ -302,7 +302,10 @@ static char *dir_status(struct tui *t, struct pane *p)
 	const char *roles = lv_get(t, &d->lv, "roles");
 	const char *offers = lv_get(t, &d->lv, "offers");
 	const char *areas = lv_get(t, &d->lv, "areas");
+	const char *key = lv_get(t, &d->lv, "key_person");
 	struct sbuf s = {0};
+	if (key && strcmp(key, "1") == 0)   /* what ＊ under 鍵 stands for */
+		sbuf_add(&s, S_KEY_PERSON_TAG);
 	sbuf_add(&s, name);
 	if (kana)
 		sbuf_addf(&s, " (%s)", kana);

@@ -93,6 +93,7 @@ struct prompt_input {
 	const char *restore;   /* what `changed` sees again on Esc */
 	prompt_change_cb changed;
 	void *ud;
+	bool guard;            /* Esc after typing asks before dropping it */
 };
 
 static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lineedit *le)
@@ -106,9 +107,13 @@ static void prompt_draw(struct tui *t, const struct prompt_input *in, struct lin
 	 * PROMPT_INPUT_MIN columns to type in; a longer one (the report's
 	 * 保存先 with what each ending makes, at 60 columns) stands whole on
 	 * the rows above, and the text typed has the whole line */
-	int lw = text_width(label.s);
+	/* ... and so does one that would hide the start of the text offered
+	 * (~/諏訪中学区_活動報告_2026-12-05.html showed as _活動報告_…) */
+	int lw = text_width(label.s), room = PROMPT_INPUT_MIN;
+	if (in->initial && text_width(in->initial) + 1 > room)
+		room = text_width(in->initial) + 1;
 	draw_fill(row, 0, 1, COLS, A_NORMAL);
-	if (lw > COLS - PROMPT_INPUT_MIN) {
+	if (lw > COLS - room) {
 		status_draw(label.s, A_BOLD, row - 1);
 		lw = 0;
 	}
@@ -142,6 +147,10 @@ static char *prompt_run(struct tui *t, const struct prompt_input *in)
 		prompt_draw(t, in, &le);
 		refresh();
 		int key = tui_getkey(t);
+		if (key == TUI_ESC && in->guard && *le_text(&le) &&
+		    strcmp(le_text(&le), in->initial ? in->initial : "") != 0 &&
+		    !prompt_confirm(t, S_PROMPT_DISCARD))
+			continue;   /* n: back to the text, as it was */
 		if (key == TUI_ESC) {
 			if (in->changed)
 				in->changed(t, in->ud, in->restore ? in->restore : "");
@@ -171,7 +180,13 @@ static char *prompt_run(struct tui *t, const struct prompt_input *in)
 char *prompt_line(struct tui *t, const char *label, const char *initial,
 		  prompt_change_cb changed, void *ud)
 {
-	struct prompt_input in = {label, initial, NULL, initial, changed, ud};
+	struct prompt_input in = {label, initial, NULL, initial, changed, ud, false};
+	return prompt_run(t, &in);
+}
+
+char *prompt_text(struct tui *t, const char *label, const char *initial)
+{
+	struct prompt_input in = {label, initial, NULL, initial, NULL, NULL, true};
 	return prompt_run(t, &in);
 }
 
@@ -179,7 +194,7 @@ char *prompt_recall(struct tui *t, const char *label, const char *recall,
 		    const char *restore, prompt_change_cb changed, void *ud)
 {
 	struct prompt_input in = {label, "", recall && *recall ? recall : NULL, restore,
-				  changed, ud};
+				  changed, ud, false};
 	return prompt_run(t, &in);
 }
 

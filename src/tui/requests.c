@@ -5,7 +5,7 @@
  * it on.  Key O on a 地域要望 card or page moves it to the next request
  * state: to 部局照会中 it asks which department when none is set, to
  * 回答済 it asks for the answer; 地域へ報告済 records the answer on the
- * area's log.  Each move is one action (u takes it back).
+ * area's log.  Each move is one action (u takes it back, in the list too).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +90,7 @@ bool requests_next(struct tui *t, const char *task_id)
 	} else if (to == REQUEST_ASKED && !has_dept && !(dept = ask_department(t))) {
 		tui_msg(t, "%s", S_CANCELLED);
 	} else if (to == REQUEST_ANSWERED &&
-		   (!(answer = prompt_line(t, S_REQ_ANSWER, old_answer, NULL, NULL)) || !*answer)) {
+		   (!(answer = prompt_text(t, S_REQ_ANSWER, old_answer)) || !*answer)) {
 		tui_msg(t, "%s", answer ? S_REQ_ANSWER_EMPTY : S_CANCELLED);
 	} else {
 		ok = request_write(t, task_id, to, answer, dept);
@@ -110,7 +110,7 @@ static const struct sheet_col cols[] = {
 };
 
 static const enum tui_action requests_hints[] = {
-	ACT_OPEN, ACT_REQUEST_NEXT, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_REQUEST_NEXT, ACT_UNDO, ACT_REDO, ACT_DOWN, ACT_UP, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 struct requests_fill {
@@ -172,10 +172,12 @@ static bool requests_act(struct tui *t, struct sheet *s, enum tui_action a, cons
 {
 	(void)s;
 	(void)ud;
-	if (a != ACT_OPEN && a != ACT_REQUEST_NEXT)
+	if (a == ACT_UNDO || a == ACT_REDO)   /* O's message offers u */
+		ops_undo(t, a == ACT_REDO);
+	else if (a != ACT_OPEN && a != ACT_REQUEST_NEXT)
 		tui_msg(t, "%s", S_NOTHING_HERE);
 	else if (!id)
-		tui_msg(t, "%s", S_SELECT_FIRST);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 	else if (a == ACT_OPEN)
 		detail_run(t, "task", id);
 	else

@@ -71,10 +71,10 @@ void ops_undo(struct tui *t, bool redo);
 
 /* ops.c: shared editing steps. */
 bool ops_delete(struct tui *t, const char *entity, const char *id, const char *title);
-/* Adds a log entry to a task, a party or an area (one of them); out_id
- * (may be NULL) gets the new entry's id. */
+/* Adds a log entry to a task, a party or an area (one of them), dated
+ * `date` (NULL: today); out_id (may be NULL) gets the new entry's id. */
 bool ops_add_log(struct tui *t, const char *task_id, const char *party_id,
-		 const char *area_id, uuid_str out_id);
+		 const char *area_id, const char *date, uuid_str out_id);
 /* E: edits a long-text field of the row in $EDITOR (asks which one when
  * the entity has several); `field` NULL picks. */
 bool ops_edit_longtext(struct tui *t, const char *entity, const char *id, const char *field);
@@ -110,6 +110,8 @@ void heatmap_show(struct tui *t, const char *area_id);
  * (or all), newest first; Enter opens one, a adds, e edits, W enters the
  * attendance by generation. */
 void events_show(struct tui *t);
+/* An event as questions name it: its title and date (「諏訪 防災 (2027-02-18)」). */
+void events_name(const struct record *rec, char *out, size_t size);
 /* events.c: asks the four generations' counts of event `id` and writes
  * them as attendance rows in one action; true when saved. */
 bool events_attendance(struct tui *t, const char *id);

@@ -29,7 +29,7 @@ int sheet_width(void)
 void sheet_clear(struct sheet *s)
 {
 	const char *id = sheet_id(s);
-	if (id) {
+	if (id && !s->keep_id) {
 		free(s->keep_id);
 		s->keep_id = xstrdup(id);
 	}
@@ -41,6 +41,12 @@ void sheet_clear(struct sheet *s)
 	s->n = 0;
 	free(s->title);
 	s->title = NULL;
+}
+
+void sheet_keep(struct sheet *s, const char *id)
+{
+	free(s->keep_id);
+	s->keep_id = xstrdup(id);
 }
 
 void sheet_free(struct sheet *s)
@@ -455,9 +461,27 @@ static int sheet_title_rows(const struct sheet *s)
 	return h.n < 1 ? 1 : h.n > SHEET_TITLE_MAX ? SHEET_TITLE_MAX : h.n;
 }
 
+/* Rows the selected line's whole text takes on the status line and the
+ * rows above it (兼務's roles of a person with four groups). */
+static int sheet_note_rows(const char *note)
+{
+	struct sheet_head h = {0};
+	draw_wrap(note, COLS, sheet_head_count, &h);
+	return h.n < 1 ? 1 : h.n;
+}
+
 static void sheet_draw(struct tui *t, struct sheet *s)
 {
+	bool any = sheet_next(s, 0, 1) >= 0;
+	const char *note = !t->msg[0] && any && s->sel < s->n ? s->l[s->sel].note : NULL;
 	int rows = sheet_title_rows(s), h = LINES - 2 - rows;
+	/* a note too long for the status line takes rows of the list; the
+	 * selected line stays above it */
+	if (note && h - (sheet_note_rows(note) - 1) >= 1) {
+		h -= sheet_note_rows(note) - 1;
+		if (s->sel >= s->top + h)
+			s->top = s->sel - h + 1;
+	}
 	erase();
 	if (rows > 1) {
 		struct sheet_head head = {t, 0};
@@ -465,7 +489,6 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 	} else {
 		draw_role_text(t, 0, 0, COLS, s->title ? s->title : "", ROLE_TITLE);
 	}
-	bool any = sheet_next(s, 0, 1) >= 0;
 	int last_top = s->n > h ? s->n - h : 0;
 	if (s->top > last_top)
 		s->top = last_top;
@@ -477,8 +500,8 @@ static void sheet_draw(struct tui *t, struct sheet *s)
 		bool sel = any && s->top + i == s->sel;
 		draw_role_text(t, rows + i, 1, sheet_width(), l->text, sel ? ROLE_SELECTED : l->role);
 	}
-	if (!t->msg[0] && any && s->sel < s->n && s->l[s->sel].note)
-		draw_role_text(t, LINES - 2, 0, COLS, s->l[s->sel].note, ROLE_STATUS);
+	if (note)
+		prompt_status(t, note, false);
 	else
 		prompt_status(t, t->msg, t->msg_error);
 	char *hints = tui_hint_line(s->hints, TUI_SCREEN_SUB, COLS, &t->hintbar);

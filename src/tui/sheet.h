@@ -72,6 +72,9 @@ void sheet_rows_free(struct sheet_rows *r);
 /* Drops the lines (keeps the selection's record for the next build). */
 void sheet_clear(struct sheet *s);
 void sheet_free(struct sheet *s);
+/* Selects record `id` after the next build (a record just added), in
+ * place of the line selected now. */
+void sheet_keep(struct sheet *s, const char *id);
 /* Sets the title bar (sanitised here). */
 void sheet_title(struct sheet *s, const char *text);
 /* Adds one line (text is sanitised here). */

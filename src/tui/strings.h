@@ -39,6 +39,7 @@
 #define S_COL_DUE         "期限"
 #define S_COL_ASSIGNEE    "担当"
 #define S_PERSON          "個人"
+#define S_KEY_PERSON_TAG  "＊キーパーソン  "   /* the directory's status line */
 #define S_KEY_MARK        "＊"   /* fullwidth: two columns on every terminal */
 #define S_OVERDUE_MARK    "!"
 #define S_OVERDUE_TEXT    " (期限切れ)"
@@ -63,6 +64,7 @@
 #define S_SAVED           "保存しました"
 #define S_DELETED         "削除しました"
 #define S_CANCELLED       "取り消しました"
+#define S_PROMPT_DISCARD  "入力した内容を破棄しますか?"
 #define S_MOVED           "「%s」へ移しました"
 #define S_NOT_MOVABLE     "これ以上移動できません"
 #define S_CONFIRM_DELETE  "「%s」を削除しますか?"
@@ -71,6 +73,7 @@
 #define S_CONFIRM_KEYS    "y はい  n いいえ  Esc やめる"
 #define S_NOTHING_HERE    "ここでは使えません"
 #define S_SELECT_FIRST    "行を選んでください"
+#define S_LIST_EMPTY      "この一覧にはまだ何もありません"   /* a key for a row, on none */
 #define S_READONLY_MSG    "読み取り専用で開いているため変更できません"
 #define S_LOCALE_WARN     "UTF-8 の端末設定が見つかりません (LANG=C.UTF-8 などを設定してください)"
 #define S_TOO_SMALL       "端末が小さすぎます (80×24 以上にしてください)"
@@ -160,9 +163,9 @@
 #define S_PICK_STATUS     "状態を選ぶ"
 
 #define S_UPDATED_FMT     "  更新: %s %s"
-#define S_DISTRICT_POP    "  人口 %s"
-#define S_DISTRICT_65     "  65歳以上 %s"
-#define S_DISTRICT_AGING  "  高齢化率 %s%%"
+#define S_DISTRICT_POP    "  人口 %6s"      /* figures right-aligned in columns */
+#define S_DISTRICT_65     "  65歳以上 %6s"
+#define S_DISTRICT_AGING  "  高齢化率 %5s%%"
 #define S_AREA_COUNTS     "  団体 %s  個人 %s  未完了の課題 %s  行事 %s"
 #define S_MEMBER_SPAN     "%s〜%s"   /* a membership's term: from〜to */
 #define S_ROWS_FMT        "%ld件"
@@ -170,6 +173,8 @@
 #define S_PICK_FILTER     "絞込:"
 #define S_PARTY_ORG       "団体"   /* LIST_PARTIES "kind" column */
 #define S_LOG_KIND_DEFAULT "メモ"
+#define S_LOG_SAVED_ON    "経過記録を「%s」に保存しました (その詳細画面の経過記録に出ます)"
+#define S_LOG_NO_HOME     "エリアが入っていないので経過記録を付けられません。e でエリアを入れてください"
 #define S_FIRST_HINT      "Enter 次へ  Esc 終了"
 #define S_DEMO_MAKING     "デモ用の架空のデータを作っています…"
 #define S_PAGER_HINT      "j 下  k 上  Space 次頁  q 閉じる"
@@ -330,6 +335,7 @@
 #define S_EV_ATT_SAVED    "世代別の参加者数を保存しました (合計 %ld 人)"
 #define S_EV_ATT_DISCARD  "入力した参加者数を保存せずに閉じますか?"
 #define S_EV_ATT_DISCARDED "取り消しました (参加者数は前のままです)"
+#define S_EV_ADDED_NO_COUNTS "行事を保存しました。世代別の参加者数は W で後から入力できます"
 #define S_EV_ATT_NOCHANGE "参加者数は変わっていません"
 #define S_SEC_ATTENDANCE  "世代別の参加者数 (W で入力)"
 #define S_SEC_PARTICIPANTS "参加者 (名前の分かる人・団体。e で編集)"
@@ -340,9 +346,10 @@
 #define S_GEN_EVENTS      "行事 %ld 件 (前の期間 %ld 件)"
 #define S_GEN_NOTE        "割合の増減はポイント。人数は行事の世代別参加者数の合計です"
 #define S_SV_TITLE        " アンケート・ヒアリング %ld 件 (%s、エリア別)"
-#define S_SV_NONE         "アンケート・ヒアリングはまだありません。団体の詳細画面で Q を押すと追加できます"
+#define S_SV_NONE         "アンケート・ヒアリングはまだありません。a (または団体の詳細画面で Q) で追加できます"
 #define S_SEC_SURVEYS     "アンケート・ヒアリング (Q で追加、e で編集)"
 #define S_SV_ROW          "  %s  %s"
+#define S_SV_OF           "%sの"   /* a survey named by its group: 諏訪自治会のヒアリング */
 #define S_SV_NOT_ORG      "アンケート・ヒアリングは団体の詳細画面で追加します"
 #define S_ST_TITLE        " 職員体制"
 #define S_ST_STAFF        "職員 (%ld 人)"

@@ -138,7 +138,7 @@ static bool suggest_act(struct tui *t, struct sheet *s, enum tui_action a, const
 		return false;
 	}
 	if (!r) {
-		tui_msg(t, "%s", S_SELECT_FIRST);
+		tui_msg(t, "%s", S_LIST_EMPTY);
 		return false;
 	}
 	if (r->linked) {

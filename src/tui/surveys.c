@@ -1,7 +1,8 @@
 /*
  * Surveys and hearings of groups (key Q): every survey by area — area,
- * group, kind, date — Enter opens one, e edits it.  On a group's page Q
- * adds one for that group (surveys_add), with the group's first area.
+ * group, kind, date — Enter opens one, a adds one (its group asked in the
+ * form), e edits it.  On a group's page Q adds one for that group
+ * (surveys_add), with the group's first area.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "tsunagu/record.h"
 
 static const enum tui_action surveys_hints[] = {
-	ACT_OPEN, ACT_EDIT, ACT_HELP, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_UNDO, ACT_REDO, ACT_HELP, ACT_QUIT, ACT_NONE,
 };
 
 static void sv_build(struct tui *t, struct sheet *s, void *ud)
@@ -37,19 +38,38 @@ static void sv_build(struct tui *t, struct sheet *s, void *ud)
 		sheet_add_wrapped(s, ROLE_NORMAL, S_SV_NONE);
 }
 
-/* Enter opens, e edits; *ud (bool) notes a change. */
+/* a: the form with the selected area and today filled in (the group is
+ * asked there); the new survey is selected when the list comes back. */
+static bool sv_add(struct tui *t, struct sheet *s)
+{
+	uuid_str id;
+	struct field_value init[] = {{"date", t->today}, {"area_id", t->area_id}};
+	if (tui_readonly(t) ||
+	    !form_run(t, "survey", NULL, (struct form_values){0},
+		      (struct form_values){init, t->area_id ? 2 : 1}, id))
+		return false;
+	sheet_keep(s, id);
+	return true;
+}
+
+/* Enter opens, a adds, e edits, u/U undo and redo; *ud (bool) notes a
+ * change. */
 static bool sv_act(struct tui *t, struct sheet *s, enum tui_action a, const char *id, void *ud)
 {
 	bool *any = ud;
-	(void)s;
-	if (id && a == ACT_OPEN) {
+	if (a == ACT_UNDO || a == ACT_REDO) {
+		ops_undo(t, a == ACT_REDO);
+		*any = true;
+	} else if (a == ACT_ADD) {
+		*any = sv_add(t, s) || *any;
+	} else if (id && a == ACT_OPEN) {
 		detail_run(t, "survey", id);
 		*any = true;
 	} else if (id && a == ACT_EDIT) {
 		*any = (!tui_readonly(t) && form_run(t, "survey", id, (struct form_values){0},
 						     (struct form_values){0}, NULL)) || *any;
 	} else {
-		tui_msg(t, "%s", S_NOTHING_HERE);
+		tui_msg(t, "%s", !id && (a == ACT_OPEN || a == ACT_EDIT) ? S_LIST_EMPTY : S_NOTHING_HERE);
 	}
 	return false;
 }

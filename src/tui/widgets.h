@@ -64,6 +64,9 @@ typedef void (*prompt_change_cb)(struct tui *t, void *ud, const char *text);
  * cancelled with Esc.  `changed` (may be NULL) sees every keystroke. */
 char *prompt_line(struct tui *t, const char *label, const char *initial,
 		  prompt_change_cb changed, void *ud);
+/* As prompt_line, for text worth keeping (a department's answer): Esc
+ * after something was typed asks first, and n goes back to the text. */
+char *prompt_text(struct tui *t, const char *label, const char *initial);
 /* A line that starts empty, for searches: ↑ or Ctrl-P brings back
  * `recall` (the previous query; the label shows it while the input is
  * empty), Esc gives `changed` the text `restore` (what was in effect). */

@@ -2,7 +2,8 @@
 key bar shows Q; Q adds a ヒアリング for that group with the handbook's
 items (実施体制, 活動内容・実績, 課題, 今後の予定, 連携・協働の意識); the page
 lists it under アンケート・ヒアリング, e on it edits it there; Q on the main
-screen lists all surveys by area and Enter opens one."""
+screen lists all surveys by area and Enter opens one, its page named by the
+group, kind and date."""
 import os
 import sys
 
@@ -78,7 +79,14 @@ def main():
         if "諏訪中学区" not in lines[mine[0]] or "ヒアリング" not in lines[mine[0]]:
             fail("the survey's line lacks its area or kind", s)
         t.send("Enter")
-        t.wait_for("アンケート・ヒアリング: ヒアリング", "今後の予定:", "秋に見守り研修")
+        # the page and its questions name the survey by group and date
+        # (they said only 「ヒアリング」)
+        named = "%sのヒアリング (%s)" % (GROUP, TODAY)
+        t.wait_for("アンケート・ヒアリング: " + named, "今後の予定:", "秋に見守り研修")
+        t.send("d")
+        t.wait_for("「%s」を削除しますか?" % named)
+        t.send("n")
+        t.wait_for("削除しますか", gone=True)
         t.send("q")
         t.send("q")
         t.wait_for("アンケート・ヒアリング 2 件", gone=True)
