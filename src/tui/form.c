@@ -55,15 +55,38 @@ static void form_set_value(struct form_row *r, const char *v)
 	r->display = NULL;
 }
 
-/* Where a form starts: a new record whose leading references were chosen
- * before it opened (a membership's person and group, picked from the
- * party's page) starts at the first row still to fill, so that the role
- * typed next is not refused on the person's row. */
+/* Rows filled by picking or that hold a default (a reference, a choice,
+ * yes/no, a date or time): what is typed first does not belong there. */
+static bool form_row_picked(const struct form_row *r)
+{
+	return !form_inline(r) || r->def->type == FIELD_DATE || r->def->type == FIELD_TIME;
+}
+
+/* Where a new record's form starts, so that what is typed first is not
+ * refused on a pick row:
+ *  - a log entry (n, a: written more than anything else) at its first
+ *    required row still empty when only pick rows come before it: its
+ *    内容, past the optional 関係者, the kind and the day's date;
+ *  - else after the leading references chosen before the form opened (a
+ *    membership's role after the person and group picked on the party's
+ *    page). */
 static int form_first_to_fill(const struct form *f)
 {
 	int i = 0;
-	while (!f->rec && i < f->n &&
-	       (f->rows[i].hidden || (f->rows[i].def->type == FIELD_REF && f->rows[i].value)))
+	if (f->rec)
+		return 0;
+	for (i = 0; strcmp(f->def->name, "log") == 0 && i < f->n; i++) {
+		const struct form_row *r = &f->rows[i];
+		if (r->hidden)
+			continue;
+		if ((r->def->flags & FIELD_REQUIRED) && !r->value)
+			return i;
+		if (!form_row_picked(r))
+			break;
+	}
+	/* the leading references chosen before the form opened */
+	i = 0;
+	while (i < f->n && (f->rows[i].hidden || (f->rows[i].def->type == FIELD_REF && f->rows[i].value)))
 		i++;
 	return i < f->n ? i : 0;
 }

@@ -113,8 +113,8 @@ def main():
         lines = s.split("\n")
         first = next(i for i, l in enumerate(lines) if "経過記録を追加" in l and "┌" in l) + 2
         body = next(i for i, l in enumerate(lines) if re.search(r"│ ?\*?内容", l))
-        for _ in range(body - first):        # Tab (次の項目) down to 内容
-            w.press("Tab")
+        if body - first < 1:                 # rows before 内容, where it starts
+            fail("no rows above 内容", s)
         t.type(LOG)
         s = t.wait_for(LOG)
         if LOG not in s.split("\n")[body]:

@@ -34,8 +34,7 @@ def main():
         # typed into: Esc asks, and n keeps the form with the text
         t.send("n")
         t.wait_for("経過記録を追加")
-        t.send("Tab", "Tab", "Tab", "Tab")   # to 内容
-        t.type("電話で相談")
+        t.type("電話で相談")                  # the form starts on 内容
         t.wait_for("電話で相談")
         t.send("Escape")
         t.wait_for(ASK)

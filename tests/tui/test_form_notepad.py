@@ -24,7 +24,7 @@ def open_log_form(t):
     t.wait_for("私の担当課題", TASK)
     t.send("n")
     t.wait_for("経過記録を追加")
-    t.send("Tab", "Tab", "Tab", "Tab")   # 関係者 エリア 記録種別 日付 → 内容
+    # the form starts on 内容, past the optional 関係者 and the day's date
     t.wait_for("Enter で改行")
 
 

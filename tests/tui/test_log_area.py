@@ -18,7 +18,6 @@ def add_log(t, page, text):
     as first shown."""
     t.send("n")
     s = t.settle("経過記録を追加", "内容")
-    t.send("Tab", "Tab", "Tab", "Tab")   # 関係者 エリア 記録種別 日付 → 内容
     t.wait_for("Enter で改行")
     t.type(text)
     t.send("C-s")

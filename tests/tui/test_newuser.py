@@ -88,8 +88,7 @@ def main():
         t.wait_for("課題・取組: " + title, "状態: " + status)
         t.send("n")
         t.wait_for("経過記録を追加")
-        t.send("Down", "Down", "Down", "Down")   # 内容
-        t.type(LOG)
+        t.type(LOG)                               # the form starts on 内容
         t.send("C-s")
         t.wait_for(LOG)
         t.send(key)

@@ -41,7 +41,6 @@ def write_log(t, heading, form, text, home):
     find_hint(t, "n 記録", heading)
     t.send("n")
     t.settle("経過記録を追加 — " + form)
-    t.send("Tab", "Tab", "Tab", "Tab")    # 課題 and three more rows -> 内容
     t.type(text)
     t.send("C-s")
     # the page does not list the entry: the status line says where it went

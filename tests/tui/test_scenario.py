@@ -82,10 +82,11 @@ def main():
         t.send("Enter")
         t.wait_for("関係者をつなぎました")
 
-        # add a log entry: fields 関係者, エリア, 記録種別, 日付, 内容
+        # add a log entry: fields 関係者, エリア, 記録種別, 日付, 内容;
+        # the form starts on 内容, the one to type
         t.send("n")
         t.wait_for("経過記録を追加", "日付")
-        t.send("Down", "Down", "Down")   # to 日付
+        t.send("Up")                     # to 日付
         t.send("C-u")
         t.type("令和7年2月30日")
         t.send("Down")
