@@ -367,6 +367,18 @@ char *form_set_pick(struct tui *t, const struct field_def *def, const char *curr
 	return sbuf_detach(&b);
 }
 
+/* The kind of party a reference takes, as the list of parties writes it:
+ * a membership's 個人 (person_id) a person, its 団体 (org_id) and a
+ * survey's 団体 a group; NULL for any. */
+static const char *ref_party_kind(const struct field_def *def)
+{
+	if (strcmp(def->name, "person_id") == 0)
+		return S_PERSON;
+	if (strcmp(def->name, "org_id") == 0 || strcmp(def->label, S_PARTY_ORG) == 0)
+		return S_PARTY_ORG;
+	return NULL;
+}
+
 char *form_ref_pick(struct tui *t, const struct field_def *def, const char *current)
 {
 	struct pick_list items = {0};
@@ -384,7 +396,7 @@ char *form_ref_pick(struct tui *t, const struct field_def *def, const char *curr
 					  rf.kind == LIST_TASKS ? "area" : "schools");
 		if (rf.kind == LIST_PARTIES) {
 			/* the party pick list that tells namesakes apart */
-			v = ops_pick_party(t, def->label, NULL);
+			v = ops_pick_party(t, def->label, ref_party_kind(def));
 		} else if (rf.kind == LIST_AREAS) {
 			if (none)
 				pick_add(&items, S_PICK_NONE, "");
