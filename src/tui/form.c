@@ -435,8 +435,8 @@ static void form_refuse(struct form *f, int key)
 	sbuf_add(&f->refused, ch);
 	f->refusing = true;
 	if (f->cur < f->n)
-		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_PICK, sbuf_str(&f->refused),
-			 f->rows[f->cur].def->label);
+		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_PICK, f->rows[f->cur].def->label,
+			 sbuf_str(&f->refused));
 	else
 		snprintf(f->msg, sizeof(f->msg), S_FORM_NO_TYPING_BUTTON, sbuf_str(&f->refused));
 	f->msg_error = true;

@@ -109,8 +109,9 @@
 #define S_FORM_MORE_KEYS  " (Tab・Shift-Tab で移る)"
 #define S_FORM_TEXT_HINT  "Enter で改行、Tab で次の項目。Ctrl-S/F10 で保存、Esc で閉じる"
 #define S_FORM_MORE_LINES "… (ほか %d 行)"
-#define S_FORM_NO_TYPING_PICK   "「%s」は入りません: 「%s」は一覧から選ぶ項目です (Enter で開く)"
-#define S_FORM_NO_TYPING_BUTTON "「%s」は入りません: ここはボタンです (↑ か Shift-Tab で項目へ戻る)"
+/* what to do first, then what was not taken (a long one is cut, not the advice) */
+#define S_FORM_NO_TYPING_PICK   "「%s」は一覧から選ぶ項目です (Enter で開く)。「%s」は入りません"
+#define S_FORM_NO_TYPING_BUTTON "ここはボタンです (↑ か Shift-Tab で項目へ戻る)。「%s」は入りません"
 #define S_FORM_SAVE       "[ 保存 Ctrl-S ]"
 #define S_FORM_CANCEL     "[ 取消 Esc ]"
 #define S_FORM_REQUIRED   "必須"

@@ -94,6 +94,11 @@ def typed_after_enter(t):
     s = t.wait_for("「の準備」は入りません", "「状態」は一覧から選ぶ項目")
     if "防災訓練" not in s:
         fail("the title typed before Enter is not shown", s)
+    # a long text typed there: the advice stays whole at 80 columns
+    t.type("について地域の皆さんと相談する")
+    s = t.wait_for("について地域の皆さん")
+    if "(Enter で開く)" not in s:
+        fail("a long refused text cut the advice off", s)
     # on the buttons, too (past every field: 状態 .. 優先度, きっかけ, つなぎ先,
     # 要望の状況 .. 部局の回答, 関係者 ..)
     for _ in range(20):
