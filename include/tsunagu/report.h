@@ -22,6 +22,8 @@ enum {
 	REPORT_USES_AREA   = 1 << 0,  /* --area (optional: all areas) */
 	REPORT_USES_TASK   = 1 << 1,  /* --task or --party (one is required) */
 	REPORT_USES_PERIOD = 1 << 2,  /* --from / --to */
+	REPORT_AREA_SUBJECT = 1 << 3, /* --area instead of --task or --party: the
+				       * area's own entries (its meetings) */
 };
 
 struct report_options {

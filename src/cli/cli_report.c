@@ -65,7 +65,9 @@ static int unused_option(struct cli *c, const struct report_args *a, const struc
 	const char *opt = NULL;
 	if ((a->task || a->party) && !(k->uses & REPORT_USES_TASK))
 		opt = a->task ? "--task" : "--party";
-	else if (a->area && !(k->uses & REPORT_USES_AREA))
+	else if (a->area && !(k->uses & (REPORT_USES_AREA | REPORT_AREA_SUBJECT)))
+		opt = "--area";
+	else if (a->area && (a->task || a->party) && !(k->uses & REPORT_USES_AREA))
 		opt = "--area";
 	else if ((a->from || a->to) && !(k->uses & (REPORT_USES_PERIOD | REPORT_USES_TASK)))
 		opt = a->from ? "--from" : "--to";

@@ -20,7 +20,7 @@ static const struct {
 	report_build_fn build;
 } kinds[] = {
 	{{"karte", "地域カルテ", "カルテ", REPORT_USES_AREA}, report_karte},
-	{{"log", "支援経過記録", "支援経過記録", REPORT_USES_TASK}, report_log},
+	{{"log", "支援経過記録", "支援経過記録", REPORT_USES_TASK | REPORT_AREA_SUBJECT}, report_log},
 	{{"cases", "支援ケース一覧", "ケース一覧", REPORT_USES_AREA | REPORT_USES_PERIOD}, report_cases},
 	{{"activity", "活動報告", "活動報告", REPORT_USES_AREA | REPORT_USES_PERIOD}, report_activity},
 	{{"handover", "引継ぎ", "引継ぎ", REPORT_USES_AREA}, report_handover},

@@ -136,26 +136,55 @@ static void party_header(const struct report_options *opt, const struct record *
 	sbuf_free(&contact);
 }
 
+/* An area's own entries: its meetings and what was noted for the area. */
+static void area_header(const struct report_options *opt, const struct record *a,
+			struct rdoc *d)
+{
+	struct sbuf title = {0};
+
+	sbuf_addf(&title, "支援経過記録: %s (エリア)", nz(record_get(a, "name")));
+	rdoc_set_title(d, title.s);
+	rdoc_kv(d, "エリア", record_get(a, "name"));
+	rdoc_kv(d, "記録", "エリアに付けた経過 (会議・話し合いなど)");
+	period(opt, d);
+	rdoc_kv(d, "ID", a->id);
+	sbuf_free(&title);
+}
+
+/* The subject: a task, a party or (alone) an area, and its header. */
+static enum tsu_status subject(struct store *st, const struct report_options *opt,
+			       struct entries *e, struct rdoc *d, struct tsu_error *err)
+{
+	static const char *const entity[] = {"task", "party", "area"};
+	int k = opt->task_id ? 0 : opt->party_id ? 1 : opt->area_id ? 2 : -1;
+	struct record *r = NULL;
+
+	if (k < 0)
+		return tsu_fail(err, TSU_USAGE, "支援経過記録には --task ID か --party ID で課題か関係者を、"
+				"--area でエリアを指定してください");
+	e->field = k == 0 ? "task_id" : k == 1 ? "party_id" : "area_id";
+	e->id = k == 0 ? opt->task_id : k == 1 ? opt->party_id : opt->area_id;
+	enum tsu_status rc = store_get(st, entity[k], e->id, false, &r, err);
+	if (rc != TSU_OK)
+		return rc;
+	if (k == 0)
+		task_header(st, opt, r, d);
+	else if (k == 1)
+		party_header(opt, r, d);
+	else
+		area_header(opt, r, d);
+	record_free(r);
+	return TSU_OK;
+}
+
 enum tsu_status report_log(struct store *st, const struct report_options *opt,
 			   struct rdoc *d, struct tsu_error *err)
 {
 	struct entries e = {.opt = opt};
-	struct record *r = NULL;
-	bool task = opt->task_id != NULL;
-	enum tsu_status rc;
+	enum tsu_status rc = subject(st, opt, &e, d, err);
 
-	if (!opt->task_id && !opt->party_id)
-		return tsu_fail(err, TSU_USAGE, "支援経過記録には --task ID か --party ID で課題か関係者を指定してください");
-	e.field = task ? "task_id" : "party_id";
-	e.id = task ? opt->task_id : opt->party_id;
-	rc = store_get(st, task ? "task" : "party", e.id, false, &r, err);
 	if (rc != TSU_OK)
 		return rc;
-	if (task)
-		task_header(st, opt, r, d);
-	else
-		party_header(opt, r, d);
-	record_free(r);
 	rc = store_each(st, "log", NULL, log_row, &e, err);
 	if (rc == TSU_OK) {
 		if (e.n)

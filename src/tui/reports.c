@@ -83,6 +83,16 @@ static bool ask_subject(struct tui *t, struct rep_menu *m)
 		m->opt.area_id = *m->area_id ? m->area_id : NULL;
 	}
 	if (m->k.uses & REPORT_USES_TASK) {
+		/* with an area chosen, its own entries (meetings) come first */
+		char *area = t->area_id && (m->k.uses & REPORT_AREA_SUBJECT)
+			? name_of(t, "area", t->area_id, "name") : NULL;
+		struct sbuf label = {0};
+		if (area) {
+			sbuf_addf(&label, S_REP_AREA_LOG, area);
+			pick_add(&list, label.s, t->area_id);
+		}
+		sbuf_free(&label);
+		free(area);
 		store_each(t->st, "task", t->area_id, add_task, &list, &err);
 		if (list.n == 0) {
 			tui_msg(t, "%s", S_REP_NO_TASKS);
@@ -94,8 +104,13 @@ static bool ask_subject(struct tui *t, struct rep_menu *m)
 		if (!m->task_id || !*m->task_id)
 			return false;
 		free(m->subject);
-		m->subject = name_of(t, "task", m->task_id, "title");
-		m->opt.task_id = m->task_id;
+		if (t->area_id && strcmp(m->task_id, t->area_id) == 0) {
+			m->subject = name_of(t, "area", t->area_id, "name");
+			m->opt.area_id = t->area_id;   /* the area's own entries */
+		} else {
+			m->subject = name_of(t, "task", m->task_id, "title");
+			m->opt.task_id = m->task_id;
+		}
 	}
 	return true;
 }

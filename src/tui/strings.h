@@ -217,6 +217,7 @@
 #define S_REP_AREA        "エリア"
 #define S_REP_ALL_AREAS   "全エリア (1エリア1ページ)"
 #define S_REP_TASK        "課題・取組 (入力で絞り込み)"
+#define S_REP_AREA_LOG    "エリア「%s」の経過 (会議・話し合いなど)"
 #define S_REP_NO_TASKS    "このエリアには課題・取組がありません"
 #define S_REP_FROM        "期間の始め (例 2025-04-01、空で指定なし): "
 #define S_REP_TO          "期間の終わり (例 2026-03-31、空で指定なし): "
