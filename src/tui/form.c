@@ -62,11 +62,20 @@ static bool form_row_picked(const struct form_row *r)
 	return !form_inline(r) || r->def->type == FIELD_DATE || r->def->type == FIELD_TIME;
 }
 
+/* Kinds whose entries are written more than anything else in the app and
+ * whose first rows are optional links or defaults: a log entry (n, a)
+ * and a カルテ item (K, a). */
+static bool form_typed_first(const struct form *f)
+{
+	return strcmp(f->def->name, "log") == 0 || strcmp(f->def->name, "karte") == 0;
+}
+
 /* Where a new record's form starts, so that what is typed first is not
  * refused on a pick row:
- *  - a log entry (n, a: written more than anything else) at its first
- *    required row still empty when only pick rows come before it: its
- *    内容, past the optional 関係者, the kind and the day's date;
+ *  - a log entry or a カルテ item at its first row that is required and
+ *    still empty or that takes text: a log entry's 内容, past the
+ *    optional 関係者, the kind and the day's date; a カルテ item's 見出し
+ *    under the 項目 it was added in;
  *  - else after the leading references chosen before the form opened (a
  *    membership's role after the person and group picked on the party's
  *    page). */
@@ -75,16 +84,13 @@ static int form_first_to_fill(const struct form *f)
 	int i = 0;
 	if (f->rec)
 		return 0;
-	for (i = 0; strcmp(f->def->name, "log") == 0 && i < f->n; i++) {
+	for (i = 0; form_typed_first(f) && i < f->n; i++) {
 		const struct form_row *r = &f->rows[i];
 		if (r->hidden)
 			continue;
-		if ((r->def->flags & FIELD_REQUIRED) && !r->value)
+		if (((r->def->flags & FIELD_REQUIRED) && !r->value) || !form_row_picked(r))
 			return i;
-		if (!form_row_picked(r))
-			break;
 	}
-	/* the leading references chosen before the form opened */
 	i = 0;
 	while (i < f->n && (f->rows[i].hidden || (f->rows[i].def->type == FIELD_REF && f->rows[i].value)))
 		i++;

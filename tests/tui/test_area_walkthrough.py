@@ -49,8 +49,7 @@ def karte(t):
         fail("the karte's key bar does not show a 追加", s)
     t.send("a")
     t.settle("地域カルテを追加", "地域資源")
-    t.send("Tab")
-    t.type(RESOURCE)
+    t.type(RESOURCE)                     # the form starts on 見出し
     t.send("Tab")
     t.type(RESOURCE_TEXT)
     t.send("C-s")

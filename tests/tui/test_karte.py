@@ -61,8 +61,7 @@ def main():
         s = t.settle("地域カルテを追加", AREA)
         if "地域資源" not in s:
             fail("the section under the cursor is not filled in", s)
-        t.send("Tab")                 # 見出し
-        t.type(NEW)
+        t.type(NEW)                   # the form starts on 見出し under its 項目
         t.send("Tab")                 # 内容
         t.type("毎月第2土曜、諏訪複合施設で")
         t.send("C-s")
