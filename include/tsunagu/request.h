@@ -56,7 +56,8 @@ struct request_row {
 	const char *id, *title, *area, *department; /* department NULL: not yet chosen */
 	const char *state;       /* request state; 受付 when never set */
 	const char *asked_on, *answered_on;
-	long days_waiting;       /* today - asked_on (or - the day it came in) */
+	long days_waiting;       /* today (or the day answered) - asked_on (or
+				  * the day it came in): an answer stops the count */
 };
 typedef bool (*request_row_cb)(void *ud, const struct request_row *r);
 /* Grouped by department (by name, requests with none last), the oldest

@@ -191,7 +191,8 @@ enum tsu_status store_request_move(struct store *st, const char *id, enum reques
 #define REQUESTS_SQL \
 	"SELECT t.id AS id, t.title AS title, (SELECT name FROM area a WHERE a.id = t.area_id) AS area," \
 	" d.name AS department, coalesce(t.request_state, '受付') AS state, t.asked_on AS asked_on," \
-	" t.answered_on AS answered_on, CAST(julianday(?2) - julianday(coalesce(t.asked_on," \
+	" t.answered_on AS answered_on, CAST(julianday(coalesce(t.answered_on, ?2))" \
+	" - julianday(coalesce(t.asked_on," \
 	" date(t.created_at, 'localtime'))) AS INTEGER) AS days_waiting" \
 	" FROM task t LEFT JOIN department d ON d.id = t.department_id AND d.deleted_at IS NULL" \
 	" WHERE t.deleted_at IS NULL AND t.kind = '" REQUEST_TASK_KIND "'" \

@@ -76,6 +76,11 @@ expect_eq "$(field "$bench" "request_state || '|' || status || '|' || coalesce(a
 run "$T" redo -d "$DB"
 expect_rc 0 "redo"
 expect_eq "$(field "$bench" request_state)" 回答済 "redone"
+# answered on 2026-12-02: its days stop there, however late the list is read
+run at 2027-01-15T09:00:00+09:00 "$T" list requests --area 諏訪 --format json -d "$DB"
+expect_eq "$(sqlite3 :memory: "SELECT json_extract(value, '\$.days_waiting') FROM json_each('$OUT') WHERE json_extract(value, '\$.state') = '回答済'")" \
+	"$(( ( $(date -d 2026-12-02 +%s) - $(date -d "$(field "$bench" asked_on)" +%s) ) / 86400 ))" \
+	"an answer stops the count of days waiting"
 
 # 地域へ報告済: 完了 on the board, and the answer on the area's log in the same action
 run at 2026-12-03T09:00:00+09:00 "$T" edit task "${bench: -8}" --status 地域へ報告済 -d "$DB"
