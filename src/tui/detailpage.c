@@ -123,6 +123,15 @@ static void detail_indent(const char *v, struct sbuf *b)
 	}
 }
 
+/* A set of rows the page lists again in a section of its own, each row
+ * there to open: a task's 関係者, an event's 参加者, a party's エリア
+ * (a staff member's 担当エリア has no such section and stays). */
+static bool listed_below(const struct entity_def *def, const struct field_def *f)
+{
+	return f->type == FIELD_SET && f->ref &&
+	       (strcmp(f->ref, "party") == 0 || strcmp(def->name, "party") == 0);
+}
+
 static void detail_fields(struct tui *t, struct detail *d, const struct record *rec)
 {
 	const struct entity_def *def = rec->def;
@@ -130,7 +139,7 @@ static void detail_fields(struct tui *t, struct detail *d, const struct record *
 	for (int i = 0; i < def->nfields; i++) {
 		const struct field_def *f = &def->fields[i];
 		const char *v = rec->values[i];
-		if (!v || !*v)
+		if (!v || !*v || listed_below(def, f))
 			continue;
 		struct sbuf b = {0};
 		if (f->type == FIELD_LONGTEXT) {

@@ -66,6 +66,8 @@ def main():
         for area in ("諏訪中学区", "落合中学区"):
             if "%s  個人  %s" % (NAME, area) not in s:
                 fail("the task's page does not tell the namesakes apart by area", s)
+        if "関係者: " in s:
+            fail("the page lists the parties twice (基本情報 and its section)", s)
         shown = t.cli("show", "task", tid)
         if "関係者: 永山商店会,%s,%s" % (NAME, NAME) not in shown:
             fail("both namesakes not linked: " + shown)
