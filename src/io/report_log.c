@@ -88,6 +88,21 @@ static void period(const struct report_options *opt, struct rdoc *d)
 	sbuf_free(&p);
 }
 
+/* "a,b" as a list reads in Japanese: "a、b" (new string or NULL). */
+static char *report_joined(const char *set)
+{
+	struct sbuf b = {0};
+	if (!set)
+		return NULL;
+	for (const char *p = set; *p; p++) {
+		if (*p == ',')
+			sbuf_add(&b, "、");
+		else
+			sbuf_addc(&b, *p);
+	}
+	return sbuf_detach(&b);
+}
+
 static void task_header(struct store *st, const struct report_options *opt,
 			const struct record *t, struct rdoc *d)
 {
@@ -104,7 +119,9 @@ static void task_header(struct store *st, const struct report_options *opt,
 	duty_text(st, record_get(t, "duty"), &duty);
 	rdoc_kv(d, "支援区分", duty.s);
 	rdoc_kv(d, "担当者", record_get(t, "assignee"));
-	rdoc_kv(d, "関係者", record_get(t, "parties"));
+	char *parties = report_joined(record_get(t, "parties"));
+	rdoc_kv(d, "関係者", parties);
+	free(parties);
 	rdoc_kv(d, "期限", record_get(t, "due"));
 	period(opt, d);
 	rdoc_kv(d, "ID", t->id);

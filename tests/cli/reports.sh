@@ -37,6 +37,10 @@ expect_out_has "# 支援経過記録: 独居高齢者の見守り" "log title"
 expect_out_has "- エリア: 諏訪中学区" "header: area"
 expect_out_has "- 担当者: 山田 太郎" "header: assignee"
 expect_out_has "- 関係者: 鈴木 一郎" "header: parties"
+"$T" add party --name "川口 花子" --kind person -d "$DB" >/dev/null
+"$T" edit task "${task: -8}" --parties "+川口 花子" -d "$DB" >/dev/null
+run "$T" report log --task "${task: -8}" -d "$DB"
+expect_out_has "- 関係者: 鈴木 一郎、川口 花子" "parties joined as Japanese lists are"
 expect_out_has "経過（3 件）" "all entries"
 expect_out_has "| 2024-06-03 | 訪問 | 山田 太郎 | 二回目の訪問<br>玄関先で様子を確認<br>次回は民生委員と同行 |" "multi-line text"
 expect_out_has "| 2024-05-15 | 電話 | 佐藤 花子 | 本人に電話 |" "author"
