@@ -115,6 +115,20 @@ static enum tsu_status norm_choice(struct store *st, const struct field_def *f,
 	return TSU_INVALID;
 }
 
+/* A date or time as its parser wrote it into `text`, or the parser's
+ * message (which names the input) under the field's label. */
+static enum tsu_status parsed(const struct field_def *f, enum tsu_status rc, const char *text,
+			      char **out, struct tsu_error *err)
+{
+	if (rc != TSU_OK) {
+		char why[TSU_ERROR_MSG_MAX];
+		snprintf(why, sizeof why, "%s", err ? err->msg : "");
+		return tsu_fail(err, TSU_INVALID, "「%s」: %s", f->label, why);
+	}
+	*out = xstrdup(text);
+	return TSU_OK;
+}
+
 enum tsu_status value_normalize(struct store *st, const struct field_def *f,
 				const char *input, char **out, struct tsu_error *err)
 {
@@ -138,21 +152,9 @@ enum tsu_status value_normalize(struct store *st, const struct field_def *f,
 	case FIELD_CHOICE:
 		return norm_choice(st, f, input, out, err);
 	case FIELD_TIME:
-		if (time_parse(input, hm, err) != TSU_OK) {
-			char why[TSU_ERROR_MSG_MAX];
-			snprintf(why, sizeof why, "%s", err ? err->msg : "");
-			return tsu_fail(err, TSU_INVALID, "「%s」: %s", f->label, why);
-		}
-		*out = xstrdup(hm);
-		return TSU_OK;
+		return parsed(f, time_parse(input, hm, err), hm, out, err);
 	case FIELD_DATE:
-		if (date_parse(input, iso, err) != TSU_OK) {
-			char why[TSU_ERROR_MSG_MAX];
-			snprintf(why, sizeof why, "%s", err ? err->msg : "");
-			return tsu_fail(err, TSU_INVALID, "「%s」: %s", f->label, why);
-		}
-		*out = xstrdup(iso);
-		return TSU_OK;
+		return parsed(f, date_parse(input, iso, err), iso, out, err);
 	case FIELD_REF:
 		if (store_resolve(st, f->ref, input, id, err) != TSU_OK)
 			return err ? err->status : TSU_NOT_FOUND;
