@@ -40,6 +40,7 @@ struct table_map {
 	struct partymatch *pm; /* parties: the one a row without an id is about */
 	struct contacts_map *contacts; /* parties: a Google or Outlook contact list */
 	bool org_rows;   /* parties named under 団体名: 団体 unless a column says */
+	int all_day_col; /* events: Outlook's 終日イベント column, or -1 */
 };
 
 /* Field index of a heading: the field name or its Japanese label, or a
@@ -85,10 +86,18 @@ static enum tsu_status map_header(struct io_ctx *c, const struct csv_row *row,
 	m->ncols = row->n;
 	m->field = xcalloc(row->n, sizeof(*m->field));
 	m->id_col = -1;
+	m->all_day_col = -1;
 	for (size_t i = 0; i < row->n; i++) {
 		char *key = csv_header_key(row->f[i]);
 		int f = column_field(m, key, i);
+		bool all_day = strcmp(m->e->name, "event") == 0 &&
+			       (strcmp(key, "終日イベント") == 0 || strcmp(key, "終日") == 0);
 		free(key);
+		if (all_day) {   /* read, though no field: it says the times are none */
+			m->all_day_col = (int)i;
+			m->field[i] = COL_NONE;
+			continue;
+		}
 		if (f == COL_AGAIN) {
 			unread_add(&again, row->f[i]);
 			f = COL_NONE;
@@ -267,6 +276,28 @@ static const char *same_party(struct partymatch *pm, struct field_value *fv, siz
 	return found->id;
 }
 
+/* An all-day event of Outlook's calendar list (終日イベント 真) has no
+ * times: the 0:00:00 it writes in 開始時刻 and 終了時刻 is dropped. */
+static size_t drop_all_day_times(const struct table_map *m, const struct csv_row *row,
+				 struct field_value *fv, size_t n)
+{
+	static const char *const yes[] = {"真", "TRUE", "True", "true", "はい", "1", "○", "Yes"};
+	const char *cell = m->all_day_col >= 0 && (size_t)m->all_day_col < row->n
+		? row->f[m->all_day_col] : "";
+	bool all_day = false;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		all_day = all_day || strcmp(cell, yes[i]) == 0;
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool time = strcmp(fv[i].name, "start_time") == 0 || strcmp(fv[i].name, "end_time") == 0;
+		if (all_day && time)
+			free((char *)fv[i].value);
+		else
+			fv[out++] = fv[i];
+	}
+	return out;
+}
+
 /* A row that cannot be used (a value the field does not take, a required
  * one missing, a name that matches nothing) is skipped and listed with
  * its line, as a card of a vCard file is; --strict refuses the file.
@@ -312,6 +343,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 				fv[n++] = (struct field_value){f->name, v};
 		}
 	}
+	if (st == TSU_OK && m->all_day_col >= 0)
+		n = drop_all_day_times(m, row, fv, n);
 	if (st == TSU_OK && m->org_rows && !field_of(fv, n, "kind"))
 		fv[n++] = (struct field_value){"kind", xstrdup("org")};
 	/* departments named by a row whose cells are all good */
@@ -348,7 +381,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 
 enum tsu_status io_table_import(struct io_ctx *c, const char *entity, struct tsu_error *err)
 {
-	struct table_map m = {.e = entity_find(entity)};
+	struct table_map m = {.e = entity_find(entity), .all_day_col = -1};
 	struct csv_reader *r;
 	const struct csv_row *row;
 	enum tsu_status st = csv_open(c->path, c->opt->encoding, &r, err);

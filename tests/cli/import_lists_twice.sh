@@ -40,6 +40,18 @@ expect_rc 0 "the other rows are read"
 expect_out_has "件名・エリアが同じ課題・取組「諏訪の見守り体制づくり」がすでに複数あり" "the row that matches two is skipped and says why"
 expect_eq "$("$T" list tasks --format tsv -d "$DB" | tail -n +2 | wc -l)" 3 "nothing added for it"
 
+# Outlook's calendar exported as CSV (予定表, CP932): 件名, 開始日, 開始時刻
+# 10:00:00 …; an all-day event (終日イベント 真) has no times
+"$T" init -d "$WORK/ol.db" 2>/dev/null
+run "$T" import events "$FIXTURES/io/outlook_calendar_cp932.csv" -d "$WORK/ol.db"
+expect_out_has "行事: 新規 2 件" "Outlook's calendar list"
+expect_out_lacks "終日イベント" "終日イベント is read, not named as unread"
+expect_eq "$(sqlite3 "$WORK/ol.db" "SELECT title || '|' || date || '|' || coalesce(start_time, '-') || '|' || coalesce(end_time, '-') || '|' || coalesce(place, '') FROM event ORDER BY date")" \
+	"諏訪地区 見守り会議|2026-12-10|10:00|11:30|諏訪複合施設 会議室
+年末清掃|2026-12-20|-|-|" "times as HH:MM, none for the all-day event"
+run "$T" import events "$FIXTURES/io/outlook_calendar_cp932.csv" -d "$WORK/ol.db"
+expect_out_has "新規 0 件、更新 0 件、変更なし 2 件" "read again, nothing doubled"
+
 # an export read into a fresh file twice adds nothing (ids, not keys)
 "$T" export events -o "$WORK/out.csv" -d "$DB" >/dev/null
 "$T" init -d "$WORK/fresh.db" 2>/dev/null
