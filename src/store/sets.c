@@ -335,6 +335,17 @@ static int element_sign(const char *s, size_t *len)
 	return 0;
 }
 
+/* A dash alone, which hand-made lists write in a cell that has nothing:
+ * the empty set, not an element to take away. */
+static bool element_is_dash(const char *s)
+{
+	static const char *const dashes[] = {"-", "－", "‐", "―", "−", "ー"};
+	for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+		if (strcmp(s, dashes[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A value whose every element has a sign ("+見守り,-配食") changes the set
  * element by element; items lose their signs and signs[i] says which.
  * False when no element has one; TSU_INVALID in *rc when only some do. */
@@ -403,6 +414,11 @@ enum tsu_status sets_write(struct store *st, const struct entity_def *e, const c
 		return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
 	char **items;
 	size_t n = value_split_set(value, &items);
+	if (n == 1 && element_is_dash(items[0])) {   /* "-": none, as lists write it */
+		value_free_list(items, n);
+		items = NULL;
+		n = 0;
+	}
 	int *signs = xcalloc(n ? n : 1, sizeof *signs);
 	enum tsu_status rc = TSU_OK;
 	bool delta = signed_items(f, items, n, signs, &rc, err);

@@ -66,6 +66,15 @@ run "$T" edit task "$K" --parties "+川口 花子 (${Y1: -8})" -d "$DB"
 expect_rc 1 "another's name with an ID"
 expect_err_has "見つかりません" "does not resolve"
 
+# a dash alone is "none", as hand-made lists write an empty cell: the row is
+# read (not refused as a sign without an element), and -- on a record -- clears
+printf '名前,電話番号,提供できること,地区\n多摩 一郎,042-111-2222,-,－\n' >"$WORK/dash.csv"
+run "$T" import parties "$WORK/dash.csv" -d "$DB"
+expect_out_has "新規 1 件" "a list with - for none is read"
+run "$T" edit party "$P" --offers "-" -d "$DB"
+expect_rc 0 "--offers - clears"
+expect_eq "$(offers "$DB")" "" "no offers left"
+
 # add: the bare id for scripts, the record in words on a terminal
 tty_out=$(script -qec "$(printf '%q ' "$T" add party --name "多摩 太郎" --kind 個人 -d "$DB")" /dev/null | tr -d '\r')
 [[ "$tty_out" =~ ^追加しました:\ 関係者・団体「多摩\ 太郎」\ \(ID\ [0-9a-f]{8}\)$ ]] || fail "add on a terminal: «$tty_out»"
