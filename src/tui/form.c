@@ -159,7 +159,10 @@ static bool form_leave(struct tui *t, struct form *f)
 		if (!len)
 			form_set_value(r, NULL);
 	}
-	if ((r->def->type == FIELD_DATE || r->def->type == FIELD_TIME) && r->value) {
+	/* a value kept from before (a time an older version took as written) is
+	 * left as it is: only what is typed now is checked */
+	if ((r->def->type == FIELD_DATE || r->def->type == FIELD_TIME) && r->value &&
+	    !str_eq(r->value, r->orig)) {
 		char iso[DATE_ISO_LEN + 1];
 		struct tsu_error err = {0};
 		enum tsu_status rc = r->def->type == FIELD_DATE ? date_parse(r->value, iso, &err)
