@@ -13,6 +13,7 @@
 #include "tsunagu/io_table.h"
 #include "tsunagu/partymatch.h"
 #include "tsunagu/report_kinds.h"
+#include "tsunagu/timeofday.h"
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
 #include "tsunagu/vcard.h"
@@ -276,6 +277,20 @@ static const char *same_party(struct partymatch *pm, struct field_value *fv, siz
 	return found->id;
 }
 
+/* A time that does not read as one (10時ごろ, kept as written by an older
+ * version and exported since) is left out of the row, named, rather than
+ * the row being refused: the event comes in without it. */
+static bool time_readable(struct io_ctx *c, const struct csv_row *row, const struct field_def *f,
+			  const char *cell)
+{
+	char hm[TIME_HM_LEN + 1];
+	if (f->type != FIELD_TIME || !*cell || time_parse(cell, hm, NULL) == TSU_OK)
+		return true;
+	io_reportf(c, "%s:%ld: 「%s」の「%s」は時刻として読めないので入れませんでした (例 9:30、14:00)",
+		   c->path, row->line, f->label, cell);
+	return false;
+}
+
 /* An all-day event of Outlook's calendar list (終日イベント 真) has no
  * times: the 0:00:00 it writes in 開始時刻 and 終了時刻 is dropped. */
 static size_t drop_all_day_times(const struct table_map *m, const struct csv_row *row,
@@ -336,6 +351,8 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 			id = cell;
 		} else if (m->field[i] >= 0) {
 			const struct field_def *f = &m->e->fields[m->field[i]];
+			if (!time_readable(c, row, f, cell))
+				continue;
 			char *v = cell_value(f, cell, err);
 			if (!v)
 				st = TSU_INVALID;

@@ -21,7 +21,11 @@ expect_eq "$(awk -F'\t' '$4 == "諏訪 防災訓練" { print $3 }' <<<"$OUT" | p
 
 printf '行事名,開催日,開始時刻\n落合 サロン,2026-12-15,朝\n' >"$WORK/bad.csv"
 run "$T" import events "$WORK/bad.csv" -d "$DB"
-expect_out_has "時刻として読めません: 「朝」" "a time that is not one is named"
+expect_out_has "「開始」の「朝」は時刻として読めないので入れませんでした" "a time that is not one is named"
+expect_out_has "行事: 新規 1 件" "and the event comes in without it"
+run "$T" import events "$WORK/bad.csv" -d "$DB"
+expect_out_has "新規 0 件、更新 0 件、変更なし 1 件" "read again, nothing doubled"
+"$T" delete event "$("$T" list events --search 落合 --format tsv -d "$DB" | awk -F'\t' 'NR == 2 { print $1 }')" -d "$DB" >/dev/null
 
 # the same list with a new place: the event is changed, not added
 sed 's/永山公民館/永山ふれあいの家/' <(iconv -f cp932 -t utf-8 "$WORK/行事.csv") >"$WORK/行事2.csv"
