@@ -30,6 +30,16 @@ struct record {
 const char *record_get(const struct record *r, const char *field);
 void record_free(struct record *r);
 
+/* The elements of a set value as the store splits it ("a,b、c；d": at
+ * , 、 ， ; ； and line breaks, each trimmed and NFC), an element that
+ * comes twice kept twice (two namesakes); returns the count.  Free with
+ * record_set_items_free. */
+size_t record_set_items(const char *value, char ***items);
+void record_set_items_free(char **items, size_t n);
+
+/* The value given for field `name` in fv (the first), or NULL. */
+const char *field_value_of(const struct field_value *fv, size_t n, const char *name);
+
 /* Inserts a row; out_id gets its new UUID v7. */
 enum tsu_status store_insert(struct store *st, const char *entity,
 			     const struct field_value *fv, size_t n,

@@ -245,14 +245,6 @@ static size_t keep_withheld(struct io_ctx *c, const struct entity_def *e, const 
 	return out;
 }
 
-static const char *field_of(const struct field_value *fv, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(fv[i].name, name) == 0)
-			return fv[i].value;
-	return NULL;
-}
-
 /* A party row without an id: the party already here whose name and phone
  * or e-mail read the same (partymatch.h), so a list read twice is not
  * doubled; its name and number stay as this file writes them (the row's
@@ -260,8 +252,8 @@ static const char *field_of(const struct field_value *fv, size_t n, const char *
 static const char *same_party(struct partymatch *pm, struct field_value *fv, size_t *n,
 			      struct party_found *found)
 {
-	partymatch_find(pm, field_of(fv, *n, "name"), field_of(fv, *n, "phone"),
-			field_of(fv, *n, "email"), found);
+	partymatch_find(pm, field_value_of(fv, *n, "name"), field_value_of(fv, *n, "phone"),
+			field_value_of(fv, *n, "email"), found);
 	if (!found->id)
 		return NULL;
 	size_t out = 0;
@@ -362,7 +354,7 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	}
 	if (st == TSU_OK && m->all_day_col >= 0)
 		n = drop_all_day_times(m, row, fv, n);
-	if (st == TSU_OK && m->org_rows && !field_of(fv, n, "kind"))
+	if (st == TSU_OK && m->org_rows && !field_value_of(fv, n, "kind"))
 		fv[n++] = (struct field_value){"kind", xstrdup("org")};
 	/* departments named by a row whose cells are all good */
 	for (size_t i = 0; i < n && st == TSU_OK; i++)
@@ -386,10 +378,10 @@ static enum tsu_status import_row(struct io_ctx *c, struct table_map *m,
 	if (st == TSU_OK && id && *id && strcmp(got, id) != 0)
 		m->new_ids++;
 	if (st == TSU_OK && found.namesake)
-		io_report_namesake(c, row->line, field_of(fv, n, "name"), found.namesake);
+		io_report_namesake(c, row->line, field_value_of(fv, n, "name"), found.namesake);
 	if (st == TSU_OK && m->pm && !found.id)
-		partymatch_add(m->pm, got, field_of(fv, n, "name"), field_of(fv, n, "phone"),
-			       field_of(fv, n, "email"));
+		partymatch_add(m->pm, got, field_value_of(fv, n, "name"), field_value_of(fv, n, "phone"),
+			       field_value_of(fv, n, "email"));
 	for (size_t i = 0; i < n; i++)
 		free((char *)fv[i].value);
 	free(fv);

@@ -155,6 +155,12 @@ static const char *given_value(const struct field_value *fv, size_t n, const cha
 	return NULL;
 }
 
+const char *field_value_of(const struct field_value *fv, size_t n, const char *name)
+{
+	bool given;
+	return given_value(fv, n, name, &given);
+}
+
 static enum tsu_status check_names(const struct entity_def *e, const struct field_value *fv,
 				   size_t n, struct tsu_error *err)
 {

@@ -22,14 +22,6 @@ static const struct {
 	{"task", {"title", "area_id", NULL}, "件名・エリア"},
 };
 
-static const char *value_of(const struct field_value *fv, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(fv[i].name, name) == 0)
-			return fv[i].value;
-	return NULL;
-}
-
 /* Binds each key's value as the store keeps it; "col = ?k" or
  * "col IS NULL" for an empty one. */
 static enum tsu_status key_sql(struct store *st, const struct entity_def *e,
@@ -39,7 +31,7 @@ static enum tsu_status key_sql(struct store *st, const struct entity_def *e,
 	sbuf_addf(sql, "SELECT id FROM %s WHERE deleted_at IS NULL", e->table);
 	for (int k = 0; k < SAME_KEYS_MAX && keys[k]; k++) {
 		const struct field_def *f = entity_field(e, keys[k]);
-		enum tsu_status rc = value_normalize(st, f, value_of(fv, n, keys[k]), &vals[k], err);
+		enum tsu_status rc = value_normalize(st, f, field_value_of(fv, n, keys[k]), &vals[k], err);
 		if (rc != TSU_OK)
 			return rc;
 		if (vals[k])
@@ -60,7 +52,7 @@ enum tsu_status store_same_record(struct store *st, const char *entity,
 	while (i < sizeof same_keys / sizeof same_keys[0] && strcmp(same_keys[i].entity, entity))
 		i++;
 	const struct entity_def *e = entity_find(entity);
-	if (i == sizeof same_keys / sizeof same_keys[0] || !e || !value_of(fv, n, "title"))
+	if (i == sizeof same_keys / sizeof same_keys[0] || !e || !field_value_of(fv, n, "title"))
 		return TSU_OK;
 	struct sbuf sql = {0};
 	char *vals[SAME_KEYS_MAX] = {0};
@@ -84,7 +76,7 @@ enum tsu_status store_same_record(struct store *st, const char *entity,
 		return tsu_fail(err, TSU_AMBIGUOUS,
 				"%sが同じ%s「%s」がすでに複数あり、どれのことか決められません"
 				" (id の列で指定してください)", same_keys[i].what, e->label,
-				value_of(fv, n, "title"));
+				field_value_of(fv, n, "title"));
 	*found = rc == TSU_OK && count == 1;
 	return rc;
 }

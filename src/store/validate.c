@@ -174,7 +174,9 @@ static size_t sep_len(const char *p)
 	return 0;
 }
 
-size_t value_split_set(const char *value, char ***items)
+/* The items of a set value, trimmed and NFC; an item met again is left
+ * out unless `repeats`. */
+static size_t split_items(const char *value, bool repeats, char ***items)
 {
 	size_t n = 0, cap = 0;
 	*items = NULL;
@@ -190,7 +192,7 @@ size_t value_split_set(const char *value, char ***items)
 		free(raw);
 		free(nfc);
 		bool dup = !*item;
-		for (size_t i = 0; i < n && !dup; i++)
+		for (size_t i = 0; i < n && !dup && !repeats; i++)
 			dup = strcmp((*items)[i], item) == 0;
 		if (dup) {
 			free(item);
@@ -203,6 +205,21 @@ size_t value_split_set(const char *value, char ***items)
 			p += k;
 	}
 	return n;
+}
+
+size_t value_split_set(const char *value, char ***items)
+{
+	return split_items(value, false, items);
+}
+
+size_t record_set_items(const char *value, char ***items)
+{
+	return split_items(value, true, items);
+}
+
+void record_set_items_free(char **items, size_t n)
+{
+	value_free_list(items, n);
 }
 
 void value_free_list(char **items, size_t n)

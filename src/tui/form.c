@@ -26,7 +26,6 @@
 #include "tsunagu/request.h"
 #include "tsunagu/date.h"
 #include "tsunagu/store.h"
-#include "tsunagu/textnorm.h"
 #include "tsunagu/timeofday.h"
 #include "tsunagu/utf8.h"
 
@@ -291,41 +290,6 @@ static bool form_party_set(const struct form_row *r)
 	return r->def->type == FIELD_SET && r->def->ref && strcmp(r->def->ref, "party") == 0;
 }
 
-/* The elements of a set as typed: split at "," and "、", trimmed. */
-static size_t set_split(const char *v, char ***out)
-{
-	struct sbuf b = {0};
-	size_t n = 0;
-	*out = NULL;
-	for (const char *p = v ? v : "";; p++) {
-		bool sep = *p == ',' || *p == '\0' || strncmp(p, "、", 3) == 0;
-		if (!sep) {
-			sbuf_addc(&b, *p);
-			continue;
-		}
-		char *el = text_trim(sbuf_str(&b));
-		if (*el) {
-			*out = xrealloc(*out, (n + 1) * sizeof **out);
-			(*out)[n++] = el;
-		} else {
-			free(el);
-		}
-		sbuf_reset(&b);
-		if (!*p)
-			break;
-		p += *p == ',' ? 0 : 2;
-	}
-	sbuf_free(&b);
-	return n;
-}
-
-static void set_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* An edited set of parties as what changed, each element named by its ID
  * ("-ID,+name"): the set's names may be namesakes that would not resolve
  * again.  NULL (send the value as it is) when the names shown when the
@@ -334,8 +298,9 @@ static char *form_set_delta(struct tui *t, const struct form *f, const struct fo
 {
 	char *ids_s = store_set_ids(t->st, f->def->name, f->id, r->def->name);
 	char **was, **ids, **now;
-	size_t nwas = set_split(r->orig, &was), nids = set_split(ids_s, &ids);
-	size_t nnow = set_split(r->value, &now);
+	/* split as the store splits what it is sent, namesakes kept twice */
+	size_t nwas = record_set_items(r->orig, &was), nids = record_set_items(ids_s, &ids);
+	size_t nnow = record_set_items(r->value, &now);
 	struct sbuf b = {0};
 	bool *kept = xcalloc(nnow + 1, sizeof *kept);
 	free(ids_s);
@@ -354,9 +319,9 @@ static char *form_set_delta(struct tui *t, const struct form *f, const struct fo
 	char *delta = nwas == nids ? sbuf_detach(&b) : NULL;
 	sbuf_free(&b);
 	free(kept);
-	set_free(was, nwas);
-	set_free(ids, nids);
-	set_free(now, nnow);
+	record_set_items_free(was, nwas);
+	record_set_items_free(ids, nids);
+	record_set_items_free(now, nnow);
 	return delta;
 }
 

@@ -328,6 +328,17 @@ char *form_area_pick(struct tui *t, const char *title, const char *current)
 	return v;
 }
 
+/* Whether s stays one element of a set, as the store splits sets (no
+ * separator in it, nothing trimmed away). */
+static bool one_element(const char *s)
+{
+	char **items;
+	size_t n = record_set_items(s, &items);
+	bool one = n == 1 && strcmp(items[0], s) == 0;
+	record_set_items_free(items, n);
+	return one;
+}
+
 /* How an element of a set names row `id`: its name when that names it
  * alone (no namesake, no separator in it), else its name with its short
  * ID (山田 太郎 (b8b59d3f): the last 8 characters, as lists show it), else
@@ -338,11 +349,11 @@ static char *set_element_of(struct tui *t, const char *entity, const char *id)
 	uuid_str got;
 	size_t len = strlen(id);
 	const char *tail = len > 8 ? id + len - 8 : id;
-	if (!strpbrk(name, ",;") && !strstr(name, "、") &&
-	    store_resolve(t->st, entity, name, got, NULL) == TSU_OK && strcmp(got, id) == 0)
+	bool alone = one_element(name);
+	if (alone && store_resolve(t->st, entity, name, got, NULL) == TSU_OK && strcmp(got, id) == 0)
 		return name;
 	struct sbuf b = {0};
-	if (!strpbrk(name, ",;") && !strstr(name, "、"))
+	if (alone)
 		sbuf_addf(&b, "%s (%s)", name, tail);
 	free(name);
 	if (b.len && store_resolve(t->st, entity, b.s, got, NULL) == TSU_OK && strcmp(got, id) == 0)

@@ -80,6 +80,16 @@ def main():
         shown = t.cli("show", "task", tid)
         if "関係者: %s,%s\n" % (NAME, NAME) not in shown:
             fail("the edit of a row with namesakes was not saved: " + shown, s)
+        # typed with a full-width ； as the store reads it: one party more
+        t.send("e")
+        to_parties_row(t)
+        t.send("End")
+        t.type("；永山商店会")
+        t.send("C-s")
+        s = t.settle("保存しました")
+        shown = t.cli("show", "task", tid)
+        if "関係者: %s,%s,永山商店会\n" % (NAME, NAME) not in shown:
+            fail("a party typed after ； was not added: " + shown, s)
         quit_ok(t, "全エリア")
     print("ok")
 
