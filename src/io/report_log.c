@@ -143,7 +143,9 @@ static void party_header(const struct report_options *opt, const struct record *
 	rdoc_set_title(d, title.s);
 	rdoc_kv(d, "関係者", record_get(p, "name"));
 	rdoc_kv(d, "区分", strcmp(nz(record_get(p, "kind")), "org") == 0 ? "団体" : "個人");
-	rdoc_kv(d, "エリア", record_get(p, "areas"));
+	char *areas = report_joined(record_get(p, "areas"));
+	rdoc_kv(d, "エリア", areas);
+	free(areas);
 	report_contact(p, &contact);
 	if (contact.len)
 		rdoc_kv(d, "連絡先", contact.s);

@@ -63,6 +63,9 @@ expect_out_has "042-555-0202" "consent: phone shown"
 run "$T" report log --party "${kp: -8}" -d "$DB"
 expect_rc 0 "log of a party"
 expect_out_lacks "042-555-0101" "no consent: no phone"
+"$T" edit party "${kp: -8}" --areas "諏訪,落合" -d "$DB" >/dev/null
+run "$T" report log --party "${kp: -8}" -d "$DB"
+expect_out_has "- エリア: 諏訪中学区、落合中学区" "a party's areas joined as the task's parties are"
 
 # files by extension, 0600, no overwrite without --force
 run "$T" report karte --area 諏訪 -o "$WORK/k.html" -d "$DB"
