@@ -95,20 +95,15 @@ void changelog_replica_peek(struct store *st, char out[UUID_STR_LEN + 1])
 		memcpy(out, id, UUID_STR_LEN + 1);
 }
 
-/* The highest stamp in the file.  A copy has few replicas and the index
- * changelog_replica orders each one's stamps, so: one seek per replica
- * (walking the replicas by the same index) instead of reading a city's
- * million changes at every open and every action. */
+/* The highest stamp in the file: one seek per replica in the index
+ * changelog_replica, instead of reading a city's million changes at every
+ * open and every action. */
 uint64_t changelog_max_hlc(struct store *st)
 {
 	sqlite3_stmt *s;
 	uint64_t max = 0;
-	if (store_prepare(st,
-		"WITH RECURSIVE r(x) AS (SELECT min(replica) FROM changelog UNION ALL"
-		" SELECT (SELECT min(replica) FROM changelog WHERE replica > r.x) FROM r"
-		"  WHERE r.x IS NOT NULL)"
-		" SELECT max((SELECT max(hlc) FROM changelog WHERE replica = r.x)) FROM r", &s,
-		NULL) == TSU_OK) {
+	if (store_prepare(st, "SELECT max((SELECT max(hlc) FROM changes WHERE replica = r.n))"
+			  " FROM change_replica r", &s, NULL) == TSU_OK) {
 		if (sqlite3_step(s) == SQLITE_ROW)
 			max = (uint64_t)sqlite3_column_int64(s, 0);
 		store_finish(st, s);
@@ -142,6 +137,7 @@ enum tsu_status changelog_action(struct store *st, struct tsu_error *err)
 void changelog_action_end(struct store *st)
 {
 	st->action_id[0] = '\0';
+	changelog_refs_forget(st);
 	st->replica[0] = '\0'; /* re-checked by the next action: the file may have moved */
 }
 
@@ -170,7 +166,49 @@ static enum tsu_status next_change(struct store *st, const char *row_id, const c
 	return uuid_v7_at(id, st->action_ms, err);
 }
 
-#define CHANGE_INSERT "INSERT INTO changelog(change_id, hlc, replica, action_id, author, at," \
+void changelog_refs_forget(struct store *st)
+{
+	st->replica_n = st->action_n = 0;
+}
+
+/* The number an id has in change_replica or change_action, added there if
+ * it is new. */
+static enum tsu_status ref_number(struct store *st, const char *table, const char *id,
+				  sqlite3_int64 *n, struct tsu_error *err)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	sbuf_addf(&sql, "INSERT INTO %s(id) VALUES(?1) ON CONFLICT(id) DO UPDATE SET id = id"
+		  " RETURNING n", table);
+	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
+	sbuf_free(&sql);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	else
+		rc = store_sql_fail(st, err, table);
+	store_finish(st, s);
+	return rc;
+}
+
+/* The numbers of this action's replica and action id, found once per
+ * action (and again after a rollback may have taken the rows). */
+static enum tsu_status action_refs(struct store *st, struct tsu_error *err)
+{
+	if (st->action_n)
+		return TSU_OK;
+	const char *rep = st->seeding ? SEED_REPLICA : st->replica;
+	enum tsu_status rc = ref_number(st, "change_replica", rep, &st->replica_n, err);
+	if (rc == TSU_OK)
+		rc = ref_number(st, "change_action", st->action_id, &st->action_n, err);
+	if (rc != TSU_OK)
+		changelog_refs_forget(st);
+	return rc;
+}
+
+#define CHANGE_INSERT "INSERT INTO changes(change_id, hlc, replica, action, author, at," \
 	" entity, row_id, field, old_value, new_value, covers)" \
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 
@@ -181,15 +219,14 @@ static enum tsu_status bind_head(struct store *st, sqlite3_stmt *s, const char *
 {
 	uuid_str id;
 	uint64_t hlc;
-	if (changelog_action(st, err) != TSU_OK ||
+	if (changelog_action(st, err) != TSU_OK || action_refs(st, err) != TSU_OK ||
 	    next_change(st, row_id, field, id, &hlc, err) != TSU_OK)
 		return err ? err->status : TSU_IO;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hlc);
-	const char *rep = st->seeding ? SEED_REPLICA : st->replica;
-	const char *texts[] = {rep, st->action_id, st->author};
-	for (int i = 0; i < 3; i++)
-		sqlite3_bind_text(s, 3 + i, texts[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, st->replica_n);
+	sqlite3_bind_int64(s, 4, st->action_n);
+	sqlite3_bind_text(s, 5, st->author, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 6, (sqlite3_int64)st->action_ms);
 	sqlite3_bind_text(s, 7, entity, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 8, row_id, -1, SQLITE_TRANSIENT);

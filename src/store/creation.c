@@ -54,11 +54,11 @@ void creation_json_sql(struct sbuf *sql, const struct entity_def *e, const char 
 	sbuf_addf(sql, ")) FROM %s%s%s t WHERE t.id = %s)", schema, dot, e->table, id_expr);
 }
 
-/* UPDATE changelog SET new_value = <the row's object> for the unpinned
+/* UPDATE changes SET new_value = <the row's object> for the unpinned
  * creation of ID. */
 static void pin_sql(struct sbuf *sql, const struct entity_def *e, const char *id_expr)
 {
-	sbuf_add(sql, "UPDATE changelog SET new_value = ");
+	sbuf_add(sql, "UPDATE changes SET new_value = ");
 	creation_json_sql(sql, e, NULL, id_expr);
 	sbuf_addf(sql, " WHERE row_id = %s AND field = '_created' AND new_value IS NULL", id_expr);
 }
@@ -151,12 +151,12 @@ void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias
 enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err)
 {
 	long long unpinned = 0;
-	enum tsu_status rc = store_read_int(st, "SELECT EXISTS (SELECT 1 FROM changelog"
+	enum tsu_status rc = store_read_int(st, "SELECT EXISTS (SELECT 1 FROM changes"
 					    " WHERE field = '_created' AND new_value IS NULL)", &unpinned, err);
 	if (rc != TSU_OK || !unpinned)
 		return rc;
 	struct sbuf sql = {0};
-	sbuf_add(&sql, "UPDATE changelog AS c SET new_value = ");
+	sbuf_add(&sql, "UPDATE changes AS c SET new_value = ");
 	creation_filled_sql(&sql, NULL, "c");
 	sbuf_add(&sql, " WHERE c.field = '_created' AND c.new_value IS NULL");
 	rc = store_begin(st, err);

@@ -344,6 +344,7 @@ enum tsu_status store_release(struct store *st, enum tsu_status result, struct t
 		store_run(st, "RELEASE tsu_write", NULL);
 		st->pending_ready = false; /* search.c's table may have gone with it */
 		resolve_forget(st);      /* and rows a kept name was found in */
+		changelog_refs_forget(st);
 	} else {
 		rc = store_run(st, "RELEASE tsu_write", err);
 	}

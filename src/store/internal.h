@@ -53,6 +53,9 @@ struct store {
 	char action_id[UUID_STR_LEN + 1];
 	uint64_t action_ms;
 	char replica[UUID_STR_LEN + 1]; /* checked at the first change of an action */
+	/* their numbers in change_replica and change_action (schema 9), found
+	 * at the action's first change; 0: not yet, or a rollback took them */
+	sqlite3_int64 replica_n, action_n;
 	bool seeding;          /* reference data: ids and stamps fixed */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
 	int pending;           /* documents waiting in temp.search_pending */
@@ -130,6 +133,9 @@ void store_now_iso(struct store *st, char buf[32]);
 /* Starts an action if none is open (id, time, clock caught up, replica). */
 enum tsu_status changelog_action(struct store *st, struct tsu_error *err);
 void changelog_action_end(struct store *st);
+/* Forgets the action's numbers in change_replica/change_action: a rollback
+ * to a savepoint may have taken the rows that gave them. */
+void changelog_refs_forget(struct store *st);
 /* This file's replica id into st->replica, minted anew for a copied file. */
 enum tsu_status changelog_replica(struct store *st, struct tsu_error *err);
 /* This file's replica id into out (empty when the file is not where it was

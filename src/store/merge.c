@@ -31,6 +31,18 @@
 	" old_value"
 #define CHANGE_COLS CHANGE_HEAD ", new_value, covers"
 
+/* merge_in into this file's log: replica and action ids by their numbers
+ * here (schema 9), new ones added. */
+#define KEEP_IN \
+	"INSERT OR IGNORE INTO main.change_replica(id) SELECT DISTINCT replica FROM merge_in;" \
+	"INSERT OR IGNORE INTO main.change_action(id) SELECT DISTINCT action_id FROM merge_in;" \
+	"INSERT INTO main.changes(change_id, hlc, replica, action, author, at, entity, row_id," \
+	" field, old_value, new_value, covers) SELECT change_id, hlc," \
+	" (SELECT r.n FROM main.change_replica r WHERE r.id = x.replica)," \
+	" (SELECT a.n FROM main.change_action a WHERE a.id = x.action_id)," \
+	" author, at, entity, row_id, field, old_value, new_value, covers" \
+	" FROM merge_in x ORDER BY hlc, change_id"
+
 /* The columns of the change-log rows aliased `a`, a creation that stands
  * on its row filled in from the rows of schema `source` (a whole tsunagu
  * file; NULL: a change file, whose creations are whole already). */
@@ -221,29 +233,58 @@ void merge_sql_functions(struct store *st)
 				NULL, idset_step, idset_final);
 }
 
+/* "FROM <the changes of replica ?1 in schema> alias": a tsunagu file keeps
+ * them under the replica's number (schema 9), a change file of sync under
+ * its id. */
+static void replica_changes(struct sbuf *sql, const char *schema, bool numbered,
+			    const char *alias)
+{
+	if (numbered)
+		sbuf_addf(sql, " FROM %s.changes %s WHERE %s.replica ="
+			  " (SELECT n FROM %s.change_replica WHERE id = ?1)", schema, alias, alias,
+			  schema);
+	else
+		sbuf_addf(sql, " FROM %s.changelog %s WHERE %s.replica = ?1", schema, alias, alias);
+}
+
+/* The stamp up to which both files hold the same changes of the replica,
+ * -1 when they differ (every change of it is compared then). */
+static sqlite3_int64 replica_same_until(struct store *st, const char *schema,
+					const char *replica, bool whole)
+{
+	struct sbuf sql = {0};
+	sbuf_add(&sql, "WITH w(hlc) AS (SELECT min((SELECT max(m.hlc)");
+	replica_changes(&sql, "main", true, "m");
+	sbuf_add(&sql, "), (SELECT max(o.hlc)");
+	replica_changes(&sql, "other", whole, "o");
+	sbuf_add(&sql, "))) SELECT w.hlc, (SELECT count(*) || ':' || tsu_idset(m.change_id)");
+	replica_changes(&sql, "main", true, "m");
+	sbuf_add(&sql, " AND m.hlc <= w.hlc) = (SELECT count(*) || ':' || tsu_idset(o.change_id)");
+	replica_changes(&sql, "other", whole, "o");
+	sbuf_add(&sql, " AND o.hlc <= w.hlc) FROM w");
+	sqlite3_stmt *s;
+	sqlite3_int64 from = -1;
+	if (prepare_in(st, schema, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+		    sqlite3_column_int(s, 1))
+			from = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sbuf_free(&sql);
+	return from;
+}
+
 static enum tsu_status replica_step(struct store *st, const char *schema, const char *replica,
 				    bool whole, struct tsu_error *err)
 {
-	sqlite3_stmt *s;
-	if (prepare_in(st, schema,
-		"WITH w(hlc) AS (SELECT min((SELECT max(hlc) FROM main.changelog WHERE replica = ?1),"
-		"  (SELECT max(hlc) FROM other.changelog WHERE replica = ?1)))"
-		" SELECT w.hlc, (SELECT count(*) || ':' || tsu_idset(change_id) FROM main.changelog m"
-		"  WHERE m.replica = ?1 AND m.hlc <= w.hlc)"
-		" = (SELECT count(*) || ':' || tsu_idset(change_id) FROM other.changelog o"
-		"  WHERE o.replica = ?1 AND o.hlc <= w.hlc) FROM w", &s, err) != TSU_OK)
-		return err ? err->status : TSU_DB;
-	sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
-	sqlite3_int64 from = -1;
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
-	    sqlite3_column_int(s, 1))
-		from = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_int64 from = replica_same_until(st, schema, replica, whole);
 	struct sbuf sql = {0};
+	sqlite3_stmt *s;
 	sbuf_add(&sql, "INSERT INTO merge_in SELECT ");
 	change_cols(&sql, "o", whole ? "other" : NULL);
 	sbuf_add(&sql, " FROM other.changelog o WHERE o.replica = ?1 AND o.hlc > ?2"
-		 " AND NOT EXISTS (SELECT 1 FROM main.changelog m WHERE m.change_id = o.change_id)");
+		 " AND NOT EXISTS (SELECT 1 FROM main.changes m WHERE m.change_id = o.change_id)");
 	enum tsu_status prc = prepare_in(st, schema, sql.s, &s, err);
 	sbuf_free(&sql);
 	if (prc != TSU_OK)
@@ -277,7 +318,8 @@ static enum tsu_status collect_in(struct store *st, const char *schema, struct t
 		return err ? err->status : TSU_DB;
 	bool whole = whole_file(st, schema);
 	sqlite3_stmt *s;
-	if (prepare_in(st, schema, "SELECT DISTINCT replica FROM other.changelog", &s, err) != TSU_OK)
+	if (prepare_in(st, schema, whole ? "SELECT id FROM other.change_replica"
+		       : "SELECT DISTINCT replica FROM other.changelog", &s, err) != TSU_OK)
 		return err ? err->status : TSU_DB;
 	enum tsu_status rc = TSU_OK;
 	int step;
@@ -526,8 +568,7 @@ enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct m
 	if (rc == TSU_OK)
 		sum->conflicts += conflicts_new(st, last);
 	if (rc == TSU_OK)
-		rc = store_exec(st, "INSERT INTO main.changelog(" CHANGE_COLS ") SELECT " CHANGE_COLS
-				" FROM merge_in ORDER BY hlc, change_id", err);
+		rc = store_exec(st, KEEP_IN, err);
 	if (rc == TSU_OK)
 		rc = replay_rows(st, sum, err);
 	if (rc == TSU_OK)

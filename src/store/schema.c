@@ -403,6 +403,57 @@ static const char schema_v7[] =
 static const char schema_v8[] =
 	"SELECT 'creation changes may stand on their rows';";
 
+/*
+ * Version 9: the change log in fewer bytes (issue 7: a city's file was
+ * more than a third change log, most of it the same two UUIDs written out
+ * on every change and again in two indexes).
+ *
+ * `changes` is the log itself; the replica and the action of a change are
+ * numbers into `change_replica` and `change_action`, which hold each id
+ * once (a file knows a few replicas, and an import of 100,000 rows is one
+ * action).  The numbers are this file's own and never leave it: merge and
+ * sync carry the ids (merge.c, changefile.c).  `changelog` is a view with
+ * the columns of version 2 for every reader; writers put their rows in
+ * `changes` (changelog.c, merge.c, creation.c).  The view's joins are LEFT
+ * joins on the tables' keys, so a query that uses neither id reads
+ * `changes` alone.
+ */
+#define V9_CHANGES \
+	"CREATE TABLE changes(" \
+	" seq INTEGER PRIMARY KEY," \
+	" change_id TEXT NOT NULL UNIQUE," \
+	" hlc INTEGER NOT NULL," \
+	" replica INTEGER NOT NULL REFERENCES change_replica(n)," \
+	" action INTEGER NOT NULL REFERENCES change_action(n)," \
+	" author TEXT NOT NULL, at INTEGER NOT NULL," \
+	" entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL," \
+	" old_value, new_value, covers TEXT);"
+static const char schema_v9[] =
+	"CREATE TABLE change_replica(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE change_action(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);"
+	"INSERT INTO change_replica(id) SELECT DISTINCT replica FROM changelog;"
+	"INSERT INTO change_action(id) SELECT DISTINCT action_id FROM changelog;"
+	/* through memory, so that the new log takes the old one's pages
+	 * instead of growing the file by its size */
+	"CREATE TEMP TABLE changes_v9 AS SELECT c.seq, c.change_id, c.hlc, r.n AS replica,"
+	" a.n AS action, c.author, c.at, c.entity, c.row_id, c.field, c.old_value, c.new_value,"
+	" c.covers FROM changelog c"
+	" JOIN change_replica r ON r.id = c.replica JOIN change_action a ON a.id = c.action_id;"
+	"DROP TABLE changelog;"
+	V9_CHANGES
+	"INSERT INTO changes SELECT * FROM temp.changes_v9 ORDER BY seq;"
+	"DROP TABLE temp.changes_v9;"
+	"CREATE INDEX changelog_row ON changes(row_id, hlc);"
+	/* merge.c: what a file holds of each replica's changes */
+	"CREATE INDEX changelog_replica ON changes(replica, hlc, change_id);"
+	"CREATE INDEX changelog_action ON changes(action);"
+	"CREATE VIEW changelog AS SELECT c.seq AS seq, c.change_id AS change_id, c.hlc AS hlc,"
+	" r.id AS replica, a.id AS action_id, c.author AS author, c.at AS at, c.entity AS entity,"
+	" c.row_id AS row_id, c.field AS field, c.old_value AS old_value,"
+	" c.new_value AS new_value, c.covers AS covers"
+	" FROM changes c LEFT JOIN change_replica r ON r.n = c.replica"
+	" LEFT JOIN change_action a ON a.n = c.action;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -412,10 +463,11 @@ const char *const schema_migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0xa32e632b2f655038ULL;
+const uint64_t schema_digest_latest = 0x7a707be0ecb35ec1ULL;
 
 int schema_version_latest(void)
 {

@@ -139,6 +139,17 @@ static void bulk_write_goes_on_after_a_part_rolled_back(void **state)
 	assert_int_equal(store_commit(f->st, &err), TSU_OK);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "永山"), 1);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "取り消し"), 0);
+	/* the action's id went with the part given up, and came back for
+	 * the rest: every change names its replica and action (schema 9) */
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, "SELECT count(*), count(replica),"
+		" count(action_id) FROM changelog WHERE row_id = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_true(sqlite3_column_int(s, 0) > 0);
+	assert_int_equal(sqlite3_column_int(s, 1), sqlite3_column_int(s, 0));
+	assert_int_equal(sqlite3_column_int(s, 2), sqlite3_column_int(s, 0));
+	sqlite3_finalize(s);
 }
 
 static void update_records_history_with_author(void **state)

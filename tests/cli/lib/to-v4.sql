@@ -1,8 +1,19 @@
 -- Takes a file of the latest version back to version 4 as version 4 left
--- it (no counts kept by triggers or board indexes of version 6, no
+-- it (a change log of one table, no counts kept by triggers or board indexes of version 6, no
 -- area-work columns, event participants or their choice lists), through
 -- version 6 (each party's document under a search_doc row of its own, no
 -- area tokens, no party_key).
+-- version 8: the change log one table, ids written out on every change
+CREATE TABLE changelog_v8(seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL UNIQUE,
+  hlc INTEGER NOT NULL, replica TEXT NOT NULL, action_id TEXT NOT NULL,
+  author TEXT NOT NULL, at INTEGER NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL,
+  field TEXT NOT NULL, old_value, new_value, covers TEXT);
+INSERT INTO changelog_v8 SELECT * FROM changelog;
+DROP VIEW changelog; DROP TABLE changes; DROP TABLE change_replica; DROP TABLE change_action;
+ALTER TABLE changelog_v8 RENAME TO changelog;
+CREATE INDEX changelog_row ON changelog(row_id, hlc);
+CREATE INDEX changelog_replica ON changelog(replica, hlc, change_id);
+CREATE INDEX changelog_action ON changelog(action_id);
 CREATE TABLE v7doc AS SELECT p.id AS pid, CASE WHEN instr(s.grams, '_a')
   THEN substr(s.grams, 1, instr(s.grams, '_a') - 1) ELSE s.grams END AS grams
   FROM search_party s JOIN party p ON p.rowid = s.rowid;
