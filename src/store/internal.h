@@ -243,6 +243,8 @@ void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_enti
 
 /* search_directory.c: the directory's search as you type. */
 int search_sql_register(sqlite3 *db);
+/* gramtok.c: the search indexes' tokenizer, tsu_grams (schema 10), on db. */
+int gramtok_register(sqlite3 *db);
 /* The MATCH expression of the party index for what the user typed within
  * one area (NULL: all), or NULL when the text folds to nothing. */
 char *search_party_fts(const char *user_text, const char *area_id);

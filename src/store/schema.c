@@ -454,6 +454,27 @@ static const char schema_v9[] =
 	" FROM changes c LEFT JOIN change_replica r ON r.n = c.replica"
 	" LEFT JOIN change_action a ON a.n = c.action;";
 
+/*
+ * Version 10: the search indexes keep their documents' text once (issue 7).
+ * A document was its grams ("スズ ズキ キ "), every character twice; it is
+ * now the search keys themselves, cut into the same grams by the tokenizer
+ * tsu_grams (gramtok.c), so the index's copy of the text is a third of
+ * the size and the same queries find the same rows.  No column size is
+ * kept (columnsize=0): nothing ranks.  The indexes are made empty here and
+ * filled at the end of the open that upgrades the file, as for a new
+ * search key (search.c, search_key_check).  A tsunagu of version 9 or
+ * older cannot read these indexes: the version keeps it out.
+ */
+static const char schema_v10[] =
+	"DROP TABLE search_party;"
+	"CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = 'tsu_grams',"
+	" prefix = '1', columnsize = 0);"
+	"DROP TABLE search_index;"
+	"CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize = 'tsu_grams',"
+	" columnsize = 0);"
+	"DELETE FROM search_doc;"
+	"UPDATE meta SET value = 'rebuild' WHERE key = 'search_key';";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -464,10 +485,11 @@ const char *const schema_migrations[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	schema_v10,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0x7a707be0ecb35ec1ULL;
+const uint64_t schema_digest_latest = 0x22a42febbc958b42ULL;
 
 int schema_version_latest(void)
 {

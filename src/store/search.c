@@ -1,10 +1,9 @@
 /*
  * Search (DESIGN §6).  Each searchable row has one document: its text run
  * through text_search_key (NFKC, case, hiragana -> katakana, no spaces or
- * punctuation) and cut into overlapping two-character grams, plus the last
- * character alone:  "スズキ" -> "スズ ズキ キ".  FTS5's ascii tokenizer
- * takes each gram as a token (every non-ASCII character is a token
- * character), so:
+ * punctuation), which the indexes' tokenizer (gramtok.c, schema 10) cuts
+ * into overlapping two-character grams, plus the last character alone:
+ * "スズキ" -> "スズ ズキ キ".  A query is written in grams, so:
  *   1 character  -> prefix query  "ズ" *      (grams starting with it)
  *   2 characters -> one token     "スズ"
  *   3 or more    -> a phrase      "スズ ズキ" (consecutive grams)
@@ -28,7 +27,21 @@
 #include "tsunagu/textnorm.h"
 #include "tsunagu/utf8.h"
 
-/* Appends the grams of one piece of text. */
+/* Appends the search key of one piece of text and a space: a document's
+ * text, which the indexes' tokenizer cuts into grams (gramtok.c). */
+static void search_add_key(struct sbuf *out, const char *text)
+{
+	if (!text || !*text)
+		return;
+	char *key = text_search_key(text);
+	if (*key) {
+		sbuf_add(out, key);
+		sbuf_addc(out, ' ');
+	}
+	free(key);
+}
+
+/* Appends the grams of one piece of text (a query's). */
 void search_add_grams(struct sbuf *out, const char *text)
 {
 	if (!text || !*text)
@@ -72,7 +85,7 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 	int step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
 		for (int i = 0; i < 3; i++)
-			search_add_grams(grams, (const char *)sqlite3_column_text(s, i));
+			search_add_key(grams, (const char *)sqlite3_column_text(s, i));
 		static const char *const owners[] = {"task", "party", "area"};
 		int o = 3;
 		while (strcmp(entity, "log") == 0 && o < 5 && sqlite3_column_type(s, o) == SQLITE_NULL)
@@ -268,7 +281,7 @@ static enum tsu_status append_rows(struct store *st, const char *sql, const char
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(s, 0);
 		if (grams)
-			search_add_grams(out, v);
+			search_add_key(out, v);
 		else if (v)
 			sbuf_addf(out, "%s ", v);
 	}
@@ -293,7 +306,7 @@ static enum tsu_status party_doc(struct store *st, const char *id, enum party_ca
 	*rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	*live = step == SQLITE_ROW && sqlite3_column_int(s, 1);
 	for (int i = 2; i < 7 && *live; i++)
-		search_add_grams(grams, (const char *)sqlite3_column_text(s, i));
+		search_add_key(grams, (const char *)sqlite3_column_text(s, i));
 	store_finish(st, s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");

@@ -18,25 +18,17 @@
 #include <string.h>
 #include "internal.h"
 #include "tsunagu/textnorm.h"
+#include "tsunagu/utf8.h"
 
-/* Whether needle starts at a token of grams ("スズ ズキ キ "). */
-static bool at_token(const char *grams, const char *needle)
+/* tsu_doc_has(doc, needle, ...): each needle is in the document (the
+ * walk's test, equal to the MATCH of the needles' terms: needles_of). */
+static void sql_doc_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	for (const char *p = strstr(grams, needle); p; p = strstr(p + 1, needle))
-		if (p == grams || p[-1] == ' ')
-			return true;
-	return false;
-}
-
-/* tsu_grams_have(grams, needle, ...): each needle starts a token of grams
- * (the walk's test, equal to the MATCH of the needles' terms). */
-static void sql_grams_have(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *grams = (const char *)sqlite3_value_text(argv[0]);
-	int ok = grams != NULL;
+	const char *doc = (const char *)sqlite3_value_text(argv[0]);
+	int ok = doc != NULL;
 	for (int i = 1; i < argc && ok; i++) {
 		const char *needle = (const char *)sqlite3_value_text(argv[i]);
-		ok = needle && at_token(grams, needle);
+		ok = needle && strstr(doc, needle);
 	}
 	sqlite3_result_int(ctx, ok);
 }
@@ -72,7 +64,7 @@ static void sql_finds(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int search_sql_register(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = sqlite3_create_function(db, "tsu_grams_have", -1, flags, NULL, sql_grams_have,
+	int rc = sqlite3_create_function(db, "tsu_doc_has", -1, flags, NULL, sql_doc_has,
 					 NULL, NULL);
 	return rc == SQLITE_OK ? sqlite3_create_function(db, "tsu_finds", -1, flags, NULL, sql_finds,
 							 NULL, NULL) : rc;
@@ -94,11 +86,31 @@ char *search_party_fts(const char *user_text, const char *area_id)
 }
 
 /*
- * The needles of a MATCH expression made by search_party_fts: each quoted
- * term followed by " *" (one character, a prefix) is its text; any other
- * (a gram, a phrase of grams, an area) is its text and the space after
- * its last token.  Returns how many, or 0 (none kept) past max.
+ * The needles of a MATCH expression made by search_party_fts, as text a
+ * matching document holds (gramtok.c): a term that is one character (a
+ * prefix, "ズ" *) is that character; a gram or a phrase of grams ("スズ
+ * ズキ") the text they cover (スズキ: the first character of each gram
+ * and the whole last one, as no key has a space); an area token itself
+ * and the space after it.  Returns how many, or 0 (none kept) past max.
  */
+static char *needle_of(const char *term, size_t n, bool prefix)
+{
+	struct sbuf b = {0};
+	if (prefix || term[0] == '_') {
+		sbuf_addn(&b, term, n);
+		if (!prefix)
+			sbuf_addc(&b, ' ');
+		return sbuf_detach(&b);
+	}
+	const char *end = term + n, *gram = term;
+	for (const char *sp; (sp = memchr(gram, ' ', (size_t)(end - gram))) != NULL; gram = sp + 1) {
+		int32_t cp;
+		sbuf_addn(&b, gram, utf8_decode(gram, (size_t)(sp - gram), &cp));
+	}
+	sbuf_addn(&b, gram, (size_t)(end - gram));
+	return sbuf_detach(&b);
+}
+
 static int needles_of(const char *fts, char **out, int max)
 {
 	int n = 0;
@@ -112,11 +124,7 @@ static int needles_of(const char *fts, char **out, int max)
 			return 0;
 		}
 		bool prefix = strncmp(end + 1, " *", 2) == 0;
-		struct sbuf b = {0};
-		sbuf_addn(&b, p + 1, (size_t)(end - p - 1));
-		if (!prefix)
-			sbuf_addc(&b, ' ');
-		out[n++] = sbuf_detach(&b);
+		out[n++] = needle_of(p + 1, (size_t)(end - p - 1), prefix);
 		p = end + 1;
 	}
 	return n;
@@ -175,7 +183,7 @@ static void walk_sql(struct sbuf *sql, int nneedles)
 {
 	sbuf_add(sql, "SELECT r FROM (SELECT p.rowid AS r FROM party p INDEXED BY party_order"
 		 " WHERE p.deleted_at IS NULL ORDER BY coalesce(p.kana, p.name), p.name, p.id"
-		 " LIMIT ?1) WHERE tsu_grams_have((SELECT grams FROM search_party WHERE rowid = r)");
+		 " LIMIT ?1) WHERE tsu_doc_has((SELECT grams FROM search_party WHERE rowid = r)");
 	for (int i = 0; i < nneedles; i++)
 		sbuf_addf(sql, ", ?%d", i + 3);
 	sbuf_add(sql, ") LIMIT ?2");

@@ -25,9 +25,12 @@ expect_out_lacks "斉藤 実" "斎藤 does not find 斉藤"
 run "$T" list parties --search 葛西 --format tsv -d "$DB"
 expect_out_has "西 悟" "a name with an IVS is found without it"
 
-# an index made by an older key: emptied and marked old, rebuilt on open
-sqlite3 "$DB" "DELETE FROM search_index; DELETE FROM search_doc; UPDATE meta SET value = '1' WHERE key = 'search_key'"
-run "$T" list parties --search 高橋 --format tsv -d "$DB"
-expect_out_has "髙橋 一郎" "re-indexed when opened"
+# an index made by an older key, marked old, is rebuilt on open: a name
+# changed behind the index's back (sqlite3 cannot write tsunagu's search
+# indexes, whose tokenizer it lacks) is found by its new name after
+sqlite3 "$DB" "UPDATE party SET name = '髙橋 次郎' WHERE name = '髙橋 一郎';
+	UPDATE meta SET value = '1' WHERE key = 'search_key'"
+run "$T" list parties --search 高橋次郎 --format tsv -d "$DB"
+expect_out_has "髙橋 次郎" "re-indexed when opened"
 expect_eq "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'search_key'")" 2 "key version recorded"
 done_tests

@@ -23,10 +23,35 @@ static void make_db(char *path, size_t n, const char *name)
 	store_close(st);
 }
 
+/* tsu_test_grams(document): a document of version 10 (search keys, area
+ * tokens) as version 9 wrote it, in grams. */
+static void test_grams(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *doc = (const char *)sqlite3_value_text(argv[0]);
+	struct sbuf out = {0}, key = {0};
+	for (const char *p = doc ? doc : ""; *p; p++) {
+		if (*p != ' ') {
+			sbuf_addc(&key, *p);
+			continue;
+		}
+		if (key.s && key.s[0] == '_')
+			sbuf_addf(&out, "%s ", key.s);
+		else
+			search_add_grams(&out, sbuf_str(&key));
+		sbuf_reset(&key);
+	}
+	sqlite3_result_text(ctx, sbuf_str(&out), -1, SQLITE_TRANSIENT);
+	sbuf_free(&out);
+	sbuf_free(&key);
+}
+
 static void sql(const char *path, const char *stmt)
 {
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(gramtok_register(db), SQLITE_OK); /* the search indexes' */
+	sqlite3_create_function(db, "tsu_test_grams", 1, SQLITE_UTF8, NULL, test_grams, NULL, NULL);
 	assert_int_equal(sqlite3_exec(db, stmt, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 }
@@ -178,9 +203,22 @@ static const char *const *migrations_then(const char *extra)
 /* Takes a file of the latest version back to version 4 as version 4 left
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
+/* A file of version 9: search documents written as grams, in indexes of
+ * the ascii tokenizer. */
+#define TO_V9 \
+	"CREATE TABLE v9party AS SELECT rowid AS r, tsu_test_grams(grams) AS g FROM search_party;" \
+	" CREATE TABLE v9index AS SELECT rowid AS r, tsu_test_grams(grams) AS g FROM search_index;" \
+	" DROP TABLE search_party; DROP TABLE search_index;" \
+	" CREATE VIRTUAL TABLE search_party USING fts5(grams," \
+	" tokenize = \"ascii tokenchars '_'\", prefix = '1');" \
+	" CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize='ascii');" \
+	" INSERT INTO search_party(rowid, grams) SELECT r, g FROM v9party;" \
+	" INSERT INTO search_index(rowid, grams) SELECT r, g FROM v9index;" \
+	" DROP TABLE v9party; DROP TABLE v9index; PRAGMA user_version = 9;"
 /* A file of version 8: the change log one table, replica and action ids
- * written out on every change (as tests/cli/lib/to-v4.sql begins). */
+ * written out on every change. */
 #define TO_V8 \
+	TO_V9 \
 	"CREATE TABLE changelog_v8(seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL UNIQUE," \
 	" hlc INTEGER NOT NULL, replica TEXT NOT NULL, action_id TEXT NOT NULL," \
 	" author TEXT NOT NULL, at INTEGER NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL," \
@@ -297,6 +335,7 @@ static long long count_of(const char *path, const char *query)
 	sqlite3 *db;
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(gramtok_register(db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, query, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	long long n = sqlite3_column_int64(s, 0);
@@ -597,6 +636,74 @@ static void version_8_log_reads_the_same(void **state)
 	assert_int_equal(count_of(path, q), 1);
 }
 
+/* The tokens of a search index with their places, in one text: party
+ * documents by their party's rowid, the others in order of their text. */
+static char *index_tokens(const char *path, const char *table, bool by_doc)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char q[512];
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(gramtok_register(db), SQLITE_OK);
+	snprintf(q, sizeof q, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, %s, 'instance')",
+		 table);
+	assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(q, sizeof q, "SELECT group_concat(t, ' ') FROM (SELECT %s term || '@' || offset AS t"
+		 " FROM temp.v ORDER BY %s term, offset)", by_doc ? "doc || ':' ||" : "",
+		 by_doc ? "doc," : "");
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *t = strdup(sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return t;
+}
+
+/* Version 10 keeps each document's text once and cuts it into grams with
+ * its own tokenizer: a version 9 file's indexes, rebuilt, hold the same
+ * tokens at the same places (so every query finds what it found), and
+ * the text they keep is smaller. */
+static void version_9_search_keeps_its_tokens(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "v9.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, tid, lid;
+	struct field_value pv[] = {{"name", "髙橋 すずき"}, {"kana", "タカハシ スズキ"},
+				   {"notes", "ＡＢＣ体操、毎週火曜"}, {"areas", "諏訪中学区,永山中学区"},
+				   {"offers", "見守り"}};
+	assert_int_equal(store_insert(st, "party", pv, 5, pid, NULL), TSU_OK);
+	struct field_value lv[] = {{"party_id", pid}, {"date", "2026-11-30"}, {"text", "庭木の剪定"}};
+	assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	struct field_value tv[] = {{"title", "買い物支援の仕組みづくり"}, {"area_id", "諏訪"}};
+	assert_int_equal(store_insert(st, "task", tv, 2, tid, NULL), TSU_OK);
+	struct field_value tl[] = {{"task_id", tid}, {"date", "2026-12-01"}, {"text", "自治会長と相談"}};
+	assert_int_equal(store_insert(st, "log", tl, 3, lid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V9);
+	char *party_before = index_tokens(path, "search_party", true);
+	char *task_before = index_tokens(path, "search_index", false);
+	long long party_text = count_of(path, "SELECT sum(length(grams)) FROM search_party");
+	long long task_text = count_of(path, "SELECT sum(length(grams)) FROM search_index");
+	assert_non_null(strstr(party_before, "剪定@"));
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	store_close(st);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	char *party_after = index_tokens(path, "search_party", true);
+	char *task_after = index_tokens(path, "search_index", false);
+	assert_string_equal(party_after, party_before);
+	assert_string_equal(task_after, task_before);
+	/* the text kept: a third (an area's token stays as it was) */
+	assert_true(count_of(path, "SELECT sum(length(grams)) FROM search_party") < party_text);
+	assert_true(count_of(path, "SELECT sum(length(grams)) FROM search_index") * 5 < task_text * 2);
+	free(party_before);
+	free(party_after);
+	free(task_before);
+	free(task_after);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -616,6 +723,7 @@ int main(void)
 		cmocka_unit_test(schema_digest_is_the_built_one),
 		cmocka_unit_test(version_7_file_is_not_rebuilt),
 		cmocka_unit_test(version_8_log_reads_the_same),
+		cmocka_unit_test(version_9_search_keeps_its_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

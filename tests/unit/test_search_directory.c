@@ -21,6 +21,7 @@
 #include "tsunagu/sbuf.h"
 #include "tsunagu/store.h"
 #include "test_util.h"
+#include "../../src/store/internal.h"
 
 struct ids {
 	char *id[4096];
@@ -171,6 +172,7 @@ static void a_rebuilt_index_keeps_log_entries_and_areas(void **state)
 	store_close(st);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(gramtok_register(db), SQLITE_OK); /* the index's tokenizer */
 	assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '0' WHERE key = 'search_key';"
 				      "DELETE FROM search_party", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);

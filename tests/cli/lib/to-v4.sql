@@ -3,6 +3,18 @@
 -- area-work columns, event participants or their choice lists), through
 -- version 6 (each party's document under a search_doc row of its own, no
 -- area tokens, no party_key).
+-- version 9: search indexes of the ascii tokenizer, filled again when the
+-- file is opened (this sqlite3 has not tsunagu's tokenizer: the tables are
+-- taken out of the schema, then their own tables dropped)
+PRAGMA writable_schema = ON;
+DELETE FROM sqlite_schema WHERE name IN ('search_party', 'search_index');
+PRAGMA writable_schema = RESET;
+DROP TABLE search_party_data; DROP TABLE search_party_idx; DROP TABLE search_party_content;
+DROP TABLE search_party_config; DROP TABLE search_index_data; DROP TABLE search_index_idx;
+DROP TABLE search_index_content; DROP TABLE search_index_config; DELETE FROM search_doc;
+CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = "ascii tokenchars '_'", prefix = '1');
+CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize='ascii');
+UPDATE meta SET value = 'v9' WHERE key = 'search_key';
 -- version 8: the change log one table, ids written out on every change
 CREATE TABLE changelog_v8(seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL UNIQUE,
   hlc INTEGER NOT NULL, replica TEXT NOT NULL, action_id TEXT NOT NULL,
