@@ -445,11 +445,13 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 	 * when they are many.  No old text stays in them either way
 	 * (secure_delete zeroes what is freed); a step that adds no table
 	 * leaves only the few the file had, and VACUUM would rebuild a city
-	 * file (in memory: temp_store) for nothing */
+	 * file for nothing.  VACUUM builds the new file in a temporary one:
+	 * on disk, not in memory (a city's file is most of a gigabyte), which
+	 * SQLite deletes as it opens it, so no copy outlives the process */
 	long long free_pages = 0, pages = 0;
 	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
 	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK && free_pages * 4 > pages)
-		store_exec(st, "VACUUM", NULL);
+		store_exec(st, "PRAGMA temp_store=FILE; VACUUM; PRAGMA temp_store=MEMORY", NULL);
 	return TSU_OK;
 }
 
