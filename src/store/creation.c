@@ -64,25 +64,23 @@ static void pin_sql(struct sbuf *sql, const struct entity_def *e, const char *id
 }
 
 /* Before a row of `table` is changed or taken out, the creation of the
- * record it belongs to (OLD.owner_col) is pinned.  On an entity table the
- * record is the row itself (owner_col "id"); on a link table its owner.
+ * record it belongs to (id_expr, of OLD) is pinned.  On an entity table
+ * the record is the row itself (OLD.id); on a link table its owner, whose
+ * rowid the link holds (schema 11).
  * Elements put in a link table are not watched: a trigger run for each of
  * an import's links cost more than the creation's copy saved; the one
  * place that adds an element after a creation (sets.c, add_one) pins
  * first, and replay pins before it rebuilds a set. */
 static void triggers_on(struct sbuf *sql, const struct entity_def *e, const char *table,
-			const char *owner_col)
+			const char *id_expr)
 {
 	static const char *const when[] = {"UPDATE", "DELETE"};
-	struct sbuf id = {0};
-	sbuf_addf(&id, "OLD.%s", owner_col);
 	for (int w = 0; w < 2; w++) {
 		sbuf_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS pin_%s_%c BEFORE %s ON main.%s BEGIN ",
 			  table, when[w][0], when[w], table);
-		pin_sql(sql, e, id.s);
+		pin_sql(sql, e, id_expr);
 		sbuf_add(sql, "; END;");
 	}
-	sbuf_free(&id);
 }
 
 /* Once per connection, at its first write (made at open, they would cost
@@ -95,16 +93,19 @@ enum tsu_status creation_triggers(struct store *st, struct tsu_error *err)
 {
 	if (st->pins_ready || st->readonly)
 		return TSU_OK;
-	struct sbuf sql = {0};
+	struct sbuf sql = {0}, owner = {0};
 	for (const struct entity_def *const *e = entity_all(); *e; e++) {
-		triggers_on(&sql, *e, (*e)->table, "id");
+		triggers_on(&sql, *e, (*e)->table, "OLD.id");
+		sbuf_reset(&owner);
+		sbuf_addf(&owner, "(SELECT id FROM main.%s WHERE rowid = OLD.owner)", (*e)->table);
 		for (int i = 0; i < (*e)->nfields; i++) {
 			const struct set_def *d = (*e)->fields[i].type == FIELD_SET ?
 				set_find((*e)->name, (*e)->fields[i].name) : NULL;
 			if (d)
-				triggers_on(&sql, *e, d->table, d->owner_col);
+				triggers_on(&sql, *e, d->link, owner.s);
 		}
 	}
+	sbuf_free(&owner);
 	enum tsu_status rc = store_exec(st, sql.s, err);
 	sbuf_free(&sql);
 	st->pins_ready = rc == TSU_OK;

@@ -265,7 +265,10 @@ struct set_def {
 	const char *table;           /* link table */
 	const char *owner_col, *value_col;
 	const char *ref_table;       /* for reference sets: table to show names from */
+	const char *link;            /* the table `table` is a view of (schema 11) */
 	const char *put_sql;         /* puts (?1 owner, ?2 value, ?3 added) in table */
+	const char *drop_sql;        /* takes (?1 owner, ?2 value) out */
+	const char *drop_all_sql;    /* takes every element of ?1 out */
 };
 const struct set_def *set_find(const char *entity, const char *field);
 /* Makes the set `value` ("a,b") current.  `creating`: the links of a new

@@ -138,6 +138,28 @@ static int report_rows(struct store *st, const char *sql, const char *ok_row,
 	return problems;
 }
 
+/* Elements of sets whose owner or referenced row is not in the file: the
+ * link tables hold rowids (schema 11), which no foreign key checks. */
+static int link_problems(struct store *st, store_problem_cb cb, void *ud)
+{
+	size_t n;
+	const struct set_def *d = sets_all(&n);
+	int problems = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct sbuf sql = {0};
+		sbuf_addf(&sql, "SELECT '%s: ' || count(*) || ' 件の要素の持ち主か参照先がありません'"
+			  " FROM %s l WHERE NOT EXISTS (SELECT 1 FROM %s o WHERE o.rowid = l.owner)",
+			  d[i].link, d[i].link, entity_find(d[i].entity)->table);
+		if (d[i].ref_table)
+			sbuf_addf(&sql, " OR NOT EXISTS (SELECT 1 FROM %s v WHERE v.rowid = l.value)",
+				  d[i].ref_table);
+		sbuf_add(&sql, " HAVING count(*) > 0");
+		problems += report_rows(st, sql.s, NULL, cb, ud);
+		sbuf_free(&sql);
+	}
+	return problems;
+}
+
 /* The search indexes against the rows (schema 7): each search_doc has its
  * document, each live party exactly its own in the directory's index (and
  * no other row one there), and party_key is the parties' order. */
@@ -172,12 +194,14 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 	int problems = store_verify_structure(st, cb, ud);
 	problems += report_rows(st, "PRAGMA integrity_check", "ok", cb, ud);
 	problems += report_rows(st, "PRAGMA foreign_key_check", NULL, cb, ud);
+	problems += link_problems(st, cb, ud);
 	problems += search_problems(st, cb, ud);
 	/* the counts the triggers keep (schema 6) against a fresh count */
 	problems += report_rows(st,
 		"SELECT '件数の控え (area_tally): ' || count(*) || ' エリアの関係者数が数え直しと違います' FROM"
-		" (SELECT x.area_id, count(*) AS n FROM party_area x JOIN party p ON p.id = x.party_id"
-		"  WHERE p.deleted_at IS NULL GROUP BY x.area_id"
+		" (SELECT a.id AS area_id, x.n FROM (SELECT l.value, count(*) AS n FROM party_area_link l"
+		"  JOIN party p ON p.rowid = l.owner WHERE p.deleted_at IS NULL GROUP BY l.value) x"
+		"  JOIN area a ON a.rowid = x.value"
 		"  UNION ALL SELECT '', count(*) FROM party WHERE deleted_at IS NULL HAVING count(*) > 0) c"
 		" FULL JOIN (SELECT area_id, parties FROM area_tally WHERE parties <> 0) t"
 		" ON t.area_id = c.area_id WHERE c.n IS NOT t.parties HAVING count(*) > 0", NULL, cb, ud);

@@ -498,7 +498,12 @@ static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
 				   struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT entity, row_id FROM merge_rows", -1, &s, NULL) != SQLITE_OK)
+	/* the rows sets refer to first: a set holds its elements by rowid
+	 * (schema 11), so a party new to this file must be in before a task
+	 * that names it */
+	if (sqlite3_prepare_v2(st->db, "SELECT entity, row_id FROM merge_rows ORDER BY"
+			       " CASE entity WHEN 'area' THEN 0 WHEN 'party' THEN 1 ELSE 2 END", -1,
+			       &s, NULL) != SQLITE_OK)
 		return store_sql_fail(st, err, "merge");
 	enum tsu_status rc = TSU_OK;
 	while (rc == TSU_OK && sqlite3_step(s) == SQLITE_ROW) {

@@ -475,6 +475,58 @@ static const char schema_v10[] =
 	"DELETE FROM search_doc;"
 	"UPDATE meta SET value = 'rebuild' WHERE key = 'search_key';";
 
+/*
+ * Version 11: sets keep their elements by row numbers (issue 7).  A link
+ * table held the owner's id and, for a reference, the other row's id: two
+ * 36-character UUIDs per element, again in its index — a city's offers
+ * and areas took more room than the parties themselves.  Each set's
+ * elements are now in `<table>_link` (owner, value) by the rowids of the
+ * owner and the referenced row (a tag stays text), and `<table>` is a
+ * view with the old columns for every reader; sets.c writes the links.
+ * Rowids never leave the file (merge and sync carry ids) and stay with
+ * their rows: records are never deleted, only marked, and a merge
+ * updates a row in place (replay.c).  The counts by area (schema 6) are
+ * kept by triggers on party_area_link.
+ */
+#define V11_MOVE(view, cols, from) \
+	"INSERT INTO " view "_link SELECT " cols " FROM " view " l " from ";" \
+	"DROP TABLE " view ";"
+#define V11_REF(view, ocol, otab, vcol, vtab) \
+	"CREATE TABLE " view "_link(owner INTEGER NOT NULL, value INTEGER NOT NULL," \
+	" added INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(owner, value)) WITHOUT ROWID;" \
+	V11_MOVE(view, "o.rowid, v.rowid, l.added", "JOIN " otab " o ON o.id = l." ocol \
+		 " JOIN " vtab " v ON v.id = l." vcol) \
+	"CREATE VIEW " view " AS SELECT o.id AS " ocol ", v.id AS " vcol ", l.added AS added" \
+	" FROM " view "_link l JOIN " otab " o ON o.rowid = l.owner" \
+	" JOIN " vtab " v ON v.rowid = l.value;"
+#define V11_TAG(view, ocol, otab, vcol) \
+	"CREATE TABLE " view "_link(owner INTEGER NOT NULL, value TEXT NOT NULL," \
+	" added INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(owner, value)) WITHOUT ROWID;" \
+	V11_MOVE(view, "o.rowid, l." vcol ", l.added", "JOIN " otab " o ON o.id = l." ocol) \
+	"CREATE VIEW " view " AS SELECT o.id AS " ocol ", l.value AS " vcol ", l.added AS added" \
+	" FROM " view "_link l JOIN " otab " o ON o.rowid = l.owner;"
+/* area_tally (schema 6): a live party's area counted while the link is */
+#define V11_TALLY(sign, row) \
+	"INSERT INTO area_tally(area_id, parties) SELECT a.id, " sign "1 FROM party p, area a" \
+	" WHERE p.rowid = " row ".owner AND p.deleted_at IS NULL AND a.rowid = " row ".value" \
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;"
+static const char schema_v11[] =
+	V11_REF("party_area", "party_id", "party", "area_id", "area")
+	"CREATE INDEX party_area_area ON party_area_link(value);"
+	"CREATE TRIGGER tally_party_area_in AFTER INSERT ON party_area_link BEGIN "
+	V11_TALLY("+", "NEW") "END;"
+	"CREATE TRIGGER tally_party_area_out AFTER DELETE ON party_area_link BEGIN "
+	V11_TALLY("-", "OLD") "END;"
+	V11_TAG("offer", "party_id", "party", "tag")
+	"CREATE INDEX offer_tag ON offer_link(value);"
+	V11_REF("task_party", "task_id", "task", "party_id", "party")
+	"CREATE INDEX task_party_party ON task_party_link(value);"
+	V11_TAG("task_need", "task_id", "task", "tag")
+	V11_REF("staff_area", "staff_id", "staff", "area_id", "area")
+	"CREATE INDEX staff_area_area ON staff_area_link(value);"
+	V11_REF("event_party", "event_id", "event", "party_id", "party")
+	"CREATE INDEX event_party_party ON event_party_link(value);";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -486,10 +538,11 @@ const char *const schema_migrations[] = {
 	schema_v8,
 	schema_v9,
 	schema_v10,
+	schema_v11,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0x22a42febbc958b42ULL;
+const uint64_t schema_digest_latest = 0xd02551763870f639ULL;
 
 int schema_version_latest(void)
 {

@@ -16,20 +16,32 @@
 #include "internal.h"
 #include "tsunagu/textnorm.h"
 
-/* Each set, with the statement that puts one element in its link table
- * written out once here (not formatted for every element of an import). */
-#define SET(entity, field, table, owner, value, ref) \
-	{entity, field, table, owner, value, ref, \
-	 "INSERT INTO " table "(" owner ", " value ", added) VALUES(?1, ?2, ?3)" \
-	 " ON CONFLICT DO UPDATE SET added = excluded.added"}
+/* Each set, with the statements that put one element in its link table
+ * and take one or all out (schema 11: the table holds the rowids of the
+ * owner and of a referenced row; the ids are looked up here), written out
+ * once here (not formatted for every element of an import). */
+#define OWNER(otab) "(SELECT rowid FROM " otab " WHERE id = ?1)"
+#define SET(entity, field, table, owner, value, otab, ref, value_sql) \
+	{entity, field, table, owner, value, ref, table "_link", \
+	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql \
+	 ", ?3) ON CONFLICT DO UPDATE SET added = excluded.added", \
+	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab) " AND value = " value_sql, \
+	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab)}
+#define REF(vtab) vtab, "(SELECT rowid FROM " vtab " WHERE id = ?2)"
+#define TAG NULL, "?2"
+#define LINK(...) SET(__VA_ARGS__) /* REF and TAG give two arguments each */
 static const struct set_def set_defs[] = {
-	SET("party", "areas",  "party_area", "party_id", "area_id",  "area"),
-	SET("party", "offers", "offer",      "party_id", "tag",      NULL),
-	SET("task",  "parties","task_party", "task_id",  "party_id", "party"),
-	SET("task",  "needs",  "task_need",  "task_id",  "tag",      NULL),
-	SET("staff", "areas",  "staff_area", "staff_id", "area_id",  "area"),
-	SET("event", "participants", "event_party", "event_id", "party_id", "party"),
+	LINK("party", "areas",  "party_area", "party_id", "area_id",  "party", REF("area")),
+	LINK("party", "offers", "offer",      "party_id", "tag",      "party", TAG),
+	LINK("task",  "parties","task_party", "task_id",  "party_id", "task",  REF("party")),
+	LINK("task",  "needs",  "task_need",  "task_id",  "tag",      "task",  TAG),
+	LINK("staff", "areas",  "staff_area", "staff_id", "area_id",  "staff", REF("area")),
+	LINK("event", "participants", "event_party", "event_id", "party_id", "event", REF("party")),
 };
+#undef LINK
+#undef REF
+#undef TAG
+#undef OWNER
 #undef SET
 
 const struct set_def *set_find(const char *entity, const char *field)
@@ -125,19 +137,13 @@ static enum tsu_status link_put(struct store *st, const struct set_def *d, const
 static enum tsu_status link_drop(struct store *st, const struct set_def *d, const char *owner,
 				 const char *value, struct tsu_error *err)
 {
-	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	if (value)
-		sbuf_addf(&sql, "DELETE FROM %s WHERE %s = ?1 AND %s = ?2", d->table, d->owner_col,
-			  d->value_col);
-	else
-		sbuf_addf(&sql, "DELETE FROM %s WHERE %s = ?1", d->table, d->owner_col);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
+	enum tsu_status rc = store_prepare(st, value ? d->drop_sql : d->drop_all_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
-	const char *vals[] = {owner, value};
-	store_bind_texts(s, value ? 2 : 1, vals);
+	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
+	if (value)
+		sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
 	store_finish(st, s);
 	return rc;

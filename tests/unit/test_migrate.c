@@ -203,9 +203,58 @@ static const char *const *migrations_then(const char *extra)
 /* Takes a file of the latest version back to version 4 as version 4 left
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
+/* A file of version 10: link tables of ids (as tests/cli/lib/to-v4.sql
+ * begins). */
+#define TO_V10 \
+	"CREATE TEMP TABLE party_area_v10 AS SELECT * FROM party_area; DROP VIEW party_area; " \
+	"DROP TABLE party_area_link; CREATE TABLE party_area(party_id TEXT NOT NULL REFERENCES party(id), " \
+	" area_id TEXT NOT NULL REFERENCES area(id), added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(party_id, area_id)) WITHOUT ROWID; " \
+	"INSERT INTO party_area SELECT * FROM temp.party_area_v10; DROP TABLE temp.party_area_v10; " \
+	"CREATE INDEX party_area_area ON party_area(area_id); " \
+	"CREATE TEMP TABLE offer_v10 AS SELECT * FROM offer; DROP VIEW offer; " \
+	"DROP TABLE offer_link; CREATE TABLE offer(party_id TEXT NOT NULL REFERENCES party(id), " \
+	" tag TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(party_id, tag)) WITHOUT ROWID; " \
+	"INSERT INTO offer SELECT * FROM temp.offer_v10; DROP TABLE temp.offer_v10; " \
+	"CREATE INDEX offer_tag ON offer(tag); " \
+	"CREATE TEMP TABLE task_party_v10 AS SELECT * FROM task_party; DROP VIEW task_party; " \
+	"DROP TABLE task_party_link; CREATE TABLE task_party(task_id TEXT NOT NULL REFERENCES task(id), " \
+	" party_id TEXT NOT NULL REFERENCES party(id), added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(task_id, party_id)) WITHOUT ROWID; " \
+	"INSERT INTO task_party SELECT * FROM temp.task_party_v10; DROP TABLE temp.task_party_v10; " \
+	"CREATE INDEX task_party_party ON task_party(party_id); " \
+	"CREATE TEMP TABLE task_need_v10 AS SELECT * FROM task_need; DROP VIEW task_need; " \
+	"DROP TABLE task_need_link; CREATE TABLE task_need(task_id TEXT NOT NULL REFERENCES task(id), " \
+	" tag TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(task_id, tag)) WITHOUT ROWID; " \
+	"INSERT INTO task_need SELECT * FROM temp.task_need_v10; DROP TABLE temp.task_need_v10; " \
+	"CREATE TEMP TABLE staff_area_v10 AS SELECT * FROM staff_area; DROP VIEW staff_area; " \
+	"DROP TABLE staff_area_link; CREATE TABLE staff_area(staff_id TEXT NOT NULL REFERENCES staff(id), " \
+	" area_id TEXT NOT NULL REFERENCES area(id), added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(staff_id, area_id)) WITHOUT ROWID; " \
+	"INSERT INTO staff_area SELECT * FROM temp.staff_area_v10; DROP TABLE temp.staff_area_v10; " \
+	"CREATE INDEX staff_area_area ON staff_area(area_id); " \
+	"CREATE TEMP TABLE event_party_v10 AS SELECT * FROM event_party; DROP VIEW event_party; " \
+	"DROP TABLE event_party_link; CREATE TABLE event_party(event_id TEXT NOT NULL REFERENCES event(id), " \
+	" party_id TEXT NOT NULL REFERENCES party(id), added INTEGER NOT NULL DEFAULT 0, " \
+	" PRIMARY KEY(event_id, party_id)) WITHOUT ROWID; " \
+	"INSERT INTO event_party SELECT * FROM temp.event_party_v10; DROP TABLE temp.event_party_v10; " \
+	"CREATE INDEX event_party_party ON event_party(party_id); " \
+	"CREATE TRIGGER tally_party_area_in AFTER INSERT ON party_area BEGIN " \
+	" INSERT INTO area_tally(area_id, parties) SELECT NEW.area_id, +1 FROM party " \
+	" WHERE id = NEW.party_id AND deleted_at IS NULL " \
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;END; " \
+	"CREATE TRIGGER tally_party_area_out AFTER DELETE ON party_area BEGIN " \
+	" INSERT INTO area_tally(area_id, parties) SELECT OLD.area_id, -1 FROM party " \
+	" WHERE id = OLD.party_id AND deleted_at IS NULL " \
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;END; " \
+	"PRAGMA user_version = 10; " \
+	""
 /* A file of version 9: search documents written as grams, in indexes of
  * the ascii tokenizer. */
 #define TO_V9 \
+	TO_V10 \
 	"CREATE TABLE v9party AS SELECT rowid AS r, tsu_test_grams(grams) AS g FROM search_party;" \
 	" CREATE TABLE v9index AS SELECT rowid AS r, tsu_test_grams(grams) AS g FROM search_index;" \
 	" DROP TABLE search_party; DROP TABLE search_index;" \
@@ -704,6 +753,87 @@ static void version_9_search_keeps_its_tokens(void **state)
 	free(task_after);
 }
 
+/* Every element of every set, by ids, in one text. */
+static char *sets_text(const char *path)
+{
+	static const char *const q =
+		"SELECT group_concat(x, char(10)) FROM (SELECT * FROM ("
+		"SELECT 'pa ' || party_id || ' ' || area_id || ' ' || added AS x FROM party_area"
+		" UNION ALL SELECT 'of ' || party_id || ' ' || tag || ' ' || added FROM offer"
+		" UNION ALL SELECT 'tp ' || task_id || ' ' || party_id || ' ' || added FROM task_party"
+		" UNION ALL SELECT 'tn ' || task_id || ' ' || tag || ' ' || added FROM task_need"
+		" UNION ALL SELECT 'sa ' || staff_id || ' ' || area_id || ' ' || added FROM staff_area"
+		" UNION ALL SELECT 'ep ' || event_id || ' ' || party_id || ' ' || added FROM event_party)"
+		" ORDER BY x)";
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *t = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return t;
+}
+
+static void count_problem(void *ud, const char *line)
+{
+	fprintf(stderr, "problem: %s\n", line);
+	(*(int *)ud)++;
+}
+
+/* Version 11 keeps sets by rowids: a version 10 file's sets read the same
+ * after, element for element, the counts by area still agree, and a set
+ * changed after the upgrade changes as before. */
+static void version_10_sets_read_the_same(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "v10.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, qid, tid, eid, sid;
+	struct field_value pv[] = {{"name", "永山 花子"}, {"areas", "諏訪中学区,永山中学区"},
+				   {"offers", "見守り,会場提供"}};
+	assert_int_equal(store_insert(st, "party", pv, 3, pid, NULL), TSU_OK);
+	struct field_value qv[] = {{"name", "諏訪 一郎"}, {"areas", "諏訪中学区"}};
+	assert_int_equal(store_insert(st, "party", qv, 2, qid, NULL), TSU_OK);
+	struct field_value tv[] = {{"title", "配食の担い手探し"}, {"parties", "永山 花子,諏訪 一郎"},
+				   {"needs", "配食"}};
+	assert_int_equal(store_insert(st, "task", tv, 3, tid, NULL), TSU_OK);
+	struct field_value ev[] = {{"title", "ふれあいサロン"}, {"date", "2026-12-10"},
+				   {"participants", "諏訪 一郎"}};
+	assert_int_equal(store_insert(st, "event", ev, 3, eid, NULL), TSU_OK);
+	struct field_value sv[] = {{"name", "多摩 太郎"}, {"areas", "永山中学区"}};
+	assert_int_equal(store_insert(st, "staff", sv, 2, sid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V10);
+	char *before = sets_text(path);
+	assert_non_null(strstr(before, "見守り"));
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	store_close(st);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	char *after = sets_text(path);
+	assert_string_equal(after, before);
+	free(before);
+	free(after);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	int problems = 0;
+	assert_int_equal(store_check(st, count_problem, &problems, NULL), TSU_OK);
+	assert_int_equal(problems, 0);
+	struct field_value nv[] = {{"areas", "-諏訪中学区"}};
+	assert_int_equal(store_update(st, "party", pid, nv, 1, NULL), TSU_OK);
+	struct record *r = NULL;
+	assert_int_equal(store_get(st, "task", tid, false, &r, NULL), TSU_OK);
+	assert_string_equal(record_get(r, "parties"), "永山 花子,諏訪 一郎");
+	record_free(r);
+	assert_int_equal(store_check(st, count_problem, &problems, NULL), TSU_OK);
+	assert_int_equal(problems, 0);
+	store_close(st);
+	assert_int_equal(count_of(path, "SELECT parties FROM area_tally a JOIN area x ON x.id = a.area_id"
+				  " WHERE x.name = '諏訪中学区'"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -724,6 +854,7 @@ int main(void)
 		cmocka_unit_test(version_7_file_is_not_rebuilt),
 		cmocka_unit_test(version_8_log_reads_the_same),
 		cmocka_unit_test(version_9_search_keeps_its_tokens),
+		cmocka_unit_test(version_10_sets_read_the_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

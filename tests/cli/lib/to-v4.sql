@@ -3,6 +3,50 @@
 -- area-work columns, event participants or their choice lists), through
 -- version 6 (each party's document under a search_doc row of its own, no
 -- area tokens, no party_key).
+-- version 10: link tables of ids, not rowids
+CREATE TEMP TABLE party_area_v10 AS SELECT * FROM party_area; DROP VIEW party_area;
+DROP TABLE party_area_link; CREATE TABLE party_area(party_id TEXT NOT NULL REFERENCES party(id),
+ area_id TEXT NOT NULL REFERENCES area(id), added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(party_id, area_id)) WITHOUT ROWID;
+INSERT INTO party_area SELECT * FROM temp.party_area_v10; DROP TABLE temp.party_area_v10;
+CREATE INDEX party_area_area ON party_area(area_id);
+CREATE TEMP TABLE offer_v10 AS SELECT * FROM offer; DROP VIEW offer;
+DROP TABLE offer_link; CREATE TABLE offer(party_id TEXT NOT NULL REFERENCES party(id),
+ tag TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(party_id, tag)) WITHOUT ROWID;
+INSERT INTO offer SELECT * FROM temp.offer_v10; DROP TABLE temp.offer_v10;
+CREATE INDEX offer_tag ON offer(tag);
+CREATE TEMP TABLE task_party_v10 AS SELECT * FROM task_party; DROP VIEW task_party;
+DROP TABLE task_party_link; CREATE TABLE task_party(task_id TEXT NOT NULL REFERENCES task(id),
+ party_id TEXT NOT NULL REFERENCES party(id), added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(task_id, party_id)) WITHOUT ROWID;
+INSERT INTO task_party SELECT * FROM temp.task_party_v10; DROP TABLE temp.task_party_v10;
+CREATE INDEX task_party_party ON task_party(party_id);
+CREATE TEMP TABLE task_need_v10 AS SELECT * FROM task_need; DROP VIEW task_need;
+DROP TABLE task_need_link; CREATE TABLE task_need(task_id TEXT NOT NULL REFERENCES task(id),
+ tag TEXT NOT NULL, added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(task_id, tag)) WITHOUT ROWID;
+INSERT INTO task_need SELECT * FROM temp.task_need_v10; DROP TABLE temp.task_need_v10;
+CREATE TEMP TABLE staff_area_v10 AS SELECT * FROM staff_area; DROP VIEW staff_area;
+DROP TABLE staff_area_link; CREATE TABLE staff_area(staff_id TEXT NOT NULL REFERENCES staff(id),
+ area_id TEXT NOT NULL REFERENCES area(id), added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(staff_id, area_id)) WITHOUT ROWID;
+INSERT INTO staff_area SELECT * FROM temp.staff_area_v10; DROP TABLE temp.staff_area_v10;
+CREATE INDEX staff_area_area ON staff_area(area_id);
+CREATE TEMP TABLE event_party_v10 AS SELECT * FROM event_party; DROP VIEW event_party;
+DROP TABLE event_party_link; CREATE TABLE event_party(event_id TEXT NOT NULL REFERENCES event(id),
+ party_id TEXT NOT NULL REFERENCES party(id), added INTEGER NOT NULL DEFAULT 0,
+ PRIMARY KEY(event_id, party_id)) WITHOUT ROWID;
+INSERT INTO event_party SELECT * FROM temp.event_party_v10; DROP TABLE temp.event_party_v10;
+CREATE INDEX event_party_party ON event_party(party_id);
+CREATE TRIGGER tally_party_area_in AFTER INSERT ON party_area BEGIN
+ INSERT INTO area_tally(area_id, parties) SELECT NEW.area_id, +1 FROM party
+ WHERE id = NEW.party_id AND deleted_at IS NULL
+ ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;END;
+CREATE TRIGGER tally_party_area_out AFTER DELETE ON party_area BEGIN
+ INSERT INTO area_tally(area_id, parties) SELECT OLD.area_id, -1 FROM party
+ WHERE id = OLD.party_id AND deleted_at IS NULL
+ ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties;END;
 -- version 9: search indexes of the ascii tokenizer, filled again when the
 -- file is opened (this sqlite3 has not tsunagu's tokenizer: the tables are
 -- taken out of the schema, then their own tables dropped)
