@@ -138,14 +138,41 @@ static int report_rows(struct store *st, const char *sql, const char *ok_row,
 	return problems;
 }
 
-/* The search indexes against the rows (schema 7): each search_doc has its
- * document, each live party exactly its own in the directory's index (and
- * no other row one there), and party_key is the parties' order. */
+/* Which rows have a document in search_index (schema 9): live tasks, and
+ * live log entries of a task or of an area (a party's are in its own
+ * document); of task row t, log entry row l. */
+#define TASK_INDEXED(t) t ".deleted_at IS NULL"
+#define LOG_INDEXED(l) l ".deleted_at IS NULL AND (" l ".task_id IS NOT NULL OR " l ".party_id IS NULL)"
+/* Of a document of search_index: its row is there (and meets the
+ * condition on task t, on log entry l). */
+#define DOC_ROW_IS(task_cond, log_cond) \
+	"CASE WHEN " SEARCH_DOC_IS_LOG("i.rowid") " THEN EXISTS (SELECT 1 FROM log_entry l" \
+	" WHERE l.rowid = " SEARCH_DOC_ROW("i.rowid") log_cond ") ELSE EXISTS (SELECT 1" \
+	" FROM task t WHERE t.rowid = " SEARCH_DOC_ROW("i.rowid") task_cond ") END"
+#define DOC_ROW_INDEXED DOC_ROW_IS(" AND " TASK_INDEXED("t"), " AND " LOG_INDEXED("l"))
+
+/* The search indexes against the rows: each indexed task and log entry
+ * has its document in search_index under its rowid (search.c) and each
+ * document there an indexed row; each live party exactly its own in the
+ * directory's index (and no other row one there), and party_key is the
+ * parties' order. */
 static int search_problems(struct store *st, store_problem_cb cb, void *ud)
 {
 	int problems = report_rows(st,
-		"SELECT 'search index: ' || count(*) || ' documents without a row'"
-		" FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = d.rowid)"
+		"SELECT 'search index: ' || count(*) || ' tasks without their document' FROM task t"
+		" WHERE " TASK_INDEXED("t") " AND NOT EXISTS (SELECT 1 FROM search_index i"
+		" WHERE i.rowid = " SEARCH_DOC_TASK("t.rowid") ") HAVING count(*) > 0", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT 'search index: ' || count(*) || ' log entries without their document'"
+		" FROM log_entry l WHERE " LOG_INDEXED("l") " AND NOT EXISTS (SELECT 1 FROM"
+		" search_index i WHERE i.rowid = " SEARCH_DOC_LOG("l.rowid") ") HAVING count(*) > 0",
+		NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT 'search index: ' || count(*) || ' documents without a row' FROM search_index i"
+		" WHERE NOT " DOC_ROW_IS("", "") " HAVING count(*) > 0", NULL, cb, ud);
+	problems += report_rows(st,
+		"SELECT 'search index: ' || count(*) || ' documents of a deleted row or of a party''s"
+		" log entry' FROM search_index i WHERE " DOC_ROW_IS("", "") " AND NOT " DOC_ROW_INDEXED
 		" HAVING count(*) > 0", NULL, cb, ud);
 	problems += report_rows(st,
 		"SELECT '関係者の検索索引 (search_party): ' || count(*) || ' 件の関係者に文書がありません'"

@@ -403,6 +403,32 @@ static const char schema_v7[] =
 static const char schema_v8[] =
 	"SELECT 'creation changes may stand on their rows';";
 
+/*
+ * Version 9: the documents of tasks and log entries keyed by their rows
+ * (issue 7: the file is too large).  search_index holds a task's document
+ * under the task's rowid * 2 and a log entry's under its rowid * 2 + 1
+ * (search.c), so `search_doc`, which mapped each document to its row and
+ * owner by two UUIDs indexed twice (72 MB of a city's 838), goes.  The
+ * documents are moved as they are, not made again: the index is built
+ * anew under the new rowids (a document's rowid cannot be changed in
+ * place) and the old one dropped; a document whose row is not there is
+ * left behind, as a rebuild would.
+ */
+static const char schema_v9[] =
+	"ALTER TABLE search_index RENAME TO search_index_v8;"
+	"CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize='ascii');"
+	/* in rowid order, tasks then log entries (CROSS JOIN: the rows are
+	 * read in their order, not sorted): FTS5 writes out the terms it
+	 * holds whenever a rowid is not above the last one */
+	"INSERT INTO search_index(rowid, grams) SELECT t.rowid * 2, o.grams FROM task t"
+	" CROSS JOIN search_doc d CROSS JOIN search_index_v8 o WHERE d.row_id = t.id"
+	" AND d.entity = 'task' AND o.rowid = d.rowid ORDER BY t.rowid;"
+	"INSERT INTO search_index(rowid, grams) SELECT l.rowid * 2 + 1, o.grams FROM log_entry l"
+	" CROSS JOIN search_doc d CROSS JOIN search_index_v8 o WHERE d.row_id = l.id"
+	" AND d.entity = 'log' AND o.rowid = d.rowid ORDER BY l.rowid;"
+	"DROP TABLE search_index_v8;"
+	"DROP TABLE search_doc;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -412,10 +438,11 @@ const char *const schema_migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0xa32e632b2f655038ULL;
+const uint64_t schema_digest_latest = 0x2702d3c150da9bf7ULL;
 
 int schema_version_latest(void)
 {

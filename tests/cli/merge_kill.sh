@@ -20,7 +20,7 @@ done
 state() {
 	sqlite3 "$1" "SELECT change_id, hlc, field, new_value FROM changelog ORDER BY change_id;
 		SELECT * FROM party ORDER BY id; SELECT * FROM offer ORDER BY 1, 2;
-		SELECT * FROM party_area ORDER BY 1, 2; SELECT count(*) FROM search_doc;"
+		SELECT * FROM party_area ORDER BY 1, 2; SELECT count(*) FROM search_index;"
 }
 cp "$O" "$WORK/whole.db"
 "$T" merge "$L" -d "$WORK/whole.db" >/dev/null

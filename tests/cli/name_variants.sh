@@ -26,7 +26,7 @@ run "$T" list parties --search 葛西 --format tsv -d "$DB"
 expect_out_has "西 悟" "a name with an IVS is found without it"
 
 # an index made by an older key: emptied and marked old, rebuilt on open
-sqlite3 "$DB" "DELETE FROM search_index; DELETE FROM search_doc; UPDATE meta SET value = '1' WHERE key = 'search_key'"
+sqlite3 "$DB" "DELETE FROM search_index; DELETE FROM search_party; UPDATE meta SET value = '1' WHERE key = 'search_key'"
 run "$T" list parties --search 高橋 --format tsv -d "$DB"
 expect_out_has "髙橋 一郎" "re-indexed when opened"
 expect_eq "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'search_key'")" 2 "key version recorded"

@@ -178,11 +178,33 @@ static const char *const *migrations_then(const char *extra)
 /* Takes a file of the latest version back to version 4 as version 4 left
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
+#define SEARCH_DOC_GONE "SELECT count(*) = 0 FROM sqlite_schema WHERE name LIKE 'search_doc%'"
+/* A file of version 8: each document of a task or log entry under a
+ * search_doc row of its own (numbered here from the last, so that no
+ * rowid is the one version 9 gives it by chance, rowid * 2 (+ 1)). */
+#define TO_V8 \
+	"CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL," \
+	" row_id TEXT NOT NULL UNIQUE, owner_entity TEXT NOT NULL, owner_id TEXT NOT NULL);" \
+	" CREATE INDEX search_doc_owner ON search_doc(owner_id);" \
+	" CREATE TABLE v9doc AS SELECT rowid AS r, grams FROM search_index;" \
+	" DELETE FROM search_index;" \
+	" INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)" \
+	" SELECT CASE WHEN v.r & 1 THEN 'log' ELSE 'task' END, coalesce(l.id, t.id)," \
+	" CASE WHEN v.r & 1 = 0 OR l.task_id IS NOT NULL THEN 'task' ELSE 'area' END," \
+	" CASE WHEN v.r & 1 THEN coalesce(l.task_id, l.area_id) ELSE t.id END FROM v9doc v" \
+	" LEFT JOIN log_entry l ON v.r & 1 AND l.rowid = v.r >> 1" \
+	" LEFT JOIN task t ON v.r & 1 = 0 AND t.rowid = v.r >> 1 ORDER BY v.r DESC;" \
+	" INSERT INTO search_index(rowid, grams) SELECT d.rowid, v.grams FROM search_doc d" \
+	" JOIN v9doc v ON v.r = CASE d.entity WHEN 'task'" \
+	" THEN (SELECT rowid * 2 FROM task WHERE id = d.row_id)" \
+	" ELSE (SELECT rowid * 2 + 1 FROM log_entry WHERE id = d.row_id) END;" \
+	" DROP TABLE v9doc; PRAGMA user_version = 8;"
 /* A file of version 6: each party's document (less its area tokens)
  * under a search_doc row of its own, in an index without '_' tokens, and
  * no party_key. */
 #define TO_V6 \
-	"CREATE TABLE v7doc AS SELECT p.id AS pid, CASE WHEN instr(s.grams, '_a')" \
+	TO_V8 \
+	" CREATE TABLE v7doc AS SELECT p.id AS pid, CASE WHEN instr(s.grams, '_a')" \
 	" THEN substr(s.grams, 1, instr(s.grams, '_a') - 1) ELSE s.grams END AS grams" \
 	" FROM search_party s JOIN party p ON p.rowid = s.rowid;" \
 	" INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)" \
@@ -454,7 +476,7 @@ static void version_6_file_gets_the_party_index(void **state)
 	store_close(st);
 	assert_int_equal(count_of(bak, "PRAGMA user_version"), 6);
 	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
-	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc WHERE owner_entity = 'party'"), 0);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM search_party s JOIN party p"
 				  " ON p.rowid = s.rowid WHERE s.grams LIKE '%剪定%'"
 				  " AND s.grams LIKE '%_a%' AND p.name = '柚木 朔'"), 1);
@@ -485,7 +507,9 @@ static void schema_digest_is_the_built_one(void **state)
 
 /* Version 8 changes no table: a version 7 file is upgraded without being
  * rebuilt (VACUUM would rebuild a city file of gigabytes, in memory), and
- * its creations, written in full by version 7, read the same after. */
+ * its creations, written in full by version 7, read the same after.  (The
+ * file goes on through version 9, which leaves the few pages of the
+ * search tables it replaces free: more free pages, none given back.) */
 static void version_7_file_is_not_rebuilt(void **state)
 {
 	(void)state;
@@ -498,23 +522,193 @@ static void version_7_file_is_not_rebuilt(void **state)
 	assert_int_equal(store_insert(st, "party", fv, 2, id, NULL), TSU_OK);
 	store_close(st);
 	/* as version 7 wrote it: the creation in full; and pages left free */
-	char q[512];
+	char q[2048];
 	snprintf(q, sizeof q, "UPDATE changelog SET new_value = json_object('kind', 'person',"
 		 " 'name', '多摩 花子', 'phone', '042-338-6800', 'key_person', 0, 'consent', 0)"
 		 " WHERE row_id = '%s' AND field = '_created';"
 		 " CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
 		 " FROM n WHERE i < 60) SELECT randomblob(400) FROM n; DROP TABLE filler;"
-		 " PRAGMA user_version = 7", id);
+		 " " TO_V8 " PRAGMA user_version = 7", id);
 	sql(path, q);
 	long long free_before = count_of(path, "PRAGMA freelist_count");
 	assert_true(free_before > 0);
 	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
 	store_close(st);
 	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
-	assert_int_equal(count_of(path, "PRAGMA freelist_count"), free_before);
+	assert_true(count_of(path, "PRAGMA freelist_count") >= free_before);
 	snprintf(q, sizeof q, "SELECT json_extract(new_value, '$.phone') = '042-338-6800' FROM changelog"
 		 " WHERE row_id = '%s' AND field = '_created'", id);
 	assert_int_equal(count_of(path, q), 1);
+}
+
+/* The titles of the tasks a search finds, joined by '|'. */
+static int add_title(void *ud, int n, const char *const *v)
+{
+	struct sbuf *out = ud;
+	int t = list_column_index(LIST_TASKS, "title");
+	assert_true(t >= 0 && t < n);
+	sbuf_addf(out, "%s%s", out->len ? "|" : "", v[t]);
+	return 0;
+}
+
+static char *tasks_found(struct store *st, const char *words)
+{
+	struct list_query q = {.search = words};
+	struct sbuf out = {0};
+	assert_int_equal(store_list(st, LIST_TASKS, &q, add_title, &out, NULL), TSU_OK);
+	return sbuf_detach(&out);
+}
+
+static void count_problem(void *ud, const char *line)
+{
+	(void)line;
+	++*(int *)ud;
+}
+
+static int problems_of(struct store *st)
+{
+	int n = 0;
+	store_check(st, count_problem, &n, NULL);
+	return n;
+}
+
+/* Version 9 keys the documents of tasks and log entries by their rows'
+ * rowids and drops search_doc: a version 8 file's documents move over,
+ * a task is found by its title and by its log entries as before, and a
+ * log entry found under its task follows it to another one. */
+static void version_8_file_keys_documents_by_row(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "v8.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, t1, t2, t3, l1, l2, l3;
+	struct field_value pv[] = {{"name", "柚木 朔"}, {"kind", "個人"}};
+	assert_int_equal(store_insert(st, "party", pv, 2, pid, NULL), TSU_OK);
+	struct field_value tv1[] = {{"title", "見守り体制づくり"}, {"body", "民生委員と分担"}};
+	assert_int_equal(store_insert(st, "task", tv1, 2, t1, NULL), TSU_OK);
+	struct field_value tv2[] = {{"title", "夏祭りの会場調整"}};
+	assert_int_equal(store_insert(st, "task", tv2, 1, t2, NULL), TSU_OK);
+	assert_int_equal(store_delete(st, "task", t2, NULL), TSU_OK);
+	struct field_value tv3[] = {{"title", "買い物支援"}};
+	assert_int_equal(store_insert(st, "task", tv3, 1, t3, NULL), TSU_OK);
+	struct field_value lv1[] = {{"task_id", t1}, {"date", "2026-11-01"},
+				    {"text", "会長宅を訪問。見守りの担い手について相談。"}};
+	assert_int_equal(store_insert(st, "log", lv1, 3, l1, NULL), TSU_OK);
+	struct field_value lv2[] = {{"area_id", "諏訪"}, {"date", "2026-11-02"}, {"text", "防災訓練の打合せ"}};
+	assert_int_equal(store_insert(st, "log", lv2, 3, l2, NULL), TSU_OK);
+	struct field_value lv3[] = {{"party_id", pid}, {"date", "2026-11-03"}, {"text", "庭木の剪定"}};
+	assert_int_equal(store_insert(st, "log", lv3, 3, l3, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V8);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc"), 4); /* t1, t3, l1, l2 */
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc d JOIN search_index i"
+				  " ON i.rowid = d.rowid"), 4);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	char *found = tasks_found(st, "会長宅");
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "体制");
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "夏祭り 剪定 防災");
+	assert_string_equal(found, "");
+	free(found);
+	/* the entry goes to another task: found under that one, no document changed */
+	struct field_value mv[] = {{"task_id", t3}};
+	assert_int_equal(store_update(st, "log", l1, mv, 1, NULL), TSU_OK);
+	found = tasks_found(st, "担い手");
+	assert_string_equal(found, "買い物支援");
+	free(found);
+	/* then to a party alone: its document is the party's */
+	struct field_value pv2[] = {{"party_id", pid}}, nv[] = {{"task_id", ""}};
+	assert_int_equal(store_update(st, "log", l1, pv2, 1, NULL), TSU_OK);
+	assert_int_equal(store_update(st, "log", l1, nv, 1, NULL), TSU_OK);
+	found = tasks_found(st, "担い手");
+	assert_string_equal(found, "");
+	free(found);
+	struct list_query q = {.search = "担い手"};
+	long n = 0;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
+	/* t1, t3 and l2 under their rows' rowids */
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_index i LEFT JOIN task t"
+				  " ON t.rowid * 2 = i.rowid LEFT JOIN log_entry l ON l.rowid * 2 + 1 = i.rowid"
+				  " WHERE t.title IN ('見守り体制づくり', '買い物支援') OR l.text = '防災訓練の打合せ'"), 3);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_index"), 3);
+}
+
+/* check finds a document without its row and a row without its document
+ * in search_index. */
+static void check_finds_the_task_documents_astray(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "astray.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str tid, lid;
+	struct field_value tv[] = {{"title", "独居高齢者の見守り"}};
+	assert_int_equal(store_insert(st, "task", tv, 1, tid, NULL), TSU_OK);
+	struct field_value lv[] = {{"task_id", tid}, {"date", "2026-11-01"}, {"text", "ご自宅を訪問"}};
+	assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	static const char *const harm[] = {
+		"DELETE FROM search_index WHERE rowid = (SELECT rowid * 2 FROM task)",
+		"DELETE FROM search_index WHERE rowid = (SELECT rowid * 2 + 1 FROM log_entry)",
+		"INSERT INTO search_index(rowid, grams) VALUES(1000001, 'ミマ マモ モリ リ ')",
+		"UPDATE task SET deleted_at = '2026-11-02T00:00:00Z'",
+	};
+	char copy[512];
+	for (size_t i = 0; i < sizeof harm / sizeof harm[0]; i++) {
+		test_path(copy, sizeof copy, "astray-copy.db");
+		unlink(copy);
+		assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+		assert_int_equal(store_snapshot(st, copy, NULL), TSU_OK);
+		store_close(st);
+		sql(copy, harm[i]);
+		assert_int_equal(store_open(copy, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+		assert_int_equal(problems_of(st), 1);
+		store_close(st);
+	}
+}
+
+/* A file of version 1 (tests/fixtures/v1, made by tsunagu 0.1.0) goes
+ * through every migration: its task is still found by a word of its
+ * title and of its log entry, and search_doc is gone. */
+static void version_1_file_still_finds_its_task(void **state)
+{
+	(void)state;
+	char src[512], path[512];
+	const char *fixtures = getenv("FIXTURES");
+	assert_non_null(fixtures);
+	snprintf(src, sizeof src, "%s/v1/v1.db", fixtures);
+	test_path(path, sizeof path, "v1.db");
+	unlink(path);
+	char q[1200];
+	snprintf(q, sizeof q, "VACUUM INTO '%s'", path);
+	sql(src, q);
+	chmod(path, 0600);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	char *found = tasks_found(st, "会長宅");      /* its log entry */
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "体制");              /* its title */
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "会場");              /* a deleted task's */
+	assert_string_equal(found, "");
+	free(found);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
 }
 
 int main(void)
@@ -535,6 +729,9 @@ int main(void)
 		cmocka_unit_test(version_6_file_gets_the_party_index),
 		cmocka_unit_test(schema_digest_is_the_built_one),
 		cmocka_unit_test(version_7_file_is_not_rebuilt),
+		cmocka_unit_test(version_8_file_keys_documents_by_row),
+		cmocka_unit_test(check_finds_the_task_documents_astray),
+		cmocka_unit_test(version_1_file_still_finds_its_task),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
