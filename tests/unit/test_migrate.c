@@ -175,10 +175,11 @@ static const char *const *migrations_then(const char *extra)
 	return next;
 }
 
+/* 1 when the file has no search_doc (version 9 on), nor its indexes */
+#define SEARCH_DOC_GONE "SELECT count(*) = 0 FROM sqlite_schema WHERE name LIKE 'search_doc%'"
 /* Takes a file of the latest version back to version 4 as version 4 left
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
-#define SEARCH_DOC_GONE "SELECT count(*) = 0 FROM sqlite_schema WHERE name LIKE 'search_doc%'"
 /* A file of version 8: each document of a task or log entry under a
  * search_doc row of its own (numbered here from the last, so that no
  * rowid is the one version 9 gives it by chance, rowid * 2 (+ 1)). */

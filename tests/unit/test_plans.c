@@ -214,9 +214,9 @@ static void hot_queries_use_their_indexes(void **state)
 		bad += check_list(st, LIST_PARTIES,
 				  (struct list_query){.search = searches[i], .area_id = area, .limit = 40});
 	}
-	/* a task is found by its documents and its log entries', each looked
-	 * up by rowid from the index's matches (search.c): no task or log
-	 * entry is read but those */
+	/* a task is found by its document and its log entries': the index's
+	 * matches are taken to their rows by rowid (search.c), so neither
+	 * the tasks nor the log entries are read whole */
 	for (int i = 0; searches[i]; i++) {
 		bad += check_list(st, LIST_TASKS, (struct list_query){.search = searches[i], .limit = 30});
 		bad += check_list(st, LIST_TASKS, (struct list_query){.search = searches[i],
