@@ -444,10 +444,15 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 	 * when they are many.  No old text stays in them either way
 	 * (secure_delete zeroes what is freed); a step that adds no table
 	 * leaves only the few the file had, and VACUUM would rebuild a city
-	 * file (in memory: temp_store) for nothing */
+	 * file (in memory: temp_store) for nothing.  A new file (a few
+	 * pages; schema 9 drops tables) keeps none: a write that fails and is
+	 * rolled back leaves what it wrote in the free pages it took (SQLite
+	 * does not journal a free page it takes, its content not mattering),
+	 * and the file would not be byte for byte as before (cli/disk_full) */
 	long long free_pages = 0, pages = 0;
 	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
-	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK && free_pages * 4 > pages)
+	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK &&
+	    (free_pages * 4 > pages || (from == 0 && free_pages > 0)))
 		store_exec(st, "VACUUM", NULL);
 	return TSU_OK;
 }
