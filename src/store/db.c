@@ -445,12 +445,18 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 	 * when they are many.  No old text stays in them either way
 	 * (secure_delete zeroes what is freed); a step that adds no table
 	 * leaves only the few the file had, and VACUUM would rebuild a city
-	 * file for nothing.  VACUUM builds the new file in a temporary one:
-	 * on disk, not in memory (a city's file is most of a gigabyte), which
-	 * SQLite deletes as it opens it, so no copy outlives the process */
+	 * file for nothing.  A new file (a few pages; schemas 9 to 12 drop
+	 * tables) keeps none: a write that fails and is rolled back leaves
+	 * what it wrote in the free pages it took (SQLite does not journal a
+	 * free page it takes, its content not mattering), and the file would
+	 * not be byte for byte as before (cli/disk_full).  VACUUM builds the
+	 * new file in a temporary one: on disk, not in memory (a city's file
+	 * is most of a gigabyte), which SQLite deletes as it opens it, so no
+	 * copy outlives the process */
 	long long free_pages = 0, pages = 0;
 	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
-	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK && free_pages * 4 > pages)
+	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK &&
+	    (free_pages * 4 > pages || (from == 0 && free_pages > 0)))
 		store_exec(st, "PRAGMA temp_store=FILE; VACUUM; PRAGMA temp_store=MEMORY", NULL);
 	return TSU_OK;
 }

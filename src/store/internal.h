@@ -234,11 +234,19 @@ void search_add_grams(struct sbuf *out, const char *text);
  * column `col` (search_directory.c makes the same in C). */
 #define SEARCH_AREA_PREFIX "_a"
 #define SEARCH_AREA_TOKEN_SQL(col) "'" SEARCH_AREA_PREFIX "' || replace(" col ", '-', '')"
+/* search_index keys a document by its row's rowid (search.c): a task's
+ * is rowid * 2, a log entry's rowid * 2 + 1.  In SQL, of a rowid r of a
+ * row, and of a document's rowid d: */
+#define SEARCH_DOC_TASK(r) "(" r ") * 2"
+#define SEARCH_DOC_LOG(r) "(" r ") * 2 + 1"
+#define SEARCH_DOC_IS_LOG(d) "(" d ") & 1"
+#define SEARCH_DOC_ROW(d) "(" d ") >> 1"
 /* The FTS5 MATCH expression for what the user typed (new string), or NULL
  * when it folds to nothing (only spaces or punctuation). */
 char *search_fts_query(const char *user_text);
-/* The SQL condition "<col> IN (...)" for rows of owner_entity whose
- * documents match FTS parameter ?<param>; for parties <col> is a rowid. */
+/* The SQL condition "<col> IN (...)" for rows of owner_entity (party,
+ * task or area) whose documents match FTS parameter ?<param>; for parties
+ * and tasks <col> is a rowid, for areas an id. */
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param);
 
 /* search_directory.c: the directory's search as you type. */

@@ -151,13 +151,13 @@ static const struct list_def list_defs[] = {
 			  "coalesce(p.kana, p.name), p.name, p.id", NULL, "p.rowid", "party", NULL},
 	[LIST_TASKS] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL", "t.area_id = ?1",
 			"CASE t.status WHEN '未着手' THEN 0 WHEN '対応中' THEN 1 WHEN '保留' THEN 2 ELSE 3 END,"
-			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.id", "task", NULL},
+			" t.due IS NULL, t.due, t.id", "t.due IS NULL, t.due, t.id", "t.rowid", "task", NULL},
 	[LIST_EVENTS] = {"e", COLS(event_cols), "event e WHERE e.deleted_at IS NULL", "e.area_id = ?1",
 			 "e.date DESC, e.start_time, e.id", NULL, NULL, NULL, "e.title, e.place, e.theme, e.notes"},
 	[LIST_MINE] = {"t", COLS(task_cols), "task t WHERE t.deleted_at IS NULL AND t.status <> '完了'"
 		       " AND t.assignee = ?8", "t.area_id = ?1",
 		       /* overdue first: they have the earliest dues (index task_mine) */
-		       "t.due IS NULL, t.due, t.id", NULL, "t.id", "task", NULL},
+		       "t.due IS NULL, t.due, t.id", NULL, "t.rowid", "task", NULL},
 	/* city staff (area supporters) first, then 社協 (coordinators) */
 	[LIST_STAFF] = {"s", COLS(staff_cols), "staff s WHERE s.deleted_at IS NULL",
 			"s.id IN (SELECT staff_id FROM staff_area WHERE area_id = ?1)",

@@ -527,6 +527,42 @@ static const char schema_v11[] =
 	V11_REF("event_party", "event_id", "event", "party_id", "party")
 	"CREATE INDEX event_party_party ON event_party_link(value);";
 
+/*
+ * Version 12: the documents of tasks and log entries keyed by their rows
+ * (issue 7: the file is too large).  search_index holds a task's document
+ * under the task's rowid * 2 and a log entry's under its rowid * 2 + 1
+ * (search.c), so `search_doc`, which mapped each document to its row and
+ * owner by two UUIDs indexed twice (72 MB of a city's 838), goes.  The
+ * documents are moved as they are, not made again; a document's rowid
+ * cannot be changed in place, so the index is built anew, from a map of
+ * new rowids to old (read in its order: cheaper than walking the rows
+ * and search_doc together).  The old tables are dropped last: pages
+ * freed and taken again in one transaction stay in memory under
+ * secure_delete (+22 MB on a demo --scale 100 file, the size of
+ * search_doc), so the file grows by the new index and keeps the old
+ * one's pages free for what comes.  A document whose row is not there
+ * is left behind, as a rebuild would.  (A file older than version 10
+ * comes here with its indexes emptied, to be filled at the end of the
+ * open that upgrades it: nothing to move then.)
+ */
+static const char schema_v12[] =
+	"CREATE TABLE search_doc_v12(new INTEGER PRIMARY KEY, old INTEGER NOT NULL);"
+	"INSERT INTO search_doc_v12 SELECT t.rowid * 2, d.rowid FROM search_doc d"
+	" JOIN task t ON t.id = d.row_id WHERE d.entity = 'task';"
+	"INSERT INTO search_doc_v12 SELECT l.rowid * 2 + 1, d.rowid FROM search_doc d"
+	" JOIN log_entry l ON l.id = d.row_id WHERE d.entity = 'log';"
+	"ALTER TABLE search_index RENAME TO search_index_v11;"
+	"CREATE VIRTUAL TABLE search_index USING fts5(grams, tokenize = 'tsu_grams',"
+	" columnsize = 0);"
+	/* in the new rowids' order (CROSS JOIN: the map is read in its order,
+	 * nothing sorted): FTS5 writes out the terms it holds whenever a
+	 * rowid is not above the last one */
+	"INSERT INTO search_index(rowid, grams) SELECT m.new, o.grams FROM search_doc_v12 m"
+	" CROSS JOIN search_index_v11 o WHERE o.rowid = m.old ORDER BY m.new;"
+	"DROP TABLE search_index_v11;"
+	"DROP TABLE search_doc_v12;"
+	"DROP TABLE search_doc;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -539,10 +575,11 @@ const char *const schema_migrations[] = {
 	schema_v9,
 	schema_v10,
 	schema_v11,
+	schema_v12,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0xd02551763870f639ULL;
+const uint64_t schema_digest_latest = 0x41dafafbb7e048dcULL;
 
 int schema_version_latest(void)
 {

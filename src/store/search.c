@@ -14,11 +14,22 @@
  * the text of its log entries and a token "_a<area id>" per area it works
  * in ('_' is a token character there, and no search key has one).  So the
  * directory's count is the index's count, its page a lookup by rowid, and
- * an area's search one more term (search_directory.c).  Tasks and the log
- * entries of tasks and areas are in `search_index`, each document found
- * through `search_doc`.  That index of a city's 100,000 parties keeps
- * each gram's first character (prefix='1'), so a one-character query
- * reads one list.
+ * an area's search one more term (search_directory.c).  That index of a
+ * city's 100,000 parties keeps each gram's first character (prefix='1'),
+ * so a one-character query reads one list.
+ *
+ * Tasks and the log entries of tasks and areas are in `search_index`
+ * (schema 12), each document under its row's own rowid, doubled so that
+ * the two tables' rowids cannot meet: a task's under rowid * 2, a log
+ * entry's under rowid * 2 + 1 (SEARCH_DOC_TASK, SEARCH_DOC_LOG).  Whose
+ * a document is follows from the row: a task's is its own, a log entry's
+ * its task's or, without one, its area's.  So no table maps documents to
+ * rows (search_doc, 72 MB of a city's file until schema 12: two UUIDs a
+ * document, indexed twice), and a log entry moved to another task is
+ * found under the one it is in now.  Rowids stay with their rows: a row
+ * is never deleted and inserted again (replay updates in place, ON
+ * CONFLICT DO UPDATE), and VACUUM keeps the rowids of these tables, as
+ * the party index needs too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,22 +71,23 @@ void search_add_grams(struct sbuf *out, const char *text)
 }
 
 /* The searchable text of a task or a log entry (columns 0-2; sets as
- * sets_read joins them) and, for a log entry, the rows it belongs to (3-5). */
+ * sets_read joins them), its document's rowid in search_index (3) and
+ * whether it is live (4). */
 #define SET_TEXT(table, owner, alias) "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM " \
 	table " WHERE " owner " = " alias ".id ORDER BY added, tag))"
 static const char *doc_sql(const char *entity)
 {
 	if (strcmp(entity, "task") == 0)
-		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ","
-		       " NULL, NULL, NULL FROM task t WHERE id = ?1 AND deleted_at IS NULL";
-	return "SELECT text, NULL, NULL, task_id, party_id, area_id FROM log_entry"
-	       " WHERE id = ?1 AND deleted_at IS NULL";
+		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ", "
+		       SEARCH_DOC_TASK("rowid") ", deleted_at IS NULL FROM task t WHERE id = ?1";
+	return "SELECT text, NULL, NULL, " SEARCH_DOC_LOG("rowid") ", deleted_at IS NULL"
+	       " FROM log_entry WHERE id = ?1";
 }
 
-/* Text of the document for a task or a task's or area's log entry;
- * *owner_entity/owner_id say which row the document makes findable. */
+/* The rowid of the document of a task or a task's or area's log entry
+ * (0: no such row) and, when the row is live, its grams. */
 static enum tsu_status doc_text(struct store *st, const char *entity, const char *id,
-				struct sbuf *grams, char **owner_entity, char **owner_id,
+				struct sbuf *grams, sqlite3_int64 *rowid, bool *live,
 				struct tsu_error *err)
 {
 	sqlite3_stmt *s;
@@ -83,22 +95,12 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		for (int i = 0; i < 3; i++)
-			search_add_key(grams, (const char *)sqlite3_column_text(s, i));
-		static const char *const owners[] = {"task", "party", "area"};
-		int o = 3;
-		while (strcmp(entity, "log") == 0 && o < 5 && sqlite3_column_type(s, o) == SQLITE_NULL)
-			o++;
-		*owner_entity = xstrdup(strcmp(entity, "log") == 0 ? owners[o - 3] : entity);
-		*owner_id = strcmp(entity, "log") == 0 ? store_col_dup(s, o) : xstrdup(id);
-	}
+	*rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 3) : 0;
+	*live = step == SQLITE_ROW && sqlite3_column_int(s, 4);
+	for (int i = 0; i < 3 && *live; i++)
+		search_add_key(grams, (const char *)sqlite3_column_text(s, i));
 	store_finish(st, s);
-	if (step == SQLITE_ROW)
-		return TSU_OK;
-	if (step == SQLITE_DONE)
-		return tsu_fail(err, TSU_NOT_FOUND, "%s が見つかりません", id);
-	return store_sql_fail(st, err, "search");
+	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
 /*
@@ -108,10 +110,11 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
  * takes part in, and every row is written in a savepoint of its own (a
  * merge's replay of 10,000 records spent a fifth of its time there).  A
  * waiting row is keyed by its index and its rowid there (a party's rowid
- * in search_party, a search_doc rowid in search_index); `old` says the
- * index's document of that rowid goes, `grams` (when not NULL) is the one
- * that comes.  search_flush (at the latest from store_bulk_end, before
- * the commit) makes the index complete: the old ones out, then the new in.
+ * in search_party, a task's or log entry's SEARCH_DOC_ rowid in
+ * search_index); `old` says the index's document of that rowid goes,
+ * `grams` (when not NULL) is the one that comes.  search_flush (at the
+ * latest from store_bulk_end, before the commit) makes the index
+ * complete: the old ones out, then the new in.
  */
 #define SEARCH_PENDING_MAX 4096
 
@@ -206,53 +209,23 @@ static enum tsu_status fts_delete(struct store *st, bool party, sqlite3_int64 ro
 			: "DELETE FROM search_index WHERE rowid = ?1", rowid, 0, err);
 }
 
-/* Takes the search_index document of a task or log entry out. */
-static enum tsu_status doc_remove(struct store *st, const char *row_id, struct tsu_error *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st, "SELECT rowid FROM search_doc WHERE row_id = ?1", &s, err))
-		return err ? err->status : TSU_DB;
-	sqlite3_bind_text(s, 1, row_id, -1, SQLITE_TRANSIENT);
-	int step = sqlite3_step(s);
-	sqlite3_int64 rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	store_finish(st, s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_sql_fail(st, err, "search");
-	enum tsu_status rc = rowid ? fts_delete(st, false, rowid, err) : TSU_OK;
-	return rc == TSU_OK && rowid ? run_ints(st, "DELETE FROM search_doc WHERE rowid = ?1",
-						rowid, 0, err) : rc;
-}
-
-static enum tsu_status doc_insert(struct store *st, const char *entity, const char *id,
-				  const char *owner_entity, const char *owner_id,
-				  const char *grams, struct tsu_error *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st, "INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)"
-			  " VALUES(?1, ?2, ?3, ?4)", &s, err))
-		return err ? err->status : TSU_DB;
-	const char *vals[] = {entity, id, owner_entity, owner_id};
-	store_bind_texts(s, 4, vals);
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(st, err, "search");
-	return fts_put(st, sqlite3_last_insert_rowid(st->db), false, grams, err);
-}
-
-/* The document of a task or a task's or area's log entry, anew. */
+/* Brings the search_index document of a task or a task's or area's log
+ * entry up to date: out of the index (unless the row is new), and back
+ * in unless the row was deleted.  A row that is not there, or not live
+ * when it should be indexed, is not found. */
 static enum tsu_status index_doc(struct store *st, const char *entity, const char *id,
-				 bool is_new, struct tsu_error *err)
+				 bool is_new, bool gone, struct tsu_error *err)
 {
 	struct sbuf grams = {0};
-	char *owner_entity = NULL, *owner_id = NULL;
-	enum tsu_status rc = is_new ? TSU_OK : doc_remove(st, id, err);
-	if (rc == TSU_OK)
-		rc = doc_text(st, entity, id, &grams, &owner_entity, &owner_id, err);
-	if (rc == TSU_OK && owner_id)
-		rc = doc_insert(st, entity, id, owner_entity, owner_id, sbuf_str(&grams), err);
-	free(owner_entity);
-	free(owner_id);
+	sqlite3_int64 rowid = 0;
+	bool live = false;
+	enum tsu_status rc = doc_text(st, entity, id, &grams, &rowid, &live, err);
+	if (rc == TSU_OK && !gone && !live)
+		rc = tsu_fail(err, TSU_NOT_FOUND, "%s が見つかりません", id);
+	if (rc == TSU_OK && rowid && !is_new)
+		rc = fts_delete(st, false, rowid, err);
+	if (rc == TSU_OK && live && !gone)
+		rc = fts_put(st, rowid, false, sbuf_str(&grams), err);
 	sbuf_free(&grams);
 	return rc;
 }
@@ -360,10 +333,14 @@ static enum tsu_status index_row(struct store *st, const char *entity, const cha
 		return TSU_OK;
 	char *party = NULL;
 	enum tsu_status rc = strcmp(entity, "log") == 0 ? log_party(st, id, &party, err) : TSU_OK;
+	/* an entry now of a party alone may have been a task's: its own
+	 * document goes (taking out one that is not there costs a lookup) */
+	if (rc == TSU_OK && party && !is_new)
+		rc = index_doc(st, entity, id, false, true, err);
 	if (rc == TSU_OK && party)
 		rc = party_doc_put(st, party, PARTY_CHANGED, err);
 	else if (rc == TSU_OK)
-		rc = gone ? doc_remove(st, id, err) : index_doc(st, entity, id, is_new, err);
+		rc = index_doc(st, entity, id, is_new, gone, err);
 	free(party);
 	return rc;
 }
@@ -399,8 +376,6 @@ static enum tsu_status rebuild(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = store_run(st, "DELETE FROM search_index", err);
 	if (rc == TSU_OK)
 		rc = store_run(st, "DELETE FROM search_party", err);
-	if (rc == TSU_OK)
-		rc = store_run(st, "DELETE FROM search_doc", err);
 	for (size_t k = 0; k < 3 && rc == TSU_OK; k++) {
 		sqlite3_stmt *s = NULL;
 		rc = store_prepare(st, rows[k][1], &s, err);
@@ -487,13 +462,27 @@ char *search_fts_query(const char *user_text)
 	return q.len ? sbuf_detach(&q) : NULL;
 }
 
+/* Whose the matching documents of search_index are, from the rowids of
+ * their rows (SEARCH_DOC_ROW): a task's own, a log entry's task's or,
+ * without one, its area's; tasks by rowid, so that a task's own match
+ * costs no lookup (FTS5 gives the matches in rowid order, so the log
+ * entries are read in theirs). */
+#define DOC_ROW "(" SEARCH_DOC_ROW("search_index.rowid") ")"
+static const char task_owner_sql[] =
+	"CASE WHEN " SEARCH_DOC_IS_LOG("rowid") " THEN (SELECT o.rowid FROM log_entry l"
+	" JOIN task o ON o.id = l.task_id WHERE l.rowid = " DOC_ROW ") ELSE " DOC_ROW " END";
+static const char area_owner_sql[] =
+	"(SELECT l.area_id FROM log_entry l WHERE l.rowid = " DOC_ROW " AND l.task_id IS NULL)";
+
 void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_entity, int param)
 {
 	if (strcmp(owner_entity, "party") == 0)
 		sbuf_addf(sql, "%s IN (SELECT rowid FROM search_party WHERE search_party MATCH ?%d)",
 			  col, param);
-	else
-		sbuf_addf(sql, "%s IN (SELECT owner_id FROM search_doc WHERE owner_entity = '%s'"
-			  " AND rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?%d))",
-			  col, owner_entity, param);
+	else if (strcmp(owner_entity, "task") == 0)
+		sbuf_addf(sql, "%s IN (SELECT %s FROM search_index WHERE search_index MATCH ?%d)",
+			  col, task_owner_sql, param);
+	else /* an area's: of its log entries, the documents of odd rowids */
+		sbuf_addf(sql, "%s IN (SELECT %s FROM search_index WHERE search_index MATCH ?%d"
+			  " AND " SEARCH_DOC_IS_LOG("rowid") ")", col, area_owner_sql, param);
 }

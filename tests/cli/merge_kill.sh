@@ -17,10 +17,11 @@ for id in $(tail -n +2 "$WORK/ids.tsv" | cut -f1); do
 done
 
 # what a file holds, in an order that does not depend on how it was written
+# (the search index counted in its own table: sqlite3 lacks its tokenizer)
 state() {
 	sqlite3 "$1" "SELECT change_id, hlc, field, new_value FROM changelog ORDER BY change_id;
 		SELECT * FROM party ORDER BY id; SELECT * FROM offer ORDER BY 1, 2;
-		SELECT * FROM party_area ORDER BY 1, 2; SELECT count(*) FROM search_doc;"
+		SELECT * FROM party_area ORDER BY 1, 2; SELECT count(*) FROM search_index_content;"
 }
 cp "$O" "$WORK/whole.db"
 "$T" merge "$L" -d "$WORK/whole.db" >/dev/null

@@ -391,10 +391,14 @@ static char *dump(struct store *st)
 		"SELECT * FROM event ORDER BY id", "SELECT * FROM attendance ORDER BY id",
 		"SELECT * FROM offer ORDER BY 1, 2", "SELECT * FROM task_party ORDER BY 1, 2",
 		"SELECT * FROM party_area ORDER BY 1, 2",
-		/* both search indexes: the others' by document, the directory's
-		 * by party (each copy numbers its rows its own way) */
-		("SELECT d.entity, d.row_id, i.grams FROM search_doc d JOIN search_index i"
-		 " ON i.rowid = d.rowid UNION ALL SELECT 'party', p.id, s.grams FROM search_party s"
+		/* both search indexes, each document by its row (each copy
+		 * numbers its rows its own way): tasks' and log entries' under
+		 * rowid * 2 (+ 1), the directory's by party */
+		("SELECT 'task', t.id, i.grams FROM search_index i JOIN task t"
+		 " ON t.rowid = i.rowid >> 1 WHERE i.rowid & 1 = 0"
+		 " UNION ALL SELECT 'log', l.id, i.grams FROM search_index i JOIN log_entry l"
+		 " ON l.rowid = i.rowid >> 1 WHERE i.rowid & 1"
+		 " UNION ALL SELECT 'party', p.id, s.grams FROM search_party s"
 		 " JOIN party p ON p.rowid = s.rowid ORDER BY 2"),
 	};
 	struct sbuf out = {0};

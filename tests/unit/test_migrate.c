@@ -203,9 +203,32 @@ static const char *const *migrations_then(const char *extra)
 /* Takes a file of the latest version back to version 4 as version 4 left
  * it: no counts kept by triggers, no area-work columns, no event
  * participants, no new choice lists. */
+/* 1 when the file has no search_doc (version 12 on), nor its indexes */
+#define SEARCH_DOC_GONE "SELECT count(*) = 0 FROM sqlite_schema WHERE name LIKE 'search_doc%'"
+/* A file of version 11: each document of a task or log entry under a
+ * search_doc row of its own (numbered here from the last, so that no
+ * rowid is the one version 12 gives it by chance, rowid * 2 (+ 1)). */
+#define TO_V11 \
+	"CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL," \
+	" row_id TEXT NOT NULL UNIQUE, owner_entity TEXT NOT NULL, owner_id TEXT NOT NULL);" \
+	" CREATE INDEX search_doc_owner ON search_doc(owner_id);" \
+	" CREATE TABLE v9doc AS SELECT rowid AS r, grams FROM search_index;" \
+	" DELETE FROM search_index;" \
+	" INSERT INTO search_doc(entity, row_id, owner_entity, owner_id)" \
+	" SELECT CASE WHEN v.r & 1 THEN 'log' ELSE 'task' END, coalesce(l.id, t.id)," \
+	" CASE WHEN v.r & 1 = 0 OR l.task_id IS NOT NULL THEN 'task' ELSE 'area' END," \
+	" CASE WHEN v.r & 1 THEN coalesce(l.task_id, l.area_id) ELSE t.id END FROM v9doc v" \
+	" LEFT JOIN log_entry l ON v.r & 1 AND l.rowid = v.r >> 1" \
+	" LEFT JOIN task t ON v.r & 1 = 0 AND t.rowid = v.r >> 1 ORDER BY v.r DESC;" \
+	" INSERT INTO search_index(rowid, grams) SELECT d.rowid, v.grams FROM search_doc d" \
+	" JOIN v9doc v ON v.r = CASE d.entity WHEN 'task'" \
+	" THEN (SELECT rowid * 2 FROM task WHERE id = d.row_id)" \
+	" ELSE (SELECT rowid * 2 + 1 FROM log_entry WHERE id = d.row_id) END;" \
+	" DROP TABLE v9doc; PRAGMA user_version = 11;"
 /* A file of version 10: link tables of ids (as tests/cli/lib/to-v4.sql
  * begins). */
 #define TO_V10 \
+	TO_V11 \
 	"CREATE TEMP TABLE party_area_v10 AS SELECT * FROM party_area; DROP VIEW party_area; " \
 	"DROP TABLE party_area_link; CREATE TABLE party_area(party_id TEXT NOT NULL REFERENCES party(id), " \
 	" area_id TEXT NOT NULL REFERENCES area(id), added INTEGER NOT NULL DEFAULT 0, " \
@@ -556,7 +579,7 @@ static void version_6_file_gets_the_party_index(void **state)
 	store_close(st);
 	assert_int_equal(count_of(bak, "PRAGMA user_version"), 6);
 	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
-	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc WHERE owner_entity = 'party'"), 0);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
 	assert_int_equal(count_of(path, "SELECT count(*) FROM search_party s JOIN party p"
 				  " ON p.rowid = s.rowid WHERE s.grams LIKE '%剪定%'"
 				  " AND s.grams LIKE '%_a%' AND p.name = '柚木 朔'"), 1);
@@ -620,6 +643,176 @@ static void version_7_file_is_not_rebuilt(void **state)
 	snprintf(q, sizeof q, "SELECT json_extract(new_value, '$.phone') = '042-338-6800' FROM changelog"
 		 " WHERE row_id = '%s' AND field = '_created'", id);
 	assert_int_equal(count_of(path, q), 1);
+}
+
+/* The titles of the tasks a search finds, joined by '|'. */
+static int add_title(void *ud, int n, const char *const *v)
+{
+	struct sbuf *out = ud;
+	int t = list_column_index(LIST_TASKS, "title");
+	assert_true(t >= 0 && t < n);
+	sbuf_addf(out, "%s%s", out->len ? "|" : "", v[t]);
+	return 0;
+}
+
+static char *tasks_found(struct store *st, const char *words)
+{
+	struct list_query q = {.search = words};
+	struct sbuf out = {0};
+	assert_int_equal(store_list(st, LIST_TASKS, &q, add_title, &out, NULL), TSU_OK);
+	return sbuf_detach(&out);
+}
+
+static void count_problem(void *ud, const char *line)
+{
+	fprintf(stderr, "problem: %s\n", line);
+	++*(int *)ud;
+}
+
+static int problems_of(struct store *st)
+{
+	int n = 0;
+	store_check(st, count_problem, &n, NULL);
+	return n;
+}
+
+/* Version 12 keys the documents of tasks and log entries by their rows'
+ * rowids and drops search_doc: a version 11 file's documents move over,
+ * a task is found by its title and by its log entries as before, and a
+ * log entry found under its task follows it to another one. */
+static void version_11_file_keys_documents_by_row(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "v11.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str pid, t1, t2, t3, l1, l2, l3;
+	struct field_value pv[] = {{"name", "柚木 朔"}, {"kind", "個人"}};
+	assert_int_equal(store_insert(st, "party", pv, 2, pid, NULL), TSU_OK);
+	struct field_value tv1[] = {{"title", "見守り体制づくり"}, {"body", "民生委員と分担"}};
+	assert_int_equal(store_insert(st, "task", tv1, 2, t1, NULL), TSU_OK);
+	struct field_value tv2[] = {{"title", "夏祭りの会場調整"}};
+	assert_int_equal(store_insert(st, "task", tv2, 1, t2, NULL), TSU_OK);
+	assert_int_equal(store_delete(st, "task", t2, NULL), TSU_OK);
+	struct field_value tv3[] = {{"title", "買い物支援"}};
+	assert_int_equal(store_insert(st, "task", tv3, 1, t3, NULL), TSU_OK);
+	struct field_value lv1[] = {{"task_id", t1}, {"date", "2026-11-01"},
+				    {"text", "会長宅を訪問。見守りの担い手について相談。"}};
+	assert_int_equal(store_insert(st, "log", lv1, 3, l1, NULL), TSU_OK);
+	struct field_value lv2[] = {{"area_id", "諏訪"}, {"date", "2026-11-02"}, {"text", "防災訓練の打合せ"}};
+	assert_int_equal(store_insert(st, "log", lv2, 3, l2, NULL), TSU_OK);
+	struct field_value lv3[] = {{"party_id", pid}, {"date", "2026-11-03"}, {"text", "庭木の剪定"}};
+	assert_int_equal(store_insert(st, "log", lv3, 3, l3, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V11);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc"), 4); /* t1, t3, l1, l2 */
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_doc d JOIN search_index i"
+				  " ON i.rowid = d.rowid"), 4);
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	char *found = tasks_found(st, "会長宅");
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "体制");
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "夏祭り 剪定 防災");
+	assert_string_equal(found, "");
+	free(found);
+	/* the entry goes to another task: found under that one, no document changed */
+	struct field_value mv[] = {{"task_id", t3}};
+	assert_int_equal(store_update(st, "log", l1, mv, 1, NULL), TSU_OK);
+	found = tasks_found(st, "担い手");
+	assert_string_equal(found, "買い物支援");
+	free(found);
+	/* then to a party alone: its document is the party's */
+	struct field_value pv2[] = {{"party_id", pid}}, nv[] = {{"task_id", ""}};
+	assert_int_equal(store_update(st, "log", l1, pv2, 1, NULL), TSU_OK);
+	assert_int_equal(store_update(st, "log", l1, nv, 1, NULL), TSU_OK);
+	found = tasks_found(st, "担い手");
+	assert_string_equal(found, "");
+	free(found);
+	struct list_query q = {.search = "担い手"};
+	long n = 0;
+	assert_int_equal(store_list_count(st, LIST_PARTIES, &q, &n, NULL), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
+	/* t1, t3 and l2 under their rows' rowids */
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_index i LEFT JOIN task t"
+				  " ON t.rowid * 2 = i.rowid LEFT JOIN log_entry l ON l.rowid * 2 + 1 = i.rowid"
+				  " WHERE t.title IN ('見守り体制づくり', '買い物支援') OR l.text = '防災訓練の打合せ'"), 3);
+	assert_int_equal(count_of(path, "SELECT count(*) FROM search_index"), 3);
+}
+
+/* check finds a document without its row and a row without its document
+ * in search_index. */
+static void check_finds_the_task_documents_astray(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	make_db(path, sizeof path, "astray.db");
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	uuid_str tid, lid;
+	struct field_value tv[] = {{"title", "独居高齢者の見守り"}};
+	assert_int_equal(store_insert(st, "task", tv, 1, tid, NULL), TSU_OK);
+	struct field_value lv[] = {{"task_id", tid}, {"date", "2026-11-01"}, {"text", "ご自宅を訪問"}};
+	assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	static const char *const harm[] = {
+		"DELETE FROM search_index WHERE rowid = (SELECT rowid * 2 FROM task)",
+		"DELETE FROM search_index WHERE rowid = (SELECT rowid * 2 + 1 FROM log_entry)",
+		"INSERT INTO search_index(rowid, grams) VALUES(1000001, 'ミマ マモ モリ リ ')",
+		"UPDATE task SET deleted_at = '2026-11-02T00:00:00Z'",
+	};
+	char copy[512];
+	for (size_t i = 0; i < sizeof harm / sizeof harm[0]; i++) {
+		test_path(copy, sizeof copy, "astray-copy.db");
+		unlink(copy);
+		assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+		assert_int_equal(store_snapshot(st, copy, NULL), TSU_OK);
+		store_close(st);
+		sql(copy, harm[i]);
+		assert_int_equal(store_open(copy, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+		assert_int_equal(problems_of(st), 1);
+		store_close(st);
+	}
+}
+
+/* A file of version 1 (tests/fixtures/v1, made by tsunagu 0.1.0) goes
+ * through every migration: its task is still found by a word of its
+ * title and of its log entry, and search_doc is gone. */
+static void version_1_file_still_finds_its_task(void **state)
+{
+	(void)state;
+	char src[512], path[512];
+	const char *fixtures = getenv("FIXTURES");
+	assert_non_null(fixtures);
+	snprintf(src, sizeof src, "%s/v1/v1.db", fixtures);
+	test_path(path, sizeof path, "v1.db");
+	unlink(path);
+	char q[1200];
+	snprintf(q, sizeof q, "VACUUM INTO '%s'", path);
+	sql(src, q);
+	chmod(path, 0600);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	char *found = tasks_found(st, "会長宅");      /* its log entry */
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "体制");              /* its title */
+	assert_string_equal(found, "見守り体制づくり");
+	free(found);
+	found = tasks_found(st, "会場");              /* a deleted task's */
+	assert_string_equal(found, "");
+	free(found);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, SEARCH_DOC_GONE), 1);
 }
 
 /* Every change of a version 8 file as text, in arrival order. */
@@ -776,11 +969,6 @@ static char *sets_text(const char *path)
 	return t;
 }
 
-static void count_problem(void *ud, const char *line)
-{
-	fprintf(stderr, "problem: %s\n", line);
-	(*(int *)ud)++;
-}
 
 /* Version 11 keeps sets by rowids: a version 10 file's sets read the same
  * after, element for element, the counts by area still agree, and a set
@@ -855,6 +1043,9 @@ int main(void)
 		cmocka_unit_test(version_8_log_reads_the_same),
 		cmocka_unit_test(version_9_search_keeps_its_tokens),
 		cmocka_unit_test(version_10_sets_read_the_same),
+		cmocka_unit_test(version_11_file_keys_documents_by_row),
+		cmocka_unit_test(check_finds_the_task_documents_astray),
+		cmocka_unit_test(version_1_file_still_finds_its_task),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

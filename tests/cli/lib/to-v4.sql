@@ -1,8 +1,16 @@
 -- Takes a file of the latest version back to version 4 as version 4 left
--- it (a change log of one table, no counts kept by triggers or board indexes of version 6, no
+-- it (no counts kept by triggers or board indexes of version 6, no
 -- area-work columns, event participants or their choice lists), through
--- version 6 (each party's document under a search_doc row of its own, no
--- area tokens, no party_key).
+-- version 11 (a search_doc table; this sqlite3 lacks tsunagu's tokenizer,
+-- so the search indexes are left empty, to be filled when the file is
+-- opened), version 10 (link tables of ids), version 9 (search indexes of
+-- the ascii tokenizer), version 8 (a change log of one table) and version
+-- 6 (each party's document under a search_doc row of its own, no area
+-- tokens, no party_key).
+-- version 11: documents of tasks and log entries found through search_doc
+CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL,
+  row_id TEXT NOT NULL UNIQUE, owner_entity TEXT NOT NULL, owner_id TEXT NOT NULL);
+CREATE INDEX search_doc_owner ON search_doc(owner_id);
 -- version 10: link tables of ids, not rowids
 CREATE TEMP TABLE party_area_v10 AS SELECT * FROM party_area; DROP VIEW party_area;
 DROP TABLE party_area_link; CREATE TABLE party_area(party_id TEXT NOT NULL REFERENCES party(id),
