@@ -18,6 +18,9 @@ struct store;
 enum store_mode {
 	STORE_OPEN_EXISTING, /* the file must exist (TSU_DB_MISSING otherwise) */
 	STORE_OPEN_CREATE,   /* create and seed the ten areas if missing */
+	STORE_OPEN_UPGRADE,  /* as EXISTING, for reading its records and changes only
+				(merge's copy of an older file): search indexes an
+				upgrade empties are not filled again */
 };
 
 /* While `pending` is set, a query running in this file stops as soon as

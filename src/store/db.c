@@ -454,7 +454,8 @@ enum tsu_status store_migrate(struct store *st, const char *const *migrations,
 	 * is most of a gigabyte), which SQLite deletes as it opens it, so no
 	 * copy outlives the process */
 	long long free_pages = 0, pages = 0;
-	if (from < latest && store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
+	if (from < latest && !st->upgrade_only &&
+	    store_read_int(st, "PRAGMA freelist_count", &free_pages, NULL) == TSU_OK &&
 	    store_read_int(st, "PRAGMA page_count", &pages, NULL) == TSU_OK &&
 	    (free_pages * 4 > pages || (from == 0 && free_pages > 0)))
 		store_exec(st, "PRAGMA temp_store=FILE; VACUUM; PRAGMA temp_store=MEMORY", NULL);
@@ -532,7 +533,7 @@ static enum tsu_status open_checked(struct store *st, struct tsu_error *err)
 	st->hlc_last = changelog_max_hlc(st);
 	pagecheck_take_up(st);
 	rc = choices_load(st, err);
-	return rc == TSU_OK ? search_key_check(st, err) : rc;
+	return rc == TSU_OK && !st->upgrade_only ? search_key_check(st, err) : rc;
 }
 
 enum tsu_status store_open(const char *path, enum store_mode mode, struct store **out,
@@ -557,6 +558,7 @@ enum tsu_status store_open(const char *path, enum store_mode mode, struct store 
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->author = xstrdup(config_login_name());
+	st->upgrade_only = mode == STORE_OPEN_UPGRADE;
 	struct tsu_error local;
 	enum tsu_status rc = open_checked(st, err ? err : &local);
 	if (rc != TSU_OK) {

@@ -57,6 +57,7 @@ struct store {
 	 * at the action's first change; 0: not yet, or a rollback took them */
 	sqlite3_int64 replica_n, action_n;
 	bool seeding;          /* reference data: ids and stamps fixed */
+	bool upgrade_only;     /* STORE_OPEN_UPGRADE: no compaction, no search rebuild */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
 	int pending;           /* documents waiting in temp.search_pending */
 	bool pending_ready;    /* that table made in this transaction (no savepoint undid it) */

@@ -126,7 +126,7 @@ static enum tsu_status upgraded_copy(const char *path, char **dir, char **copy,
 	struct store *o = NULL;
 	enum tsu_status rc = store_copy_file(path, f.s, err);
 	if (rc == TSU_OK)
-		rc = store_open(f.s, STORE_OPEN_EXISTING, &o, err);
+		rc = store_open(f.s, STORE_OPEN_UPGRADE, &o, err); /* its search is not read */
 	store_close(o);
 	*dir = sbuf_detach(&d);
 	*copy = sbuf_detach(&f);
