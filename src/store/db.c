@@ -306,14 +306,13 @@ enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err)
 void store_bulk_cancel(struct store *st)
 {
 	bulk_done(st);
-	st->pending = 0;
+	search_wait_clear(st);
 }
 
 void store_rollback(struct store *st)
 {
 	bulk_done(st);
-	st->pending = 0; /* the temporary table rolls back with the rest */
-	st->pending_ready = false;
+	search_wait_clear(st);
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
 		rollback_now(st);
@@ -331,8 +330,10 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = outermost ? creation_triggers(st, err) : TSU_OK;
 	if (rc == TSU_OK)
 		rc = store_run(st, "SAVEPOINT tsu_write", err);
-	if (rc == TSU_OK)
+	if (rc == TSU_OK) {
 		st->sp_depth++;
+		search_wait_mark(st);
+	}
 	return rc;
 }
 
@@ -342,11 +343,13 @@ enum tsu_status store_release(struct store *st, enum tsu_status result, struct t
 	if (result != TSU_OK) {
 		store_run(st, "ROLLBACK TO tsu_write", NULL);
 		store_run(st, "RELEASE tsu_write", NULL);
-		st->pending_ready = false; /* search.c's table may have gone with it */
-		resolve_forget(st);      /* and rows a kept name was found in */
+		resolve_forget(st);      /* rows a kept name was found in may have gone */
 		changelog_refs_forget(st);
+		search_wait_release(st, true, NULL);
 	} else {
 		rc = store_run(st, "RELEASE tsu_write", err);
+		enum tsu_status wrc = search_wait_release(st, rc != TSU_OK, err);
+		rc = rc == TSU_OK ? wrc : rc;
 	}
 	/* a savepoint outside any transaction was the whole action */
 	if (--st->sp_depth == 0 && st->tx_depth == 0) {
@@ -584,6 +587,7 @@ void store_close(struct store *st)
 	free(st->party_n_fts);
 	entity_sql_free(st);
 	store_schema_want_free(st);
+	search_wait_free(st);
 	free(st);
 }
 

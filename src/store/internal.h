@@ -59,8 +59,7 @@ struct store {
 	bool seeding;          /* reference data: ids and stamps fixed */
 	bool upgrade_only;     /* STORE_OPEN_UPGRADE: no compaction, no search rebuild */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
-	int pending;           /* documents waiting in temp.search_pending */
-	bool pending_ready;    /* that table made in this transaction (no savepoint undid it) */
+	struct search_waiting *waiting; /* searchwait.c: documents a bulk write has not indexed yet */
 	/* search_directory.c: the last count of the party index, good while
 	 * neither this connection (sqlite3_total_changes) nor another
 	 * (PRAGMA data_version) has written since */
@@ -222,6 +221,16 @@ enum tsu_status search_reindex(struct store *st, const char *entity, const char 
 			       struct tsu_error *err);
 /* Gives the waiting documents of a bulk write to the index. */
 enum tsu_status search_flush(struct store *st, struct tsu_error *err);
+/* searchwait.c: the documents of a bulk write waiting for their index.  A
+ * savepoint marks how many wait as it begins; its release (undone: rolled
+ * back) drops those that came since, or may give them all to the index. */
+void search_wait_mark(struct store *st);
+enum tsu_status search_wait_release(struct store *st, bool undone, struct tsu_error *err);
+enum tsu_status search_wait_put(struct store *st, sqlite3_int64 rid, bool party,
+				const char *grams, struct tsu_error *err);
+bool search_wait_full(const struct store *st);
+void search_wait_clear(struct store *st);
+void search_wait_free(struct store *st);
 /* The same for a row that has no document yet (just inserted). */
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err);

@@ -103,42 +103,8 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
-/*
- * Bulk writes (an import, a merge) keep their changes to the indexes in a
- * temporary table and give them to FTS5 a few thousand at a time: FTS5
- * writes out its pending terms at every savepoint of a transaction it
- * takes part in, and every row is written in a savepoint of its own (a
- * merge's replay of 10,000 records spent a fifth of its time there).  A
- * waiting row is keyed by its index and its rowid there (a party's rowid
- * in search_party, a task's or log entry's SEARCH_DOC_ rowid in
- * search_index); `old` says the index's document of that rowid goes,
- * `grams` (when not NULL) is the one that comes.  search_flush (at the
- * latest from store_bulk_end, before the commit) makes the index
- * complete: the old ones out, then the new in.
- */
-#define SEARCH_PENDING_MAX 4096
-
-enum tsu_status search_flush(struct store *st, struct tsu_error *err)
-{
-	if (!st->pending)
-		return TSU_OK;
-	static const char *const steps[] = {
-		"DELETE FROM search_index WHERE rowid IN"
-		" (SELECT rid FROM temp.search_pending WHERE NOT party AND old)",
-		"DELETE FROM search_party WHERE rowid IN"
-		" (SELECT rid FROM temp.search_pending WHERE party AND old)",
-		"INSERT INTO search_index(rowid, grams) SELECT rid, grams"
-		" FROM temp.search_pending WHERE NOT party AND grams IS NOT NULL",
-		"INSERT INTO search_party(rowid, grams) SELECT rid, grams"
-		" FROM temp.search_pending WHERE party AND grams IS NOT NULL",
-		"DELETE FROM temp.search_pending",
-	};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (store_run(st, steps[i], err) != TSU_OK)
-			return err ? err->status : TSU_DB;
-	st->pending = 0;
-	return TSU_OK;
-}
+/* Bulk writes (an import, a merge) give their documents to the index a
+ * few thousand at a time (searchwait.c). */
 
 /* Runs sql with ?1 = a (and ?2 = b, when it has a second parameter). */
 static enum tsu_status run_ints(struct store *st, const char *sql, sqlite3_int64 a,
@@ -155,38 +121,11 @@ static enum tsu_status run_ints(struct store *st, const char *sql, sqlite3_int64
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
-/* One waiting change of a bulk write: document `rowid` of an index goes
- * (grams NULL) or comes. */
-static enum tsu_status pending_put(struct store *st, sqlite3_int64 rowid, bool party,
-				   const char *grams, struct tsu_error *err)
-{
-	sqlite3_stmt *s;
-	if (!st->pending_ready &&
-	    store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS search_pending(party INTEGER NOT NULL,"
-		       " rid INTEGER NOT NULL, grams TEXT, old INTEGER NOT NULL,"
-		       " PRIMARY KEY(party, rid))", err) != TSU_OK)
-		return err ? err->status : TSU_DB;
-	st->pending_ready = true;
-	if (store_prepare(st, "INSERT INTO temp.search_pending(rid, party, grams, old)"
-			  " VALUES(?1, ?2, ?3, ?3 IS NULL) ON CONFLICT(party, rid) DO UPDATE SET"
-			  " grams = excluded.grams, old = old OR excluded.old", &s, err))
-		return err ? err->status : TSU_DB;
-	sqlite3_bind_int64(s, 1, rowid);
-	sqlite3_bind_int(s, 2, party);
-	if (grams)
-		sqlite3_bind_text(s, 3, grams, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(st, err, "search");
-	return ++st->pending >= SEARCH_PENDING_MAX ? search_flush(st, err) : TSU_OK;
-}
-
 static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, bool party,
 			       const char *grams, struct tsu_error *err)
 {
 	if (st->bulk)
-		return pending_put(st, rowid, party, grams, err);
+		return search_wait_put(st, rowid, party, grams, err);
 	sqlite3_stmt *s;
 	if (store_prepare(st, party ? "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"
 			  : "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
@@ -204,7 +143,7 @@ static enum tsu_status fts_delete(struct store *st, bool party, sqlite3_int64 ro
 				  struct tsu_error *err)
 {
 	if (st->bulk)
-		return pending_put(st, rowid, party, NULL, err);
+		return search_wait_put(st, rowid, party, NULL, err);
 	return run_ints(st, party ? "DELETE FROM search_party WHERE rowid = ?1"
 			: "DELETE FROM search_index WHERE rowid = ?1", rowid, 0, err);
 }

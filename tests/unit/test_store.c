@@ -152,6 +152,32 @@ static void bulk_write_goes_on_after_a_part_rolled_back(void **state)
 	sqlite3_finalize(s);
 }
 
+/* A bulk write gives its search documents to the index a few thousand at
+ * a time (searchwait.c): a part given up just as they are that many
+ * takes only its own with it, never those of the rows kept before it. */
+static void bulk_write_keeps_the_index_of_rows_before_a_part_given_up(void **state)
+{
+	struct fixture *f = *state;
+	struct tsu_error err = {0};
+	uuid_str id;
+	char name[64];
+	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
+	store_bulk_begin(f->st);
+	for (int i = 1; i <= 4095; i++) {
+		snprintf(name, sizeof name, "多摩 見守%d", i);
+		add_person(f->st, name, NULL, id);
+	}
+	assert_int_equal(store_savepoint(f->st, NULL), TSU_OK);
+	add_person(f->st, "取り消し 見守", NULL, id); /* the 4,096th document */
+	store_release(f->st, TSU_INVALID, NULL);
+	add_person(f->st, "永山 見守", NULL, id);
+	assert_int_equal(store_bulk_end(f->st, &err), TSU_OK);
+	assert_int_equal(store_commit(f->st, &err), TSU_OK);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "見守"), 4096);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "多摩見守1"), 1111); /* 1, 1x, 1xx, 1xxx */
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "取り消し"), 0);
+}
+
 static void update_records_history_with_author(void **state)
 {
 	struct fixture *f = *state;
@@ -361,6 +387,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(entities_match_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_ignores_kana_width_and_script, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_write_goes_on_after_a_part_rolled_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_write_keeps_the_index_of_rows_before_a_part_given_up,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(update_records_history_with_author, setup, teardown),
 		cmocka_unit_test_setup_teardown(invalid_input_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(values_are_normalised, setup, teardown),
