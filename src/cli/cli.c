@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "tsunagu/cli.h"
 #include "tsunagu/config.h"
@@ -225,9 +226,23 @@ int cli_run(const struct cli_globals *g, int argc, char **argv)
 	return rc;
 }
 
+/* An older file is upgraded as it opens (seconds, up to a minute on a
+ * city's file): said first on a terminal, so that no one takes the wait
+ * for a hang.  Into a pipe nothing is said: a script reads only what it
+ * asked for. */
+static void say_upgrade(struct cli *c)
+{
+	int v = store_file_version(c->db_path), latest = store_schema_version();
+	if (v > 0 && v < latest && isatty(fileno(c->errf)))
+		cli_say(c->errf, "tsunagu: ", "%s を新しい版 (%d → %d) に更新しています。元のファイルは %s.bak-v%d"
+			" に残します。大きなファイルでは 1 分ほどかかります…", c->db_path, v, latest,
+			c->db_path, v);
+}
+
 int cli_open(struct cli *c, bool create)
 {
 	struct tsu_error err = {0};
+	say_upgrade(c);
 	if (store_open(c->db_path, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING,
 		       &c->st, &err) != TSU_OK)
 		return cli_fail(c, &err);

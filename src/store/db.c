@@ -393,6 +393,22 @@ static enum tsu_status apply_pragmas(struct store *st, struct tsu_error *err)
 	return TSU_OK;
 }
 
+int store_file_version(const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	int v = -1;
+	char *uri = store_file_uri(path, "ro");
+	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(uri);
+	return v;
+}
+
 /* Copies the file to FILE.bak-vN (0600) before migrating it. */
 static enum tsu_status backup_before_migration(struct store *st, long long version,
 					       struct tsu_error *err)

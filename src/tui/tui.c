@@ -532,6 +532,23 @@ static int tui_run(struct tui *t)
 }
 
 /* --demo on a file not made yet: make it, its own work the user's. */
+/* An older file is upgraded as it opens (up to a minute on a city's
+ * file): said on the screen first, so that no one takes the wait for a
+ * hang.  Returns the file's version when it is to be upgraded, else 0. */
+static int say_upgrade(struct tui *t, const char *path)
+{
+	int v = store_file_version(path), latest = store_schema_version();
+	if (v <= 0 || v >= latest)
+		return 0;
+	char line[256];
+	snprintf(line, sizeof line, S_UPGRADING, v, latest, v);
+	erase();
+	draw_role_text(t, 0, 0, COLS, " " S_APP_NAME, ROLE_TITLE);
+	draw_role_text(t, LINES - 2, 0, COLS, line, ROLE_STATUS);
+	refresh();
+	return v;
+}
+
 static enum tsu_status tui_make_demo(struct tui *t, const struct tui_options *opt,
 				     struct tsu_error *err)
 {
@@ -570,6 +587,7 @@ int tui_main(const struct tui_options *opt)
 		}
 	}
 	t.author = opt->author ? opt->author : asked;
+	int upgraded = say_upgrade(&t, opt->db_path);
 	if (tui_make_demo(&t, opt, &err) != TSU_OK ||
 	    store_open(opt->db_path, STORE_OPEN_CREATE, &t.st, &err) != TSU_OK) {
 		tui_screen_end(&t);
@@ -586,6 +604,8 @@ int tui_main(const struct tui_options *opt)
 		tui_msg(&t, "%s", S_LOCALE_WARN);
 	else if (opt->notice)
 		tui_msg(&t, "%s", opt->notice);
+	else if (upgraded)
+		tui_msg(&t, S_UPGRADED, upgraded, store_schema_version(), opt->db_path, upgraded);
 	store_set_author(t.st, t.author);
 	rc = tui_run(&t);
 	tui_screen_end(&t);
