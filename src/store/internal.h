@@ -219,6 +219,14 @@ void store_schema_want_free(struct store *st);
 /* search.c */
 enum tsu_status search_reindex(struct store *st, const char *entity, const char *id,
 			       struct tsu_error *err);
+/* The party whose document holds row `id` now (a log entry of a party and
+ * no task), else NULL; new string.  Taken before a change (`was`), it
+ * tells search_left, after the row's own documents are redone, whether
+ * the change took the entry out of that party's document (moved to a task
+ * or another party), which is then made again without it. */
+char *search_holder(struct store *st, const char *entity, const char *id);
+enum tsu_status search_left(struct store *st, const char *entity, const char *id,
+			    const char *was, struct tsu_error *err);
 /* Gives the waiting documents of a bulk write to the index. */
 enum tsu_status search_flush(struct store *st, struct tsu_error *err);
 /* searchwait.c: the documents of a bulk write waiting for their index.  A

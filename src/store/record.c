@@ -432,35 +432,68 @@ static enum tsu_status update_column(struct store *st, const struct entity_def *
 	return changelog_add(st, e->name, id, f->name, old_value, new_value, NULL, NULL, err);
 }
 
+/* One given field of an update written (or checked, or left when it is
+ * as it was). */
+static enum tsu_status apply_field(struct store *st, const struct entity_def *e,
+				   const struct record *old, const struct field_value *fv, size_t n,
+				   int i, const char *val, struct tsu_error *err)
+{
+	const struct field_def *f = &e->fields[i];
+	if (!is_column(f)) {
+		bool g, changed = false;
+		enum tsu_status rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), false,
+						&changed, err);
+		return rc == TSU_OK && changed ? touch_row(st, e, old->id, err) : rc;
+	}
+	if ((f->flags & FIELD_REQUIRED) && !val)
+		return tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
+	if (f->type == FIELD_BOOL && !val)
+		return tsu_fail(err, TSU_INVALID, "「%s」ははい/いいえ (1/0) で入力してください"
+				" (空にはできません)", f->label);
+	return same_value(old->values[i], val) ? TSU_OK
+		: update_column(st, e, old->id, f, old->values[i], val, err);
+}
+
+/* A log entry belongs to a task, a party or an area: the one it ends with
+ * (the values given, else those it had). */
+static enum tsu_status log_keeps_an_owner(const struct entity_def *e, const struct record *old,
+					  char **vals, const bool *given, struct tsu_error *err)
+{
+	static const char *const owners[] = {"task_id", "party_id", "area_id"};
+	if (strcmp(e->name, "log") != 0)
+		return TSU_OK;
+	for (int k = 0; k < 3; k++) {
+		int i = entity_field_index(e, owners[k]);
+		if (given[i] ? vals[i] != NULL : old->values[i] != NULL)
+			return TSU_OK;
+	}
+	return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
+}
+
 static enum tsu_status apply_update(struct store *st, const struct entity_def *e,
 				    const struct record *old, const struct field_value *fv,
 				    size_t n, struct tsu_error *err)
 {
 	char **vals = xcalloc((size_t)e->nfields, sizeof *vals);
 	bool *given = xcalloc((size_t)e->nfields, sizeof *given);
+	char *was = search_holder(st, e->name, old->id);
 	enum tsu_status rc = normalize_all(st, e, fv, n, false, vals, given, err);
-	for (int i = 0; i < e->nfields && rc == TSU_OK; i++) {
-		const struct field_def *f = &e->fields[i];
-		if (!given[i])
-			continue;
-		if (!is_column(f)) {
-			bool g, changed = false;
-			rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), false,
-					&changed, err);
-			if (rc == TSU_OK && changed)
-				rc = touch_row(st, e, old->id, err);
-		} else if ((f->flags & FIELD_REQUIRED) && !vals[i]) {
-			rc = tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
-		} else if (f->type == FIELD_BOOL && !vals[i]) {
-			rc = tsu_fail(err, TSU_INVALID, "「%s」ははい/いいえ (1/0) で入力してください"
-				      " (空にはできません)", f->label);
-		} else if (!same_value(old->values[i], vals[i])) {
-			rc = update_column(st, e, old->id, f, old->values[i], vals[i], err);
-		}
-	}
+	if (rc == TSU_OK)
+		rc = log_keeps_an_owner(e, old, vals, given, err);
+	/* values set before those emptied: a log entry moved from a task to a
+	 * party in one edit never stands without either on the way */
+	for (int pass = 0; pass < 2 && rc == TSU_OK; pass++)
+		for (int i = 0; i < e->nfields && rc == TSU_OK; i++)
+			if (given[i] && (pass == 0) == (!is_column(&e->fields[i]) || vals[i] != NULL))
+				rc = apply_field(st, e, old, fv, n, i, vals[i], err);
 	free_vals(vals, e->nfields);
 	free(given);
-	return rc == TSU_OK ? search_reindex(st, e->name, old->id, err) : rc;
+	if (rc == TSU_OK)
+		rc = search_reindex(st, e->name, old->id, err);
+	if (rc == TSU_OK)
+		rc = search_left(st, e->name, old->id, was, err);
+	free(was);
+	return rc;
 }
 
 enum tsu_status store_update(struct store *st, const char *entity, const char *id,

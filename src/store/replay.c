@@ -164,6 +164,7 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 {
 	struct replay r = {.e = e};
 	r.vals = xcalloc((size_t)e->nfields, sizeof *r.vals);
+	char *was = search_holder(st, e->name, id); /* a party's entry may move */
 	/* the row stands for its creation until now: keep it before rewriting */
 	enum tsu_status rc = creation_pin(st, e, id, err);
 	if (rc == TSU_OK)
@@ -176,6 +177,9 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 		rc = replay_sets(st, e, id, err);
 	if (rc == TSU_OK)
 		rc = r.deleted ? search_remove(st, e->name, id, err) : search_reindex(st, e->name, id, err);
+	if (rc == TSU_OK)
+		rc = search_left(st, e->name, id, was, err);
+	free(was);
 	if (deleted)
 		*deleted = r.deleted;
 	for (int i = 0; i < e->nfields; i++)

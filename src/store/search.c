@@ -290,6 +290,26 @@ enum tsu_status search_reindex(struct store *st, const char *entity, const char 
 	return index_row(st, entity, id, false, false, err);
 }
 
+char *search_holder(struct store *st, const char *entity, const char *id)
+{
+	char *party = NULL;
+	if (strcmp(entity, "log") == 0)
+		log_party(st, id, &party, NULL);
+	return party;
+}
+
+enum tsu_status search_left(struct store *st, const char *entity, const char *id,
+			    const char *was, struct tsu_error *err)
+{
+	if (!was)
+		return TSU_OK;
+	char *now = search_holder(st, entity, id);
+	enum tsu_status rc = !now || strcmp(now, was) != 0 ? party_doc_put(st, was, PARTY_CHANGED, err)
+							    : TSU_OK;
+	free(now);
+	return rc;
+}
+
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err)
 {

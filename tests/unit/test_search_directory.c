@@ -143,6 +143,16 @@ static void log_entries_and_areas_find_a_party(void **state)
 	assert_int_equal(store_update(st, "party", pid, FV({"areas", nagayama}), NULL), TSU_OK);
 	assert_int_equal(count_of(st, "剪定", suwa), 0);
 	assert_int_equal(count_of(st, "剪定", nagayama), 1);
+	/* the entry moved to a task: the party's document leaves it */
+	uuid_str tid;
+	assert_int_equal(store_insert(st, "task", FV({"title", "庭の手入れ"}), tid, NULL), TSU_OK);
+	assert_int_equal(store_update(st, "log", lid, FV({"task_id", tid}, {"party_id", ""}), NULL),
+			 TSU_OK);
+	assert_int_equal(count_of(st, "剪定", NULL), 0);
+	assert_int_equal(count_of(st, "柚木", NULL), 1);
+	assert_int_equal(store_update(st, "log", lid, FV({"task_id", ""}, {"party_id", pid}), NULL),
+			 TSU_OK);
+	assert_int_equal(count_of(st, "剪定", nagayama), 1);
 	/* the log entry deleted: its words find nothing, the name still does */
 	assert_int_equal(store_delete(st, "log", lid, NULL), TSU_OK);
 	assert_int_equal(count_of(st, "剪定", NULL), 0);
