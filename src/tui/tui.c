@@ -538,8 +538,8 @@ static int tui_run(struct tui *t)
 static int say_upgrade(struct tui *t, const char *path)
 {
 	int v = store_file_version(path), latest = store_schema_version();
-	if (v <= 0 || v >= latest)
-		return 0;
+	if (v <= 0 || v >= latest || access(path, W_OK) != 0)
+		return 0; /* a file it cannot write is not upgraded */
 	char line[256];
 	snprintf(line, sizeof line, S_UPGRADING, v, latest, v);
 	erase();
