@@ -243,7 +243,7 @@
 /* key S: sync through the shared folder (syncrun.c) */
 #define S_SYNC_RUNNING    "同期しています…"
 #define S_UPGRADED        "ファイルを新しい版 (%d → %d) に更新しました。元のファイルは %s.bak-v%d にあります"
-#define S_UPGRADING       " ファイルを新しい版 (%d → %d) に更新しています。元のファイルは .bak-v%d に残します。大きなファイルでは 1 分ほどかかります…"
+#define S_UPGRADING       " ファイルを新しい版に更新しています (大きなファイルでは 1 分ほど)…"
 #define S_SYNC_DONE       "同期しました: 受信 %ld 件、送信 %ld 件、新しい競合 %ld 件、未確認の競合 %ld 件 (c で確認)"
 #define S_SYNC_NONE       "同期済みです: やり取りする新しい変更はありませんでした"
 #define S_SYNC_PROBLEMS   " — 読めない変更ファイル %ld 件などがあります"

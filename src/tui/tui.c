@@ -540,11 +540,9 @@ static int say_upgrade(struct tui *t, const char *path)
 	int v = store_file_version(path), latest = store_schema_version();
 	if (v <= 0 || v >= latest || access(path, W_OK) != 0)
 		return 0; /* a file it cannot write is not upgraded */
-	char line[256];
-	snprintf(line, sizeof line, S_UPGRADING, v, latest, v);
-	erase();
+	erase(); /* where the original is kept is said after, when there is room */
 	draw_role_text(t, 0, 0, COLS, " " S_APP_NAME, ROLE_TITLE);
-	draw_role_text(t, LINES - 2, 0, COLS, line, ROLE_STATUS);
+	draw_role_text(t, LINES - 2, 0, COLS, S_UPGRADING, ROLE_STATUS);
 	refresh();
 	return v;
 }
