@@ -227,6 +227,10 @@ enum tsu_status search_reindex(struct store *st, const char *entity, const char 
 char *search_holder(struct store *st, const char *entity, const char *id);
 enum tsu_status search_left(struct store *st, const char *entity, const char *id,
 			    const char *was, struct tsu_error *err);
+/* Takes document `rowid` out of an index (grams NULL) or puts it in:
+ * search_party, or search_index. */
+enum tsu_status search_write_doc(struct store *st, bool party, sqlite3_int64 rowid,
+				 const char *grams, struct tsu_error *err);
 /* Gives the waiting documents of a bulk write to the index. */
 enum tsu_status search_flush(struct store *st, struct tsu_error *err);
 /* searchwait.c: the documents of a bulk write waiting for their index.  A

@@ -103,38 +103,34 @@ static enum tsu_status doc_text(struct store *st, const char *entity, const char
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
-/* Bulk writes (an import, a merge) give their documents to the index a
- * few thousand at a time (searchwait.c). */
-
-/* Runs sql with ?1 = a (and ?2 = b, when it has a second parameter). */
-static enum tsu_status run_ints(struct store *st, const char *sql, sqlite3_int64 a,
-				sqlite3_int64 b, struct tsu_error *err)
+enum tsu_status search_write_doc(struct store *st, bool party, sqlite3_int64 rowid,
+				 const char *grams, struct tsu_error *err)
 {
+	static const char *const sql[2][2] = {
+		{"DELETE FROM search_index WHERE rowid = ?1",
+		 "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)"},
+		{"DELETE FROM search_party WHERE rowid = ?1",
+		 "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"},
+	};
 	sqlite3_stmt *s;
-	if (store_prepare(st, sql, &s, err))
+	if (store_prepare(st, sql[party][grams != NULL], &s, err))
 		return err ? err->status : TSU_DB;
-	sqlite3_bind_int64(s, 1, a);
-	if (sqlite3_bind_parameter_count(s) > 1)
-		sqlite3_bind_int64(s, 2, b);
+	sqlite3_bind_int64(s, 1, rowid);
+	if (grams)
+		sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	store_finish(st, s);
 	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
 }
 
+/* Puts document `rowid` in an index; a bulk write (an import, a merge)
+ * gives its documents to the index a few thousand at a time
+ * (searchwait.c). */
 static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, bool party,
 			       const char *grams, struct tsu_error *err)
 {
-	if (st->bulk)
-		return search_wait_put(st, rowid, party, grams, err);
-	sqlite3_stmt *s;
-	if (store_prepare(st, party ? "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"
-			  : "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)", &s, err))
-		return err ? err->status : TSU_DB;
-	sqlite3_bind_int64(s, 1, rowid);
-	sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
-	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
+	return st->bulk ? search_wait_put(st, rowid, party, grams, err)
+			: search_write_doc(st, party, rowid, grams, err);
 }
 
 /* Takes document `rowid` out of an index (in a bulk write: out of the
@@ -142,10 +138,8 @@ static enum tsu_status fts_put(struct store *st, sqlite3_int64 rowid, bool party
 static enum tsu_status fts_delete(struct store *st, bool party, sqlite3_int64 rowid,
 				  struct tsu_error *err)
 {
-	if (st->bulk)
-		return search_wait_put(st, rowid, party, NULL, err);
-	return run_ints(st, party ? "DELETE FROM search_party WHERE rowid = ?1"
-			: "DELETE FROM search_index WHERE rowid = ?1", rowid, 0, err);
+	return st->bulk ? search_wait_put(st, rowid, party, NULL, err)
+			: search_write_doc(st, party, rowid, NULL, err);
 }
 
 /* Brings the search_index document of a task or a task's or area's log

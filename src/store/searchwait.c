@@ -130,27 +130,6 @@ static int by_doc(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Takes out (grams NULL) or puts in document rid of an index. */
-static enum tsu_status write_doc(struct store *st, bool party, sqlite3_int64 rid,
-				 const char *grams, struct tsu_error *err)
-{
-	static const char *const sql[2][2] = {
-		{"DELETE FROM search_index WHERE rowid = ?1",
-		 "INSERT INTO search_index(rowid, grams) VALUES(?1, ?2)"},
-		{"DELETE FROM search_party WHERE rowid = ?1",
-		 "INSERT INTO search_party(rowid, grams) VALUES(?1, ?2)"},
-	};
-	sqlite3_stmt *s;
-	if (store_prepare(st, sql[party][grams != NULL], &s, err))
-		return err ? err->status : TSU_DB;
-	sqlite3_bind_int64(s, 1, rid);
-	if (grams)
-		sqlite3_bind_text(s, 2, grams, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	store_finish(st, s);
-	return rc == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
-}
-
 /* Every document folded: the old ones out, then the new in, each index
  * in rising rowids. */
 static enum tsu_status write_all(struct store *st, struct search_waiting *w,
@@ -166,9 +145,9 @@ static enum tsu_status write_all(struct store *st, struct search_waiting *w,
 				old |= w->docs[j++].old;
 			const struct search_wait *last = &w->docs[j - 1];
 			if (pass == 0 && old)
-				rc = write_doc(st, last->party, last->rid, NULL, err);
+				rc = search_write_doc(st, last->party, last->rid, NULL, err);
 			else if (pass == 1 && last->grams)
-				rc = write_doc(st, last->party, last->rid, last->grams, err);
+				rc = search_write_doc(st, last->party, last->rid, last->grams, err);
 			i = j;
 		}
 	}
