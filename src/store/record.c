@@ -191,6 +191,22 @@ static const char *default_value(struct store *st, const struct entity_def *e,
 }
 
 /* Normalises every given column value into vals[] (indexed like fields). */
+/* A log entry belongs to a task, a party or an area: the one it ends with
+ * (the values given, else those it had; `old` NULL for a new entry). */
+static enum tsu_status log_keeps_an_owner(const struct entity_def *e, const struct record *old,
+					  char **vals, const bool *given, struct tsu_error *err)
+{
+	static const char *const owners[] = {"task_id", "party_id", "area_id"};
+	if (strcmp(e->name, "log") != 0)
+		return TSU_OK;
+	for (int k = 0; k < 3; k++) {
+		int i = entity_field_index(e, owners[k]);
+		if (given[i] || !old ? vals[i] != NULL : old->values[i] != NULL)
+			return TSU_OK;
+	}
+	return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
+}
+
 static enum tsu_status normalize_all(struct store *st, const struct entity_def *e,
 				     const struct field_value *fv, size_t n, bool insert,
 				     char **vals, bool *given, struct tsu_error *err)
@@ -218,10 +234,7 @@ static enum tsu_status normalize_all(struct store *st, const struct entity_def *
 		if ((f->flags & FIELD_REQUIRED) && is_column(f) && !vals[i])
 			return tsu_fail(err, TSU_INVALID, "「%s」は必須です", f->label);
 	}
-	if (insert && strcmp(e->name, "log") == 0 && !vals[entity_field_index(e, "task_id")] &&
-	    !vals[entity_field_index(e, "party_id")] && !vals[entity_field_index(e, "area_id")])
-		return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
-	return TSU_OK;
+	return insert ? log_keeps_an_owner(e, NULL, vals, given, err) : TSU_OK;
 }
 
 static void free_vals(char **vals, int n)
@@ -452,22 +465,6 @@ static enum tsu_status apply_field(struct store *st, const struct entity_def *e,
 				" (空にはできません)", f->label);
 	return same_value(old->values[i], val) ? TSU_OK
 		: update_column(st, e, old->id, f, old->values[i], val, err);
-}
-
-/* A log entry belongs to a task, a party or an area: the one it ends with
- * (the values given, else those it had). */
-static enum tsu_status log_keeps_an_owner(const struct entity_def *e, const struct record *old,
-					  char **vals, const bool *given, struct tsu_error *err)
-{
-	static const char *const owners[] = {"task_id", "party_id", "area_id"};
-	if (strcmp(e->name, "log") != 0)
-		return TSU_OK;
-	for (int k = 0; k < 3; k++) {
-		int i = entity_field_index(e, owners[k]);
-		if (given[i] ? vals[i] != NULL : old->values[i] != NULL)
-			return TSU_OK;
-	}
-	return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
 }
 
 static enum tsu_status apply_update(struct store *st, const struct entity_def *e,
