@@ -32,10 +32,13 @@ void store_yield_to(struct store *st, int (*pending)(void *ud), void *ud);
 /* The schema version this program writes (the number of migrations). */
 int store_schema_version(void);
 /* The schema version of the file at path, read without opening it for
- * writing: 0 for a new or empty file, -1 when it cannot be read.  A file
- * older than store_schema_version() is upgraded when opened (a backup
- * first), which takes a while on a city's file: callers say so first. */
+ * writing: 0 for a new or empty file, -1 when it cannot be read. */
 int store_file_version(const char *path);
+/* The version of the file at path when opening it will upgrade it (it is
+ * older than store_schema_version() and this user can write it), else 0.
+ * The upgrade (a backup first) takes a while on a city's file: callers
+ * say so first. */
+int store_upgrade_pending(const char *path);
 
 /* Opens (or creates) the file.  Runs pending migrations after a backup
  * copy "FILE.bak-vN".  A file of a newer schema opens read-only and

@@ -232,11 +232,11 @@ int cli_run(const struct cli_globals *g, int argc, char **argv)
  * asked for. */
 static void say_upgrade(struct cli *c)
 {
-	int v = store_file_version(c->db_path), latest = store_schema_version();
-	if (v > 0 && v < latest && access(c->db_path, W_OK) == 0 && isatty(fileno(c->errf)))
+	int v = isatty(fileno(c->errf)) ? store_upgrade_pending(c->db_path) : 0;
+	if (v)
 		cli_say(c->errf, "tsunagu: ", "%s を新しい版 (%d → %d) に更新しています。元のファイルは %s.bak-v%d"
-			" に残します。大きなファイルでは 1 分ほどかかります…", c->db_path, v, latest,
-			c->db_path, v);
+			" に残します。大きなファイルでは 1 分ほどかかります…", c->db_path, v,
+			store_schema_version(), c->db_path, v);
 }
 
 int cli_open(struct cli *c, bool create)

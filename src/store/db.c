@@ -419,6 +419,12 @@ int store_file_version(const char *path)
 	return v;
 }
 
+int store_upgrade_pending(const char *path)
+{
+	int v = store_file_version(path);
+	return v > 0 && v < schema_version_latest() && access(path, W_OK) == 0 ? v : 0;
+}
+
 /* Copies the file to FILE.bak-vN (0600) before migrating it. */
 static enum tsu_status backup_before_migration(struct store *st, long long version,
 					       struct tsu_error *err)

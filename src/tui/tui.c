@@ -531,15 +531,14 @@ static int tui_run(struct tui *t)
 	return 0;
 }
 
-/* --demo on a file not made yet: make it, its own work the user's. */
 /* An older file is upgraded as it opens (up to a minute on a city's
  * file): said on the screen first, so that no one takes the wait for a
  * hang.  Returns the file's version when it is to be upgraded, else 0. */
 static int say_upgrade(struct tui *t, const char *path)
 {
-	int v = store_file_version(path), latest = store_schema_version();
-	if (v <= 0 || v >= latest || access(path, W_OK) != 0)
-		return 0; /* a file it cannot write is not upgraded */
+	int v = store_upgrade_pending(path);
+	if (!v)
+		return 0;
 	erase(); /* where the original is kept is said after, when there is room */
 	draw_role_text(t, 0, 0, COLS, " " S_APP_NAME, ROLE_TITLE);
 	draw_role_text(t, LINES - 2, 0, COLS, S_UPGRADING, ROLE_STATUS);
@@ -547,6 +546,7 @@ static int say_upgrade(struct tui *t, const char *path)
 	return v;
 }
 
+/* --demo on a file not made yet: make it, its own work the user's. */
 static enum tsu_status tui_make_demo(struct tui *t, const struct tui_options *opt,
 				     struct tsu_error *err)
 {
