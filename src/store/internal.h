@@ -370,11 +370,21 @@ enum tsu_status changefile_write(struct store *st, const char *dir, const char *
 enum tsu_status record_restore(struct store *st, const struct entity_def *e, const char *id,
 			       struct tsu_error *err);
 
+/* record.c: sets column f of row id from old_value to new_value, the row
+ * stamped, one change (an edit, an undo); a log entry it takes out of a
+ * party's search document leaves that document. */
+enum tsu_status record_write_column(struct store *st, const struct entity_def *e,
+				    const char *id, const struct field_def *f,
+				    const char *old_value, const char *new_value,
+				    struct tsu_error *err);
 /* record.c: stamps row id as changed by this action and brings its search
  * document up to date when it is live (a set element written on its own, an
  * undo). */
 enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
 			     struct tsu_error *err);
+/* The search documents of row id brought up to date when it is live. */
+enum tsu_status record_reindex(struct store *st, const char *entity, const char *id,
+			       struct tsu_error *err);
 
 /* seed.c */
 enum tsu_status seed_reference(struct store *st, struct tsu_error *err);

@@ -407,24 +407,30 @@ static enum tsu_status touch_row(struct store *st, const struct entity_def *e, c
 	return rc;
 }
 
+enum tsu_status record_reindex(struct store *st, const char *entity, const char *id,
+			       struct tsu_error *err)
+{
+	struct record *live = NULL;
+	enum tsu_status rc = TSU_OK;
+	/* a deleted row has no search document to bring up to date */
+	if (store_get(st, entity, id, false, &live, NULL) == TSU_OK)
+		rc = search_reindex(st, entity, id, err);
+	record_free(live);
+	return rc;
+}
+
 enum tsu_status record_touch(struct store *st, const char *entity, const char *id,
 			     struct tsu_error *err)
 {
 	const struct entity_def *e = entity_or_fail(entity, err);
 	enum tsu_status rc = e ? touch_row(st, e, id, err) : TSU_INVALID;
-	struct record *live = NULL;
-	/* a deleted row has no search document to bring up to date */
-	if (rc == TSU_OK && store_get(st, e->name, id, false, &live, NULL) == TSU_OK)
-		rc = search_reindex(st, e->name, id, err);
-	record_free(live);
-	return rc;
+	return rc == TSU_OK ? record_reindex(st, e->name, id, err) : rc;
 }
 
-/* Writes one changed column and its change. */
-static enum tsu_status update_column(struct store *st, const struct entity_def *e,
-				     const char *id, const struct field_def *f,
-				     const char *old_value, const char *new_value,
-				     struct tsu_error *err)
+enum tsu_status record_write_column(struct store *st, const struct entity_def *e,
+				    const char *id, const struct field_def *f,
+				    const char *old_value, const char *new_value,
+				    struct tsu_error *err)
 {
 	struct sbuf sql = {0};
 	sqlite3_stmt *s;
@@ -436,13 +442,16 @@ static enum tsu_status update_column(struct store *st, const struct entity_def *
 	sbuf_free(&sql);
 	if (rc != TSU_OK)
 		return rc;
+	char *was = search_holder(st, e->name, id); /* a party's entry may leave it */
 	const char *vals[] = {new_value, now, st->author, id};
 	store_bind_texts(s, 4, vals);
 	int step = sqlite3_step(s);
 	store_finish(st, s);
-	if (step != SQLITE_DONE)
-		return store_sql_fail(st, err, e->label);
-	return changelog_add(st, e->name, id, f->name, old_value, new_value, NULL, NULL, err);
+	rc = step == SQLITE_DONE ? search_left(st, e->name, id, was, err)
+				 : store_sql_fail(st, err, e->label);
+	free(was);
+	return rc == TSU_OK ? changelog_add(st, e->name, id, f->name, old_value, new_value, NULL,
+					    NULL, err) : rc;
 }
 
 /* One given field of an update written (or checked, or left when it is
@@ -464,7 +473,7 @@ static enum tsu_status apply_field(struct store *st, const struct entity_def *e,
 		return tsu_fail(err, TSU_INVALID, "「%s」ははい/いいえ (1/0) で入力してください"
 				" (空にはできません)", f->label);
 	return same_value(old->values[i], val) ? TSU_OK
-		: update_column(st, e, old->id, f, old->values[i], val, err);
+		: record_write_column(st, e, old->id, f, old->values[i], val, err);
 }
 
 static enum tsu_status apply_update(struct store *st, const struct entity_def *e,
@@ -473,7 +482,6 @@ static enum tsu_status apply_update(struct store *st, const struct entity_def *e
 {
 	char **vals = xcalloc((size_t)e->nfields, sizeof *vals);
 	bool *given = xcalloc((size_t)e->nfields, sizeof *given);
-	char *was = search_holder(st, e->name, old->id);
 	enum tsu_status rc = normalize_all(st, e, fv, n, false, vals, given, err);
 	if (rc == TSU_OK)
 		rc = log_keeps_an_owner(e, old, vals, given, err);
@@ -485,12 +493,7 @@ static enum tsu_status apply_update(struct store *st, const struct entity_def *e
 				rc = apply_field(st, e, old, fv, n, i, vals[i], err);
 	free_vals(vals, e->nfields);
 	free(given);
-	if (rc == TSU_OK)
-		rc = search_reindex(st, e->name, old->id, err);
-	if (rc == TSU_OK)
-		rc = search_left(st, e->name, old->id, was, err);
-	free(was);
-	return rc;
+	return rc == TSU_OK ? search_reindex(st, e->name, old->id, err) : rc;
 }
 
 enum tsu_status store_update(struct store *st, const char *entity, const char *id,

@@ -301,25 +301,13 @@ static enum tsu_status row_state(struct store *st, const struct entity_def *e, c
 	return step == SQLITE_ROW || step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->table);
 }
 
-/* Sets column f of row id from `from` to `to`, one change. */
+/* Sets column f of row id from `from` to `to`, one change, as an edit does. */
 static enum tsu_status write_column(struct store *st, const struct entity_def *e, const char *id,
 				    const struct field_def *f, const char *from, const char *to,
 				    struct tsu_error *err)
 {
-	struct sbuf sql = {0};
-	sqlite3_stmt *s;
-	sbuf_addf(&sql, "UPDATE %s SET %s = ?1 WHERE id = ?2", e->table, f->name);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
-	if (rc != TSU_OK)
-		return rc;
-	const char *vals[] = {to, id};
-	store_bind_texts(s, 2, vals);
-	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
-	store_finish(st, s);
-	if (rc == TSU_OK)
-		rc = changelog_add(st, e->name, id, f->name, from, to, NULL, NULL, err);
-	return rc == TSU_OK ? record_touch(st, e->name, id, err) : rc;
+	enum tsu_status rc = record_write_column(st, e, id, f, from, to, err);
+	return rc == TSU_OK ? record_reindex(st, e->name, id, err) : rc;
 }
 
 /* Who wrote the field's current value last (new string). */

@@ -1,7 +1,8 @@
 # A log entry moved in one edit: from a task to a party (the task emptied
 # and the party set together) — refused before with SQLite's own CHECK
 # message, since the task was emptied first — and back; the party's
-# search then finds the entry's words only while the entry is its; an
+# search then finds the entry's words only while the entry is its (after
+# an undo and a redo of the move too); an
 # entry left with no task, party or area is refused in Japanese.
 . "$(dirname "$0")/lib/common.bash"
 "$T" init -d "$DB" 2>/dev/null
@@ -19,6 +20,16 @@ run "$T" list parties --search 剪定 --format tsv -d "$DB"
 expect_out_lacks "柚木 朔" "the party no longer found by words of an entry it lost"
 run "$T" list tasks --search 剪定 --format tsv -d "$DB"
 expect_out_has "庭の手入れ" "the task is"
+# the move to the party undone, and done again
+"$T" edit log "$lid" --task "" --party "$pid" -d "$DB" >/dev/null
+run "$T" undo -d "$DB"
+expect_rc 0 "the move undone"
+run "$T" list parties --search 剪定 --format tsv -d "$DB"
+expect_out_lacks "柚木 朔" "after undo, the party is not found by the entry's words"
+run "$T" redo -d "$DB"
+run "$T" list parties --search 剪定 --format tsv -d "$DB"
+expect_out_has "柚木 朔" "after redo it is"
+"$T" edit log "$lid" --party "" --task "$tid" -d "$DB" >/dev/null
 run "$T" edit log "$lid" --task "" -d "$DB"
 expect_rc 1 "an entry of nothing is refused"
 expect_err_has "経過記録には課題・関係者・エリアのどれかを指定してください" "in Japanese"
