@@ -86,10 +86,10 @@ enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **
 void store_finish(struct store *st, sqlite3_stmt *s);
 void store_cache_clear(struct store *st);
 /* The text of a statement of entity e that depends only on e's fields
- * (creation.c's pin, record.c's insert): made by `make` at its first use
+ * (creation.c's pin, record.c's insert, replay.c's upsert): made by `make` at its first use
  * in an open file and kept, not formatted again for every row of an
  * import.  Freed by store_close. */
-enum entity_sql { ENTITY_SQL_PIN, ENTITY_SQL_INSERT, ENTITY_SQL_KINDS };
+enum entity_sql { ENTITY_SQL_PIN, ENTITY_SQL_INSERT, ENTITY_SQL_UPSERT, ENTITY_SQL_KINDS };
 typedef void entity_sql_make(struct sbuf *sql, const struct entity_def *e);
 const char *store_entity_sql(struct store *st, const struct entity_def *e, enum entity_sql kind,
 			     entity_sql_make *make);
@@ -241,6 +241,9 @@ enum tsu_status search_wait_release(struct store *st, bool undone, struct tsu_er
 enum tsu_status search_wait_put(struct store *st, sqlite3_int64 rid, bool party,
 				const char *grams, struct tsu_error *err);
 bool search_wait_full(const struct store *st);
+/* Whether document `rid` of an index waits (the index's copy of it may be
+ * older than what is written). */
+bool search_wait_has(const struct store *st, sqlite3_int64 rid, bool party);
 void search_wait_clear(struct store *st);
 void search_wait_free(struct store *st);
 /* The same for a row that has no document yet (just inserted). */
@@ -329,9 +332,13 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 		const struct field_def *f);
 
 /* replay.c: rebuilds row `id` from all of its changes (merge); *deleted
- * (may be NULL) tells whether it ends deleted. */
+ * (may be NULL) tells whether it ends deleted.  Of its set fields only
+ * those whose bit (1 << field index) is in `sets` are rebuilt: a set none
+ * of whose changes came in is as this file already has it (REPLAY_SETS_ALL
+ * for a record new here). */
+#define REPLAY_SETS_ALL (~0ULL)
 enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
-			      bool *deleted, struct tsu_error *err);
+			      unsigned long long sets, bool *deleted, struct tsu_error *err);
 /* merge.c: the merge from an attached file on (`merge`, `sync`). */
 struct merge_summary;
 struct merge_run {

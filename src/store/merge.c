@@ -494,6 +494,29 @@ static int row_state(struct store *st, const struct entity_def *e, const char *i
 	return state;
 }
 
+/* The set fields of row `id` some change of which came in (bit 1 << field
+ * index); all of them when its creation came in. */
+static unsigned long long sets_brought(struct store *st, const struct entity_def *e,
+				       const char *id)
+{
+	sqlite3_stmt *s;
+	unsigned long long sets = 0;
+	if (store_prepare(st, "SELECT DISTINCT field FROM temp.merge_in WHERE row_id = ?1", &s,
+			  NULL) != TSU_OK)
+		return REPLAY_SETS_ALL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(s, 0);
+		int i = entity_field_index(e, field);
+		if (strcmp(field, "_created") == 0 || i >= 64)
+			sets = REPLAY_SETS_ALL;
+		else if (i >= 0 && e->fields[i].type == FIELD_SET)
+			sets |= 1ULL << i;
+	}
+	store_finish(st, s);
+	return sets;
+}
+
 static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
 				   struct tsu_error *err)
 {
@@ -513,7 +536,8 @@ static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
 			continue; /* a kind this version does not know: kept in the log */
 		int before = row_state(st, e, id);
 		bool deleted;
-		rc = replay_record(st, e, id, &deleted, err);
+		rc = replay_record(st, e, id, before ? sets_brought(st, e, id) : REPLAY_SETS_ALL,
+				   &deleted, err);
 		struct merge_kind *k = kind_slot(sum, e);
 		if (rc != TSU_OK || !k)
 			continue;

@@ -99,7 +99,8 @@ static enum tsu_status fold_changes(struct store *st, struct replay *r, const ch
 	return rc;
 }
 
-/* INSERT ... ON CONFLICT(id) DO UPDATE of every column. */
+/* INSERT ... ON CONFLICT(id) DO UPDATE of every column (made once per
+ * open file: a merge replays thousands of rows). */
 static void upsert_sql(struct sbuf *sql, const struct entity_def *e)
 {
 	struct sbuf cols = {0}, params = {0}, sets = {0};
@@ -125,11 +126,9 @@ static void upsert_sql(struct sbuf *sql, const struct entity_def *e)
 static enum tsu_status write_row(struct store *st, const struct replay *r, const char *id,
 				 struct tsu_error *err)
 {
-	struct sbuf sql = {0};
 	sqlite3_stmt *s;
-	upsert_sql(&sql, r->e);
-	enum tsu_status rc = store_prepare(st, sql.s, &s, err);
-	sbuf_free(&sql);
+	enum tsu_status rc = store_prepare(st, store_entity_sql(st, r->e, ENTITY_SQL_UPSERT,
+								upsert_sql), &s, err);
 	if (rc != TSU_OK)
 		return rc;
 	const char *meta[] = {id, r->created_at, r->created_by, r->updated_at, r->updated_by,
@@ -150,17 +149,17 @@ static enum tsu_status write_row(struct store *st, const struct replay *r, const
 }
 
 static enum tsu_status replay_sets(struct store *st, const struct entity_def *e, const char *id,
-				   struct tsu_error *err)
+				   unsigned long long sets, struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
 	for (int i = 0; i < e->nfields && rc == TSU_OK; i++)
-		if (e->fields[i].type == FIELD_SET)
+		if (e->fields[i].type == FIELD_SET && (i >= 64 || (sets >> i & 1)))
 			rc = sets_replay(st, set_find(e->name, e->fields[i].name), id, err);
 	return rc;
 }
 
 enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
-			      bool *deleted, struct tsu_error *err)
+			      unsigned long long sets, bool *deleted, struct tsu_error *err)
 {
 	struct replay r = {.e = e};
 	r.vals = xcalloc((size_t)e->nfields, sizeof *r.vals);
@@ -174,7 +173,7 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 	if (rc == TSU_OK)
 		rc = write_row(st, &r, id, err);
 	if (rc == TSU_OK)
-		rc = replay_sets(st, e, id, err);
+		rc = replay_sets(st, e, id, sets, err);
 	if (rc == TSU_OK)
 		rc = r.deleted ? search_remove(st, e->name, id, err) : search_reindex(st, e->name, id, err);
 	if (rc == TSU_OK)

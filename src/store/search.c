@@ -221,8 +221,28 @@ static enum tsu_status party_doc(struct store *st, const char *id, enum party_ca
 	return rc == TSU_OK && *live ? append_rows(st, party_area_sql, id, false, grams, err) : rc;
 }
 
+/* Whether the party index holds document `rowid` as `grams` already. */
+static bool party_doc_is(struct store *st, sqlite3_int64 rowid, const char *grams)
+{
+	sqlite3_stmt *s;
+	bool same = false;
+	if (search_wait_has(st, rowid, true) ||
+	    store_prepare(st, "SELECT grams FROM search_party WHERE rowid = ?1", &s, NULL) != TSU_OK)
+		return false;
+	sqlite3_bind_int64(s, 1, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *now = (const char *)sqlite3_column_text(s, 0);
+		same = now && strcmp(now, grams) == 0;
+	}
+	store_finish(st, s);
+	return same;
+}
+
 /* Brings a party's document up to date: out of the index, and back in
- * while the party is live. */
+ * while the party is live.  A change that leaves its text as it was (a
+ * phone number, a merge's replay of a party's other fields) leaves the
+ * index alone: taking a document out and putting it back costs FTS5 its
+ * every term twice. */
 static enum tsu_status party_doc_put(struct store *st, const char *id, enum party_case c,
 				     struct tsu_error *err)
 {
@@ -230,6 +250,11 @@ static enum tsu_status party_doc_put(struct store *st, const char *id, enum part
 	sqlite3_int64 rowid = 0;
 	bool live = false;
 	enum tsu_status rc = party_doc(st, id, c, &rowid, &live, &grams, err);
+	if (rc == TSU_OK && rowid && live && c == PARTY_CHANGED &&
+	    party_doc_is(st, rowid, sbuf_str(&grams))) {
+		sbuf_free(&grams);
+		return TSU_OK;
+	}
 	if (rc == TSU_OK && rowid && c == PARTY_CHANGED)
 		rc = fts_delete(st, true, rowid, err);
 	if (rc == TSU_OK && live)

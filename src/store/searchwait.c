@@ -119,6 +119,15 @@ enum tsu_status search_wait_put(struct store *st, sqlite3_int64 rid, bool party,
 	return search_wait_full(st) && flush_safe(w) ? search_flush(st, err) : TSU_OK;
 }
 
+bool search_wait_has(const struct store *st, sqlite3_int64 rid, bool party)
+{
+	const struct search_waiting *w = st->waiting;
+	for (size_t i = w ? w->n : 0; i > 0; i--)
+		if (w->docs[i - 1].rid == rid && w->docs[i - 1].party == party)
+			return true;
+	return false;
+}
+
 /* Index, then rowid, then the order they came. */
 static int by_doc(const void *a, const void *b)
 {

@@ -4,7 +4,7 @@
  * same list the command line prints whole, for dense and sparse queries,
  * within an area or not; the count is the list's length; a party is found
  * by its log entries and by the area it works in, and loses both when they
- * change.
+ * change; an edit of what is not searched leaves the index alone.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -169,6 +169,48 @@ static void log_entries_and_areas_find_a_party(void **state)
 	store_close(st);
 }
 
+/* The party index's pages, as one text. */
+static char *index_pages(struct store *st)
+{
+	sqlite3_stmt *s;
+	char *out = NULL;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT group_concat(hex(block), '') FROM"
+					    " (SELECT block FROM search_party_data ORDER BY id)",
+					    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	out = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* An edit that leaves a party's text as it was (its phone) leaves the
+ * index as it was: a merge replaying thousands of such edits wrote every
+ * document out and in again.  One that changes the text is found by it. */
+static void an_edit_outside_the_text_leaves_the_index(void **state)
+{
+	(void)state;
+	char path[512], *suwa;
+	uuid_str pid, lid;
+	struct store *st = one_person_with_a_log(path, sizeof path, "dirsearch-same.db", &suwa,
+						 pid, lid);
+	char *before = index_pages(st);
+	assert_int_equal(store_update(st, "party", pid, FV({"phone", "042-338-0001"}), NULL), TSU_OK);
+	char *after = index_pages(st);
+	assert_string_equal(after, before);
+	assert_int_equal(count_of(st, "柚木", NULL), 1);
+	assert_int_equal(count_of(st, "剪定", suwa), 1);
+	free(after);
+	assert_int_equal(store_update(st, "party", pid, FV({"name", "柚木 千草"}), NULL), TSU_OK);
+	after = index_pages(st);
+	assert_string_not_equal(after, before);
+	assert_int_equal(count_of(st, "千草", NULL), 1);
+	assert_int_equal(count_of(st, "剪定", suwa), 1);
+	free(before);
+	free(after);
+	free(suwa);
+	store_close(st);
+}
+
 /* A file whose search keys were made by another version of the folding is
  * indexed anew when opened: a party's log entries are in its document
  * again, and its areas. */
@@ -200,6 +242,7 @@ int main(void)
 		cmocka_unit_test(pages_are_slices_of_the_whole_list),
 		cmocka_unit_test(log_entries_and_areas_find_a_party),
 		cmocka_unit_test(a_rebuilt_index_keeps_log_entries_and_areas),
+		cmocka_unit_test(an_edit_outside_the_text_leaves_the_index),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
