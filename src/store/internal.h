@@ -301,7 +301,6 @@ struct set_def {
 	const char *link;            /* the table `table` is a view of (schema 11) */
 	const char *put_sql;         /* puts (?1 owner, ?2 value, ?3 added) in table */
 	const char *drop_sql;        /* takes (?1 owner, ?2 value) out */
-	const char *drop_all_sql;    /* takes every element of ?1 out */
 };
 const struct set_def *set_find(const char *entity, const char *field);
 /* Makes the set `value` ("a,b") current.  `creating`: the links of a new

@@ -17,7 +17,7 @@
 #include "tsunagu/textnorm.h"
 
 /* Each set, with the statements that put one element in its link table
- * and take one or all out (schema 11: the table holds the rowids of the
+ * and take one out (schema 11: the table holds the rowids of the
  * owner and of a referenced row; the ids are looked up here), written out
  * once here (not formatted for every element of an import). */
 #define OWNER(otab) "(SELECT rowid FROM " otab " WHERE id = ?1)"
@@ -25,8 +25,7 @@
 	{entity, field, table, owner, value, ref, table "_link", \
 	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql \
 	 ", ?3) ON CONFLICT DO UPDATE SET added = excluded.added", \
-	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab) " AND value = " value_sql, \
-	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab)}
+	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab) " AND value = " value_sql}
 #define REF(vtab) vtab, "(SELECT rowid FROM " vtab " WHERE id = ?2)"
 #define TAG NULL, "?2"
 #define LINK(...) SET(__VA_ARGS__) /* REF and TAG give two arguments each */
@@ -138,12 +137,11 @@ static enum tsu_status link_drop(struct store *st, const struct set_def *d, cons
 				 const char *value, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	enum tsu_status rc = store_prepare(st, value ? d->drop_sql : d->drop_all_sql, &s, err);
+	enum tsu_status rc = store_prepare(st, d->drop_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
 	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
-	if (value)
-		sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
 	store_finish(st, s);
 	return rc;
@@ -184,35 +182,6 @@ static char *live_adds(struct store *st, const char *owner, const char *field, c
 	return out;
 }
 
-enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
-			    struct tsu_error *err)
-{
-	sqlite3_stmt *s;
-	enum tsu_status rc = link_drop(st, d, owner, NULL, err);
-	if (rc != TSU_OK || store_prepare(st, SET_ADDS "SELECT v, max(h) FROM adds"
-					  " WHERE " UNCOVERED " GROUP BY v", &s, err))
-		return rc != TSU_OK ? rc : err ? err->status : TSU_DB;
-	const char *vals[] = {owner, d->field};
-	store_bind_texts(s, 2, vals);
-	char **values = NULL;
-	uint64_t *added = NULL;
-	size_t n = 0;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		values = xrealloc(values, (n + 1) * sizeof *values);
-		added = xrealloc(added, (n + 1) * sizeof *added);
-		values[n] = store_col_dup(s, 0);
-		added[n++] = (uint64_t)sqlite3_column_int64(s, 1);
-	}
-	if (step != SQLITE_DONE)
-		rc = store_sql_fail(st, err, "changelog");
-	store_finish(st, s);
-	for (size_t i = 0; i < n && rc == TSU_OK; i++)
-		rc = link_put(st, d, owner, values[i], added[i], err);
-	value_free_list(values, n);
-	free(added);
-	return rc;
-}
 
 static bool in_list(char **items, size_t n, const char *v)
 {
@@ -241,6 +210,65 @@ static size_t live_values(struct store *st, const struct set_def *d, const char 
 	}
 	sbuf_free(&sql);
 	return n;
+}
+
+/* The live elements of owner from the change log, as (value, stamp of its
+ * latest live add). */
+static size_t replayed_values(struct store *st, const struct set_def *d, const char *owner,
+			      char ***values, uint64_t **added, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	size_t n = 0;
+	*values = NULL;
+	*added = NULL;
+	if (store_prepare(st, SET_ADDS "SELECT v, max(h) FROM adds WHERE " UNCOVERED " GROUP BY v",
+			  &s, err))
+		return (size_t)-1;
+	const char *vals[] = {owner, d->field};
+	store_bind_texts(s, 2, vals);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*values = xrealloc(*values, (n + 1) * sizeof **values);
+		*added = xrealloc(*added, (n + 1) * sizeof **added);
+		(*values)[n] = store_col_dup(s, 0);
+		(*added)[n++] = (uint64_t)sqlite3_column_int64(s, 1);
+	}
+	if (step != SQLITE_DONE) {
+		store_sql_fail(st, err, "changelog");
+		value_free_list(*values, n);
+		free(*added);
+		*values = NULL;
+		*added = NULL;
+		n = (size_t)-1;
+	}
+	store_finish(st, s);
+	return n;
+}
+
+/* The link table made to hold what the change log says: the elements no
+ * longer live taken out one by one, the live ones put (their stamps may
+ * have moved).  Not all taken out and put back: a record new here has
+ * none to take out, and SQLite deletes an owner's elements through a
+ * temporary table of their keys, a merge's 10,000 records as many. */
+enum tsu_status sets_replay(struct store *st, const struct set_def *d, const char *owner,
+			    struct tsu_error *err)
+{
+	char **values, **now;
+	uint64_t *added;
+	size_t n = replayed_values(st, d, owner, &values, &added, err);
+	if (n == (size_t)-1)
+		return err ? err->status : TSU_DB;
+	size_t nnow = live_values(st, d, owner, &now);
+	enum tsu_status rc = TSU_OK;
+	for (size_t i = 0; i < nnow && rc == TSU_OK; i++)
+		if (!in_list(values, n, now[i]))
+			rc = link_drop(st, d, owner, now[i], err);
+	for (size_t i = 0; i < n && rc == TSU_OK; i++)
+		rc = link_put(st, d, owner, values[i], added[i], err);
+	value_free_list(now, nnow);
+	value_free_list(values, n);
+	free(added);
+	return rc;
 }
 
 /* The owner's creation, whose elements are still the link table's own
