@@ -176,7 +176,6 @@ enum tsu_status changefile_fingerprint(struct store *st, struct changefile_info 
 				       struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	merge_sql_functions(st);
 	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM changelog),"
 			       " (SELECT count(*) || ':' || tsu_idset(change_id) FROM changelog)"
 			       " || '/' || (SELECT count(*) || ':' || coalesce(sum(reviewed), 0) FROM conflict)",

@@ -539,7 +539,8 @@ static enum tsu_status open_sqlite(struct store *st, bool readonly, struct tsu_e
 	if (rc != SQLITE_OK)
 		return store_sql_fail(st, err, st->path);
 	if (consent_sql_register(st->db) != SQLITE_OK || /* the lists use them */
-	    search_sql_register(st->db) != SQLITE_OK || gramtok_register(st->db) != SQLITE_OK)
+	    search_sql_register(st->db) != SQLITE_OK || gramtok_register(st->db) != SQLITE_OK ||
+	    idset_register(st->db) != SQLITE_OK)
 		return store_sql_fail(st, err, st->path);
 	return apply_pragmas(st, err);
 }

@@ -278,6 +278,10 @@ void search_sql_filter(struct sbuf *sql, const char *col, const char *owner_enti
 int search_sql_register(sqlite3 *db);
 /* gramtok.c: the search indexes' tokenizer, tsu_grams (schema 10), on db. */
 int gramtok_register(sqlite3 *db);
+/* idset.c: tsu_idxor and tsu_idset, the sums of sets of change ids
+ * (schema 13: the trigger on every change written needs them). */
+uint64_t idset_hash(const unsigned char *t, size_t n);
+int idset_register(sqlite3 *db);
 /* The MATCH expression of the party index for what the user typed within
  * one area (NULL: all), or NULL when the text folds to nothing. */
 char *search_party_fts(const char *user_text, const char *area_id);
@@ -348,8 +352,6 @@ struct merge_run {
 };
 /* "file:" URI of path with ?mode=ro / rw / rwc (ATTACH of another file). */
 char *store_file_uri(const char *path, const char *mode);
-/* Registers tsu_idset(change_id): an order-free hash of a set of change ids. */
-void merge_sql_functions(struct store *st);
 /* Brings the changes of schema's `changelog` that this file lacks, and
  * its `conflict` rows, into this file, adding to *sum.  Runs inside the
  * caller's transaction, which rolls back on failure. */

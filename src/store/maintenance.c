@@ -237,6 +237,13 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 		"  UNION ALL SELECT '', count(*) FROM party WHERE deleted_at IS NULL HAVING count(*) > 0) c"
 		" FULL JOIN (SELECT area_id, parties FROM area_tally WHERE parties <> 0) t"
 		" ON t.area_id = c.area_id WHERE c.n IS NOT t.parties HAVING count(*) > 0", NULL, cb, ud);
+	/* the sums of each replica's changes (schema 13) against the changes */
+	problems += report_rows(st,
+		"SELECT '変更の記録の控え (change_replica): ' || count(*) || ' 件の複製の変更の数か印が"
+		"記録と違います' FROM change_replica r LEFT JOIN (SELECT replica, count(*) AS n,"
+		" tsu_idset(change_id) AS x FROM changes GROUP BY replica) c ON c.replica = r.n"
+		" WHERE r.held IS NOT coalesce(c.n, 0) OR r.idset IS NOT coalesce(c.x, 0)"
+		" HAVING count(*) > 0", NULL, cb, ud);
 	/* Counted per (area_id, status) first, which task_area_board gives in
 	 * order, and only those few groups then merged under coalesce(area_id,
 	 * ''): grouping the tasks by the expression directly sorted every live

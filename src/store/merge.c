@@ -202,67 +202,63 @@ static enum tsu_status exec_bind1(struct store *st, const char *sql, const char 
  * rising stamps, and a merge takes all or nothing, so each file holds, of
  * each replica's changes, the ones up to some stamp.  So per replica: if
  * both files hold the same changes up to the lower of their two latest
- * stamps W — the same number, and the same XOR of hashes of their ids,
- * read from one index — only OTHER's changes after W can be new.  Where
- * they differ (a file restored from a backup and written again under its
- * old replica id, say) every change of that replica is compared.
+ * stamps W — the same number, and the same set of ids (idset.c) — only
+ * OTHER's changes after W can be new.  A tsunagu file keeps both sums for
+ * all of a replica's changes (schema 13), so only the changes after W are
+ * read; a change file of sync is read whole.  Where they differ (a file
+ * restored from a backup and written again under its old replica id, say)
+ * every change of that replica is compared.
  */
 
-/* A 64-bit hash of n bytes, read eight at a time (a merge hashes every
- * change id of a replica both files share: a city's file has millions;
- * FNV-1a's byte at a time was most of that statement's time).  Only ever
- * compared within one run: it may change between versions. */
-static uint64_t id_hash(const unsigned char *t, size_t n)
+/* The latest stamp of the replica's changes in schema ("main", "other"),
+ * -1 when it has none. */
+static sqlite3_int64 replica_latest(struct store *st, const char *schema, const char *in,
+				    const char *replica, bool numbered)
 {
-	const uint64_t k = 0x9E3779B97F4A7C15ULL;
-	uint64_t h = 0x243F6A8885A308D3ULL ^ (n * k);
-	for (; n >= 8; t += 8, n -= 8) {
-		uint64_t w;
-		memcpy(&w, t, 8);
-		h = (h ^ w) * k;
-		h ^= h >> 29;
-	}
-	for (; n > 0; t++, n--)
-		h = (h ^ *t) * k;
-	h ^= h >> 32;
-	h *= 0xD6E8FEB86659FD93ULL;
-	return h ^ (h >> 32);
-}
-
-/* Aggregate tsu_idset(change_id): XOR of the ids' hashes, the same for the
- * same set of ids in any order. */
-static void idset_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	uint64_t *acc = sqlite3_aggregate_context(ctx, sizeof *acc);
-	const unsigned char *t = sqlite3_value_text(argv[0]);
-	(void)argc;
-	if (acc && t)
-		*acc ^= id_hash(t, (size_t)sqlite3_value_bytes(argv[0]));
-}
-
-static void idset_final(sqlite3_context *ctx)
-{
-	uint64_t *acc = sqlite3_aggregate_context(ctx, 0);
-	sqlite3_result_int64(ctx, acc ? (sqlite3_int64)*acc : 0);
-}
-void merge_sql_functions(struct store *st)
-{
-	sqlite3_create_function(st->db, "tsu_idset", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				NULL, idset_step, idset_final);
-}
-
-/* "FROM <the changes of replica ?1 in schema> alias": a tsunagu file keeps
- * them under the replica's number (schema 9), a change file of sync under
- * its id. */
-static void replica_changes(struct sbuf *sql, const char *schema, bool numbered,
-			    const char *alias)
-{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	sqlite3_int64 latest = -1;
 	if (numbered)
-		sbuf_addf(sql, " FROM %s.changes %s WHERE %s.replica ="
-			  " (SELECT n FROM %s.change_replica WHERE id = ?1)", schema, alias, alias,
-			  schema);
+		sbuf_addf(&sql, "SELECT max(c.hlc) FROM %s.changes c WHERE c.replica ="
+			  " (SELECT n FROM %s.change_replica WHERE id = ?1)", schema, schema);
 	else
-		sbuf_addf(sql, " FROM %s.changelog %s WHERE %s.replica = ?1", schema, alias, alias);
+		sbuf_addf(&sql, "SELECT max(hlc) FROM %s.changelog WHERE replica = ?1", schema);
+	if (prepare_in(st, in, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+			latest = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sbuf_free(&sql);
+	return latest;
+}
+
+/* "count:idset" of the replica's changes up to stamp w in schema: its sums
+ * less the changes after w (XOR in SQL: (a | b) - (a & b)), or, in a change
+ * file, its changes up to w read whole.  NULL on failure. */
+static char *replica_held(struct store *st, const char *schema, const char *in,
+			  const char *replica, bool numbered, sqlite3_int64 w)
+{
+	struct sbuf sql = {0};
+	sqlite3_stmt *s;
+	char *out = NULL;
+	if (numbered)
+		sbuf_addf(&sql, "SELECT (r.held - t.n) || ':' || ((r.idset | t.x) - (r.idset & t.x))"
+			  " FROM %s.change_replica r, (SELECT count(*) AS n, tsu_idset(c.change_id) AS x"
+			  " FROM %s.changes c WHERE c.replica = (SELECT n FROM %s.change_replica"
+			  " WHERE id = ?1) AND c.hlc > ?2) t WHERE r.id = ?1", schema, schema, schema);
+	else
+		sbuf_addf(&sql, "SELECT count(*) || ':' || tsu_idset(change_id) FROM %s.changelog"
+			  " WHERE replica = ?1 AND hlc <= ?2", schema);
+	if (prepare_in(st, in, sql.s, &s, NULL) == TSU_OK) {
+		sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, w);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			out = store_col_dup(s, 0);
+		sqlite3_finalize(s);
+	}
+	sbuf_free(&sql);
+	return out;
 }
 
 /* The stamp up to which both files hold the same changes of the replica,
@@ -270,27 +266,17 @@ static void replica_changes(struct sbuf *sql, const char *schema, bool numbered,
 static sqlite3_int64 replica_same_until(struct store *st, const char *schema,
 					const char *replica, bool whole)
 {
-	struct sbuf sql = {0};
-	sbuf_add(&sql, "WITH w(hlc) AS (SELECT min((SELECT max(m.hlc)");
-	replica_changes(&sql, "main", true, "m");
-	sbuf_add(&sql, "), (SELECT max(o.hlc)");
-	replica_changes(&sql, "other", whole, "o");
-	sbuf_add(&sql, "))) SELECT w.hlc, (SELECT count(*) || ':' || tsu_idset(m.change_id)");
-	replica_changes(&sql, "main", true, "m");
-	sbuf_add(&sql, " AND m.hlc <= w.hlc) = (SELECT count(*) || ':' || tsu_idset(o.change_id)");
-	replica_changes(&sql, "other", whole, "o");
-	sbuf_add(&sql, " AND o.hlc <= w.hlc) FROM w");
-	sqlite3_stmt *s;
-	sqlite3_int64 from = -1;
-	if (prepare_in(st, schema, sql.s, &s, NULL) == TSU_OK) {
-		sqlite3_bind_text(s, 1, replica, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL &&
-		    sqlite3_column_int(s, 1))
-			from = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	}
-	sbuf_free(&sql);
-	return from;
+	sqlite3_int64 mine = replica_latest(st, "main", schema, replica, true);
+	sqlite3_int64 theirs = replica_latest(st, "other", schema, replica, whole);
+	if (mine < 0 || theirs < 0)
+		return -1;
+	sqlite3_int64 w = mine < theirs ? mine : theirs;
+	char *a = replica_held(st, "main", schema, replica, true, w);
+	char *b = replica_held(st, "other", schema, replica, whole, w);
+	bool same = a && b && strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return same ? w : -1;
 }
 
 static enum tsu_status replica_step(struct store *st, const char *schema, const char *replica,
@@ -598,7 +584,6 @@ static void count_in(struct store *st, long *changes, sqlite3_int64 *max_hlc)
 enum tsu_status merge_attached(struct store *st, struct merge_run *run, struct merge_summary *sum,
 			       struct tsu_error *err)
 {
-	merge_sql_functions(st);
 	/* from the first read on: the anti-join over both change logs fills
 	 * a cache as well as the replay does (db.c, bulk writes) */
 	store_bulk_begin(st);

@@ -563,6 +563,30 @@ static const char schema_v12[] =
 	"DROP TABLE search_doc_v12;"
 	"DROP TABLE search_doc;";
 
+/*
+ * Version 13: what a file holds of each replica, summed where the replica
+ * is named (issue 7).  A merge asks, of every replica both files know,
+ * whether they hold the same changes of it up to the lower of their latest
+ * stamps; it read every such change in both files to answer (a city's
+ * file: 676,000 changes each, a fifth of the merge's time).  Now
+ * change_replica keeps `held`, how many changes of the replica the file
+ * holds, and `idset`, the XOR of their ids' hashes (idset.c), kept by a
+ * trigger on every change written, so a merge reads only the changes after
+ * that stamp (merge.c).  Summed here before the replica index loses the
+ * change id, which served only that reading (3.6 MB of an import of
+ * 100,000 parties).
+ */
+static const char schema_v13[] =
+	"ALTER TABLE change_replica ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE change_replica ADD COLUMN idset INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE change_replica SET (held, idset) = (SELECT count(*), tsu_idset(c.change_id)"
+	" FROM changes c WHERE c.replica = change_replica.n);"
+	"DROP INDEX changelog_replica;"
+	"CREATE INDEX changelog_replica ON changes(replica, hlc);"
+	"CREATE TRIGGER change_held AFTER INSERT ON changes BEGIN"
+	" UPDATE change_replica SET held = held + 1, idset = tsu_idxor(idset, NEW.change_id)"
+	" WHERE n = NEW.replica; END;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -576,10 +600,11 @@ const char *const schema_migrations[] = {
 	schema_v10,
 	schema_v11,
 	schema_v12,
+	schema_v13,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0x41dafafbb7e048dcULL;
+const uint64_t schema_digest_latest = 0xf1dd25feb26f3406ULL;
 
 int schema_version_latest(void)
 {

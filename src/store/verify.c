@@ -112,7 +112,7 @@ static int build_expected(struct schema_row **out, size_t *n)
 {
 	sqlite3 *mem = NULL;
 	int rc = sqlite3_open(":memory:", &mem) == SQLITE_OK && gramtok_register(mem) == SQLITE_OK
-		 ? 0 : -1;
+		 && idset_register(mem) == SQLITE_OK ? 0 : -1;
 	for (int v = 0; rc == 0 && schema_migrations[v]; v++)
 		if (sqlite3_exec(mem, schema_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
 			rc = -1;

@@ -75,12 +75,20 @@ static inline long long count_of(const char *path, const char *query)
 }
 
 
+/* A file of version 12: no sums of the replicas' changes, the change id
+ * in the replica index. */
+#define TO_V12 \
+	"DROP TRIGGER change_held; DROP INDEX changelog_replica;" \
+	" ALTER TABLE change_replica DROP COLUMN held; ALTER TABLE change_replica DROP COLUMN idset;" \
+	" CREATE INDEX changelog_replica ON changes(replica, hlc, change_id);" \
+	" PRAGMA user_version = 12;"
 /* 1 when the file has no search_doc (version 12 on), nor its indexes */
 #define SEARCH_DOC_GONE "SELECT count(*) = 0 FROM sqlite_schema WHERE name LIKE 'search_doc%'"
 /* A file of version 11: each document of a task or log entry under a
  * search_doc row of its own (numbered here from the last, so that no
  * rowid is the one version 12 gives it by chance, rowid * 2 (+ 1)). */
 #define TO_V11 \
+	TO_V12 \
 	"CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL," \
 	" row_id TEXT NOT NULL UNIQUE, owner_entity TEXT NOT NULL, owner_id TEXT NOT NULL);" \
 	" CREATE INDEX search_doc_owner ON search_doc(owner_id);" \

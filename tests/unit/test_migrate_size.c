@@ -1,6 +1,8 @@
 /* Upgrades that keep the same data in fewer bytes (schemas 9 to 12, issue
  * 7): every change, search token and set element reads the same after. */
 #include "migrate_util.h"
+#include "test_copies.h"
+#include "tsunagu/merge.h"
 
 /* The titles of the tasks a search finds, joined by '|'. */
 static int add_title(void *ud, int n, const char *const *v)
@@ -31,6 +33,55 @@ static int problems_of(struct store *st)
 	int n = 0;
 	store_check(st, count_problem, &n, NULL);
 	return n;
+}
+
+/* Version 13 sums, per replica, the changes the file holds: a version 12
+ * file with the changes of two replicas gets the sums of both from its
+ * upgrade (check compares them with the changes), the trigger keeps them
+ * through the next edit, and a merge still finds what is new. */
+static void version_12_file_sums_its_replicas(void **state)
+{
+	(void)state;
+	char a[512], b[512];
+	make_db(a, sizeof a, "v12-a.db");
+	test_path(b, sizeof b, "v12-b.db");
+	unlink(b);
+	struct store *st = open_db(a, "山田 太郎");
+	uuid_str pid;
+	struct field_value pv[] = {{"name", "柚木 朔"}, {"kind", "個人"}, {"offers", "見守り"}};
+	assert_int_equal(store_insert(st, "party", pv, 3, pid, NULL), TSU_OK);
+	store_close(st);
+	copy_file(a, b);
+	st = open_db(b, "佐藤 花子"); /* a copy: its changes under a replica of its own */
+	struct field_value ev[] = {{"phone", "042-338-0001"}};
+	assert_int_equal(store_update(st, "party", pid, ev, 1, NULL), TSU_OK);
+	store_close(st);
+	st = open_db(a, "山田 太郎");
+	struct merge_summary sum;
+	assert_int_equal(store_merge(st, b, false, &sum, NULL), TSU_OK);
+	assert_int_equal(sum.changes, 1);
+	store_close(st);
+	sql(a, TO_V12);
+	assert_int_equal(count_of(a, "SELECT count(*) FROM change_replica"), 3); /* seed, a, b */
+	assert_int_equal(store_open(a, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	struct field_value nv[] = {{"notes", "十時に訪問"}};
+	assert_int_equal(store_update(st, "party", pid, nv, 1, NULL), TSU_OK);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(a, "SELECT (SELECT sum(held) FROM change_replica) ="
+				  " (SELECT count(*) FROM changes) AND (SELECT count(*) FROM"
+				  " change_replica WHERE held > 0) = 3"), 1);
+	/* b's next change is the only news for a */
+	st = open_db(b, "佐藤 花子");
+	struct field_value kv[] = {{"kana", "ゆのき さく"}};
+	assert_int_equal(store_update(st, "party", pid, kv, 1, NULL), TSU_OK);
+	store_close(st);
+	st = open_db(a, "山田 太郎");
+	assert_int_equal(store_merge(st, b, false, &sum, NULL), TSU_OK);
+	assert_int_equal(sum.changes, 1);
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
 }
 
 /* Version 12 keys the documents of tasks and log entries by their rows'
@@ -386,6 +437,7 @@ int main(void)
 		cmocka_unit_test(version_9_search_keeps_its_tokens),
 		cmocka_unit_test(version_10_sets_read_the_same),
 		cmocka_unit_test(version_11_file_keys_documents_by_row),
+		cmocka_unit_test(version_12_file_sums_its_replicas),
 		cmocka_unit_test(check_finds_the_task_documents_astray),
 		cmocka_unit_test(version_1_file_still_finds_its_task),
 	};

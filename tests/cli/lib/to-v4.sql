@@ -1,12 +1,17 @@
 -- Takes a file of the latest version back to version 4 as version 4 left
 -- it (no counts kept by triggers or board indexes of version 6, no
 -- area-work columns, event participants or their choice lists), through
--- version 11 (a search_doc table; this sqlite3 lacks tsunagu's tokenizer,
--- so the search indexes are left empty, to be filled when the file is
--- opened), version 10 (link tables of ids), version 9 (search indexes of
--- the ascii tokenizer), version 8 (a change log of one table) and version
--- 6 (each party's document under a search_doc row of its own, no area
--- tokens, no party_key).
+-- version 12 (no sums of the replicas' changes), version 11 (a search_doc
+-- table; this sqlite3 lacks tsunagu's tokenizer, so the search indexes are
+-- left empty, to be filled when the file is opened), version 10 (link
+-- tables of ids), version 9 (search indexes of the ascii tokenizer),
+-- version 8 (a change log of one table) and version 6 (each party's
+-- document under a search_doc row of its own, no area tokens, no
+-- party_key).
+-- version 12: no sums of the replicas' changes, the change id in the replica index
+DROP TRIGGER change_held; DROP INDEX changelog_replica;
+ALTER TABLE change_replica DROP COLUMN held; ALTER TABLE change_replica DROP COLUMN idset;
+CREATE INDEX changelog_replica ON changes(replica, hlc, change_id);
 -- version 11: documents of tasks and log entries found through search_doc
 CREATE TABLE search_doc(rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL,
   row_id TEXT NOT NULL UNIQUE, owner_entity TEXT NOT NULL, owner_id TEXT NOT NULL);
