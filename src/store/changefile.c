@@ -172,24 +172,38 @@ char *changefile_check(const char *path, const char *replica, struct changefile_
 	return bad;
 }
 
+/* The count of this file's changes and the set of their ids from each
+ * replica's sums (schema 13: a sync of a city's file read and hashed every
+ * change id to learn whether it had anything new to write), then its
+ * conflicts. */
 enum tsu_status changefile_fingerprint(struct store *st, struct changefile_info *info,
 				       struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM changelog),"
-			       " (SELECT count(*) || ':' || tsu_idset(change_id) FROM changelog)"
-			       " || '/' || (SELECT count(*) || ':' || coalesce(sum(reviewed), 0) FROM conflict)",
-			       -1, &s, NULL) != SQLITE_OK)
+	long long n = 0;
+	uint64_t ids = 0;
+	if (store_prepare(st, "SELECT held, idset FROM change_replica", &s, err))
+		return err ? err->status : TSU_DB;
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		n += sqlite3_column_int64(s, 0);
+		ids ^= (uint64_t)sqlite3_column_int64(s, 1);
+	}
+	store_finish(st, s);
+	if (step != SQLITE_DONE)
 		return store_sql_fail(st, err, "sync");
+	if (store_prepare(st, "SELECT count(*) || ':' || coalesce(sum(reviewed), 0) FROM conflict",
+			  &s, err))
+		return err ? err->status : TSU_DB;
 	enum tsu_status rc = TSU_OK;
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		info->changes = sqlite3_column_int64(s, 0);
-		snprintf(info->fingerprint, sizeof info->fingerprint, "%s",
-			 (const char *)sqlite3_column_text(s, 1));
+		info->changes = n;
+		snprintf(info->fingerprint, sizeof info->fingerprint, "%lld:%lld/%s", n,
+			 (long long)ids, (const char *)sqlite3_column_text(s, 0));
 	} else {
 		rc = store_sql_fail(st, err, "sync");
 	}
-	sqlite3_finalize(s);
+	store_finish(st, s);
 	return rc;
 }
 
