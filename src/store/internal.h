@@ -249,6 +249,10 @@ void search_wait_free(struct store *st);
 /* The same for a row that has no document yet (just inserted). */
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err);
+/* Whether a change of `field` of `entity` can change a search document
+ * (the fields the documents are made of; "_created", "_deleted" and
+ * "_restored" always can). */
+bool search_reads_field(const char *entity, const char *field);
 /* Takes a deleted row's text out of the index (a party's log entry: out
  * of its party's document). */
 enum tsu_status search_remove(struct store *st, const char *entity, const char *id,
@@ -335,13 +339,19 @@ char *sets_read(struct store *st, const struct entity_def *e, const char *id,
 		const struct field_def *f);
 
 /* replay.c: rebuilds row `id` from all of its changes (merge); *deleted
- * (may be NULL) tells whether it ends deleted.  Of its set fields only
- * those whose bit (1 << field index) is in `sets` are rebuilt: a set none
- * of whose changes came in is as this file already has it (REPLAY_SETS_ALL
- * for a record new here). */
-#define REPLAY_SETS_ALL (~0ULL)
+ * (may be NULL) tells whether it ends deleted.  `need` (NULL: all of it)
+ * says what the changes that came in can have moved: the set fields whose
+ * bit (1 << field index) is in `sets` are rebuilt from the log, the
+ * others are as this file has them; the search documents are made again
+ * when `search`, or when the record ends deleted or live where it was not
+ * (`was_deleted`: as this file had it). */
+struct replay_need {
+	unsigned long long sets;
+	bool search;
+	bool was_deleted;
+};
 enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
-			      unsigned long long sets, bool *deleted, struct tsu_error *err);
+			      const struct replay_need *need, bool *deleted, struct tsu_error *err);
 /* merge.c: the merge from an attached file on (`merge`, `sync`). */
 struct merge_summary;
 struct merge_run {

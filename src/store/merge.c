@@ -510,27 +510,28 @@ static int row_state(struct store *st, const struct entity_def *e, const char *i
 	return state;
 }
 
-/* The set fields of row `id` some change of which came in (bit 1 << field
- * index); all of them when its creation came in. */
-static unsigned long long sets_brought(struct store *st, const struct entity_def *e,
-				       const char *id)
+/* What the changes of row `id` that came in can have moved: the set
+ * fields some change of which came in (all of them with its creation),
+ * and whether any reads into a search document. */
+static struct replay_need brought(struct store *st, const struct entity_def *e, const char *id)
 {
 	sqlite3_stmt *s;
-	unsigned long long sets = 0;
+	struct replay_need need = {0, false, false};
 	if (store_prepare(st, "SELECT DISTINCT field FROM temp.merge_in WHERE row_id = ?1", &s,
 			  NULL) != TSU_OK)
-		return REPLAY_SETS_ALL;
+		return (struct replay_need){~0ULL, true, false};
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *field = (const char *)sqlite3_column_text(s, 0);
 		int i = entity_field_index(e, field);
 		if (strcmp(field, "_created") == 0 || i >= 64)
-			sets = REPLAY_SETS_ALL;
+			need.sets = ~0ULL;
 		else if (i >= 0 && e->fields[i].type == FIELD_SET)
-			sets |= 1ULL << i;
+			need.sets |= 1ULL << i;
+		need.search |= search_reads_field(e->name, field);
 	}
 	store_finish(st, s);
-	return sets;
+	return need;
 }
 
 static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
@@ -552,8 +553,9 @@ static enum tsu_status replay_rows(struct store *st, struct merge_summary *sum,
 			continue; /* a kind this version does not know: kept in the log */
 		int before = row_state(st, e, id);
 		bool deleted;
-		rc = replay_record(st, e, id, before ? sets_brought(st, e, id) : REPLAY_SETS_ALL,
-				   &deleted, err);
+		struct replay_need need = brought(st, e, id);
+		need.was_deleted = before == 2;
+		rc = replay_record(st, e, id, before ? &need : NULL, &deleted, err);
 		struct merge_kind *k = kind_slot(sum, e);
 		if (rc != TSU_OK || !k)
 			continue;

@@ -99,11 +99,14 @@ static enum tsu_status fold_changes(struct store *st, struct replay *r, const ch
 	return rc;
 }
 
-/* INSERT ... ON CONFLICT(id) DO UPDATE of every column (made once per
- * open file: a merge replays thousands of rows). */
+/* INSERT ... ON CONFLICT(id) DO UPDATE of every column, unless the row is
+ * so already (a change that lost to this file's own, say: an update that
+ * writes the same values still rewrites the row's indexes and fires its
+ * triggers).  Made once per open file: a merge replays thousands of rows. */
 static void upsert_sql(struct sbuf *sql, const struct entity_def *e)
 {
-	struct sbuf cols = {0}, params = {0}, sets = {0};
+	static const char meta[] = "created_at, created_by, updated_at, updated_by, deleted_at";
+	struct sbuf cols = {0}, params = {0}, sets = {0}, news = {0};
 	int p = 6;
 	for (int i = 0; i < e->nfields; i++) {
 		if (e->fields[i].type == FIELD_SET)
@@ -111,16 +114,21 @@ static void upsert_sql(struct sbuf *sql, const struct entity_def *e)
 		sbuf_addf(&cols, ", %s", e->fields[i].name);
 		sbuf_addf(&params, ", ?%d", ++p);
 		sbuf_addf(&sets, ", %s = excluded.%s", e->fields[i].name, e->fields[i].name);
+		sbuf_addf(&news, ", excluded.%s", e->fields[i].name);
 	}
-	sbuf_addf(sql, "INSERT INTO %s(id, created_at, created_by, updated_at, updated_by, deleted_at%s)"
-		  " VALUES(?1, ?2, ?3, ?4, ?5, ?6%s) ON CONFLICT(id) DO UPDATE SET"
+	sbuf_addf(sql, "INSERT INTO %s(id, %s%s) VALUES(?1, ?2, ?3, ?4, ?5, ?6%s)"
+		  " ON CONFLICT(id) DO UPDATE SET"
 		  " created_at = excluded.created_at, created_by = excluded.created_by,"
 		  " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
-		  " deleted_at = excluded.deleted_at%s", e->table, sbuf_str(&cols), sbuf_str(&params),
-		  sbuf_str(&sets));
+		  " deleted_at = excluded.deleted_at%s"
+		  " WHERE (%s%s) IS NOT (excluded.created_at, excluded.created_by,"
+		  " excluded.updated_at, excluded.updated_by, excluded.deleted_at%s)",
+		  e->table, meta, sbuf_str(&cols), sbuf_str(&params), sbuf_str(&sets), meta,
+		  sbuf_str(&cols), sbuf_str(&news));
 	sbuf_free(&cols);
 	sbuf_free(&params);
 	sbuf_free(&sets);
+	sbuf_free(&news);
 }
 
 static enum tsu_status write_row(struct store *st, const struct replay *r, const char *id,
@@ -149,17 +157,17 @@ static enum tsu_status write_row(struct store *st, const struct replay *r, const
 }
 
 static enum tsu_status replay_sets(struct store *st, const struct entity_def *e, const char *id,
-				   unsigned long long sets, struct tsu_error *err)
+				   const struct replay_need *need, struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
 	for (int i = 0; i < e->nfields && rc == TSU_OK; i++)
-		if (e->fields[i].type == FIELD_SET && (i >= 64 || (sets >> i & 1)))
+		if (e->fields[i].type == FIELD_SET && (!need || i >= 64 || (need->sets >> i & 1)))
 			rc = sets_replay(st, set_find(e->name, e->fields[i].name), id, err);
 	return rc;
 }
 
 enum tsu_status replay_record(struct store *st, const struct entity_def *e, const char *id,
-			      unsigned long long sets, bool *deleted, struct tsu_error *err)
+			      const struct replay_need *need, bool *deleted, struct tsu_error *err)
 {
 	struct replay r = {.e = e};
 	r.vals = xcalloc((size_t)e->nfields, sizeof *r.vals);
@@ -173,8 +181,8 @@ enum tsu_status replay_record(struct store *st, const struct entity_def *e, cons
 	if (rc == TSU_OK)
 		rc = write_row(st, &r, id, err);
 	if (rc == TSU_OK)
-		rc = replay_sets(st, e, id, sets, err);
-	if (rc == TSU_OK)
+		rc = replay_sets(st, e, id, need, err);
+	if (rc == TSU_OK && (!need || need->search || need->was_deleted != r.deleted))
 		rc = r.deleted ? search_remove(st, e->name, id, err) : search_reindex(st, e->name, id, err);
 	if (rc == TSU_OK)
 		rc = search_left(st, e->name, id, was, err);

@@ -175,6 +175,26 @@ static const char party_area_sql[] =
 	"SELECT " SEARCH_AREA_TOKEN_SQL("area_id") " FROM party_area WHERE party_id = ?1"
 	" ORDER BY area_id";
 
+/* The fields the documents above are made of: a party's own text, its
+ * offers and areas; a task's; a log entry's text, its date (its place in
+ * its party's document) and its owners (which document holds it). */
+static const char *const read_fields[][7] = {
+	{"party", "name", "kana", "notes", "org_type", "offers", "areas"},
+	{"task", "title", "body", "needs"},
+	{"log", "text", "date", "task_id", "party_id", "area_id"},
+};
+
+bool search_reads_field(const char *entity, const char *field)
+{
+	if (field[0] == '_') /* created, deleted, restored: whether it has a document */
+		return true;
+	for (size_t i = 0; i < sizeof read_fields / sizeof read_fields[0]; i++)
+		for (int j = 1; j < 7 && strcmp(read_fields[i][0], entity) == 0 && read_fields[i][j]; j++)
+			if (strcmp(read_fields[i][j], field) == 0)
+				return true;
+	return false;
+}
+
 /* Appends column 0 of each row of sql (?1 = id): as grams, or as one token. */
 static enum tsu_status append_rows(struct store *st, const char *sql, const char *id,
 				   bool grams, struct sbuf *out, struct tsu_error *err)
