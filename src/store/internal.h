@@ -249,6 +249,9 @@ void search_wait_free(struct store *st);
 /* The same for a row that has no document yet (just inserted). */
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err);
+/* How many live parties' documents in the directory's index are not what
+ * their rows, log entries and areas make now (check); -1 on failure. */
+long search_party_stale(struct store *st);
 /* Whether a change of `field` of `entity` can change a search document
  * (the fields the documents are made of; "_created", "_deleted" and
  * "_restored" always can). */

@@ -196,8 +196,8 @@ static const char search_index_problems_sql[] =
 /* The search indexes against the rows: each indexed task and log entry
  * has its document in search_index under its rowid (search.c) and each
  * document there an indexed row; each live party exactly its own in the
- * directory's index (and no other row one there), and party_key is the
- * parties' order. */
+ * directory's index (and no other row one there), holding what the party
+ * makes now; and party_key is the parties' order. */
 static int search_problems(struct store *st, store_problem_cb cb, void *ud)
 {
 	int problems = report_rows(st, search_index_problems_sql, NULL, cb, ud);
@@ -211,6 +211,17 @@ static int search_problems(struct store *st, store_problem_cb cb, void *ud)
 		" FROM search_party s WHERE NOT EXISTS"
 		" (SELECT 1 FROM party p WHERE p.rowid = s.rowid AND p.deleted_at IS NULL)"
 		" HAVING count(*) > 0", NULL, cb, ud);
+	long stale = search_party_stale(st);
+	if (stale != 0) {
+		char line[160];
+		if (stale < 0)
+			snprintf(line, sizeof line, "関係者の検索索引 (search_party): 文書を確かめられません");
+		else
+			snprintf(line, sizeof line, "関係者の検索索引 (search_party): %ld 件の文書が"
+				 "関係者の今の内容と違います", stale);
+		cb(ud, line);
+		problems++;
+	}
 	problems += report_rows(st,
 		"SELECT '並び順の控え (party_key): ' || count(*) || ' 件が関係者と違います' FROM"
 		" (SELECT rowid AS r, coalesce(kana, name) AS k, name, id FROM party"

@@ -361,6 +361,32 @@ enum tsu_status search_remove(struct store *st, const char *entity, const char *
 	return index_row(st, entity, id, false, true, err);
 }
 
+long search_party_stale(struct store *st)
+{
+	sqlite3_stmt *s;
+	long stale = 0;
+	if (store_prepare(st, "SELECT p.id, d.grams FROM party p JOIN search_party d"
+			  " ON d.rowid = p.rowid WHERE p.deleted_at IS NULL", &s, NULL) != TSU_OK)
+		return -1;
+	int step;
+	while (stale >= 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sbuf grams = {0};
+		sqlite3_int64 rowid;
+		bool live;
+		const char *held = (const char *)sqlite3_column_text(s, 1);
+		if (party_doc(st, (const char *)sqlite3_column_text(s, 0), PARTY_CHANGED, &rowid, &live,
+			      &grams, NULL) != TSU_OK)
+			stale = -1;
+		else if (strcmp(sbuf_str(&grams), held ? held : "") != 0)
+			stale++;
+		sbuf_free(&grams);
+	}
+	if (stale >= 0 && step != SQLITE_DONE)
+		stale = -1;
+	store_finish(st, s);
+	return stale;
+}
+
 /* Every live party, task and log entry indexed anew (a log entry of a
  * party is in its party's document). */
 static enum tsu_status rebuild(struct store *st, struct tsu_error *err)

@@ -4,7 +4,8 @@
  * same list the command line prints whole, for dense and sparse queries,
  * within an area or not; the count is the list's length; a party is found
  * by its log entries and by the area it works in, and loses both when they
- * change; an edit of what is not searched leaves the index alone.
+ * change; an edit of what is not searched leaves the index alone; check
+ * finds a document that is not what its party makes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,6 +212,38 @@ static void an_edit_outside_the_text_leaves_the_index(void **state)
 	store_close(st);
 }
 
+static void count_line(void *ud, const char *line)
+{
+	if (strstr(line, "search_party") && strstr(line, "今の内容と違います"))
+		++*(int *)ud;
+}
+
+/* check reads each party's document against what the party makes now: a
+ * document left behind by some other program is reported. */
+static void check_finds_a_stale_document(void **state)
+{
+	(void)state;
+	char path[512], *suwa;
+	uuid_str pid, lid;
+	struct store *st = one_person_with_a_log(path, sizeof path, "dirsearch-stale.db", &suwa,
+						 pid, lid);
+	int stale = 0;
+	assert_int_equal(store_check(st, count_line, &stale, NULL), TSU_OK);
+	assert_int_equal(stale, 0);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "UPDATE search_party SET grams = '柚木 '"
+					    " WHERE rowid = (SELECT rowid FROM party WHERE id = ?1)",
+					    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, pid, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(count_of(st, "剪定", NULL), 0); /* the entry's words no longer find it */
+	assert_int_equal(store_check(st, count_line, &stale, NULL), TSU_DB_CORRUPT);
+	assert_int_equal(stale, 1);
+	free(suwa);
+	store_close(st);
+}
+
 /* A file whose search keys were made by another version of the folding is
  * indexed anew when opened: a party's log entries are in its document
  * again, and its areas. */
@@ -243,6 +276,7 @@ int main(void)
 		cmocka_unit_test(log_entries_and_areas_find_a_party),
 		cmocka_unit_test(a_rebuilt_index_keeps_log_entries_and_areas),
 		cmocka_unit_test(an_edit_outside_the_text_leaves_the_index),
+		cmocka_unit_test(check_finds_a_stale_document),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
