@@ -182,7 +182,6 @@ static char *live_adds(struct store *st, const char *owner, const char *field, c
 	return out;
 }
 
-
 static bool in_list(char **items, size_t n, const char *v)
 {
 	for (size_t i = 0; i < n; i++)
