@@ -28,8 +28,9 @@ def main():
             if "T 職員体制" in s.rstrip().split("\n")[-1]:
                 break
             t.send(".")
-            s = t.wait_until("the key bar's next page", lambda now, old=s: now != old,
-                             timeout=20)
+            t.wait_until("the key bar's next page", lambda now, old=s: now != old,
+                         timeout=20)
+            s = t.settle()  # the whole page drawn, not half of it
         else:
             fail("the key bar never shows T 職員体制", s)
         t.send("T")

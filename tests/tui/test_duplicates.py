@@ -42,7 +42,7 @@ def main():
         t.send("=")
         t.wait_for("重複の疑いのある関係者はいません")
         t.send("?")
-        s = t.wait_for("ヘルプ")
+        s = t.settle("ヘルプ")  # drawn whole before it is read
         if "同じ人・団体らしい関係者" not in s:
             t.send("Space")              # the help's next page
             t.wait_for("同じ人・団体らしい関係者")

@@ -40,6 +40,7 @@ def bar_shows(t, hint):
             return
         t.send(".")
         t.wait_until("the key bar's next page", lambda now: now != s, timeout=20)
+        t.settle()  # the whole page drawn, not half of it
     fail("the key bar never shows %r" % hint, t.screen())
 
 
@@ -156,12 +157,13 @@ def main():
         t.send("q")
         t.wait_for("世代別の参加", gone=True)
         t.send("?")
-        s = t.wait_for("ヘルプ")
+        s = t.settle("ヘルプ")
         for _ in range(6):
             if "世代別の参加 (子ども" in s and "行事 (エリアミーティング" in s:
                 break
             t.send("Space")
-            s = t.wait_until("the help's next page", lambda now, old=s: now != old, timeout=20)
+            t.wait_until("the help's next page", lambda now, old=s: now != old, timeout=20)
+            s = t.settle("ヘルプ")  # read once drawn whole: a half-drawn page was skipped
         else:
             fail("help lacks v 行事 or W 世代別", s)
         t.send("q")
