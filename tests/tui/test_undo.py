@@ -76,7 +76,8 @@ def main():
             if "取り消す" in s and "U ^R" in s:
                 break
             t.send("k")
-            s = t.wait_until("the help one line up", lambda now, old=s: now != old)
+            t.wait_until("the help one line up", lambda now, old=s: now != old)
+            s = t.settle()  # read once drawn whole
         s = t.wait_for("取り消す")
         if "U ^R" not in s:
             fail("help does not list U and ^R for redo", s)

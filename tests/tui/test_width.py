@@ -60,7 +60,8 @@ def check_bar(t, pane):
         if "." not in bar_keys(s):
             break
         t.send(".")
-        s = t.wait_until("%s: next page of keys" % pane, lambda x: bottom(x) != line)
+        t.wait_until("%s: next page of keys" % pane, lambda x: bottom(x) != line)
+        s = t.settle()  # the whole bar drawn, not half of it
     missing = PANES[pane] - seen
     if missing:
         fail("%s: keys never shown on the bottom line: %s (pages %r)"
