@@ -4,7 +4,8 @@
  * same list the command line prints whole, for dense and sparse queries,
  * within an area or not; the count is the list's length; a party is found
  * by its log entries and by the area it works in, and loses both when they
- * change; an edit of what is not searched leaves the index alone; check
+ * change; an edit of what is not searched, made here or merged in, leaves
+ * the index alone; check
  * finds a document that is not what its party makes.
  */
 #include <stdarg.h>
@@ -21,7 +22,9 @@
 #include "tsunagu/restore.h"
 #include "tsunagu/sbuf.h"
 #include "tsunagu/store.h"
+#include "tsunagu/merge.h"
 #include "test_util.h"
+#include "test_copies.h"
 #include "../../src/store/internal.h"
 
 struct ids {
@@ -212,6 +215,43 @@ static void an_edit_outside_the_text_leaves_the_index(void **state)
 	store_close(st);
 }
 
+/* A merge that brings a phone edit leaves the index as it was (the
+ * replayed party's document is not made again); one that brings a new
+ * name is found by it. */
+static void a_merge_outside_the_text_leaves_the_index(void **state)
+{
+	(void)state;
+	char path[512], copy[512], *suwa;
+	uuid_str pid, lid;
+	struct store *st = one_person_with_a_log(path, sizeof path, "dirsearch-merge.db", &suwa,
+						 pid, lid);
+	store_close(st);
+	test_path(copy, sizeof copy, "dirsearch-merge-copy.db");
+	unlink(copy);
+	copy_file(path, copy);
+	struct store *laptop = open_db(copy, "佐藤 花子");
+	assert_int_equal(store_update(laptop, "party", pid, FV({"phone", "042-338-0002"}), NULL),
+			 TSU_OK);
+	store_close(laptop);
+	st = open_db(path, "山田 花子");
+	char *before = index_pages(st);
+	struct merge_summary sum;
+	assert_int_equal(store_merge(st, copy, false, &sum, NULL), TSU_OK);
+	assert_int_equal(sum.changes, 1);
+	char *after = index_pages(st);
+	assert_string_equal(after, before);
+	free(after);
+	laptop = open_db(copy, "佐藤 花子");
+	assert_int_equal(store_update(laptop, "party", pid, FV({"name", "柚木 千草"}), NULL), TSU_OK);
+	store_close(laptop);
+	assert_int_equal(store_merge(st, copy, false, &sum, NULL), TSU_OK);
+	assert_int_equal(count_of(st, "千草", NULL), 1);
+	assert_int_equal(count_of(st, "剪定", suwa), 1);
+	free(before);
+	free(suwa);
+	store_close(st);
+}
+
 static void count_line(void *ud, const char *line)
 {
 	if (strstr(line, "search_party") && strstr(line, "今の内容と違います"))
@@ -276,6 +316,7 @@ int main(void)
 		cmocka_unit_test(log_entries_and_areas_find_a_party),
 		cmocka_unit_test(a_rebuilt_index_keeps_log_entries_and_areas),
 		cmocka_unit_test(an_edit_outside_the_text_leaves_the_index),
+		cmocka_unit_test(a_merge_outside_the_text_leaves_the_index),
 		cmocka_unit_test(check_finds_a_stale_document),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
