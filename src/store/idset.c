@@ -30,7 +30,7 @@ static uint64_t word_at(const unsigned char *t)
 
 /* Eight bytes at a time: a merge that cannot use the sums hashes every
  * change of a replica (a city's file holds millions). */
-uint64_t idset_hash(const unsigned char *t, size_t n)
+static uint64_t idset_hash(const unsigned char *t, size_t n)
 {
 	const uint64_t k = 0x9E3779B97F4A7C15ULL;
 	uint64_t h = 0x243F6A8885A308D3ULL ^ (n * k);

@@ -86,9 +86,9 @@ enum tsu_status store_prepare(struct store *st, const char *sql, sqlite3_stmt **
 void store_finish(struct store *st, sqlite3_stmt *s);
 void store_cache_clear(struct store *st);
 /* The text of a statement of entity e that depends only on e's fields
- * (creation.c's pin, record.c's insert, replay.c's upsert): made by `make` at its first use
- * in an open file and kept, not formatted again for every row of an
- * import.  Freed by store_close. */
+ * (creation.c's pin, record.c's insert, replay.c's upsert): made by
+ * `make` at its first use in an open file and kept, not formatted again
+ * for every row of an import or a merge.  Freed by store_close. */
 enum entity_sql { ENTITY_SQL_PIN, ENTITY_SQL_INSERT, ENTITY_SQL_UPSERT, ENTITY_SQL_KINDS };
 typedef void entity_sql_make(struct sbuf *sql, const struct entity_def *e);
 const char *store_entity_sql(struct store *st, const struct entity_def *e, enum entity_sql kind,
@@ -287,7 +287,6 @@ int search_sql_register(sqlite3 *db);
 int gramtok_register(sqlite3 *db);
 /* idset.c: tsu_idxor and tsu_idset, the sums of sets of change ids
  * (schema 13: the trigger on every change written needs them). */
-uint64_t idset_hash(const unsigned char *t, size_t n);
 int idset_register(sqlite3 *db);
 /* The MATCH expression of the party index for what the user typed within
  * one area (NULL: all), or NULL when the text folds to nothing. */

@@ -190,7 +190,6 @@ static const char *default_value(struct store *st, const struct entity_def *e,
 	return NULL;
 }
 
-/* Normalises every given column value into vals[] (indexed like fields). */
 /* A log entry belongs to a task, a party or an area: the one it ends with
  * (the values given, else those it had; `old` NULL for a new entry). */
 static enum tsu_status log_keeps_an_owner(const struct entity_def *e, const struct record *old,
@@ -207,6 +206,7 @@ static enum tsu_status log_keeps_an_owner(const struct entity_def *e, const stru
 	return tsu_fail(err, TSU_INVALID, "経過記録には課題・関係者・エリアのどれかを指定してください");
 }
 
+/* Normalises every given column value into vals[] (indexed like fields). */
 static enum tsu_status normalize_all(struct store *st, const struct entity_def *e,
 				     const struct field_value *fv, size_t n, bool insert,
 				     char **vals, bool *given, struct tsu_error *err)
