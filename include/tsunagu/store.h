@@ -63,6 +63,10 @@ void store_rollback(struct store *st);
  * up to date in batches, and complete when store_bulk_end returns (call
  * it before store_commit).  Rolling back ends it too. */
 void store_bulk_begin(struct store *st);
+/* In a bulk write that adds many rows (an import), after store_bulk_begin:
+ * the directory's order and the counts kept by triggers are brought up to
+ * date once, by store_bulk_end, not at every row. */
+enum tsu_status store_bulk_defer(struct store *st, struct tsu_error *err);
 enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err);
 
 /* Fills the database with the reference data from data/ (areas, choices).

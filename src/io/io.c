@@ -102,6 +102,10 @@ enum tsu_status io_import(struct store *st, const char *kind, const char *path,
 		if ((rc = store_begin(st, err)) != TSU_OK)
 			return rc;
 		store_bulk_begin(st);
+		if ((rc = store_bulk_defer(st, err)) != TSU_OK) {
+			store_rollback(st);
+			return rc;
+		}
 		/* a long import holds the write lock: let others know why */
 		struct store_activity *note;
 		struct sbuf what = {0};

@@ -287,8 +287,14 @@ void store_bulk_begin(struct store *st)
 	resolve_keep_begin(st);
 }
 
+enum tsu_status store_bulk_defer(struct store *st, struct tsu_error *err)
+{
+	return st->bulk ? derived_defer(st, err) : TSU_OK;
+}
+
 static void bulk_done(struct store *st)
 {
+	derived_forget(st);
 	if (st->bulk) {
 		sqlite3_exec(st->db, CACHE_PRAGMA, NULL, NULL, NULL);
 		resolve_keep_end(st);
@@ -298,7 +304,9 @@ static void bulk_done(struct store *st)
 
 enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err)
 {
-	enum tsu_status rc = search_flush(st, err);
+	enum tsu_status rc = derived_catch_up(st, err);
+	if (rc == TSU_OK)
+		rc = search_flush(st, err);
 	bulk_done(st);
 	return rc;
 }

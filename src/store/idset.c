@@ -17,6 +17,7 @@
  *   tsu_idxor(acc, change_id)  acc XOR the id's hash
  *   tsu_idset(change_id)       aggregate: XOR of the ids' hashes (0: none)
  */
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -78,4 +79,70 @@ int idset_register(sqlite3 *db)
 	int rc = sqlite3_create_function(db, "tsu_idxor", 2, flags, NULL, sql_idxor, NULL, NULL);
 	return rc != SQLITE_OK ? rc : sqlite3_create_function(db, "tsu_idset", 1, flags, NULL, NULL,
 								idset_step, idset_final);
+}
+
+/* One replica's changes added since a mark, summed. */
+struct replica_sum {
+	sqlite3_int64 n;
+	sqlite3_int64 count;
+	uint64_t x;
+};
+
+static struct replica_sum *sum_of(struct replica_sum **sums, size_t *nsums, sqlite3_int64 n)
+{
+	for (size_t i = 0; i < *nsums; i++)
+		if ((*sums)[i].n == n)
+			return &(*sums)[i];
+	*sums = xrealloc(*sums, (*nsums + 1) * sizeof **sums);
+	(*sums)[*nsums] = (struct replica_sum){.n = n};
+	return &(*sums)[(*nsums)++];
+}
+
+static enum tsu_status put_sums(struct store *st, const struct replica_sum *sums, size_t nsums,
+				struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = store_prepare(st, "UPDATE change_replica SET held = held + ?2,"
+					   " idset = (idset | ?3) - (idset & ?3) WHERE n = ?1", &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	for (size_t i = 0; i < nsums && rc == TSU_OK; i++) {
+		sqlite3_bind_int64(s, 1, sums[i].n);
+		sqlite3_bind_int64(s, 2, sums[i].count);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)sums[i].x);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_sql_fail(st, err, "change_replica");
+		sqlite3_reset(s);
+	}
+	store_finish(st, s);
+	return rc;
+}
+
+/* The changes after seq `mark` (written while the trigger was set aside,
+ * derived.c) added to their replicas' sums: read in seq order, summed
+ * here (a file knows a few replicas), not grouped by SQLite, which chose
+ * to walk every change of the replica index to group them. */
+enum tsu_status idset_add_since(struct store *st, sqlite3_int64 mark, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = store_prepare(st, "SELECT replica, change_id FROM changes"
+					   " WHERE seq > ?1 ORDER BY seq", &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	struct replica_sum *sums = NULL;
+	size_t nsums = 0;
+	sqlite3_bind_int64(s, 1, mark);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct replica_sum *r = sum_of(&sums, &nsums, sqlite3_column_int64(s, 0));
+		r->count++;
+		r->x ^= value_hash(sqlite3_column_value(s, 1));
+	}
+	if (step != SQLITE_DONE)
+		rc = store_sql_fail(st, err, "changes");
+	store_finish(st, s);
+	if (rc == TSU_OK)
+		rc = put_sums(st, sums, nsums, err);
+	free(sums);
+	return rc;
 }

@@ -60,6 +60,7 @@ struct store {
 	bool upgrade_only;     /* STORE_OPEN_UPGRADE: no compaction, no search rebuild */
 	bool bulk;             /* store_bulk_begin: search documents wait (search.c) */
 	struct search_waiting *waiting; /* searchwait.c: documents a bulk write has not indexed yet */
+	struct derived_wait *deferred;  /* derived.c: triggers an import has set aside */
 	/* search_directory.c: the last count of the party index, good while
 	 * neither this connection (sqlite3_total_changes) nor another
 	 * (PRAGMA data_version) has written since */
@@ -191,6 +192,14 @@ void choices_free(struct store *st);
  * folded), or NULL. */
 const char *choice_match(struct store *st, const char *kind, const char *input);
 
+/* derived.c: the triggers that fire on an import's inserts taken out for
+ * its transaction (within one; otherwise nothing is done), and what they
+ * keep brought up to date from the rows and the triggers put back; or
+ * forgotten (a rollback gives them back). */
+enum tsu_status derived_defer(struct store *st, struct tsu_error *err);
+enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err);
+void derived_forget(struct store *st);
+
 /* db.c: ends a bulk write that failed (its transaction is to be rolled
  * back): the waiting documents go with it, the page cache is given back. */
 void store_bulk_cancel(struct store *st);
@@ -288,6 +297,9 @@ int gramtok_register(sqlite3 *db);
 /* idset.c: tsu_idxor and tsu_idset, the sums of sets of change ids
  * (schema 13: the trigger on every change written needs them). */
 int idset_register(sqlite3 *db);
+/* Adds the changes after seq `mark` to change_replica's sums (what the
+ * trigger change_held does for each change as it is written). */
+enum tsu_status idset_add_since(struct store *st, sqlite3_int64 mark, struct tsu_error *err);
 /* The MATCH expression of the party index for what the user typed within
  * one area (NULL: all), or NULL when the text folds to nothing. */
 char *search_party_fts(const char *user_text, const char *area_id);

@@ -52,6 +52,21 @@ same_counts "$DB" "duplicate folded"
 printf '名称・氏名,区分,エリア\n落合 三郎,個人,落合\n鶴牧 四郎,個人,"鶴牧,落合"\n' >"$WORK/p.csv"
 "$T" import parties "$WORK/p.csv" -d "$DB" >/dev/null 2>&1
 same_counts "$DB" "imported"
+# an import brings the counts and the directory's order up to date once, at
+# its end (derived.c): through a row skipped (an area that does not
+# exist), a row that changes a party already there, a dry run; and the
+# counts follow each change after it
+printf 'id,名称・氏名,区分,エリア\n,聖ヶ丘 六郎,個人,"聖ヶ丘,どこにもない地区"\n%s,諏訪 一郎,個人,"諏訪,落合"\n,唐木田 七子,個人,第二小学区\n' \
+	"$p1" >"$WORK/q.csv"
+"$T" import parties "$WORK/q.csv" --dry-run -d "$DB" >/dev/null 2>&1
+same_counts "$DB" "after a dry run"
+run "$T" import parties "$WORK/q.csv" -d "$DB"
+expect_out_has "どこにもない地区" "the row with an unknown area is named"
+same_counts "$DB" "imported with a row skipped and a party changed"
+expect_eq "$("$T" list parties --search 唐木田 --format tsv -d "$DB" | tail -n +2 | wc -l)" 1 \
+	"an imported party is found and listed"
+"$T" add party --name '唐木田 八郎' --kind person --areas 第二小学区 -d "$DB" >/dev/null
+same_counts "$DB" "a party added after the import"
 
 # two copies edited apart, merged both ways
 cp "$DB" "$WORK/b.db"
