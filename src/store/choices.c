@@ -46,17 +46,22 @@ static bool folded_equal(const char *a, const char *b)
 	return eq;
 }
 
+static bool of_kind(const struct choice *c, const char *kind)
+{
+	return c->kind[0] == kind[0] && strcmp(c->kind, kind) == 0;
+}
+
 const char *choice_match(struct store *st, const char *kind, const char *input)
 {
 	for (size_t i = 0; i < st->nchoices; i++) {
 		struct choice *c = &st->choices[i];
-		if (strcmp(c->kind, kind) == 0 &&
+		if (of_kind(c, kind) &&
 		    (strcmp(c->code, input) == 0 || strcmp(c->label, input) == 0))
 			return c->code;
 	}
 	for (size_t i = 0; i < st->nchoices; i++) {
 		struct choice *c = &st->choices[i];
-		if (strcmp(c->kind, kind) == 0 &&
+		if (of_kind(c, kind) &&
 		    (folded_equal(c->code, input) || folded_equal(c->label, input)))
 			return c->code;
 	}

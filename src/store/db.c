@@ -345,8 +345,29 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+enum tsu_status store_savepoint_checked(struct store *st, struct tsu_error *err)
+{
+	if (st->readonly || !derived_guard_begin(st))
+		return store_savepoint(st, err);
+	st->sp_depth++;
+	search_wait_mark(st);
+	return TSU_OK;
+}
+
+/* The end of a write of store_savepoint_checked that took no savepoint. */
+static enum tsu_status release_guarded(struct store *st, enum tsu_status result,
+				       struct tsu_error *err)
+{
+	enum tsu_status rc = derived_guard_end(st, result, err);
+	enum tsu_status wrc = search_wait_release(st, rc != TSU_OK, rc == TSU_OK ? err : NULL);
+	st->sp_depth--;
+	return rc == TSU_OK ? wrc : rc;
+}
+
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err)
 {
+	if (derived_guarding(st))
+		return release_guarded(st, result, err);
 	enum tsu_status rc = result;
 	if (result != TSU_OK) {
 		store_run(st, "ROLLBACK TO tsu_write", NULL);

@@ -222,8 +222,9 @@ const struct entity_def *entity_find(const char *name)
 
 int entity_field_index(const struct entity_def *e, const char *name)
 {
+	/* the first byte first: an import asks for every cell of every row */
 	for (int i = 0; i < e->nfields; i++)
-		if (strcmp(e->fields[i].name, name) == 0)
+		if (e->fields[i].name[0] == name[0] && strcmp(e->fields[i].name, name) == 0)
 			return i;
 	return -1;
 }

@@ -124,6 +124,9 @@ enum tsu_status store_copy_file(const char *src, const char *dst, struct tsu_err
 
 /* Savepoints give every write its own all-or-nothing scope. */
 enum tsu_status store_savepoint(struct store *st, struct tsu_error *err);
+/* store_savepoint for a write whose every check comes before its first
+ * write (a new record): during an import no SQL savepoint (derived.c). */
+enum tsu_status store_savepoint_checked(struct store *st, struct tsu_error *err);
 enum tsu_status store_release(struct store *st, enum tsu_status result, struct tsu_error *err);
 
 /* The current action's time as ISO text for created_at/updated_at (the
@@ -199,6 +202,13 @@ const char *choice_match(struct store *st, const char *kind, const char *input);
 enum tsu_status derived_defer(struct store *st, struct tsu_error *err);
 enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err);
 void derived_forget(struct store *st);
+/* A write checked whole before its first write (store_savepoint_checked):
+ * begin (false: a savepoint is needed), whether the open savepoint is one,
+ * and its end, which turns a failure after a write into the import's. */
+bool derived_guard_begin(struct store *st);
+bool derived_guarding(const struct store *st);
+enum tsu_status derived_guard_end(struct store *st, enum tsu_status result,
+				  struct tsu_error *err);
 
 /* db.c: ends a bulk write that failed (its transaction is to be rolled
  * back): the waiting documents go with it, the page cache is given back. */
@@ -331,6 +341,22 @@ const struct set_def *set_find(const char *entity, const char *field);
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
 			   const struct field_def *f, const char *value, bool creating,
 			   bool *changed, struct tsu_error *err);
+/* sets_write in two steps, so that a new record is checked whole before
+ * anything of it is written (record.c): the value read and checked
+ * (split, "+"/"-" signs, references resolved to ids), then written. */
+struct set_given {
+	const struct set_def *d;
+	char **items;
+	int *signs;
+	size_t n;
+	bool delta;      /* every item signed */
+};
+enum tsu_status sets_given(struct store *st, const struct entity_def *e,
+			   const struct field_def *f, const char *value, struct set_given *g,
+			   struct tsu_error *err);
+enum tsu_status sets_put(struct store *st, const char *id, const struct set_given *g,
+			 bool creating, bool *changed, struct tsu_error *err);
+void sets_given_free(struct set_given *g);
 /* One element of owner's set goes (a change covering the adds it saw) or
  * comes (an add change): the delete cascade and restore (cascade.c,
  * restore.c) write links one by one, as an edit of the set would; the

@@ -147,7 +147,7 @@ static const char *given_value(const struct field_value *fv, size_t n, const cha
 {
 	*given = false;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(fv[i].name, name) == 0) {
+		if (fv[i].name[0] == name[0] && strcmp(fv[i].name, name) == 0) {
 			*given = true;
 			return fv[i].value;
 		}
@@ -282,10 +282,11 @@ static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
 }
 
-/* After the row exists: set fields, the one creation change, search. */
-static enum tsu_status insert_followups(struct store *st, const struct entity_def *e,
-					const char *id, const struct field_value *fv,
-					size_t n, struct tsu_error *err)
+/* Each set field given a value, read and checked (sets[i] for field i;
+ * sets[i].d NULL for the others) before the row is written. */
+static enum tsu_status sets_of_new(struct store *st, const struct entity_def *e,
+				   const struct field_value *fv, size_t n,
+				   struct set_given *sets, struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
 	for (int i = 0; i < e->nfields && rc == TSU_OK; i++) {
@@ -293,8 +294,20 @@ static enum tsu_status insert_followups(struct store *st, const struct entity_de
 		bool given;
 		const char *in = given_value(fv, n, f->name, &given);
 		if (!is_column(f) && given && in && *in)
-			rc = sets_write(st, e, id, f, in, true, NULL, err);
+			rc = sets_given(st, e, f, in, &sets[i], err);
 	}
+	return rc;
+}
+
+/* After the row exists: set fields, the one creation change, search. */
+static enum tsu_status insert_followups(struct store *st, const struct entity_def *e,
+					const char *id, const struct set_given *sets,
+					struct tsu_error *err)
+{
+	enum tsu_status rc = TSU_OK;
+	for (int i = 0; i < e->nfields && rc == TSU_OK; i++)
+		if (sets[i].d)
+			rc = sets_put(st, id, &sets[i], true, NULL, err);
 	if (rc == TSU_OK)
 		rc = changelog_created(st, e, id, NULL, err);
 	return rc == TSU_OK ? search_index_new(st, e->name, id, err) : rc;
@@ -336,17 +349,24 @@ static enum tsu_status insert_impl(struct store *st, const char *entity,
 		snprintf(id, UUID_STR_LEN + 1, "%s", fixed_id);
 	char **vals = xcalloc((size_t)e->nfields, sizeof *vals);
 	bool *given = xcalloc((size_t)e->nfields, sizeof *given);
-	rc = store_savepoint(st, err);
+	struct set_given *sets = xcalloc((size_t)e->nfields, sizeof *sets);
+	/* every check before the first write (store_savepoint_checked) */
+	rc = store_savepoint_checked(st, err);
 	if (rc == TSU_OK) {
 		rc = normalize_all(st, e, fv, n, true, vals, given, err);
 		if (rc == TSU_OK && !fixed_id)
 			natural_id(e, vals, id);
 		if (rc == TSU_OK)
+			rc = sets_of_new(st, e, fv, n, sets, err);
+		if (rc == TSU_OK)
 			rc = insert_row(st, e, id, vals, err);
 		if (rc == TSU_OK)
-			rc = insert_followups(st, e, id, fv, n, err);
+			rc = insert_followups(st, e, id, sets, err);
 		rc = store_release(st, rc, err);
 	}
+	for (int i = 0; i < e->nfields; i++)
+		sets_given_free(&sets[i]);
+	free(sets);
 	free_vals(vals, e->nfields);
 	free(given);
 	return rc;

@@ -438,32 +438,53 @@ static enum tsu_status apply_signed(struct store *st, const struct set_def *d, c
 	return rc;
 }
 
+enum tsu_status sets_given(struct store *st, const struct entity_def *e,
+			   const struct field_def *f, const char *value, struct set_given *g,
+			   struct tsu_error *err)
+{
+	*g = (struct set_given){.d = set_find(e->name, f->name)};
+	if (!g->d)
+		return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
+	g->n = value_split_set(value, &g->items);
+	if (g->n == 1 && element_is_dash(g->items[0])) {   /* "-": none, as lists write it */
+		value_free_list(g->items, g->n);
+		g->items = NULL;
+		g->n = 0;
+	}
+	g->signs = xcalloc(g->n ? g->n : 1, sizeof *g->signs);
+	enum tsu_status rc = TSU_OK;
+	g->delta = signed_items(f, g->items, g->n, g->signs, &rc, err);
+	return rc == TSU_OK ? resolve_items(st, f, g->items, g->n, err) : rc;
+}
+
+enum tsu_status sets_put(struct store *st, const char *id, const struct set_given *g,
+			 bool creating, bool *changed, struct tsu_error *err)
+{
+	enum tsu_status rc = TSU_OK;
+	if (g->delta)
+		rc = apply_signed(st, g->d, id, g->items, g->signs, g->n, creating, changed, err);
+	for (size_t i = 0; !g->delta && creating && i < g->n && rc == TSU_OK; i++)
+		rc = link_put(st, g->d, id, g->items[i], 0, err);
+	if (!g->delta && !creating && rc == TSU_OK)
+		rc = apply_diff(st, g->d, id, g->items, g->n, changed, err);
+	return rc;
+}
+
+void sets_given_free(struct set_given *g)
+{
+	free(g->signs);
+	value_free_list(g->items, g->n);
+	*g = (struct set_given){0};
+}
+
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
 			   const struct field_def *f, const char *value, bool creating,
 			   bool *changed, struct tsu_error *err)
 {
-	const struct set_def *d = set_find(e->name, f->name);
-	if (!d)
-		return tsu_fail(err, TSU_INVALID, "「%s」は変更できません", f->label);
-	char **items;
-	size_t n = value_split_set(value, &items);
-	if (n == 1 && element_is_dash(items[0])) {   /* "-": none, as lists write it */
-		value_free_list(items, n);
-		items = NULL;
-		n = 0;
-	}
-	int *signs = xcalloc(n ? n : 1, sizeof *signs);
-	enum tsu_status rc = TSU_OK;
-	bool delta = signed_items(f, items, n, signs, &rc, err);
+	struct set_given g;
+	enum tsu_status rc = sets_given(st, e, f, value, &g, err);
 	if (rc == TSU_OK)
-		rc = resolve_items(st, f, items, n, err);
-	if (delta && rc == TSU_OK)
-		rc = apply_signed(st, d, id, items, signs, n, creating, changed, err);
-	for (size_t i = 0; !delta && creating && i < n && rc == TSU_OK; i++)
-		rc = link_put(st, d, id, items[i], 0, err);
-	if (!delta && !creating && rc == TSU_OK)
-		rc = apply_diff(st, d, id, items, n, changed, err);
-	free(signs);
-	value_free_list(items, n);
+		rc = sets_put(st, id, &g, creating, changed, err);
+	sets_given_free(&g);
 	return rc;
 }

@@ -178,6 +178,68 @@ static void bulk_write_keeps_the_index_of_rows_before_a_part_given_up(void **sta
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "取り消し"), 0);
 }
 
+static void count_problem(void *ud, const char *line)
+{
+	(void)line;
+	(*(int *)ud)++;
+}
+
+/* An import sets its insert triggers aside and writes each new record
+ * without a savepoint, every check before the first write (derived.c): a
+ * row given up at its checks (an area that does not exist) leaves nothing
+ * and the import goes on; at the end the order, counts and sums the
+ * triggers keep are whole, and a later write keeps them again. */
+static void import_gives_up_a_row_at_its_checks_and_keeps_the_rest(void **state)
+{
+	struct fixture *f = *state;
+	struct tsu_error err = {0};
+	uuid_str id;
+	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
+	store_bulk_begin(f->st);
+	assert_int_equal(store_bulk_defer(f->st, &err), TSU_OK);
+	add_person(f->st, "聖ヶ丘 一郎", "ひじりがおかいちろう", id);
+	struct field_value bad[] = {{"name", "落合 二郎"}, {"areas", "落合中学区,どこにもない地区"}};
+	assert_int_equal(store_insert(f->st, "party", bad, 2, id, &err), TSU_NOT_FOUND);
+	struct field_value good[] = {{"name", "落合 三郎"}, {"areas", "落合中学区"}};
+	assert_int_equal(store_insert(f->st, "party", good, 2, id, &err), TSU_OK);
+	assert_int_equal(store_bulk_end(f->st, &err), TSU_OK);
+	assert_int_equal(store_commit(f->st, &err), TSU_OK);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, NULL), 2);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, "落合"), 1);
+	add_person(f->st, "鶴牧 四郎", NULL, id); /* the triggers are back */
+	int problems = 0;
+	assert_int_equal(store_check(f->st, count_problem, &problems, &err), TSU_OK);
+	assert_int_equal(problems, 0);
+}
+
+/* A row given up after its first write (what no check sees) cannot be
+ * taken back alone: the whole import fails, and nothing of it stays. */
+static void import_fails_whole_at_a_row_given_up_after_a_write(void **state)
+{
+	struct fixture *f = *state;
+	struct tsu_error err = {0};
+	uuid_str id;
+	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
+	store_bulk_begin(f->st);
+	assert_int_equal(store_bulk_defer(f->st, &err), TSU_OK);
+	add_person(f->st, "聖ヶ丘 一郎", NULL, id);
+	assert_int_equal(store_savepoint_checked(f->st, &err), TSU_OK);
+	assert_int_equal(sqlite3_exec(f->st->db, "UPDATE party SET notes = '書きかけ'",
+				      NULL, NULL, NULL), SQLITE_OK);
+	tsu_fail(&err, TSU_INVALID, "「生年月日」は日付で書いてください");
+	assert_int_equal(store_release(f->st, TSU_INVALID, &err), TSU_DB);
+	assert_non_null(strstr(err.msg, "生年月日"));
+	assert_non_null(strstr(err.msg, "取り込みをすべて取り消します"));
+	add_person(f->st, "落合 三郎", NULL, id); /* an importer that went on */
+	assert_int_equal(store_bulk_end(f->st, &err), TSU_DB);
+	store_rollback(f->st);
+	assert_int_equal(count_list(f->st, LIST_PARTIES, NULL), 0);
+	add_person(f->st, "鶴牧 四郎", NULL, id);
+	int problems = 0;
+	assert_int_equal(store_check(f->st, count_problem, &problems, &err), TSU_OK);
+	assert_int_equal(problems, 0);
+}
+
 static void update_records_history_with_author(void **state)
 {
 	struct fixture *f = *state;
@@ -388,6 +450,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_ignores_kana_width_and_script, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_write_goes_on_after_a_part_rolled_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_write_keeps_the_index_of_rows_before_a_part_given_up,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(import_gives_up_a_row_at_its_checks_and_keeps_the_rest,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(import_fails_whole_at_a_row_given_up_after_a_write,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(update_records_history_with_author, setup, teardown),
 		cmocka_unit_test_setup_teardown(invalid_input_changes_nothing, setup, teardown),
