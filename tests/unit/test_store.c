@@ -184,6 +184,25 @@ static void count_problem(void *ud, const char *line)
 	(*(int *)ud)++;
 }
 
+/* A check of the whole file finds nothing. */
+static void assert_checks_clean(struct store *st)
+{
+	struct tsu_error err = {0};
+	int problems = 0;
+	assert_int_equal(store_check(st, count_problem, &problems, &err), TSU_OK);
+	assert_int_equal(problems, 0);
+}
+
+/* An import's transaction begun as io.c begins it, with one party in. */
+static void begin_import(struct store *st, uuid_str id)
+{
+	struct tsu_error err = {0};
+	assert_int_equal(store_begin(st, NULL), TSU_OK);
+	store_bulk_begin(st);
+	assert_int_equal(store_bulk_defer(st, &err), TSU_OK);
+	add_person(st, "聖ヶ丘 一郎", "ひじりがおかいちろう", id);
+}
+
 /* An import sets its insert triggers aside and writes each new record
  * without a savepoint, every check before the first write (derived.c): a
  * row given up at its checks (an area that does not exist) leaves nothing
@@ -194,10 +213,7 @@ static void import_gives_up_a_row_at_its_checks_and_keeps_the_rest(void **state)
 	struct fixture *f = *state;
 	struct tsu_error err = {0};
 	uuid_str id;
-	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
-	store_bulk_begin(f->st);
-	assert_int_equal(store_bulk_defer(f->st, &err), TSU_OK);
-	add_person(f->st, "聖ヶ丘 一郎", "ひじりがおかいちろう", id);
+	begin_import(f->st, id);
 	struct field_value bad[] = {{"name", "落合 二郎"}, {"areas", "落合中学区,どこにもない地区"}};
 	assert_int_equal(store_insert(f->st, "party", bad, 2, id, &err), TSU_NOT_FOUND);
 	struct field_value good[] = {{"name", "落合 三郎"}, {"areas", "落合中学区"}};
@@ -207,9 +223,7 @@ static void import_gives_up_a_row_at_its_checks_and_keeps_the_rest(void **state)
 	assert_int_equal(count_list(f->st, LIST_PARTIES, NULL), 2);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, "落合"), 1);
 	add_person(f->st, "鶴牧 四郎", NULL, id); /* the triggers are back */
-	int problems = 0;
-	assert_int_equal(store_check(f->st, count_problem, &problems, &err), TSU_OK);
-	assert_int_equal(problems, 0);
+	assert_checks_clean(f->st);
 }
 
 /* A row given up after its first write (what no check sees) cannot be
@@ -219,10 +233,7 @@ static void import_fails_whole_at_a_row_given_up_after_a_write(void **state)
 	struct fixture *f = *state;
 	struct tsu_error err = {0};
 	uuid_str id;
-	assert_int_equal(store_begin(f->st, NULL), TSU_OK);
-	store_bulk_begin(f->st);
-	assert_int_equal(store_bulk_defer(f->st, &err), TSU_OK);
-	add_person(f->st, "聖ヶ丘 一郎", NULL, id);
+	begin_import(f->st, id);
 	assert_int_equal(store_savepoint_checked(f->st, &err), TSU_OK);
 	assert_int_equal(sqlite3_exec(f->st->db, "UPDATE party SET notes = '書きかけ'",
 				      NULL, NULL, NULL), SQLITE_OK);
@@ -235,9 +246,7 @@ static void import_fails_whole_at_a_row_given_up_after_a_write(void **state)
 	store_rollback(f->st);
 	assert_int_equal(count_list(f->st, LIST_PARTIES, NULL), 0);
 	add_person(f->st, "鶴牧 四郎", NULL, id);
-	int problems = 0;
-	assert_int_equal(store_check(f->st, count_problem, &problems, &err), TSU_OK);
-	assert_int_equal(problems, 0);
+	assert_checks_clean(f->st);
 }
 
 static void update_records_history_with_author(void **state)
