@@ -332,6 +332,7 @@ struct set_def {
 	const char *ref_table;       /* for reference sets: table to show names from */
 	const char *link;            /* the table `table` is a view of (schema 11) */
 	const char *put_sql;         /* puts (?1 owner, ?2 value, ?3 added) in table */
+	const char *add_sql;         /* the same for an element not there (no upsert) */
 	const char *drop_sql;        /* takes (?1 owner, ?2 value) out */
 };
 const struct set_def *set_find(const char *entity, const char *field);

@@ -25,6 +25,7 @@
 	{entity, field, table, owner, value, ref, table "_link", \
 	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql \
 	 ", ?3) ON CONFLICT DO UPDATE SET added = excluded.added", \
+	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql ", ?3)", \
 	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab) " AND value = " value_sql}
 #define REF(vtab) vtab, "(SELECT rowid FROM " vtab " WHERE id = ?2)"
 #define TAG NULL, "?2"
@@ -128,6 +129,26 @@ static enum tsu_status link_put(struct store *st, const struct set_def *d, const
 	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)added);
+	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
+	store_finish(st, s);
+	return rc;
+}
+
+/* An element of a new record, not in its set yet: a plain insert.  The
+ * upsert of link_put can update a row, so it fires the TEMP triggers on
+ * updates of the link table (creation.c) and copies every page it
+ * touches into a statement journal; an import puts every element of
+ * every new record. */
+static enum tsu_status link_add(struct store *st, const struct set_def *d, const char *owner,
+				const char *value, struct tsu_error *err)
+{
+	sqlite3_stmt *s;
+	enum tsu_status rc = store_prepare(st, d->add_sql, &s, err);
+	if (rc != TSU_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, 0);
 	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
 	store_finish(st, s);
 	return rc;
@@ -424,7 +445,7 @@ static enum tsu_status apply_signed(struct store *st, const struct set_def *d, c
 		bool live = in_list(cur, ncur, items[i]);
 		bool seen = in_list(items, i, items[i]);
 		if (creating && signs[i] > 0 && !seen)
-			rc = link_put(st, d, owner, items[i], 0, err);
+			rc = link_add(st, d, owner, items[i], err);
 		else if (!creating && signs[i] > 0 && !live && !seen)
 			rc = add_one(st, d, owner, items[i], err);
 		else if (!creating && signs[i] < 0 && live && !seen)
@@ -464,7 +485,8 @@ enum tsu_status sets_put(struct store *st, const char *id, const struct set_give
 	if (g->delta)
 		rc = apply_signed(st, g->d, id, g->items, g->signs, g->n, creating, changed, err);
 	for (size_t i = 0; !g->delta && creating && i < g->n && rc == TSU_OK; i++)
-		rc = link_put(st, g->d, id, g->items[i], 0, err);
+		if (!in_list(g->items, i, g->items[i]))
+			rc = link_add(st, g->d, id, g->items[i], err);
 	if (!g->delta && !creating && rc == TSU_OK)
 		rc = apply_diff(st, g->d, id, g->items, g->n, changed, err);
 	return rc;

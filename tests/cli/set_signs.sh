@@ -80,3 +80,19 @@ tty_out=$(script -qec "$(printf '%q ' "$T" add party --name "多摩 太郎" --ki
 [[ "$tty_out" =~ ^追加しました:\ 関係者・団体「多摩\ 太郎」\ \(ID\ [0-9a-f]{8}\)$ ]] || fail "add on a terminal: «$tty_out»"
 ok
 done_tests
+
+# an element named twice in a new record (the same tag, an area by two
+# names) is one element, from the command line and in an import
+Q=$("$T" add party --name "落合 ふれあい会" --kind 団体 --offers "配食,配食,会場提供" \
+	--areas "落合,落合中学区" -d "$DB")
+run "$T" show party "$Q" -d "$DB"
+expect_out_has "できること: 会場提供,配食" "a tag given twice is there once"
+expect_out_has "エリア: 落合中学区" "an area named twice is there once"
+printf '名称・氏名,区分,できること,エリア\n鶴牧 三郎,個人,"見守り,見守り",\"鶴牧,鶴牧中学区\"\n' >"$WORK/dup.csv"
+run "$T" import parties "$WORK/dup.csv" -d "$DB"
+expect_rc 0 "an import with an element twice"
+expect_out_has "新規 1 件" "the row is imported"
+run "$T" list parties --search 鶴牧 --format tsv -d "$DB"
+expect_out_has "見守り" "with its offer"
+run "$T" check -d "$DB"
+expect_rc 0 "and the file checks clean"
