@@ -65,7 +65,10 @@ void store_rollback(struct store *st);
 void store_bulk_begin(struct store *st);
 /* In a bulk write that adds many rows (an import), after store_bulk_begin:
  * the directory's order and the counts kept by triggers are brought up to
- * date once, by store_bulk_end, not at every row. */
+ * date once, by store_bulk_end, not at every row, and each new record is
+ * written without a savepoint of its own (it is checked whole before its
+ * first write).  A record given up after a write of it makes
+ * store_bulk_end fail: the caller rolls the whole write back. */
 enum tsu_status store_bulk_defer(struct store *st, struct tsu_error *err);
 enum tsu_status store_bulk_end(struct store *st, struct tsu_error *err);
 

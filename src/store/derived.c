@@ -129,7 +129,7 @@ static enum tsu_status run_from(struct store *st, const char *sql, sqlite3_int64
 		return rc;
 	sqlite3_bind_int64(s, 1, mark);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sql_fail(st, err, "検索と件数の控え");
+		rc = store_sql_fail(st, err, "並び順と件数の控え");
 	store_finish(st, s);
 	return rc;
 }
