@@ -7,22 +7,22 @@
  * (change_replica.held and idset, schema 13).  A statement that fires a
  * trigger opens a statement journal and copies into it every page it
  * touches, so that the trigger's writes can be undone with the statement's:
- * an import's inserts of each party and of its creation change copied
- * some thirty pages a row that way (issue 7).
+ * an import's inserts of each party, of its creation change and of its
+ * area copied some forty pages a row that way (issue 7).
  *
  * So an import takes out, for its own transaction only, the triggers that
- * fire on those two inserts (derived_defer) and brings what they keep up
- * to date once at its end, from the rows added (derived_catch_up): the
- * directory's order of the parties added, the count of all live parties,
- * the replicas' sums of the changes added.  The triggers' text is read
- * from the file and put back as it was before the commit; a rollback or a
+ * fire on those inserts (derived_defer) and brings what they keep up to
+ * date once at its end, from the rows added (derived_catch_up): the
+ * directory's order of the parties added, the counts of live parties, the
+ * replicas' sums of the changes added.  The triggers' text is read from
+ * the file and put back as it was before the commit; a rollback or a
  * killed process gives them back with everything else, so no file is ever
- * without them.  The triggers on updates and deletes stay, and so does the
- * one on an area's link (a catch-up of the counts by area would have to
- * count them all again: 40-70 ms of a city's file, more than an import of
- * 20,000 rows saves by it).  Rows and changes are never deleted (only
- * marked), so everything added since the import began lies above the
- * highest rowid and seq it found.
+ * without them.  The triggers on updates and deletes stay.  Rows and
+ * changes are never deleted (only marked), so everything added since the
+ * import began lies above the highest rowid and seq it found.  The counts
+ * by area are caught up from the new parties' links alone unless a link
+ * of an area was put or taken otherwise (an import that changes a party's
+ * areas): then they are counted again whole, 40-70 ms of a city's file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +30,7 @@
 #include "internal.h"
 
 static const char *const deferred_names[] = {
-	"party_key_new", "tally_party_new", "change_held",
+	"party_key_new", "tally_party_new", "tally_party_area_in", "change_held",
 };
 #define NDEFERRED (sizeof deferred_names / sizeof deferred_names[0])
 
@@ -40,6 +40,7 @@ struct derived_wait {
 	bool guarding;               /* a row written without a savepoint */
 	sqlite3_int64 guard_changes; /* sqlite3_total_changes64 as it began */
 	bool broken;                 /* a row given up after its first write */
+	bool areas_touched;          /* an area link put or taken but a new record's */
 };
 
 void derived_forget(struct store *st)
@@ -110,12 +111,30 @@ enum tsu_status derived_defer(struct store *st, struct tsu_error *err)
 #define CATCH_UP_ORDER \
 	"INSERT OR REPLACE INTO party_key SELECT rowid, coalesce(kana, name), name, id FROM party" \
 	" WHERE rowid > ?1 AND deleted_at IS NULL"
+/* The areas of the parties added since the mark into the counts by area
+ * (what tally_party_area_in adds as each link comes, its party live).  A
+ * new record's links are put while it is live (sets.c, link_add), so each
+ * of them counts, a party deleted again since among them (tally_party_live
+ * took its areas out as it went) — as long as no link of an area was put
+ * or taken otherwise during the import (derived_area_link_touched): then
+ * every count is counted again. */
+#define CATCH_UP_AREAS \
+	"INSERT INTO area_tally(area_id, parties) SELECT a.id, count(*) FROM party_area_link l" \
+	" JOIN area a ON a.rowid = l.value WHERE l.owner > ?1 GROUP BY a.id" \
+	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties"
+#define RECOUNT_AREAS \
+	"DELETE FROM area_tally;" \
+	"INSERT INTO area_tally(area_id, parties) SELECT a.id, x.n FROM" \
+	" (SELECT l.value, count(*) AS n FROM party_area_link l JOIN party p ON p.rowid = l.owner" \
+	" WHERE p.deleted_at IS NULL GROUP BY l.value) x JOIN area a ON a.rowid = x.value;" \
+	"INSERT INTO area_tally(area_id, parties) SELECT '', count(*) FROM party" \
+	" WHERE deleted_at IS NULL;"
 /* The parties added since the mark into the count of all live parties
  * (what tally_party_new adds).  A row is always written live (record.c,
  * insert_row; only a merge's replay writes one deleted, and a merge sets
  * nothing aside), so each added row counts, those deleted again since
  * among them: tally_party_live took them out of the count as they went.
- * Their areas were counted as they came, by tally_party_area_in. */
+ * (Counted again with the areas when those are.) */
 #define CATCH_UP_TOTAL \
 	"INSERT INTO area_tally(area_id, parties) SELECT '', count(*) FROM party WHERE rowid > ?1" \
 	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties"
@@ -132,6 +151,12 @@ static enum tsu_status run_from(struct store *st, const char *sql, sqlite3_int64
 		rc = store_sql_fail(st, err, "並び順と件数の控え");
 	store_finish(st, s);
 	return rc;
+}
+
+void derived_area_link_touched(struct store *st)
+{
+	if (st->deferred)
+		st->deferred->areas_touched = true;
 }
 
 /*
@@ -183,7 +208,11 @@ enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = run_from(st, CATCH_UP_ORDER, w->party_mark, err);
 	if (rc == TSU_OK)
 		rc = idset_add_since(st, w->change_mark, err);
-	if (rc == TSU_OK)
+	if (rc == TSU_OK && w->areas_touched)
+		rc = store_exec(st, RECOUNT_AREAS, err);
+	else if (rc == TSU_OK)
+		rc = run_from(st, CATCH_UP_AREAS, w->party_mark, err);
+	if (rc == TSU_OK && !w->areas_touched)
 		rc = run_from(st, CATCH_UP_TOTAL, w->party_mark, err);
 	for (size_t i = 0; i < NDEFERRED && rc == TSU_OK; i++)
 		rc = store_exec(st, w->sql[i], err);

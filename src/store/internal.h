@@ -205,6 +205,9 @@ void derived_forget(struct store *st);
 /* A write checked whole before its first write (store_savepoint_checked):
  * begin (false: a savepoint is needed), whether the open savepoint is one,
  * and its end, which turns a failure after a write into the import's. */
+/* sets.c: a party's area link put or taken other than in a new record
+ * (the counts by area are then counted again at the import's end). */
+void derived_area_link_touched(struct store *st);
 bool derived_guard_begin(struct store *st);
 bool derived_guarding(const struct store *st);
 enum tsu_status derived_guard_end(struct store *st, enum tsu_status result,

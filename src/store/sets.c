@@ -119,10 +119,19 @@ static enum tsu_status resolve_items(struct store *st, const struct field_def *f
 	return TSU_OK;
 }
 
+/* A party's area put or taken other than in a new record: an import
+ * then counts the areas again at its end (derived.c). */
+static void note_area_link(struct store *st, const struct set_def *d)
+{
+	if (strcmp(d->link, "party_area_link") == 0)
+		derived_area_link_touched(st);
+}
+
 static enum tsu_status link_put(struct store *st, const struct set_def *d, const char *owner,
 				const char *value, uint64_t added, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
+	note_area_link(st, d);
 	enum tsu_status rc = store_prepare(st, d->put_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
@@ -158,6 +167,7 @@ static enum tsu_status link_drop(struct store *st, const struct set_def *d, cons
 				 const char *value, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
+	note_area_link(st, d);
 	enum tsu_status rc = store_prepare(st, d->drop_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
