@@ -73,12 +73,15 @@ void search_add_grams(struct sbuf *out, const char *text)
 /* The searchable text of a task or a log entry (columns 0-2; sets as
  * sets_read joins them), its document's rowid in search_index (3) and
  * whether it is live (4). */
-#define SET_TEXT(table, owner, alias) "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM " \
-	table " WHERE " owner " = " alias ".id ORDER BY added, tag))"
+/* (read from the link table by the owner's rowid, not through the view by
+ * its id: the party's row is at hand, and an import makes a document for
+ * every row) */
+#define SET_TEXT(table, alias) "(SELECT group_concat(value, ',') FROM (SELECT value FROM " \
+	table "_link WHERE owner = " alias ".rowid ORDER BY added, value))"
 static const char *doc_sql(const char *entity)
 {
 	if (strcmp(entity, "task") == 0)
-		return "SELECT title, body, " SET_TEXT("task_need", "task_id", "t") ", "
+		return "SELECT title, body, " SET_TEXT("task_need", "t") ", "
 		       SEARCH_DOC_TASK("rowid") ", deleted_at IS NULL FROM task t WHERE id = ?1";
 	return "SELECT text, NULL, NULL, " SEARCH_DOC_LOG("rowid") ", deleted_at IS NULL"
 	       " FROM log_entry WHERE id = ?1";
@@ -167,13 +170,14 @@ static enum tsu_status index_doc(struct store *st, const char *entity, const cha
  * its areas' tokens; column 0 its rowid, 1 whether it is live. */
 static const char party_doc_sql[] =
 	"SELECT rowid, deleted_at IS NULL, name, kana, notes, "
-	SET_TEXT("offer", "party_id", "p") ", org_type FROM party p WHERE id = ?1";
+	SET_TEXT("offer", "p") ", org_type FROM party p WHERE id = ?1";
 static const char party_log_sql[] =
 	"SELECT text FROM log_entry WHERE party_id = ?1 AND task_id IS NULL AND deleted_at IS NULL"
 	" ORDER BY date, id";
 static const char party_area_sql[] =
-	"SELECT " SEARCH_AREA_TOKEN_SQL("area_id") " FROM party_area WHERE party_id = ?1"
-	" ORDER BY area_id";
+	"SELECT " SEARCH_AREA_TOKEN_SQL("a.id") " FROM party_area_link l JOIN area a"
+	" ON a.rowid = l.value WHERE l.owner = (SELECT rowid FROM party WHERE id = ?1)"
+	" ORDER BY a.id";
 
 /* The fields the documents above are made of: a party's own text, its
  * offers and areas; a task's; a log entry's text, its date (its place in
