@@ -90,11 +90,42 @@ static void the_same_one_whatever_the_order(void **state)
 	assert_string_equal(find_after(newer, older, b), newer);
 }
 
+/* An import finds each row's party, then adds the row: the keys made for
+ * the one found are used for the one added only when it is the same. */
+static void a_party_added_after_a_find_keeps_its_own_keys(void **state)
+{
+	(void)state;
+	struct store *st;
+	char path[512];
+	test_path(path, sizeof path, "keys.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	struct partymatch *m = partymatch_load(st, NULL);
+	const char *suzuki = "01990000-0000-7000-8000-000000000003";
+	const char *yamada = "01990000-0000-7000-8000-000000000004";
+	struct party_found f;
+	partymatch_find(m, "山田 太郎", "042-111-2222", NULL, &f);
+	assert_null(f.id);
+	partymatch_add(m, suzuki, "鈴木 花子", "042-333-4444", NULL);
+	partymatch_find(m, "山田 太郎", "042-111-2222", NULL, &f);
+	assert_null(f.id);
+	partymatch_add(m, yamada, "山田 太郎", "042-111-2222", NULL);
+	partymatch_find(m, "鈴木花子", "0423334444", NULL, &f);
+	assert_non_null(f.id);
+	assert_string_equal(f.id, suzuki);
+	partymatch_find(m, "山田太郎", "0421112222", NULL, &f);
+	assert_non_null(f.id);
+	assert_string_equal(f.id, yamada);
+	partymatch_free(m);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(found_in_a_store),
 		cmocka_unit_test(the_same_one_whatever_the_order),
+		cmocka_unit_test(a_party_added_after_a_find_keeps_its_own_keys),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
