@@ -70,14 +70,14 @@ void search_add_grams(struct sbuf *out, const char *text)
 	free(key);
 }
 
-/* The searchable text of a task or a log entry (columns 0-2; sets as
- * sets_read joins them), its document's rowid in search_index (3) and
- * whether it is live (4). */
-/* (read from the link table by the owner's rowid, not through the view by
- * its id: the party's row is at hand, and an import makes a document for
- * every row) */
+/* A set field's text as sets_read joins it, read from its link table by
+ * the owner's rowid (the owner's row is at hand; through the view, by its
+ * id, was a look-up more for every document an import makes). */
 #define SET_TEXT(table, alias) "(SELECT group_concat(value, ',') FROM (SELECT value FROM " \
 	table "_link WHERE owner = " alias ".rowid ORDER BY added, value))"
+
+/* The searchable text of a task or a log entry (columns 0-2), its
+ * document's rowid in search_index (3) and whether it is live (4). */
 static const char *doc_sql(const char *entity)
 {
 	if (strcmp(entity, "task") == 0)
