@@ -339,15 +339,16 @@ struct set_def {
 	const char *drop_sql;        /* takes (?1 owner, ?2 value) out */
 };
 const struct set_def *set_find(const char *entity, const char *field);
-/* Makes the set `value` ("a,b") current.  `creating`: the links of a new
- * row, recorded by its creation change; otherwise one change per element
- * added or removed (*changed set when any). */
+/* Makes the set `value` ("a,b"; every element signed: "+a,-b" adds and
+ * takes away) of an existing row current: one change per element added
+ * or removed (*changed set when any). */
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
-			   const struct field_def *f, const char *value, bool creating,
-			   bool *changed, struct tsu_error *err);
-/* sets_write in two steps, so that a new record is checked whole before
- * anything of it is written (record.c): the value read and checked
- * (split, "+"/"-" signs, references resolved to ids), then written. */
+			   const struct field_def *f, const char *value, bool *changed,
+			   struct tsu_error *err);
+/* A new record's set value, read and checked before anything of the
+ * record is written (record.c: split, "+"/"-" signs, references resolved
+ * to ids), then put in as the elements its creation change records, by
+ * the new row's rowid. */
 struct set_given {
 	const struct set_def *d;
 	char **items;
@@ -358,8 +359,8 @@ struct set_given {
 enum tsu_status sets_given(struct store *st, const struct entity_def *e,
 			   const struct field_def *f, const char *value, struct set_given *g,
 			   struct tsu_error *err);
-enum tsu_status sets_put(struct store *st, const char *id, const struct set_given *g,
-			 bool creating, bool *changed, struct tsu_error *err);
+enum tsu_status sets_put_new(struct store *st, sqlite3_int64 owner, const struct set_given *g,
+			     struct tsu_error *err);
 void sets_given_free(struct set_given *g);
 /* One element of owner's set goes (a change covering the adds it saw) or
  * comes (an add change): the delete cascade and restore (cascade.c,

@@ -262,7 +262,8 @@ static void insert_sql(struct sbuf *sql, const struct entity_def *e)
 }
 
 static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
-				  const char *id, char **vals, struct tsu_error *err)
+				  const char *id, char **vals, sqlite3_int64 *rowid,
+				  struct tsu_error *err)
 {
 	char now[32];
 	sqlite3_stmt *s;
@@ -278,6 +279,7 @@ static enum tsu_status insert_row(struct store *st, const struct entity_def *e,
 		if (is_column(&e->fields[i]))
 			sqlite3_bind_text(s, ++p, vals[i], -1, SQLITE_STATIC);
 	int step = sqlite3_step(s);
+	*rowid = sqlite3_last_insert_rowid(st->db);
 	store_finish(st, s);
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, e->label);
 }
@@ -299,15 +301,16 @@ static enum tsu_status sets_of_new(struct store *st, const struct entity_def *e,
 	return rc;
 }
 
-/* After the row exists: set fields, the one creation change, search. */
+/* After the row (`rowid`) exists: set fields, the one creation change,
+ * search. */
 static enum tsu_status insert_followups(struct store *st, const struct entity_def *e,
-					const char *id, const struct set_given *sets,
-					struct tsu_error *err)
+					const char *id, sqlite3_int64 rowid,
+					const struct set_given *sets, struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
 	for (int i = 0; i < e->nfields && rc == TSU_OK; i++)
 		if (sets[i].d)
-			rc = sets_put(st, id, &sets[i], true, NULL, err);
+			rc = sets_put_new(st, rowid, &sets[i], err);
 	if (rc == TSU_OK)
 		rc = changelog_created(st, e, id, NULL, err);
 	return rc == TSU_OK ? search_index_new(st, e->name, id, err) : rc;
@@ -358,10 +361,11 @@ static enum tsu_status insert_impl(struct store *st, const char *entity,
 			natural_id(e, vals, id);
 		if (rc == TSU_OK)
 			rc = sets_of_new(st, e, fv, n, sets, err);
+		sqlite3_int64 rowid = 0;
 		if (rc == TSU_OK)
-			rc = insert_row(st, e, id, vals, err);
+			rc = insert_row(st, e, id, vals, &rowid, err);
 		if (rc == TSU_OK)
-			rc = insert_followups(st, e, id, sets, err);
+			rc = insert_followups(st, e, id, rowid, sets, err);
 		rc = store_release(st, rc, err);
 	}
 	for (int i = 0; i < e->nfields; i++)
@@ -483,7 +487,7 @@ static enum tsu_status apply_field(struct store *st, const struct entity_def *e,
 	const struct field_def *f = &e->fields[i];
 	if (!is_column(f)) {
 		bool g, changed = false;
-		enum tsu_status rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g), false,
+		enum tsu_status rc = sets_write(st, e, old->id, f, given_value(fv, n, f->name, &g),
 						&changed, err);
 		return rc == TSU_OK && changed ? touch_row(st, e, old->id, err) : rc;
 	}

@@ -25,7 +25,7 @@
 	{entity, field, table, owner, value, ref, table "_link", \
 	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql \
 	 ", ?3) ON CONFLICT DO UPDATE SET added = excluded.added", \
-	 "INSERT INTO " table "_link(owner, value, added) VALUES(" OWNER(otab) ", " value_sql ", ?3)", \
+	 "INSERT INTO " table "_link(owner, value, added) VALUES(?1, " value_sql ", ?3)", \
 	 "DELETE FROM " table "_link WHERE owner = " OWNER(otab) " AND value = " value_sql}
 #define REF(vtab) vtab, "(SELECT rowid FROM " vtab " WHERE id = ?2)"
 #define TAG NULL, "?2"
@@ -143,19 +143,20 @@ static enum tsu_status link_put(struct store *st, const struct set_def *d, const
 	return rc;
 }
 
-/* An element of a new record, not in its set yet: a plain insert.  The
+/* An element of a new record (?1 its rowid), not in its set yet: a plain
+ * insert.  The
  * upsert of link_put can update a row, so it fires the TEMP triggers on
  * updates of the link table (creation.c) and copies every page it
  * touches into a statement journal; an import puts every element of
  * every new record. */
-static enum tsu_status link_add(struct store *st, const struct set_def *d, const char *owner,
+static enum tsu_status link_add(struct store *st, const struct set_def *d, sqlite3_int64 owner,
 				const char *value, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	enum tsu_status rc = store_prepare(st, d->add_sql, &s, err);
 	if (rc != TSU_OK)
 		return rc;
-	sqlite3_bind_text(s, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 1, owner);
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, 0);
 	rc = sqlite3_step(s) == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, d->table);
@@ -445,25 +446,22 @@ static bool signed_items(const struct field_def *f, char **items, size_t n, int 
 /* Adds the "+" items that are not in the set, removes the "-" ones that
  * are; the others stay as they are. */
 static enum tsu_status apply_signed(struct store *st, const struct set_def *d, const char *owner,
-				    char **items, const int *signs, size_t n, bool creating,
-				    bool *changed, struct tsu_error *err)
+				    char **items, const int *signs, size_t n, bool *changed,
+				    struct tsu_error *err)
 {
 	char **cur = NULL;
-	size_t ncur = creating ? 0 : live_values(st, d, owner, &cur);
+	size_t ncur = live_values(st, d, owner, &cur);
 	enum tsu_status rc = TSU_OK;
 	for (size_t i = 0; i < n && rc == TSU_OK; i++) {
 		bool live = in_list(cur, ncur, items[i]);
 		bool seen = in_list(items, i, items[i]);
-		if (creating && signs[i] > 0 && !seen)
-			rc = link_add(st, d, owner, items[i], err);
-		else if (!creating && signs[i] > 0 && !live && !seen)
+		if (signs[i] > 0 && !live && !seen)
 			rc = add_one(st, d, owner, items[i], err);
-		else if (!creating && signs[i] < 0 && live && !seen)
+		else if (signs[i] < 0 && live && !seen)
 			rc = remove_one(st, d, owner, items[i], err);
 		else
 			continue;
-		if (!creating)
-			*changed = true;
+		*changed = true;
 	}
 	value_free_list(cur, ncur);
 	return rc;
@@ -488,17 +486,13 @@ enum tsu_status sets_given(struct store *st, const struct entity_def *e,
 	return rc == TSU_OK ? resolve_items(st, f, g->items, g->n, err) : rc;
 }
 
-enum tsu_status sets_put(struct store *st, const char *id, const struct set_given *g,
-			 bool creating, bool *changed, struct tsu_error *err)
+enum tsu_status sets_put_new(struct store *st, sqlite3_int64 owner, const struct set_given *g,
+			     struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
-	if (g->delta)
-		rc = apply_signed(st, g->d, id, g->items, g->signs, g->n, creating, changed, err);
-	for (size_t i = 0; !g->delta && creating && i < g->n && rc == TSU_OK; i++)
-		if (!in_list(g->items, i, g->items[i]))
-			rc = link_add(st, g->d, id, g->items[i], err);
-	if (!g->delta && !creating && rc == TSU_OK)
-		rc = apply_diff(st, g->d, id, g->items, g->n, changed, err);
+	for (size_t i = 0; i < g->n && rc == TSU_OK; i++)
+		if ((!g->delta || g->signs[i] > 0) && !in_list(g->items, i, g->items[i]))
+			rc = link_add(st, g->d, owner, g->items[i], err);
 	return rc;
 }
 
@@ -510,13 +504,15 @@ void sets_given_free(struct set_given *g)
 }
 
 enum tsu_status sets_write(struct store *st, const struct entity_def *e, const char *id,
-			   const struct field_def *f, const char *value, bool creating,
-			   bool *changed, struct tsu_error *err)
+			   const struct field_def *f, const char *value, bool *changed,
+			   struct tsu_error *err)
 {
 	struct set_given g;
 	enum tsu_status rc = sets_given(st, e, f, value, &g, err);
-	if (rc == TSU_OK)
-		rc = sets_put(st, id, &g, creating, changed, err);
+	if (rc == TSU_OK && g.delta)
+		rc = apply_signed(st, g.d, id, g.items, g.signs, g.n, changed, err);
+	else if (rc == TSU_OK)
+		rc = apply_diff(st, g.d, id, g.items, g.n, changed, err);
 	sets_given_free(&g);
 	return rc;
 }
