@@ -61,14 +61,22 @@ static void found_in_a_store(void **state)
 	store_close(st);
 }
 
+/* The parties of a new, empty file `name`. */
+static struct partymatch *match_in_new_file(const char *name, struct store **st)
+{
+	char path[512];
+	test_path(path, sizeof path, name);
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, st, NULL), TSU_OK);
+	struct partymatch *m = partymatch_load(*st, NULL);
+	assert_non_null(m);
+	return m;
+}
+
 static const char *find_after(const char *first, const char *second, uuid_str out)
 {
 	struct store *st;
-	char path[512];
-	test_path(path, sizeof path, "order.db");
-	unlink(path);
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	struct partymatch *m = partymatch_load(st, NULL);
+	struct partymatch *m = match_in_new_file("order.db", &st);
 	partymatch_add(m, first, "高橋 美咲", "042-555-6666", NULL);
 	partymatch_add(m, second, "髙橋 美咲", "042-555-6666", NULL);
 	struct party_found f;
@@ -96,11 +104,7 @@ static void a_party_added_after_a_find_keeps_its_own_keys(void **state)
 {
 	(void)state;
 	struct store *st;
-	char path[512];
-	test_path(path, sizeof path, "keys.db");
-	unlink(path);
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	struct partymatch *m = partymatch_load(st, NULL);
+	struct partymatch *m = match_in_new_file("keys.db", &st);
 	const char *suzuki = "01990000-0000-7000-8000-000000000003";
 	const char *yamada = "01990000-0000-7000-8000-000000000004";
 	struct party_found f;
