@@ -347,7 +347,7 @@ enum tsu_status store_savepoint(struct store *st, struct tsu_error *err)
 
 enum tsu_status store_savepoint_checked(struct store *st, struct tsu_error *err)
 {
-	if (st->readonly || !derived_guard_begin(st))
+	if (!derived_guard_begin(st)) /* (never for a read-only file: no import) */
 		return store_savepoint(st, err);
 	st->sp_depth++;
 	search_wait_mark(st);

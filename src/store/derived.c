@@ -124,9 +124,7 @@ enum tsu_status derived_defer(struct store *st, struct tsu_error *err)
 	" ON CONFLICT(area_id) DO UPDATE SET parties = parties + excluded.parties"
 #define RECOUNT_AREAS \
 	"DELETE FROM area_tally;" \
-	"INSERT INTO area_tally(area_id, parties) SELECT a.id, x.n FROM" \
-	" (SELECT l.value, count(*) AS n FROM party_area_link l JOIN party p ON p.rowid = l.owner" \
-	" WHERE p.deleted_at IS NULL GROUP BY l.value) x JOIN area a ON a.rowid = x.value;" \
+	"INSERT INTO area_tally(area_id, parties) " AREA_TALLY_RECOUNT_SQL ";" \
 	"INSERT INTO area_tally(area_id, parties) SELECT '', count(*) FROM party" \
 	" WHERE deleted_at IS NULL;"
 /* The parties added since the mark into the count of all live parties
@@ -151,6 +149,14 @@ static enum tsu_status run_from(struct store *st, const char *sql, sqlite3_int64
 		rc = store_sql_fail(st, err, "並び順と件数の控え");
 	store_finish(st, s);
 	return rc;
+}
+
+/* The counts by area and of all live parties, from the parties added. */
+static enum tsu_status catch_up_counts(struct store *st, sqlite3_int64 mark,
+				       struct tsu_error *err)
+{
+	enum tsu_status rc = run_from(st, CATCH_UP_AREAS, mark, err);
+	return rc == TSU_OK ? run_from(st, CATCH_UP_TOTAL, mark, err) : rc;
 }
 
 void derived_area_link_touched(struct store *st)
@@ -208,12 +214,9 @@ enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err)
 	enum tsu_status rc = run_from(st, CATCH_UP_ORDER, w->party_mark, err);
 	if (rc == TSU_OK)
 		rc = idset_add_since(st, w->change_mark, err);
-	if (rc == TSU_OK && w->areas_touched)
-		rc = store_exec(st, RECOUNT_AREAS, err);
-	else if (rc == TSU_OK)
-		rc = run_from(st, CATCH_UP_AREAS, w->party_mark, err);
-	if (rc == TSU_OK && !w->areas_touched)
-		rc = run_from(st, CATCH_UP_TOTAL, w->party_mark, err);
+	if (rc == TSU_OK)
+		rc = w->areas_touched ? store_exec(st, RECOUNT_AREAS, err)
+				      : catch_up_counts(st, w->party_mark, err);
 	for (size_t i = 0; i < NDEFERRED && rc == TSU_OK; i++)
 		rc = store_exec(st, w->sql[i], err);
 	derived_forget(st);

@@ -202,12 +202,20 @@ const char *choice_match(struct store *st, const char *kind, const char *input);
 enum tsu_status derived_defer(struct store *st, struct tsu_error *err);
 enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err);
 void derived_forget(struct store *st);
-/* A write checked whole before its first write (store_savepoint_checked):
- * begin (false: a savepoint is needed), whether the open savepoint is one,
- * and its end, which turns a failure after a write into the import's. */
 /* sets.c: a party's area link put or taken other than in a new record
  * (the counts by area are then counted again at the import's end). */
 void derived_area_link_touched(struct store *st);
+/* The live parties of each area counted now, as rows (area_id, n): what
+ * area_tally holds beside the count of all under '' (schema 6), counted
+ * again by store_check to compare and by an import that changed existing
+ * parties' areas to replace it. */
+#define AREA_TALLY_RECOUNT_SQL \
+	"SELECT a.id AS area_id, x.n AS n FROM (SELECT l.value, count(*) AS n" \
+	" FROM party_area_link l JOIN party p ON p.rowid = l.owner WHERE p.deleted_at IS NULL" \
+	" GROUP BY l.value) x JOIN area a ON a.rowid = x.value"
+/* A write checked whole before its first write (store_savepoint_checked):
+ * begin (false: a savepoint is needed), whether the open savepoint is one,
+ * and its end, which turns a failure after a write into the import's. */
 bool derived_guard_begin(struct store *st);
 bool derived_guarding(const struct store *st);
 enum tsu_status derived_guard_end(struct store *st, enum tsu_status result,

@@ -242,9 +242,7 @@ enum tsu_status store_check(struct store *st, store_problem_cb cb, void *ud,
 	/* the counts the triggers keep (schema 6) against a fresh count */
 	problems += report_rows(st,
 		"SELECT '件数の控え (area_tally): ' || count(*) || ' エリアの関係者数が数え直しと違います' FROM"
-		" (SELECT a.id AS area_id, x.n FROM (SELECT l.value, count(*) AS n FROM party_area_link l"
-		"  JOIN party p ON p.rowid = l.owner WHERE p.deleted_at IS NULL GROUP BY l.value) x"
-		"  JOIN area a ON a.rowid = x.value"
+		" (" AREA_TALLY_RECOUNT_SQL
 		"  UNION ALL SELECT '', count(*) FROM party WHERE deleted_at IS NULL HAVING count(*) > 0) c"
 		" FULL JOIN (SELECT area_id, parties FROM area_tally WHERE parties <> 0) t"
 		" ON t.area_id = c.area_id WHERE c.n IS NOT t.parties HAVING count(*) > 0", NULL, cb, ud);

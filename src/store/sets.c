@@ -144,11 +144,10 @@ static enum tsu_status link_put(struct store *st, const struct set_def *d, const
 }
 
 /* An element of a new record (?1 its rowid), not in its set yet: a plain
- * insert.  The
- * upsert of link_put can update a row, so it fires the TEMP triggers on
- * updates of the link table (creation.c) and copies every page it
- * touches into a statement journal; an import puts every element of
- * every new record. */
+ * insert.  The upsert of link_put can update a row, so it fires the TEMP
+ * triggers on updates of the link table (creation.c) and copies every
+ * page it touches into a statement journal; an import puts every element
+ * of every new record. */
 static enum tsu_status link_add(struct store *st, const struct set_def *d, sqlite3_int64 owner,
 				const char *value, struct tsu_error *err)
 {
