@@ -587,6 +587,24 @@ static const char schema_v13[] =
 	" UPDATE change_replica SET held = held + 1, idset = tsu_idxor(idset, NEW.change_id)"
 	" WHERE n = NEW.replica; END;";
 
+/*
+ * Version 14: the directory's index keeps no list by first character
+ * (issue 7: the file is too large).  prefix='1' (schema 7) kept, beside
+ * each gram, a second list under its first character, so that a
+ * one-character query read one list: half the index, 8 MB of an import
+ * of 100,000 parties.  FTS5 answers the same prefix query from the
+ * grams' own lists (those starting with the character, read together):
+ * 0.2 -> 0.7 ms for a character nine thousand of a city's parties have.
+ * The documents are moved as they are, in rowid order.
+ */
+static const char schema_v14[] =
+	"ALTER TABLE search_party RENAME TO search_party_v13;"
+	"CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = 'tsu_grams',"
+	" columnsize = 0);"
+	"INSERT INTO search_party(rowid, grams) SELECT rowid, grams FROM search_party_v13"
+	" ORDER BY rowid;"
+	"DROP TABLE search_party_v13;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -601,10 +619,11 @@ const char *const schema_migrations[] = {
 	schema_v11,
 	schema_v12,
 	schema_v13,
+	schema_v14,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0xf1dd25feb26f3406ULL;
+const uint64_t schema_digest_latest = 0xd1c2403428f9548cULL;
 
 int schema_version_latest(void)
 {

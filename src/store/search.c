@@ -14,9 +14,9 @@
  * the text of its log entries and a token "_a<area id>" per area it works
  * in ('_' is a token character there, and no search key has one).  So the
  * directory's count is the index's count, its page a lookup by rowid, and
- * an area's search one more term (search_directory.c).  That index of a
- * city's 100,000 parties keeps each gram's first character (prefix='1'),
- * so a one-character query reads one list.
+ * an area's search one more term (search_directory.c).  A one-character
+ * query reads the lists of the grams that start with it together: no
+ * list by first character is kept (schema 14: it was half the index).
  *
  * Tasks and the log entries of tasks and areas are in `search_index`
  * (schema 12), each document under its row's own rowid, doubled so that

@@ -75,9 +75,18 @@ static inline long long count_of(const char *path, const char *query)
 }
 
 
+/* A file of version 13: the directory's index with its lists by first
+ * character (prefix='1'), the same documents under the same rowids. */
+#define TO_V13 \
+	"ALTER TABLE search_party RENAME TO search_party_v14;" \
+	" CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = 'tsu_grams'," \
+	" prefix = '1', columnsize = 0);" \
+	" INSERT INTO search_party(rowid, grams) SELECT rowid, grams FROM search_party_v14;" \
+	" DROP TABLE search_party_v14; PRAGMA user_version = 13;"
 /* A file of version 12: no sums of the replicas' changes, the change id
  * in the replica index. */
 #define TO_V12 \
+	TO_V13 \
 	"DROP TRIGGER change_held; DROP INDEX changelog_replica;" \
 	" ALTER TABLE change_replica DROP COLUMN held; ALTER TABLE change_replica DROP COLUMN idset;" \
 	" CREATE INDEX changelog_replica ON changes(replica, hlc, change_id);" \

@@ -1,4 +1,4 @@
-/* Upgrades that keep the same data in fewer bytes (schemas 9 to 12, issue
+/* Upgrades that keep the same data in fewer bytes (schemas 9 to 14, issue
  * 7): every change, search token and set element reads the same after. */
 #include "migrate_util.h"
 #include "test_copies.h"
@@ -354,6 +354,112 @@ static void version_9_search_keeps_its_tokens(void **state)
 	free(task_after);
 }
 
+/* The names of the parties a directory search finds (in an area, when
+ * area_id is given), in the directory's order, joined by '|'. */
+static int add_name(void *ud, int n, const char *const *v)
+{
+	struct sbuf *out = ud;
+	int c = list_column_index(LIST_PARTIES, "name");
+	assert_true(c >= 0 && c < n);
+	sbuf_addf(out, "%s%s", out->len ? "|" : "", v[c]);
+	return 0;
+}
+
+static char *parties_found(struct store *st, const char *words, const char *area_id)
+{
+	struct list_query q = {.search = words, .area_id = area_id};
+	struct sbuf out = {0};
+	assert_int_equal(store_list(st, LIST_PARTIES, &q, add_name, &out, NULL), TSU_OK);
+	return sbuf_detach(&out);
+}
+
+/* The rowids each query of the directory's index finds, as the store's
+ * searches ask it (search.c: a character is a prefix, more are grams; an
+ * area is one more token), read by SQL alone: no open upgrades the file. */
+static char *index_matches(const char *path)
+{
+	static const char *const queries[] = {
+		"'\"ス\" *'", "'\"鈴\" *'", "'\"スズ\"'", "'\"スズ ズキ\"'", "'\"セン ンテ テイ\"'",
+		"'\"ス\" * AND \"_a' || (SELECT replace(id, '-', '') FROM area"
+		" WHERE name = '諏訪中学区') || '\"'",
+	};
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	struct sbuf out = {0}, q = {0};
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(gramtok_register(db), SQLITE_OK);
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		sbuf_reset(&q);
+		sbuf_addf(&q, "SELECT group_concat(rowid) FROM search_party WHERE search_party"
+			  " MATCH %s", queries[i]);
+		assert_int_equal(sqlite3_prepare_v2(db, q.s, -1, &s, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		sbuf_addf(&out, "%s\n", t ? t : "-");
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	sbuf_free(&q);
+	return sbuf_detach(&out);
+}
+
+/* Version 14 drops the directory index's lists by first character: a
+ * version 13 file's index keeps the same tokens in less room, every query
+ * finds the same parties, and the directory's searches of one character
+ * or more, in an area or not, find them in its order. */
+static void version_13_directory_index_is_smaller(void **state)
+{
+	(void)state;
+	char path[512];
+	make_db(path, sizeof path, "v13.db");
+	struct store *st = open_db(path, "山田 太郎");
+	static const char *const people[][4] = {
+		{"鈴木 一郎", "すずき いちろう", "諏訪中学区", "見守り"},
+		{"鈴木 花子", "すずき はなこ", "永山中学区", "会場提供"},
+		{"鈴村 進", "すずむら すすむ", "諏訪中学区", "見守り,送迎"},
+		{"ｽｽﾞｷ商店", "すずきしょうてん", "諏訪中学区", "会場提供"},
+		{"髙橋 すず", "たかはし すず", "永山中学区", "見守り"},
+	};
+	uuid_str pid, lid;
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+		struct field_value pv[] = {{"name", people[i][0]}, {"kana", people[i][1]},
+					   {"kind", "個人"}, {"areas", people[i][2]},
+					   {"offers", people[i][3]}};
+		assert_int_equal(store_insert(st, "party", pv, 5, pid, NULL), TSU_OK);
+	}
+	struct field_value lv[] = {{"party_id", pid}, {"date", "2026-11-30"}, {"text", "庭木の剪定"}};
+	assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	store_close(st);
+	sql(path, TO_V13);
+	const char *const data = "SELECT sum(length(block)) FROM search_party_data";
+	long long before = count_of(path, data);
+	char *tokens_before = index_tokens(path, "search_party", true);
+	char *matches_before = index_matches(path);
+	assert_non_null(strstr(matches_before, "1,2,3,4,5\n")); /* ス: all five */
+	st = open_db(path, "山田 太郎"); /* upgrades the file */
+	uuid_str area;
+	assert_int_equal(store_resolve(st, "area", "諏訪", area, NULL), TSU_OK);
+	char *one = parties_found(st, "ｽ", area), *two = parties_found(st, "剪定", NULL);
+	assert_string_equal(one, "鈴木 一郎|ｽｽﾞｷ商店|鈴村 進");
+	assert_string_equal(two, "髙橋 すず");
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	assert_int_equal(count_of(path, "SELECT count(*) FROM sqlite_schema"
+				  " WHERE name = 'search_party' AND sql LIKE '%prefix%'"), 0);
+	assert_true(count_of(path, data) < before);
+	char *tokens_after = index_tokens(path, "search_party", true);
+	char *matches_after = index_matches(path);
+	assert_string_equal(tokens_after, tokens_before);
+	assert_string_equal(matches_after, matches_before);
+	free(one);
+	free(two);
+	free(tokens_before);
+	free(tokens_after);
+	free(matches_before);
+	free(matches_after);
+}
+
 /* Every element of every set, by ids, in one text. */
 static char *sets_text(const char *path)
 {
@@ -438,6 +544,7 @@ int main(void)
 		cmocka_unit_test(version_10_sets_read_the_same),
 		cmocka_unit_test(version_11_file_keys_documents_by_row),
 		cmocka_unit_test(version_12_file_sums_its_replicas),
+		cmocka_unit_test(version_13_directory_index_is_smaller),
 		cmocka_unit_test(check_finds_the_task_documents_astray),
 		cmocka_unit_test(version_1_file_still_finds_its_task),
 	};
