@@ -3,24 +3,26 @@
  *
  * Two things are derived from the rows and kept up to date by triggers
  * on every write: the counts of live parties by area (area_tally, schema
- * 6) and each replica's sums (change_replica.held and idset, schema 13).  A statement that fires a
- * trigger opens a statement journal and copies into it every page it
- * touches, so that the trigger's writes can be undone with the statement's:
- * an import's inserts of each party, of its creation change and of its
- * area copied some forty pages a row that way (issue 7).
+ * 6) and each replica's sums (change_replica.held and idset, schema 13).
+ * A statement that fires a trigger opens a statement journal and copies
+ * into it every page it touches, so that the trigger's writes can be
+ * undone with the statement's: an import's inserts of each party, of its
+ * creation change and of its area copied some forty pages a row that way
+ * (issue 7).
  *
  * So an import takes out, for its own transaction only, the triggers that
  * fire on those inserts (derived_defer) and brings what they keep up to
  * date once at its end, from the rows added (derived_catch_up): the
- * counts of live parties and the replicas' sums of the changes added.  The triggers' text is read from
- * the file and put back as it was before the commit; a rollback or a
- * killed process gives them back with everything else, so no file is ever
- * without them.  The triggers on updates and deletes stay.  Rows and
- * changes are never deleted (only marked), so everything added since the
- * import began lies above the highest rowid and seq it found.  The counts
- * by area are caught up from the new parties' links alone unless a link
- * of an area was put or taken otherwise (an import that changes a party's
- * areas): then they are counted again whole, 40-70 ms of a city's file.
+ * counts of live parties and the replicas' sums of the changes added.
+ * The triggers' text is read from the file and put back as it was before
+ * the commit; a rollback or a killed process gives them back with
+ * everything else, so no file is ever without them.  The triggers on
+ * updates and deletes stay.  Rows and changes are never deleted (only
+ * marked), so everything added since the import began lies above the
+ * highest rowid and seq it found.  The counts by area are caught up from
+ * the new parties' links alone unless a link of an area was put or taken
+ * otherwise (an import that changes a party's areas): then they are
+ * counted again whole, 40-70 ms of a city's file.
  */
 #include <stdio.h>
 #include <stdlib.h>
