@@ -1,28 +1,28 @@
 /*
  * What triggers keep beside the rows, during an import.
  *
- * Two things are derived from the rows and kept up to date by triggers
+ * Three things are derived from the rows and kept up to date by triggers
  * on every write: the counts of live parties by area (area_tally, schema
- * 6) and each replica's sums (change_replica.held and idset, schema 13).
- * A statement that fires a trigger opens a statement journal and copies
- * into it every page it touches, so that the trigger's writes can be
- * undone with the statement's: an import's inserts of each party, of its
- * creation change and of its area copied some forty pages a row that way
- * (issue 7).
+ * 6), the directory's order (party_key, schema 7) and each replica's sums
+ * (change_replica.held and idset, schema 13).  A statement that fires a
+ * trigger opens a statement journal and copies into it every page it
+ * touches, so that the trigger's writes can be undone with the statement's:
+ * an import's inserts of each party, of its creation change and of its
+ * area copied some forty pages a row that way (issue 7).
  *
  * So an import takes out, for its own transaction only, the triggers that
  * fire on those inserts (derived_defer) and brings what they keep up to
  * date once at its end, from the rows added (derived_catch_up): the
- * counts of live parties and the replicas' sums of the changes added.
- * The triggers' text is read from the file and put back as it was before
- * the commit; a rollback or a killed process gives them back with
- * everything else, so no file is ever without them.  The triggers on
- * updates and deletes stay.  Rows and changes are never deleted (only
- * marked), so everything added since the import began lies above the
- * highest rowid and seq it found.  The counts by area are caught up from
- * the new parties' links alone unless a link of an area was put or taken
- * otherwise (an import that changes a party's areas): then they are
- * counted again whole, 40-70 ms of a city's file.
+ * directory's order of the parties added, the counts of live parties, the
+ * replicas' sums of the changes added.  The triggers' text is read from
+ * the file and put back as it was before the commit; a rollback or a
+ * killed process gives them back with everything else, so no file is ever
+ * without them.  The triggers on updates and deletes stay.  Rows and
+ * changes are never deleted (only marked), so everything added since the
+ * import began lies above the highest rowid and seq it found.  The counts
+ * by area are caught up from the new parties' links alone unless a link
+ * of an area was put or taken otherwise (an import that changes a party's
+ * areas): then they are counted again whole, 40-70 ms of a city's file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +30,7 @@
 #include "internal.h"
 
 static const char *const deferred_names[] = {
-	"tally_party_new", "tally_party_area_in", "change_held",
+	"party_key_new", "tally_party_new", "tally_party_area_in", "change_held",
 };
 #define NDEFERRED (sizeof deferred_names / sizeof deferred_names[0])
 
@@ -106,6 +106,11 @@ enum tsu_status derived_defer(struct store *st, struct tsu_error *err)
 	return rc;
 }
 
+/* The parties added since the mark into the directory's order (a party
+ * added and changed since is there already, by party_key_set). */
+#define CATCH_UP_ORDER \
+	"INSERT OR REPLACE INTO party_key SELECT rowid, coalesce(kana, name), name, id FROM party" \
+	" WHERE rowid > ?1 AND deleted_at IS NULL"
 /* The areas of the parties added since the mark into the counts by area
  * (what tally_party_area_in adds as each link comes, its party live).  A
  * new record's links are put while it is live (sets.c, link_add), so each
@@ -141,7 +146,7 @@ static enum tsu_status run_from(struct store *st, const char *sql, sqlite3_int64
 		return rc;
 	sqlite3_bind_int64(s, 1, mark);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sql_fail(st, err, "件数の控え");
+		rc = store_sql_fail(st, err, "並び順と件数の控え");
 	store_finish(st, s);
 	return rc;
 }
@@ -206,7 +211,9 @@ enum tsu_status derived_catch_up(struct store *st, struct tsu_error *err)
 		return TSU_OK;
 	if (w->broken)
 		return tsu_fail(err, TSU_DB, "%s", "行の途中で止まった書き込みがあったため、取り込みをすべて取り消します");
-	enum tsu_status rc = idset_add_since(st, w->change_mark, err);
+	enum tsu_status rc = run_from(st, CATCH_UP_ORDER, w->party_mark, err);
+	if (rc == TSU_OK)
+		rc = idset_add_since(st, w->change_mark, err);
 	if (rc == TSU_OK)
 		rc = w->areas_touched ? store_exec(st, RECOUNT_AREAS, err)
 				      : catch_up_counts(st, w->party_mark, err);

@@ -197,7 +197,7 @@ static const char search_index_problems_sql[] =
  * has its document in search_index under its rowid (search.c) and each
  * document there an indexed row; each live party exactly its own in the
  * directory's index (and no other row one there), holding what the party
- * makes now. */
+ * makes now; and party_key is the parties' order. */
 static int search_problems(struct store *st, store_problem_cb cb, void *ud)
 {
 	int problems = report_rows(st, search_index_problems_sql, NULL, cb, ud);
@@ -222,6 +222,12 @@ static int search_problems(struct store *st, store_problem_cb cb, void *ud)
 		cb(ud, line);
 		problems++;
 	}
+	problems += report_rows(st,
+		"SELECT '並び順の控え (party_key): ' || count(*) || ' 件が関係者と違います' FROM"
+		" (SELECT rowid AS r, coalesce(kana, name) AS k, name, id FROM party"
+		"  WHERE deleted_at IS NULL) a FULL JOIN party_key b ON b.r = a.r"
+		" WHERE a.k IS NOT b.k OR a.name IS NOT b.name OR a.id IS NOT b.id"
+		" HAVING count(*) > 0", NULL, cb, ud);
 	return problems;
 }
 

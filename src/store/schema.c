@@ -605,21 +605,6 @@ static const char schema_v14[] =
 	" ORDER BY rowid;"
 	"DROP TABLE search_party_v13;";
 
-/*
- * Version 15: no second copy of the directory's order (issue 7).
- * party_key (schema 7) kept each live party's place by rowid, short rows
- * for sorting a search's matches; the ordering index party_order holds
- * the same keys, and the rows themselves sort them nearly as fast: a page
- * of a search matching some tens of thousands of a city's parties takes
- * a few milliseconds more (search_directory.c).  8 MB of an import of
- * 100,000 parties, and a row and a trigger less for every party written.
- */
-static const char schema_v15[] =
-	"DROP TRIGGER party_key_new;"
-	"DROP TRIGGER party_key_set;"
-	"DROP TRIGGER party_key_gone;"
-	"DROP TABLE party_key;";
-
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -635,11 +620,10 @@ const char *const schema_migrations[] = {
 	schema_v12,
 	schema_v13,
 	schema_v14,
-	schema_v15,
 	NULL,
 };
 
-const uint64_t schema_digest_latest = 0x7fdb22c2313f4acaULL;
+const uint64_t schema_digest_latest = 0xd1c2403428f9548cULL;
 
 int schema_version_latest(void)
 {

@@ -4,7 +4,7 @@
  * per live party under the party's rowid, so:
  *  - the count is the index's own count, with the area as one more term;
  *  - a page is either the matches sorted by their place in the order
- *    (read from their rows: cheap when they are few), or, when they are
+ *    (party_key, short rows: cheap when they are few), or, when they are
  *    many, a walk of the directory's order (index
  *    party_order) that asks each party's document whether it matches and
  *    stops at the page's end: a one-character query matching every second
@@ -189,16 +189,16 @@ static void walk_sql(struct sbuf *sql, int nneedles)
 	sbuf_add(sql, ") LIMIT ?2");
 }
 
-/* The page from the matches sorted by their place in the order. */
+/* The page from the matches sorted by their place (party_key). */
 static enum tsu_status sorted_page(struct store *st, const char *fts, long offset, long limit,
 				   char **ids, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
-	/* the index's matches in rowid order, each met by its row (near the
+	/* the index's matches in rowid order, each met by its key (near the
 	 * one before it), the page kept by the sorter's LIMIT */
-	if (store_prepare(st, "SELECT json_group_array(r) FROM (SELECT p.rowid AS r FROM search_party s"
-			  " JOIN party p ON p.rowid = s.rowid WHERE search_party MATCH ?1"
-			  " ORDER BY coalesce(p.kana, p.name), p.name, p.id LIMIT ?2 OFFSET ?3)", &s, err))
+	if (store_prepare(st, "SELECT json_group_array(r) FROM (SELECT k.r AS r FROM search_party s"
+			  " JOIN party_key k ON k.r = s.rowid WHERE search_party MATCH ?1"
+			  " ORDER BY k.k, k.name, k.id LIMIT ?2 OFFSET ?3)", &s, err))
 		return err ? err->status : TSU_DB;
 	sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);

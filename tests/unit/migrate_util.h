@@ -75,27 +75,9 @@ static inline long long count_of(const char *path, const char *query)
 }
 
 
-/* A file of version 14: each live party's place in the order in
- * party_key, kept by triggers. */
-#define TO_V14 \
-	"CREATE TABLE party_key(r INTEGER PRIMARY KEY, k TEXT NOT NULL, name TEXT NOT NULL," \
-	" id TEXT NOT NULL);" \
-	" INSERT INTO party_key SELECT rowid, coalesce(kana, name), name, id FROM party" \
-	" WHERE deleted_at IS NULL;" \
-	" CREATE TRIGGER party_key_new AFTER INSERT ON party WHEN NEW.deleted_at IS NULL BEGIN" \
-	" INSERT INTO party_key VALUES(NEW.rowid, coalesce(NEW.kana, NEW.name), NEW.name, NEW.id);" \
-	" END;" \
-	" CREATE TRIGGER party_key_set AFTER UPDATE OF name, kana, deleted_at ON party BEGIN" \
-	" DELETE FROM party_key WHERE r = OLD.rowid;" \
-	" INSERT INTO party_key SELECT NEW.rowid, coalesce(NEW.kana, NEW.name), NEW.name, NEW.id" \
-	" WHERE NEW.deleted_at IS NULL; END;" \
-	" CREATE TRIGGER party_key_gone AFTER DELETE ON party BEGIN" \
-	" DELETE FROM party_key WHERE r = OLD.rowid; END;" \
-	" PRAGMA user_version = 14;"
 /* A file of version 13: the directory's index with its lists by first
  * character (prefix='1'), the same documents under the same rowids. */
 #define TO_V13 \
-	TO_V14 \
 	"ALTER TABLE search_party RENAME TO search_party_v14;" \
 	" CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = 'tsu_grams'," \
 	" prefix = '1', columnsize = 0);" \

@@ -90,7 +90,8 @@ INSERT INTO search_doc(entity, row_id, owner_entity, owner_id) SELECT 'party', p
 DROP TABLE search_party;
 CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize='ascii', prefix='1');
 INSERT INTO search_party(rowid, grams) SELECT d.rowid, v.grams FROM v7doc v JOIN search_doc d ON d.row_id = v.pid;
-DROP TABLE v7doc;
+DROP TABLE v7doc; DROP TRIGGER party_key_new; DROP TRIGGER party_key_set; DROP TRIGGER party_key_gone;
+DROP TABLE party_key;
 DROP TRIGGER tally_party_area_in; DROP TRIGGER tally_party_area_out; DROP TRIGGER tally_party_live;
 DROP TRIGGER tally_party_new; DROP TRIGGER tally_party_gone; DROP TRIGGER tally_task_in;
 DROP TRIGGER tally_task_out; DROP TRIGGER tally_task_moved; DROP TABLE area_tally; DROP TABLE task_tally;
