@@ -4,22 +4,34 @@
 #include "test_copies.h"
 #include "tsunagu/merge.h"
 
-/* The titles of the tasks a search finds, joined by '|'. */
-static int add_title(void *ud, int n, const char *const *v)
+/* One column of each row a list gives, joined by '|'. */
+struct found {
+	int col;
+	struct sbuf out;
+};
+
+static int add_found(void *ud, int n, const char *const *v)
 {
-	struct sbuf *out = ud;
-	int t = list_column_index(LIST_TASKS, "title");
-	assert_true(t >= 0 && t < n);
-	sbuf_addf(out, "%s%s", out->len ? "|" : "", v[t]);
+	struct found *f = ud;
+	assert_true(f->col >= 0 && f->col < n);
+	sbuf_addf(&f->out, "%s%s", f->out.len ? "|" : "", v[f->col]);
 	return 0;
+}
+
+/* What a search of `kind` finds (in an area, when area_id is given), by
+ * `column`, in the list's order. */
+static char *found_by(struct store *st, enum list_kind kind, const char *column,
+		      const char *words, const char *area_id)
+{
+	struct list_query q = {.search = words, .area_id = area_id};
+	struct found f = {.col = list_column_index(kind, column)};
+	assert_int_equal(store_list(st, kind, &q, add_found, &f, NULL), TSU_OK);
+	return sbuf_detach(&f.out);
 }
 
 static char *tasks_found(struct store *st, const char *words)
 {
-	struct list_query q = {.search = words};
-	struct sbuf out = {0};
-	assert_int_equal(store_list(st, LIST_TASKS, &q, add_title, &out, NULL), TSU_OK);
-	return sbuf_detach(&out);
+	return found_by(st, LIST_TASKS, "title", words, NULL);
 }
 
 static void count_problem(void *ud, const char *line)
@@ -354,25 +366,6 @@ static void version_9_search_keeps_its_tokens(void **state)
 	free(task_after);
 }
 
-/* The names of the parties a directory search finds (in an area, when
- * area_id is given), in the directory's order, joined by '|'. */
-static int add_name(void *ud, int n, const char *const *v)
-{
-	struct sbuf *out = ud;
-	int c = list_column_index(LIST_PARTIES, "name");
-	assert_true(c >= 0 && c < n);
-	sbuf_addf(out, "%s%s", out->len ? "|" : "", v[c]);
-	return 0;
-}
-
-static char *parties_found(struct store *st, const char *words, const char *area_id)
-{
-	struct list_query q = {.search = words, .area_id = area_id};
-	struct sbuf out = {0};
-	assert_int_equal(store_list(st, LIST_PARTIES, &q, add_name, &out, NULL), TSU_OK);
-	return sbuf_detach(&out);
-}
-
 /* The rowids each query of the directory's index finds, as the store's
  * searches ask it (search.c: a character is a prefix, more are grams; an
  * area is one more token), read by SQL alone: no open upgrades the file. */
@@ -439,7 +432,8 @@ static void version_13_directory_index_is_smaller(void **state)
 	st = open_db(path, "山田 太郎"); /* upgrades the file */
 	uuid_str area;
 	assert_int_equal(store_resolve(st, "area", "諏訪", area, NULL), TSU_OK);
-	char *one = parties_found(st, "ｽ", area), *two = parties_found(st, "剪定", NULL);
+	char *one = found_by(st, LIST_PARTIES, "name", "ｽ", area);
+	char *two = found_by(st, LIST_PARTIES, "name", "剪定", NULL);
 	assert_string_equal(one, "鈴木 一郎|ｽｽﾞｷ商店|鈴村 進");
 	assert_string_equal(two, "髙橋 すず");
 	assert_int_equal(problems_of(st), 0);
