@@ -75,9 +75,16 @@ static inline long long count_of(const char *path, const char *query)
 }
 
 
+/* A file of version 14: the indexes of log entries by party and by area
+ * hold every entry, those without one too. */
+#define TO_V14 \
+	"DROP INDEX log_party; CREATE INDEX log_party ON log_entry(party_id, date);" \
+	" DROP INDEX log_area; CREATE INDEX log_area ON log_entry(area_id, date);" \
+	" PRAGMA user_version = 14;"
 /* A file of version 13: the directory's index with its lists by first
  * character (prefix='1'), the same documents under the same rowids. */
 #define TO_V13 \
+	TO_V14 \
 	"ALTER TABLE search_party RENAME TO search_party_v14;" \
 	" CREATE VIRTUAL TABLE search_party USING fts5(grams, tokenize = 'tsu_grams'," \
 	" prefix = '1', columnsize = 0);" \

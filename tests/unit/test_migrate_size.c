@@ -1,4 +1,4 @@
-/* Upgrades that keep the same data in fewer bytes (schemas 9 to 14, issue
+/* Upgrades that keep the same data in fewer bytes (schemas 9 to 15, issue
  * 7): every change, search token and set element reads the same after. */
 #include "migrate_util.h"
 #include "test_copies.h"
@@ -454,6 +454,75 @@ static void version_13_directory_index_is_smaller(void **state)
 	free(matches_after);
 }
 
+/* The texts of one owner's log entries as its detail view lists them
+ * (newest first), joined by '|'. */
+static int add_text(void *ud, int n, const char *const *names, const char *const *values)
+{
+	struct sbuf *out = ud;
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "text") == 0)
+			sbuf_addf(out, "%s%s", out->len ? "|" : "", values[i]);
+	return 0;
+}
+
+static char *logs_of(struct store *st, const char *entity, const char *id)
+{
+	struct sbuf out = {0};
+	assert_int_equal(store_related(st, entity, id, "logs", add_text, &out, NULL), TSU_OK);
+	return sbuf_detach(&out);
+}
+
+/* Entries in an index of log entries by owner, in its leaves. */
+#define LOG_INDEX_CELLS(name) \
+	"SELECT sum(ncell) FROM dbstat WHERE name = '" name "' AND pagetype = 'leaf'"
+
+/* Version 15 keeps in the indexes of log entries by party and by area
+ * only the entries that have one: a version 14 file's, which held every
+ * entry, hold a party's and an area's entries alone after its upgrade,
+ * and each detail view (a task's too) lists the same entries. */
+static void version_14_log_indexes_keep_their_owners(void **state)
+{
+	(void)state;
+	char path[512];
+	make_db(path, sizeof path, "v14.db");
+	struct store *st = open_db(path, "山田 太郎");
+	uuid_str pid, tid, area, lid;
+	struct field_value pv[] = {{"name", "柚木 朔"}, {"kind", "個人"}};
+	assert_int_equal(store_insert(st, "party", pv, 2, pid, NULL), TSU_OK);
+	struct field_value tv[] = {{"title", "買い物支援の仕組みづくり"}, {"area_id", "諏訪"}};
+	assert_int_equal(store_insert(st, "task", tv, 2, tid, NULL), TSU_OK);
+	assert_int_equal(store_resolve(st, "area", "諏訪", area, NULL), TSU_OK);
+	static const char *const logs[][3] = {
+		{"party_id", "2026-11-01", "庭木の剪定を相談"}, {"party_id", "2026-11-20", "剪定の日を決めた"},
+		{"task_id", "2026-10-05", "自治会長と相談"}, {"task_id", "2026-10-19", "商店会に声かけ"},
+		{"task_id", "2026-11-02", "試行の日程"}, {"area_id", "2026-09-30", "地域会議で報告"},
+	};
+	for (size_t i = 0; i < sizeof logs / sizeof *logs; i++) {
+		const char *owner = logs[i][0][0] == 'p' ? pid : logs[i][0][0] == 't' ? tid : area;
+		struct field_value lv[] = {{logs[i][0], owner}, {"date", logs[i][1]},
+					   {"text", logs[i][2]}};
+		assert_int_equal(store_insert(st, "log", lv, 3, lid, NULL), TSU_OK);
+	}
+	store_close(st);
+	sql(path, TO_V14);
+	assert_int_equal(count_of(path, LOG_INDEX_CELLS("log_party")), 6);
+	assert_int_equal(count_of(path, LOG_INDEX_CELLS("log_area")), 6);
+	st = open_db(path, "山田 太郎"); /* upgrades the file */
+	char *p = logs_of(st, "party", pid), *t = logs_of(st, "task", tid), *a = logs_of(st, "area", area);
+	assert_string_equal(p, "剪定の日を決めた|庭木の剪定を相談");
+	assert_string_equal(t, "試行の日程|商店会に声かけ|自治会長と相談");
+	assert_string_equal(a, "地域会議で報告");
+	assert_int_equal(problems_of(st), 0);
+	store_close(st);
+	assert_int_equal(count_of(path, "PRAGMA user_version"), schema_version_latest());
+	assert_int_equal(count_of(path, LOG_INDEX_CELLS("log_party")), 2);
+	assert_int_equal(count_of(path, LOG_INDEX_CELLS("log_task")), 6); /* whole, as before */
+	assert_int_equal(count_of(path, LOG_INDEX_CELLS("log_area")), 1);
+	free(p);
+	free(t);
+	free(a);
+}
+
 /* Every element of every set, by ids, in one text. */
 static char *sets_text(const char *path)
 {
@@ -539,6 +608,7 @@ int main(void)
 		cmocka_unit_test(version_11_file_keys_documents_by_row),
 		cmocka_unit_test(version_12_file_sums_its_replicas),
 		cmocka_unit_test(version_13_directory_index_is_smaller),
+		cmocka_unit_test(version_14_log_indexes_keep_their_owners),
 		cmocka_unit_test(check_finds_the_task_documents_astray),
 		cmocka_unit_test(version_1_file_still_finds_its_task),
 	};

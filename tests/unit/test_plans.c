@@ -157,6 +157,19 @@ static int on_row(void *ud, int n, const char *const *vals)
 	return 0;
 }
 
+/* The bad plans among the statements caught (at least `least` of them). */
+static int judge(struct store *st, struct caught *c, int least, bool searched)
+{
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
+	assert_true(c->n >= least);
+	int bad = 0;
+	for (int i = 0; i < c->n; i++) {
+		bad += bad_plans(st->db, c->sql[i], searched);
+		free(c->sql[i]);
+	}
+	return bad;
+}
+
 /* Runs one list (a page and its count) and checks what it ran. */
 static int check_list(struct store *st, enum list_kind kind, struct list_query q)
 {
@@ -165,37 +178,42 @@ static int check_list(struct store *st, enum list_kind kind, struct list_query q
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
 	assert_int_equal(store_list(st, kind, &q, on_row, NULL, NULL), TSU_OK);
 	assert_int_equal(store_list_count(st, kind, &q, &count, NULL), TSU_OK);
-	sqlite3_trace_v2(st->db, 0, NULL, NULL);
-	assert_true(c.n >= 2);
-	int bad = 0;
-	for (int i = 0; i < c.n; i++) {
-		bad += bad_plans(st->db, c.sql[i], q.search != NULL);
-		free(c.sql[i]);
-	}
-	return bad;
+	return judge(st, &c, 2, q.search != NULL);
 }
 
-static char *an_area(struct store *st)
+/* The first column of the first row of a query. */
+static char *text_of(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT id FROM area WHERE name = '諏訪中学区'",
-					    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	char *id = strdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	return id;
 }
 
-static void hot_queries_use_their_indexes(void **state)
+static char *an_area(struct store *st)
 {
-	(void)state;
+	return text_of(st, "SELECT id FROM area WHERE name = '諏訪中学区'");
+}
+
+/* A new demo file of scale 1, open. */
+static struct store *demo_file(const char *name)
+{
 	char path[512];
 	struct store *st;
-	test_path(path, sizeof path, "plans.db");
+	test_path(path, sizeof path, name);
 	unlink(path);
 	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
 	store_set_author(st, "山田 花子");
 	assert_int_equal(store_demo(st, 1, NULL), TSU_OK);
+	return st;
+}
+
+static void hot_queries_use_their_indexes(void **state)
+{
+	(void)state;
+	struct store *st = demo_file("plans.db");
 	char *area = an_area(st);
 	static const char *const statuses[] = {"未着手", "対応中", "保留", "完了"};
 	int bad = check_list(st, LIST_AREAS, (struct list_query){0});
@@ -226,6 +244,47 @@ static void hot_queries_use_their_indexes(void **state)
 	bad += check_list(st, LIST_EVENTS, (struct list_query){.area_id = area, .limit = 30});
 	assert_int_equal(bad, 0);
 	free(area);
+	store_close(st);
+}
+
+static int on_related(void *ud, int n, const char *const *names, const char *const *vals)
+{
+	(void)ud;
+	(void)n;
+	(void)names;
+	(void)vals;
+	return 0;
+}
+
+/* One row's detail relation, and what it ran. */
+static int check_related(struct store *st, const char *entity, const char *id,
+			 const char *relation)
+{
+	struct caught c = {0};
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
+	assert_int_equal(store_related(st, entity, id, relation, on_related, NULL, NULL), TSU_OK);
+	return judge(st, &c, 1, false);
+}
+
+/* A detail view's log entries are read through the index of their owner
+ * (schema 15: each holds only the entries that have that owner), never by
+ * reading every entry: a city's file has a million. */
+static void detail_logs_use_their_owners_index(void **state)
+{
+	(void)state;
+	struct store *st = demo_file("plans-logs.db");
+	char *area = an_area(st);
+	char *party = text_of(st, "SELECT id FROM party WHERE deleted_at IS NULL LIMIT 1");
+	char *task = text_of(st, "SELECT id FROM task WHERE deleted_at IS NULL LIMIT 1");
+	int bad = check_related(st, "area", area, "logs") + check_related(st, "party", party, "logs") +
+		  check_related(st, "task", task, "logs");
+	assert_int_equal(bad, 0);
+	/* without the index, the same query reads every entry: caught */
+	assert_int_equal(sqlite3_exec(st->db, "DROP INDEX log_party", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(check_related(st, "party", party, "logs") > 0);
+	free(area);
+	free(party);
+	free(task);
 	store_close(st);
 }
 
@@ -265,12 +324,7 @@ static void ignore_problem(void *ud, const char *line)
 static void check_counts_without_sorting_every_row(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *st;
-	test_path(path, sizeof path, "check.db");
-	unlink(path);
-	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
-	assert_int_equal(store_demo(st, 1, NULL), TSU_OK);
+	struct store *st = demo_file("check.db");
 	struct caught c = {0};
 	int problems = 0, bad = 0;
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
@@ -329,6 +383,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hot_queries_use_their_indexes),
 		cmocka_unit_test(a_scan_and_a_sort_are_caught),
+		cmocka_unit_test(detail_logs_use_their_owners_index),
 		cmocka_unit_test(a_search_gives_way_to_the_next_key),
 		cmocka_unit_test(check_counts_without_sorting_every_row),
 	};
