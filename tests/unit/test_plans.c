@@ -160,7 +160,6 @@ static int on_row(void *ud, int n, const char *const *vals)
 /* The bad plans among the statements caught (at least `least` of them). */
 static int judge(struct store *st, struct caught *c, int least, bool searched)
 {
-	sqlite3_trace_v2(st->db, 0, NULL, NULL);
 	assert_true(c->n >= least);
 	int bad = 0;
 	for (int i = 0; i < c->n; i++) {
@@ -178,6 +177,7 @@ static int check_list(struct store *st, enum list_kind kind, struct list_query q
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
 	assert_int_equal(store_list(st, kind, &q, on_row, NULL, NULL), TSU_OK);
 	assert_int_equal(store_list_count(st, kind, &q, &count, NULL), TSU_OK);
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
 	return judge(st, &c, 2, q.search != NULL);
 }
 
@@ -187,9 +187,9 @@ static char *text_of(struct store *st, const char *sql)
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *id = strdup((const char *)sqlite3_column_text(s, 0));
+	char *v = strdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
-	return id;
+	return v;
 }
 
 static char *an_area(struct store *st)
@@ -263,12 +263,13 @@ static int check_related(struct store *st, const char *entity, const char *id,
 	struct caught c = {0};
 	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
 	assert_int_equal(store_related(st, entity, id, relation, on_related, NULL, NULL), TSU_OK);
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
 	return judge(st, &c, 1, false);
 }
 
 /* A detail view's log entries are read through the index of their owner
- * (schema 15: each holds only the entries that have that owner), never by
- * reading every entry: a city's file has a million. */
+ * (from schema 15 those by party and by area hold only the entries that
+ * have one), never by reading every entry: a city's file has a million. */
 static void detail_logs_use_their_owners_index(void **state)
 {
 	(void)state;
