@@ -252,11 +252,13 @@ enum tsu_status store_begin(struct store *st, struct tsu_error *err)
  * transaction, but it leaves the journal hot (and the .db holding half a
  * transaction) for the next reader to roll back.  Reading once plays the
  * journal back now, so the file is whole again before the program exits
- * (or before someone copies the .db alone). */
-static void rollback_now(struct store *st)
+ * (or before someone copies the .db alone).  True when the ROLLBACK itself
+ * ran: the transaction was still open and is undone. */
+static bool rollback_now(struct store *st)
 {
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	bool undone = sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK;
 	sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	return undone;
 }
 
 enum tsu_status store_commit(struct store *st, struct tsu_error *err)
@@ -321,9 +323,16 @@ void store_rollback(struct store *st)
 {
 	bulk_done(st);
 	search_wait_clear(st);
+	/* A transaction given up (a dry run, a refused import) leaves the
+	 * pages as they were but not the file's times: a cache that spilled
+	 * wrote pages out and the rollback wrote them back.  The write lock
+	 * was held since BEGIN IMMEDIATE, so no one else wrote between: the
+	 * file stays remembered as checked (pagecheck.c), and the merge that
+	 * follows its dry run does not read 500 MB again first. */
 	if (st->tx_depth > 0) {
 		st->tx_depth = 0;
-		rollback_now(st);
+		if (rollback_now(st))
+			pagecheck_written(st);
 	}
 	changelog_action_end(st);
 }

@@ -260,6 +260,46 @@ static void another_writer_in_a_session_ends_it(void **state)
 	assert_false(pagecheck_is_current(path));
 }
 
+/* A transaction given up — a merge's or an import's dry run — that wrote
+ * pages out of a full cache and back: the file changed on disk (its times)
+ * and is as it was, written by no one else; the next command need not read
+ * it whole.  (Before: every merge after its dry run read the file whole.) */
+static void a_rolled_back_write_keeps_it_checked(void **state)
+{
+	(void)state;
+	char path[512];
+	checked_file(path, sizeof path, "dryrun.db");
+	struct pagecheck_id before, after;
+	pagecheck_identity(path, &before);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_begin(st, NULL), TSU_OK);
+	/* a cache of ten pages: the writes below spill to the file */
+	assert_int_equal(sqlite3_exec(st->db, "PRAGMA cache_size = 10", NULL, NULL, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 300; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "唐木田 試行%d", i);
+		session_write(st, name);
+	}
+	store_rollback(st);
+	store_close(st);
+	pagecheck_identity(path, &after);
+	assert_memory_not_equal(&before, &after, sizeof before); /* it did spill */
+	assert_true(pagecheck_is_current(path));
+	assert_int_equal(verify_again(path, NULL), TSU_OK);
+	/* and nothing of the given-up write is there */
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM party WHERE name LIKE '唐木田%'",
+					    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	char state[512];
@@ -274,6 +314,7 @@ int main(void)
 		cmocka_unit_test(a_session_keeps_it_checked),
 		cmocka_unit_test(a_command_between_saves_keeps_it),
 		cmocka_unit_test(another_writer_in_a_session_ends_it),
+		cmocka_unit_test(a_rolled_back_write_keeps_it_checked),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
