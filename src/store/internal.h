@@ -279,6 +279,13 @@ void search_wait_free(struct store *st);
 /* The same for a row that has no document yet (just inserted). */
 enum tsu_status search_index_new(struct store *st, const char *entity, const char *id,
 				 struct tsu_error *err);
+struct set_given;
+/* A new party's document, made from the values and sets (by field) it was
+ * just written with, not read back: the bytes its row, links and areas
+ * give (what check compares). */
+enum tsu_status search_party_created(struct store *st, const struct entity_def *e,
+				     sqlite3_int64 rowid, char *const *vals,
+				     const struct set_given *sets, struct tsu_error *err);
 /* How many live parties' documents in the directory's index are not what
  * their rows, log entries and areas make now (check); -1 on failure. */
 long search_party_stale(struct store *st);
@@ -296,6 +303,8 @@ void search_add_grams(struct sbuf *out, const char *text);
  * column `col` (search_directory.c makes the same in C). */
 #define SEARCH_AREA_PREFIX "_a"
 #define SEARCH_AREA_TOKEN_SQL(col) "'" SEARCH_AREA_PREFIX "' || replace(" col ", '-', '')"
+/* The same token of area `area_id`, appended in C. */
+void search_area_token(struct sbuf *out, const char *area_id);
 /* search_index keys a document by its row's rowid (search.c): a task's
  * is rowid * 2, a log entry's rowid * 2 + 1.  In SQL, of a rowid r of a
  * row, and of a document's rowid d: */
@@ -369,6 +378,9 @@ enum tsu_status sets_given(struct store *st, const struct entity_def *e,
 			   struct tsu_error *err);
 enum tsu_status sets_put_new(struct store *st, sqlite3_int64 owner, const struct set_given *g,
 			     struct tsu_error *err);
+/* Whether item i of a new record's set is put (sets_put_new): an add, and
+ * not named before it. */
+bool sets_given_puts(const struct set_given *g, size_t i);
 void sets_given_free(struct set_given *g);
 /* One element of owner's set goes (a change covering the adds it saw) or
  * comes (an add change): the delete cascade and restore (cascade.c,

@@ -166,8 +166,20 @@ static enum tsu_status index_doc(struct store *st, const char *entity, const cha
 	return rc;
 }
 
-/* A party's document: its own text (columns 2-6), its log entries' and
- * its areas' tokens; column 0 its rowid, 1 whether it is live. */
+void search_area_token(struct sbuf *out, const char *area_id)
+{
+	sbuf_add(out, SEARCH_AREA_PREFIX);
+	for (const char *p = area_id; *p; p++)
+		if (*p != '-')
+			sbuf_addc(out, *p);
+}
+
+/* A party's document: its own text (the fields of party_own, in this
+ * order: columns 2-6), its log entries' and its areas' tokens; column 0
+ * its rowid, 1 whether it is live.  A new party's is made the same from
+ * the values it is written with (search_party_created). */
+static const char *const party_own[] = {"name", "kana", "notes", "offers", "org_type"};
+#define PARTY_OWN (sizeof party_own / sizeof party_own[0])
 static const char party_doc_sql[] =
 	"SELECT rowid, deleted_at IS NULL, name, kana, notes, "
 	SET_TEXT("offer", "p") ", org_type FROM party p WHERE id = ?1";
@@ -175,7 +187,7 @@ static const char party_log_sql[] =
 	"SELECT text FROM log_entry WHERE party_id = ?1 AND task_id IS NULL AND deleted_at IS NULL"
 	" ORDER BY date, id";
 static const char party_area_sql[] =
-	"SELECT " SEARCH_AREA_TOKEN_SQL("a.id") " FROM party_area_link l JOIN area a"
+	"SELECT a.id FROM party_area_link l JOIN area a"
 	" ON a.rowid = l.value WHERE l.owner = (SELECT rowid FROM party WHERE id = ?1)"
 	" ORDER BY a.id";
 
@@ -199,9 +211,19 @@ bool search_reads_field(const char *entity, const char *field)
 	return false;
 }
 
-/* Appends column 0 of each row of sql (?1 = id): as grams, or as one token. */
+/* An area's token and a space, as a party's document ends with each. */
+static void add_area(struct sbuf *out, const char *area_id)
+{
+	if (!area_id)
+		return;
+	search_area_token(out, area_id);
+	sbuf_addc(out, ' ');
+}
+
+/* Appends column 0 of each row of sql (?1 = id): as text (its grams), or
+ * as an area id (its token). */
 static enum tsu_status append_rows(struct store *st, const char *sql, const char *id,
-				   bool grams, struct sbuf *out, struct tsu_error *err)
+				   bool text, struct sbuf *out, struct tsu_error *err)
 {
 	sqlite3_stmt *s;
 	if (store_prepare(st, sql, &s, err))
@@ -210,10 +232,10 @@ static enum tsu_status append_rows(struct store *st, const char *sql, const char
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(s, 0);
-		if (grams)
+		if (text)
 			search_add_key(out, v);
-		else if (v)
-			sbuf_addf(out, "%s ", v);
+		else
+			add_area(out, v);
 	}
 	store_finish(st, s);
 	return step == SQLITE_DONE ? TSU_OK : store_sql_fail(st, err, "search");
@@ -235,8 +257,8 @@ static enum tsu_status party_doc(struct store *st, const char *id, enum party_ca
 	int step = sqlite3_step(s);
 	*rowid = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	*live = step == SQLITE_ROW && sqlite3_column_int(s, 1);
-	for (int i = 2; i < 7 && *live; i++)
-		search_add_key(grams, (const char *)sqlite3_column_text(s, i));
+	for (size_t i = 0; i < PARTY_OWN && *live; i++)
+		search_add_key(grams, (const char *)sqlite3_column_text(s, (int)i + 2));
 	store_finish(st, s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_sql_fail(st, err, "search");
@@ -283,6 +305,62 @@ static enum tsu_status party_doc_put(struct store *st, const char *id, enum part
 		rc = fts_delete(st, true, rowid, err);
 	if (rc == TSU_OK && live)
 		rc = fts_put(st, rowid, true, sbuf_str(&grams), err);
+	sbuf_free(&grams);
+	return rc;
+}
+
+static int by_bytes(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The elements a new record's set is created with, in the order its link
+ * table gives them (ORDER BY added, value: all added at 0, so by value);
+ * returns how many (a new array in *out). */
+static size_t created_elements(const struct set_given *g, const char ***out)
+{
+	size_t n = 0;
+	*out = xcalloc(g->n ? g->n : 1, sizeof **out);
+	for (size_t i = 0; i < g->n; i++)
+		if (sets_given_puts(g, i))
+			(*out)[n++] = g->items[i];
+	qsort(*out, n, sizeof **out, by_bytes);
+	return n;
+}
+
+/* Appends a set's text as SET_TEXT joins it (a comma between elements)
+ * or its areas' tokens. */
+static void add_created_set(struct sbuf *grams, const struct set_given *g, bool areas)
+{
+	const char **items = NULL;
+	size_t n = g->d ? created_elements(g, &items) : 0;
+	struct sbuf joined = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (areas)
+			add_area(grams, items[i]);
+		else
+			sbuf_addf(&joined, "%s%s", i ? "," : "", items[i]);
+	}
+	if (!areas)
+		search_add_key(grams, sbuf_str(&joined));
+	sbuf_free(&joined);
+	free(items);
+}
+
+enum tsu_status search_party_created(struct store *st, const struct entity_def *e,
+				     sqlite3_int64 rowid, char *const *vals,
+				     const struct set_given *sets, struct tsu_error *err)
+{
+	struct sbuf grams = {0};
+	for (size_t k = 0; k < PARTY_OWN; k++) {
+		int i = entity_field_index(e, party_own[k]);
+		if (e->fields[i].type == FIELD_SET)
+			add_created_set(&grams, &sets[i], false);
+		else
+			search_add_key(&grams, vals[i]);
+	}
+	add_created_set(&grams, &sets[entity_field_index(e, "areas")], true);
+	enum tsu_status rc = fts_put(st, rowid, true, sbuf_str(&grams), err);
 	sbuf_free(&grams);
 	return rc;
 }

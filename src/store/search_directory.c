@@ -76,10 +76,8 @@ char *search_party_fts(const char *user_text, const char *area_id)
 	if (!q || !area_id)
 		return q;
 	struct sbuf b = {0};
-	sbuf_addf(&b, "%s AND \"" SEARCH_AREA_PREFIX, q);
-	for (const char *p = area_id; *p; p++)
-		if (*p != '-')
-			sbuf_addc(&b, *p);
+	sbuf_addf(&b, "%s AND \"", q);
+	search_area_token(&b, area_id);
 	sbuf_addc(&b, '"');
 	free(q);
 	return sbuf_detach(&b);

@@ -485,12 +485,17 @@ enum tsu_status sets_given(struct store *st, const struct entity_def *e,
 	return rc == TSU_OK ? resolve_items(st, f, g->items, g->n, err) : rc;
 }
 
+bool sets_given_puts(const struct set_given *g, size_t i)
+{
+	return (!g->delta || g->signs[i] > 0) && !in_list(g->items, i, g->items[i]);
+}
+
 enum tsu_status sets_put_new(struct store *st, sqlite3_int64 owner, const struct set_given *g,
 			     struct tsu_error *err)
 {
 	enum tsu_status rc = TSU_OK;
 	for (size_t i = 0; i < g->n && rc == TSU_OK; i++)
-		if ((!g->delta || g->signs[i] > 0) && !in_list(g->items, i, g->items[i]))
+		if (sets_given_puts(g, i))
 			rc = link_add(st, g->d, owner, g->items[i], err);
 	return rc;
 }

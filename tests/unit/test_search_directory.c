@@ -284,6 +284,44 @@ static void check_finds_a_stale_document(void **state)
 	store_close(st);
 }
 
+/* A new party's document is made from the values it is written with, not
+ * read back (an import's fifth): it must be the very text its row, its
+ * links and its areas make, which check compares: elements given out of
+ * order, twice, with signs, areas twice, fields left empty. */
+static void a_new_partys_document_is_what_its_row_makes(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *st;
+	test_path(path, sizeof path, "dirsearch-new.db");
+	unlink(path);
+	assert_int_equal(store_open(path, STORE_OPEN_CREATE, &st, NULL), TSU_OK);
+	char *suwa = area_named(st, "諏訪"), *nagayama = area_named(st, "永山");
+	struct sbuf areas = {0};
+	sbuf_addf(&areas, "%s,%s,%s", nagayama, suwa, nagayama);
+	uuid_str a, b, c;
+	assert_int_equal(store_insert(st, "party", FV({"name", "落合 見守り隊"}, {"kind", "org"},
+		{"kana", "おちあい みまもりたい"}, {"org_type", "市民団体"},
+		{"offers", "見守り,会場提供,見守り,Ｐｃ教室"}, {"areas", areas.s},
+		{"notes", "第２・第４土曜"}), a, NULL), TSU_OK);
+	assert_int_equal(store_insert(st, "party", FV({"name", "ｽｽﾞｷ 商店"}, {"kind", "org"},
+		{"offers", "+配食,+送迎,+配食"}, {"areas", suwa}), b, NULL), TSU_OK);
+	assert_int_equal(store_insert(st, "party", FV({"name", "髙橋 すず"}, {"kind", "person"},
+		{"notes", ""}), c, NULL), TSU_OK);
+	int stale = 0;
+	assert_int_equal(store_check(st, count_line, &stale, NULL), TSU_OK);
+	assert_int_equal(stale, 0);
+	assert_int_equal(count_of(st, "会場", nagayama), 1);
+	assert_int_equal(count_of(st, "ｐｃ", suwa), 1);
+	assert_int_equal(count_of(st, "配食", suwa), 1);
+	assert_int_equal(count_of(st, "送迎", NULL), 1);
+	assert_int_equal(count_of(st, "すず", NULL), 2);
+	sbuf_free(&areas);
+	free(suwa);
+	free(nagayama);
+	store_close(st);
+}
+
 /* A file whose search keys were made by another version of the folding is
  * indexed anew when opened: a party's log entries are in its document
  * again, and its areas. */
@@ -318,6 +356,7 @@ int main(void)
 		cmocka_unit_test(an_edit_outside_the_text_leaves_the_index),
 		cmocka_unit_test(a_merge_outside_the_text_leaves_the_index),
 		cmocka_unit_test(check_finds_a_stale_document),
+		cmocka_unit_test(a_new_partys_document_is_what_its_row_makes),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
