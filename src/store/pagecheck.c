@@ -207,8 +207,16 @@ void pagecheck_take_up(struct store *st)
 
 void pagecheck_written(struct store *st)
 {
-	if (st->pages_ok)
-		pagecheck_identity(st->path, &st->pages_of);
+	if (!st->pages_ok)
+		return;
+	/* the file this program wrote, not one renamed over its path since
+	 * (a copy carried back, a sync engine's): that one was not checked */
+	struct pagecheck_id now;
+	pagecheck_identity(st->path, &now);
+	if (now.ino && now.dev == st->pages_of.dev && now.ino == st->pages_of.ino)
+		st->pages_of = now;
+	else
+		st->pages_ok = false;
 }
 
 bool pagecheck_still_ours(struct store *st)

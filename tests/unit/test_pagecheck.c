@@ -300,6 +300,26 @@ static void a_rolled_back_write_keeps_it_checked(void **state)
 	sqlite3_close(db);
 }
 
+/* A file renamed over the path while a write was open (here given up) is
+ * not the one the program checked and wrote: it is not remembered. */
+static void a_file_renamed_over_a_write_is_not_remembered(void **state)
+{
+	(void)state;
+	char path[512], other[512];
+	checked_file(path, sizeof path, "renamed-tx.db");
+	test_path(other, sizeof other, "renamed-tx-other.db");
+	unlink(other);
+	assert_int_equal(store_copy_file(path, other, NULL), TSU_OK);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	assert_int_equal(store_begin(st, NULL), TSU_OK);
+	session_write(st, "聖ヶ丘 一郎");
+	assert_int_equal(rename(other, path), 0);
+	store_rollback(st);
+	store_close(st);
+	assert_false(pagecheck_is_current(path));
+}
+
 int main(void)
 {
 	char state[512];
@@ -315,6 +335,7 @@ int main(void)
 		cmocka_unit_test(a_command_between_saves_keeps_it),
 		cmocka_unit_test(another_writer_in_a_session_ends_it),
 		cmocka_unit_test(a_rolled_back_write_keeps_it_checked),
+		cmocka_unit_test(a_file_renamed_over_a_write_is_not_remembered),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
