@@ -128,18 +128,28 @@ static void a_copy_is_read_whole(void **state)
 	fclose(f);
 }
 
+/* A checked file `name` opened, and a copy of it at `other` (NAME-other.db)
+ * ready to be renamed over it. */
+static struct store *open_with_a_copy(char *path, char *other, size_t n, const char *name)
+{
+	char other_name[128];
+	checked_file(path, n, name);
+	snprintf(other_name, sizeof other_name, "%s-other.db", name);
+	test_path(other, n, other_name);
+	unlink(other);
+	assert_int_equal(store_copy_file(path, other, NULL), TSU_OK);
+	struct store *st;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	return st;
+}
+
 /* A file put in the checked one's place while a command ran (a copy
  * renamed over it) is not taken for checked when the command ends. */
 static void a_file_renamed_over_is_not_remembered(void **state)
 {
 	(void)state;
 	char path[512], other[512];
-	checked_file(path, sizeof path, "renamed.db");
-	test_path(other, sizeof other, "renamed-other.db");
-	unlink(other);
-	assert_int_equal(store_copy_file(path, other, NULL), TSU_OK);
-	struct store *st;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct store *st = open_with_a_copy(path, other, sizeof path, "renamed.db");
 	assert_int_equal(store_verify(st, NULL), TSU_OK);
 	assert_int_equal(rename(other, path), 0);
 	store_close(st);
@@ -306,12 +316,7 @@ static void a_file_renamed_over_a_write_is_not_remembered(void **state)
 {
 	(void)state;
 	char path[512], other[512];
-	checked_file(path, sizeof path, "renamed-tx.db");
-	test_path(other, sizeof other, "renamed-tx-other.db");
-	unlink(other);
-	assert_int_equal(store_copy_file(path, other, NULL), TSU_OK);
-	struct store *st;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, &st, NULL), TSU_OK);
+	struct store *st = open_with_a_copy(path, other, sizeof path, "renamed-tx.db");
 	assert_int_equal(store_begin(st, NULL), TSU_OK);
 	session_write(st, "聖ヶ丘 一郎");
 	assert_int_equal(rename(other, path), 0);
