@@ -300,7 +300,7 @@ enum tsu_status search_remove(struct store *st, const char *entity, const char *
 /* Appends the grams of one piece of text ("スズ ズキ キ "). */
 void search_add_grams(struct sbuf *out, const char *text);
 /* The token of an area in its parties' documents, from the area id
- * column `col` (search_directory.c makes the same in C). */
+ * column `col` (search_area_token makes the same in C). */
 #define SEARCH_AREA_PREFIX "_a"
 #define SEARCH_AREA_TOKEN_SQL(col) "'" SEARCH_AREA_PREFIX "' || replace(" col ", '-', '')"
 /* The same token of area `area_id`, appended in C. */
