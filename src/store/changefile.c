@@ -207,11 +207,28 @@ enum tsu_status changefile_fingerprint(struct store *st, struct changefile_info 
 	return rc;
 }
 
+/* The copy of the change log: every change whole, a creation's object
+ * made from its row where the row still stands for it (creation.c), so
+ * the file travels whole while this file keeps its creations unpinned
+ * (pinning them all here first grew a city's file by 160 MB, 29 %).  In
+ * the log's own order, which is its rows' and their records' order too:
+ * by change id it read a city's file at random (10 s a sync, not 6). */
+static char *copy_sql(void)
+{
+	struct sbuf sql = {0};
+	sbuf_add(&sql, "INSERT INTO syncout.changelog SELECT c.change_id, c.hlc, c.replica,"
+		 " c.action_id, c.author, c.at, c.entity, c.row_id, c.field, c.old_value, ");
+	creation_filled_sql(&sql, "main", "c");
+	sbuf_add(&sql, ", c.covers FROM main.changelog c ORDER BY c.seq");
+	return sbuf_detach(&sql);
+}
+
 /* The tables and rows of the change file, into the attached `syncout`. */
 static enum tsu_status fill(struct store *st, const char *replica,
 			    const struct changefile_info *info, struct tsu_error *err)
 {
-	static const char *const steps[] = {
+	char *copy = copy_sql();
+	const char *const steps[] = {
 		"PRAGMA syncout.journal_mode = OFF", /* a temporary file: renamed when whole */
 		"PRAGMA syncout.synchronous = FULL",
 		"BEGIN",
@@ -219,10 +236,10 @@ static enum tsu_status fill(struct store *st, const char *replica,
 		" hlc INTEGER NOT NULL, replica TEXT NOT NULL, action_id TEXT NOT NULL,"
 		" author TEXT NOT NULL, at INTEGER NOT NULL, entity TEXT NOT NULL,"
 		" row_id TEXT NOT NULL, field TEXT NOT NULL, old_value, new_value, covers TEXT)",
-		"INSERT INTO syncout.changelog SELECT change_id, hlc, replica, action_id, author, at,"
-		" entity, row_id, field, old_value, new_value, covers FROM main.changelog"
-		" ORDER BY change_id",
+		/* made before the rows: afterwards it sorted them all in memory
+		 * (113 MB for a city's log; 29 MB so) */
 		"CREATE INDEX syncout.changelog_replica ON changelog(replica, hlc, change_id)",
+		copy,
 		/* the columns of this version's conflict table, as merge.c copies them */
 		"CREATE TABLE syncout.conflict AS SELECT * FROM main.conflict",
 		"CREATE TABLE syncout.meta(key TEXT PRIMARY KEY NOT NULL, value)",
@@ -236,6 +253,7 @@ static enum tsu_status fill(struct store *st, const char *replica,
 	for (size_t i = 0; rc == TSU_OK && i < sizeof steps / sizeof steps[0]; i++)
 		if (sqlite3_exec(st->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			rc = store_sql_fail(st, err, "sync");
+	free(copy);
 	char now[32], schema[16], count[32];
 	clock_iso(clock_now_ms(), now, sizeof now);
 	snprintf(schema, sizeof schema, "%d", schema_version_latest());

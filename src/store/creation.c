@@ -17,9 +17,9 @@
  * Readers of a creation change therefore take new_value when it is there
  * and the row's object when it is not: history through creation_value;
  * merge through creation_filled_sql, in the statement that copies the
- * other file's (or this file's) changes; sync writes them all into their
- * changes before its change file copies the log (creation_pin_all), so
- * that what travels between files is always whole.
+ * other file's (or this file's) changes; sync's change file the same way,
+ * in the statement that copies the log (changefile.c), so that what
+ * travels between files is always whole and this file stays as it was.
  *
  * A migration that rewrites rows must pin their creations first: the
  * TEMP triggers do not exist while migrations run.
@@ -147,28 +147,6 @@ void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias
 	}
 	sbuf_addf(sql, " END ELSE %s.new_value END", alias);
 	sbuf_free(&id);
-}
-
-enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err)
-{
-	long long unpinned = 0;
-	enum tsu_status rc = store_read_int(st, "SELECT EXISTS (SELECT 1 FROM changes"
-					    " WHERE field = '_created' AND new_value IS NULL)", &unpinned, err);
-	if (rc != TSU_OK || !unpinned)
-		return rc;
-	struct sbuf sql = {0};
-	sbuf_add(&sql, "UPDATE changes AS c SET new_value = ");
-	creation_filled_sql(&sql, NULL, "c");
-	sbuf_add(&sql, " WHERE c.field = '_created' AND c.new_value IS NULL");
-	rc = store_begin(st, err);
-	if (rc == TSU_OK)
-		rc = store_exec(st, sql.s, err);
-	if (rc == TSU_OK)
-		rc = store_commit(st, err);
-	else
-		store_rollback(st);
-	sbuf_free(&sql);
-	return rc;
 }
 
 char *creation_value(struct store *st, const struct entity_def *e, const char *row_id)

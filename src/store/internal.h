@@ -174,10 +174,6 @@ enum tsu_status creation_pin(struct store *st, const struct entity_def *e, const
  * unpinned creation filled in from the rows in schema `source` (NULL:
  * unqualified). */
 void creation_filled_sql(struct sbuf *sql, const char *source, const char *alias);
-/* Writes every creation that stands on its row into its change, in one
- * write of its own (sync, before a change file copies the log: each
- * creation is made whole once, not at every sync). */
-enum tsu_status creation_pin_all(struct store *st, struct tsu_error *err);
 /* The JSON object of row_id as it is now (new string; NULL if none). */
 char *creation_value(struct store *st, const struct entity_def *e, const char *row_id);
 

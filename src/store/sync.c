@@ -225,8 +225,7 @@ static enum tsu_status send(struct store *st, const char *dir, const char *repli
 	}
 	free(bad);
 	struct tsu_error werr = {0};
-	if (creation_pin_all(st, &werr) != TSU_OK ||
-	    changefile_write(st, dir, r->own_path, replica, &now, &werr) != TSU_OK)
+	if (changefile_write(st, dir, r->own_path, replica, &now, &werr) != TSU_OK)
 		r->own_error = xstrdup(werr.msg);
 	return TSU_OK;
 }

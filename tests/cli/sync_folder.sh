@@ -18,6 +18,25 @@ K=$("$T" add task --title 見守り活動の立ち上げ --area 諏訪 --status 
 cp "$A" "$B"
 cp "$A" "$C"
 
+# A sync sends every creation whole and leaves this file's own as they
+# are: a row stands for its creation until it changes (creation.c), so the
+# file does not grow by a copy of every record (a city's file: 160 MB).
+D="$WORK/d.db" G="$WORK/送るだけ"
+mkdir -p "$G"
+cp "$A" "$D"
+unpinned() { sqlite3 "$1" "SELECT count(*) FROM changes WHERE field = '_created' AND new_value IS NULL"; }
+before=$(unpinned "$D")
+[ "$before" -gt 3 ] || fail "a new file's creations are unpinned ($before)"
+run "$T" sync "$G" -d "$D"
+expect_rc 0 "a sync that only sends"
+expect_eq "$(unpinned "$D")" "$before" "the file's creations stay as they were after a sync"
+cf=$(ls "$G"/*.tsunagu-changes)
+expect_eq "$(sqlite3 "$cf" "SELECT count(*) FROM changelog WHERE field = '_created' AND new_value IS NULL")" \
+	0 "every creation travels whole"
+expect_eq "$(sqlite3 "$cf" "SELECT json_extract(new_value, '\$.name') || ' ' || json_extract(new_value, '\$.kana')
+	FROM changelog WHERE row_id = '$P' AND field = '_created'")" "鈴木一郎 すずきいちろう" \
+	"a creation carries its record's fields"
+
 # One change file per copy, named by the copy's replica id, holding it.
 check_files() {
 	"$PY" - "$F" <<'EOF' || fail "change files: $1"
