@@ -122,32 +122,62 @@ struct touched {
 	int nfields;
 };
 
-static struct touched *touched_find(struct touched *t, size_t n, const struct change *c)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(t[i].row_id, c->row_id) == 0 && strcmp(t[i].entity, c->entity) == 0)
-			return &t[i];
-	return NULL;
-}
-
 static bool same_verb(const char *a, const char *b)
 {
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* A change by its record, and where it stands in the action. */
+struct by_record {
+	const struct change *c;
+	size_t i;
+};
+
+static int record_then_place(const void *x, const void *y)
+{
+	const struct by_record *a = x, *b = y;
+	int k = strcmp(a->c->row_id, b->c->row_id);
+	if (!k)
+		k = strcmp(a->c->entity, b->c->entity);
+	return k ? k : (a->i > b->i) - (a->i < b->i);
+}
+
+/* slot[i]: the place, in the order first touched, of the record change i
+ * is of; returns how many records.  Sorted, not searched change by change:
+ * an import's undo names 100,000 records (that search took minutes). */
+static size_t record_slots(const struct action *a, size_t *slot)
+{
+	struct by_record *r = xcalloc(a->n ? a->n : 1, sizeof *r);
+	size_t *first = xcalloc(a->n ? a->n : 1, sizeof *first);
+	for (size_t i = 0; i < a->n; i++)
+		r[i] = (struct by_record){&a->c[i], i};
+	qsort(r, a->n, sizeof *r, record_then_place);
+	size_t lead = 0; /* the first change of the record at hand */
+	for (size_t i = 0; i < a->n; i++) {
+		if (i == 0 || strcmp(r[i].c->row_id, r[i - 1].c->row_id) != 0 ||
+		    strcmp(r[i].c->entity, r[i - 1].c->entity) != 0)
+			lead = r[i].i;
+		first[r[i].i] = lead;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < a->n; i++)
+		slot[i] = first[i] == i ? n++ : slot[first[i]];
+	free(first);
+	free(r);
+	return n;
+}
+
 /* Groups the changes by record, in the order first touched. */
 static size_t touched_list(const struct action *a, struct touched **out)
 {
-	struct touched *t = NULL;
-	size_t n = 0;
+	size_t *slot = xcalloc(a->n ? a->n : 1, sizeof *slot);
+	size_t n = record_slots(a, slot);
+	struct touched *t = xcalloc(n ? n : 1, sizeof *t);
 	for (size_t i = 0; i < a->n; i++) {
 		const struct change *c = &a->c[i];
-		struct touched *r = touched_find(t, n, c);
-		if (!r) {
-			t = xrealloc(t, (n + 1) * sizeof *t);
-			r = &t[n++];
+		struct touched *r = &t[slot[i]];
+		if (!r->row_id)
 			*r = (struct touched){.entity = c->entity, .row_id = c->row_id};
-		}
 		const char *verb = verb_of(c->field);
 		const struct entity_def *e = entity_find(c->entity);
 		const struct field_def *f = e ? entity_field(e, c->field) : NULL;
@@ -158,8 +188,34 @@ static size_t touched_list(const struct action *a, struct touched **out)
 			r->nfields++;
 		}
 	}
+	free(slot);
 	*out = t;
 	return n;
+}
+
+/* How many of the n records share record i's kind and verb; counted once
+ * per kind and verb (a few), not record against record. */
+static size_t *group_sizes(const struct touched *t, size_t n)
+{
+	size_t *k = xcalloc(n ? n : 1, sizeof *k), *head = xcalloc(n ? n : 1, sizeof *head);
+	size_t heads = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = 0;
+		while (h < heads && !(strcmp(t[head[h]].entity, t[i].entity) == 0 &&
+				      same_verb(t[head[h]].verb, t[i].verb)))
+			h++;
+		if (h == heads)
+			head[heads++] = i;
+		k[i] = h; /* its group, for now */
+	}
+	size_t *count = xcalloc(heads ? heads : 1, sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		count[k[i]]++;
+	for (size_t i = 0; i < n; i++)
+		k[i] = count[k[i]];
+	free(count);
+	free(head);
+	return k;
 }
 
 /* The title of the event attendance row `id` counts for, or NULL: the
@@ -197,17 +253,16 @@ static char *describe(struct store *st, const struct action *a)
 	 * (the tasks a deleted party is taken out of); memberships only when
 	 * nothing else was touched */
 	int rank = -1;
+	size_t *k = group_sizes(t, n);
 	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		for (size_t j = 0; j < n; j++)
-			k += strcmp(t[j].entity, t[i].entity) == 0 && same_verb(t[j].verb, t[i].verb);
 		int r = (strcmp(t[i].entity, "membership") != 0) * 2 + (t[i].verb != NULL);
-		if (r > rank || (r == rank && k > same)) {
+		if (r > rank || (r == rank && k[i] > same)) {
 			main = i;
-			same = k;
+			same = k[i];
 			rank = r;
 		}
 	}
+	free(k);
 	const struct entity_def *e = entity_find(t[main].entity);
 	const char *label = e ? e->label : t[main].entity;
 	char *event = strcmp(t[main].entity, "attendance") == 0
@@ -494,8 +549,17 @@ static enum tsu_status reverse(struct store *st, const char *target, bool redo,
 	out->what = describe_root(st, target, err);
 	if (!out->what)
 		rc = err ? err->status : TSU_DB;
+	/* as a bulk write: the search documents wait and go to the index a
+	 * few thousand at a time, so the savepoint of each record's write
+	 * has nothing of FTS5's to flush (an import's undo spent a quarter
+	 * of its time flushing the index at every savepoint) */
+	store_bulk_begin(st);
 	for (size_t i = a.n; i-- > 0 && rc == TSU_OK;)
 		rc = invert_change(&u, &a.c[i], err);
+	if (rc == TSU_OK)
+		rc = store_bulk_end(st, err);
+	else
+		store_bulk_cancel(st);
 	action_free(&a);
 	value_free_list(u.gone, u.ngone);
 	return rc == TSU_OK ? record_step(st, target, redo, err) : rc;
