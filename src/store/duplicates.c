@@ -80,16 +80,20 @@ static enum tsu_status keys_table(struct store *st, struct tsu_error *err)
 		"CREATE INDEX temp.dup_key_em ON dup_key(em);", err);
 }
 
-#define PAIRS_SQL \
+/* The pairs sharing one key, through that key's index; the three are
+ * joined by UNION (a pair found by two keys is one row).  As one join ON
+ * (name OR phone OR mail), SQLite used none of the indexes and compared
+ * every party with every other of its kind: minutes for a city's file. */
+#define PAIR_COLUMNS \
 	"SELECT a.id, a.name, b.id, b.name, a.kind," \
 	" a.ph <> '' AND a.ph = b.ph, a.em <> '' AND a.em = b.em," \
 	" a.nk <> '' AND a.nk = b.nk AND a.kk <> '' AND a.kk = b.kk," \
 	" a.nk <> '' AND a.nk = b.nk AND (a.kk = '' OR b.kk = '')," \
-	" a.nk <> '' AND a.nk = b.nk AND a.ak <> '' AND a.ak = b.ak" \
-	" FROM dup_key a JOIN dup_key b ON b.n > a.n AND b.kind = a.kind" \
-	" AND ((a.nk <> '' AND b.nk = a.nk) OR (a.ph <> '' AND b.ph = a.ph)" \
-	"  OR (a.em <> '' AND b.em = a.em))" \
-	" ORDER BY a.n, b.n"
+	" a.nk <> '' AND a.nk = b.nk AND a.ak <> '' AND a.ak = b.ak, a.n, b.n"
+#define PAIRS_BY(key) PAIR_COLUMNS " FROM dup_key a JOIN dup_key b ON b." key " = a." key \
+	" AND b.n > a.n AND b.kind = a.kind WHERE a." key " <> ''"
+#define PAIRS_SQL \
+	PAIRS_BY("nk") " UNION " PAIRS_BY("ph") " UNION " PAIRS_BY("em") " ORDER BY 11, 12"
 
 static const char *const reason_text[] = {
 	"電話が同じ", "メールが同じ", "氏名・よみが同じ", "氏名が同じ (よみなし)", "氏名・住所が同じ",
