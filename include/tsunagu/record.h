@@ -88,6 +88,11 @@ enum tsu_status store_resolve(struct store *st, const char *entity, const char *
 typedef int (*store_record_cb)(void *ud, const struct record *r);
 enum tsu_status store_each(struct store *st, const char *entity, const char *area_id,
 			   store_record_cb cb, void *ud, struct tsu_error *err);
+/* The same for the live rows whose `field` is `value` (a person's
+ * memberships: "membership", "person_id", id), through its index. */
+enum tsu_status store_each_of(struct store *st, const char *entity, const char *field,
+			      const char *value, store_record_cb cb, void *ud,
+			      struct tsu_error *err);
 
 /* History of a row, oldest first: when (ISO), author, field label, old,
  * new (NULL = empty). */

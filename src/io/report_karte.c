@@ -194,7 +194,7 @@ static int key_row(void *ud, const struct record *r)
 	}
 	sbuf_reset(&k->tmp);
 	k->code = r->id;
-	store_each(k->st, "membership", NULL, role_row, k, NULL);
+	store_each_of(k->st, "membership", "person_id", r->id, role_row, k, NULL);
 	rdoc_row(k->d, (const char *[]){record_get(r, "name"), record_get(r, "generation"),
 					k->tmp.s});
 	return 0;

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include "tsunagu/duplicates.h"
 #include "tsunagu/list.h"
+#include "tsunagu/record.h"
 #include "tsunagu/store.h"
 #include "test_util.h"
 #include "../../src/store/internal.h"
@@ -435,6 +436,88 @@ static void duplicates_pair_through_the_key_indexes(void **state)
 	store_close(st);
 }
 
+/* Whether any line of the plan of sql holds `needle`. */
+static bool plan_has(sqlite3 *db, const char *sql, const char *needle)
+{
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s;
+	bool has = false;
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		has |= strstr((const char *)sqlite3_column_text(s, 3), needle) != NULL;
+	sqlite3_finalize(s);
+	sqlite3_free(q);
+	return has;
+}
+
+struct walk {
+	int rows;
+	const char *person; /* every row must be this person's */
+};
+
+static int count_row(void *ud, const struct record *r)
+{
+	struct walk *w = ud;
+	if (w->person)
+		assert_string_equal(record_get(r, "person_id"), w->person);
+	w->rows++;
+	return 0;
+}
+
+/* The 地域カルテ's walks: an area's parties (its key groups and persons)
+ * and each key person's roles.  The area's parties were chosen by a
+ * subquery that named the party's deleted_at, so SQLite ran it again for
+ * every party; and each key person's roles were looked for among every
+ * membership of the file (the karte of one area of a city's file did not
+ * end in minutes).  Now one subquery, and the person's roles through
+ * membership_person. */
+static void karte_walks_use_their_indexes(void **state)
+{
+	(void)state;
+	struct store *st = demo_file("plans-karte.db");
+	char *area = an_area(st);
+	char *person = text_of(st, "SELECT person_id FROM membership WHERE deleted_at IS NULL"
+				   " GROUP BY person_id ORDER BY count(*) DESC LIMIT 1");
+	struct caught c = {0};
+	struct walk parties = {0}, roles = {0, person};
+	sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, catch_sql, &c);
+	assert_int_equal(store_each(st, "party", area, count_row, &parties, NULL), TSU_OK);
+	assert_int_equal(store_each_of(st, "membership", "person_id", person, count_row, &roles,
+				       NULL), TSU_OK);
+	sqlite3_trace_v2(st->db, 0, NULL, NULL);
+	/* the walk of the parties runs first; the roles' is the one of
+	 * memberships (each record read runs its own look-ups besides) */
+	int walk = -1;
+	for (int i = c.n - 1; i >= 0; i--)
+		if (strstr(c.sql[i], "FROM membership WHERE"))
+			walk = i;
+	assert_true(c.n >= 2 && walk > 0);
+	assert_false(plan_has(st->db, c.sql[0], "CORRELATED"));
+	assert_true(plan_has(st->db, c.sql[walk], "USING INDEX membership_person"));
+	for (int i = 0; i < c.n; i++)
+		free(c.sql[i]);
+	/* and the same rows as a count by SQL */
+	char *want = text_of(st, "SELECT count(*) FROM party p WHERE p.deleted_at IS NULL AND p.id IN"
+				 " (SELECT party_id FROM party_area WHERE area_id ="
+				 " (SELECT id FROM area WHERE name = '諏訪中学区'))");
+	assert_int_equal(parties.rows, atoi(want));
+	free(want);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM membership WHERE person_id = ?1"
+					    " AND deleted_at IS NULL", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, person, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_true(roles.rows >= 2);
+	assert_int_equal(roles.rows, sqlite3_column_int(s, 0));
+	sqlite3_finalize(s);
+	struct tsu_error err = {0};
+	assert_int_equal(store_each_of(st, "party", "offers", "見守り", count_row, &parties, &err),
+			 TSU_INVALID);
+	free(area);
+	free(person);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +527,7 @@ int main(void)
 		cmocka_unit_test(a_search_gives_way_to_the_next_key),
 		cmocka_unit_test(check_counts_without_sorting_every_row),
 		cmocka_unit_test(duplicates_pair_through_the_key_indexes),
+		cmocka_unit_test(karte_walks_use_their_indexes),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	test_cleanup();
