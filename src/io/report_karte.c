@@ -170,8 +170,6 @@ static int role_row(void *ud, const struct record *m)
 
 	if (to && strcmp(to, k->today) < 0)
 		return 0;   /* a role that has ended */
-	if (strcmp(nz(record_get(m, "person_id")), k->code) != 0)
-		return 0;
 	char *org = report_name_of(k->st, "party", record_get(m, "org_id"));
 	sbuf_addf(&k->tmp, "%s%s%s%s", k->tmp.len ? "、" : "", org,
 		  record_get(m, "role") ? " " : "", nz(record_get(m, "role")));
@@ -193,7 +191,6 @@ static int key_row(void *ud, const struct record *r)
 		return 0;
 	}
 	sbuf_reset(&k->tmp);
-	k->code = r->id;
 	store_each_of(k->st, "membership", "person_id", r->id, role_row, k, NULL);
 	rdoc_row(k->d, (const char *[]){record_get(r, "name"), record_get(r, "generation"),
 					k->tmp.s});
