@@ -89,11 +89,11 @@ static enum tsu_status keys_table(struct store *st, struct tsu_error *err)
 	" a.ph <> '' AND a.ph = b.ph, a.em <> '' AND a.em = b.em," \
 	" a.nk <> '' AND a.nk = b.nk AND a.kk <> '' AND a.kk = b.kk," \
 	" a.nk <> '' AND a.nk = b.nk AND (a.kk = '' OR b.kk = '')," \
-	" a.nk <> '' AND a.nk = b.nk AND a.ak <> '' AND a.ak = b.ak, a.n, b.n"
+	" a.nk <> '' AND a.nk = b.nk AND a.ak <> '' AND a.ak = b.ak, a.n AS older, b.n AS newer"
 #define PAIRS_BY(key) PAIR_COLUMNS " FROM dup_key a JOIN dup_key b ON b." key " = a." key \
 	" AND b.n > a.n AND b.kind = a.kind WHERE a." key " <> ''"
 #define PAIRS_SQL \
-	PAIRS_BY("nk") " UNION " PAIRS_BY("ph") " UNION " PAIRS_BY("em") " ORDER BY 11, 12"
+	PAIRS_BY("nk") " UNION " PAIRS_BY("ph") " UNION " PAIRS_BY("em") " ORDER BY older, newer"
 
 static const char *const reason_text[] = {
 	"電話が同じ", "メールが同じ", "氏名・よみが同じ", "氏名が同じ (よみなし)", "氏名・住所が同じ",
